@@ -1,0 +1,161 @@
+### campo's own interface (English).
+
+## Dates: year-month-day, unambiguous for an international team.
+datetime = { $year }-{ $month }-{ $day } { $hour }:{ $minute }
+
+## Home screen and lists
+
+home-count = { $count ->
+    [one] { $count } response
+   *[other] { $count } responses
+}
+home-empty = No responses yet. Press n to start one.
+home-status = Status
+home-progress = Done
+home-changed = Last change
+home-unnamed = (no name yet)
+home-id = Response { $id }
+home-confirm-delete = Delete response { $id }? It goes to the trash folder of the data folder. y yes, n no
+list-id = Id
+status-draft = Draft
+status-complete = Complete
+status-damaged = Damaged
+status-unknown-form = Unknown form
+
+## Entering answers
+
+question-counter = Question { $number } of { $count }
+section-progress = { $answered } of { $asked } answered
+section-skipped = not applicable
+hint-multi = Choose all that apply.
+filter = Filter:
+filter-no-match = No option matches the filter. Backspace deletes, Esc clears it.
+text-count = { $count ->
+    [one] { $count } character
+   *[other] { $count } characters
+}
+text-count-max = { $count } of { $max } characters
+
+## Review
+
+review-title = Review · { $status } · { $answered } of { $asked } answered
+review-missing = Not answered: required
+review-unanswered = Not answered
+show-header = Response { $id } · { $status } · { $answered } of { $asked } answered · last change { $updated }
+
+## Notices
+
+notice-save-failed = Not saved: { $reason } Your answers are kept here; campo tries again at the next change.
+notice-reopened = The response is a draft again: mark it complete in the review when it is ready.
+notice-marked-complete = Marked complete. Thank you!
+notice-missing = { $count ->
+    [one] One answer is missing or not valid: it is marked with !
+   *[other] { $count } answers are missing or not valid: they are marked with !
+}
+notice-unknown-form = This response belongs to form "{ $form }", version { $version }, which this campo does not have.
+notice-deleted = Response moved to the trash folder.
+
+## Validation
+
+problem-required = An answer is required.
+problem-too-short = { $min ->
+    [one] Write at least { $min } character.
+   *[other] Write at least { $min } characters.
+}
+problem-too-long = { $max ->
+    [one] Write at most { $max } character.
+   *[other] Write at most { $max } characters.
+}
+problem-not-an-option = "{ $code }" is not one of the options.
+problem-wrong-type = The answer is not of the right kind for this question.
+problem-specify = "Other": { $problem }
+document-unknown-item = "{ $item }" is not an item of this form.
+document-not-asked = "{ $item }" is answered but not asked with these answers.
+document-invalid = "{ $item }": { $problem }
+
+## Keys
+
+key-enter = Enter
+key-space = Space
+key-del = Del
+key-pgdn = PgDn
+key-pgup = PgUp
+key-yes = y
+key-no = n
+does-switch-language = italiano
+does-help = keys
+does-save-quit = save and quit
+does-next-question = next
+does-previous-question = previous question
+does-next-section = next section
+does-previous-section = previous section
+does-review = review
+does-back-home = back to the list (all is saved)
+does-back = back
+does-move = move
+does-new = new
+does-open = open
+does-delete = delete
+does-quit = quit
+does-confirm-delete = delete
+does-keep = keep it
+does-choose = choose
+does-pick = choose option 1 to 9 at once
+does-confirm = confirm
+does-clear = clear the answer
+does-leave-text = back to the options
+does-change-answer = change
+does-mark-complete = mark complete
+does-close-help = close
+help-title = Keys
+help-saved = Every answer is saved as soon as it is given. Tab and PgDn move on even when a required answer is missing; only marking complete needs them all.
+
+## Screen size
+
+too-small = The window is too small: campo needs at least { $width }×{ $height } characters, and it is { $current_width }×{ $current_height }. Enlarge it.
+
+## Files and errors
+
+io-not-found = the file or folder does not exist.
+io-permission-denied = permission denied.
+io-not-text = it is not text (UTF-8).
+io-no-space = the disk is full.
+io-read-only = the disk is read-only.
+io-other = system error: { $detail }
+damage-empty = the file is empty.
+damage-truncated = the file ends in the middle of the data (it may have been cut short).
+damage-not-json = not valid JSON (line { $line }, column { $column }).
+damage-missing-key = the key "{ $key }" is missing.
+damage-wrong-shape = JSON, but not a campo response (line { $line }, column { $column }).
+damage-newer-format = written by a newer campo (format { $format }): update campo to open it.
+damage-misnamed = the response inside has id { $id }, which does not match the file name.
+store-damaged = Damaged file { $path }: { $reason } It is left untouched.
+store-io = Cannot use { $path }: { $reason }
+store-no-such-response = No response has the id "{ $id }".
+store-ambiguous = { $count } responses have an id starting with "{ $prefix }": give more characters.
+no-data-dir = Cannot find a data folder for this account: give one with --data-dir or CAMPO_DATA_DIR.
+no-terminal = campo needs a terminal for its interface, and this input or output is not one. Use campo list or campo show to read responses without it.
+terminal-failed = The terminal stopped working: { $reason }
+form-refused = The form cannot be used: { $reason }
+form-error-syntax = the definition is not valid (line { $line }, column { $column }): { $detail }
+form-error-unreadable = cannot read { $path }: { $reason }
+form-error-messages = the messages in { $file } do not parse: { $detail }
+form-error-no-sections = the definition has no sections.
+form-error-empty-section = section "{ $section }" has no items.
+form-error-duplicate-section = section "{ $section }" is defined twice.
+form-error-duplicate-item = item "{ $item }" is defined twice.
+form-error-duplicate-option = item "{ $item }" has option "{ $code }" twice.
+form-error-no-options = choice item "{ $item }" has no options.
+form-error-options-on-text = text item "{ $item }" has options.
+form-error-text-rules-on-choice = choice item "{ $item }" has text rules (multiline or lengths).
+form-error-length-range = item "{ $item }" has a minimum length above its maximum.
+form-error-condition-unknown-item = the condition of item "{ $item }" refers to "{ $refers }", which is not an item before it.
+form-error-condition-later-item = the condition of item "{ $item }" refers to itself.
+form-error-condition-unknown-option = the condition of item "{ $item }" refers to option "{ $code }", which item "{ $refers }" does not have.
+form-error-specify-unknown-item = item "{ $item }" details "{ $refers }", which is not an item before it.
+form-error-specify-unknown-option = item "{ $item }" details option "{ $code }", which item "{ $refers }" does not have.
+form-error-specify-not-text = item "{ $item }" details another item's option, so it must be a text item.
+form-error-derived-unknown-item = derived value "{ $derived }" comes from "{ $refers }", which is not an item.
+form-error-derived-unknown-option = derived value "{ $derived }" maps option "{ $code }", which its item does not have.
+form-error-summary-unknown-item = the summary names "{ $item }", which is not an item.
+form-error-missing-message = the message "{ $id }" is missing in language "{ $lang }".

@@ -1,0 +1,161 @@
+### L'interfaccia di campo (italiano).
+
+## Date: giorno/mese/anno, come si scrivono in Italia.
+datetime = { $day }/{ $month }/{ $year } { $hour }:{ $minute }
+
+## Schermata iniziale ed elenchi
+
+home-count = { $count ->
+    [one] { $count } questionario
+   *[other] { $count } questionari
+}
+home-empty = Ancora nessun questionario. Prema n per iniziarne uno.
+home-status = Stato
+home-progress = Fatto
+home-changed = Ultima modifica
+home-unnamed = (ancora senza nome)
+home-id = Questionario { $id }
+home-confirm-delete = Eliminare il questionario { $id }? Verrà spostato nel cestino della cartella dati. s sì, n no
+list-id = Codice
+status-draft = Bozza
+status-complete = Completato
+status-damaged = Danneggiato
+status-unknown-form = Modulo sconosciuto
+
+## Compilazione
+
+question-counter = Domanda { $number } di { $count }
+section-progress = { $answered } di { $asked } con risposta
+section-skipped = non pertinente
+hint-multi = Indichi tutte le risposte pertinenti.
+filter = Filtro:
+filter-no-match = Nessuna opzione corrisponde al filtro. Backspace cancella, Esc lo azzera.
+text-count = { $count ->
+    [one] { $count } carattere
+   *[other] { $count } caratteri
+}
+text-count-max = { $count } caratteri su { $max }
+
+## Riepilogo
+
+review-title = Riepilogo · { $status } · { $answered } di { $asked } con risposta
+review-missing = Nessuna risposta: obbligatoria
+review-unanswered = Nessuna risposta
+show-header = Questionario { $id } · { $status } · { $answered } di { $asked } con risposta · ultima modifica { $updated }
+
+## Avvisi
+
+notice-save-failed = Salvataggio non riuscito: { $reason } Le risposte restano qui; campo riprova alla prossima modifica.
+notice-reopened = Il questionario è tornato in bozza: lo segni come completato nel riepilogo quando è pronto.
+notice-marked-complete = Questionario completato. Grazie!
+notice-missing = { $count ->
+    [one] Manca una risposta o non è valida: è segnata con !
+   *[other] Mancano { $count } risposte o non sono valide: sono segnate con !
+}
+notice-unknown-form = Questo questionario appartiene al modulo "{ $form }", versione { $version }, che questa installazione di campo non conosce.
+notice-deleted = Questionario spostato nel cestino.
+
+## Controlli sulle risposte
+
+problem-required = La risposta è obbligatoria.
+problem-too-short = { $min ->
+    [one] Scriva almeno { $min } carattere.
+   *[other] Scriva almeno { $min } caratteri.
+}
+problem-too-long = { $max ->
+    [one] Scriva al massimo { $max } carattere.
+   *[other] Scriva al massimo { $max } caratteri.
+}
+problem-not-an-option = "{ $code }" non è tra le opzioni previste.
+problem-wrong-type = La risposta non è del tipo previsto per questa domanda.
+problem-specify = "Altro": { $problem }
+document-unknown-item = "{ $item }" non è una domanda di questo modulo.
+document-not-asked = "{ $item }" ha una risposta ma, con queste risposte, la domanda non è prevista.
+document-invalid = "{ $item }": { $problem }
+
+## Tasti
+
+key-enter = Invio
+key-space = Spazio
+key-del = Canc
+key-pgdn = PagGiù
+key-pgup = PagSu
+key-yes = s
+key-no = n
+does-switch-language = English
+does-help = tasti
+does-save-quit = salva ed esci
+does-next-question = avanti
+does-previous-question = domanda precedente
+does-next-section = sezione successiva
+does-previous-section = sezione precedente
+does-review = riepilogo
+does-back-home = torna all'elenco (tutto è salvato)
+does-back = indietro
+does-move = sposta
+does-new = nuovo
+does-open = apri
+does-delete = elimina
+does-quit = esci
+does-confirm-delete = elimina
+does-keep = non eliminare
+does-choose = scegli
+does-pick = sceglie subito l'opzione da 1 a 9
+does-confirm = conferma
+does-clear = cancella la risposta
+does-leave-text = torna alle opzioni
+does-change-answer = modifica
+does-mark-complete = segna come completato
+does-close-help = chiudi
+help-title = Tasti
+help-saved = Ogni risposta viene salvata appena data. Tab e PagGiù proseguono anche se manca una risposta obbligatoria: servono tutte solo per segnare il questionario come completato.
+
+## Dimensioni della finestra
+
+too-small = La finestra è troppo piccola: campo richiede almeno { $width }×{ $height } caratteri, ora sono { $current_width }×{ $current_height }. La ingrandisca.
+
+## File ed errori
+
+io-not-found = il file o la cartella non esiste.
+io-permission-denied = permesso negato.
+io-not-text = non è un file di testo (UTF-8).
+io-no-space = il disco è pieno.
+io-read-only = il disco è in sola lettura.
+io-other = errore di sistema: { $detail }
+damage-empty = il file è vuoto.
+damage-truncated = il file si interrompe a metà dei dati (potrebbe essere stato troncato).
+damage-not-json = non è JSON valido (riga { $line }, colonna { $column }).
+damage-missing-key = manca la chiave "{ $key }".
+damage-wrong-shape = è JSON, ma non un questionario di campo (riga { $line }, colonna { $column }).
+damage-newer-format = scritto da una versione più recente di campo (formato { $format }): aggiorni campo per aprirlo.
+damage-misnamed = il questionario contenuto ha codice { $id }, che non corrisponde al nome del file.
+store-damaged = File danneggiato { $path }: { $reason } Il file viene lasciato com'è.
+store-io = Impossibile usare { $path }: { $reason }
+store-no-such-response = Nessun questionario ha il codice "{ $id }".
+store-ambiguous = { $count } questionari hanno un codice che inizia con "{ $prefix }": indichi più caratteri.
+no-data-dir = Impossibile trovare una cartella dati per questo utente: la indichi con --data-dir o CAMPO_DATA_DIR.
+no-terminal = L'interfaccia di campo richiede un terminale, e questo ingresso o questa uscita non lo sono. Per leggere i questionari senza interfaccia usi campo list o campo show.
+terminal-failed = Il terminale ha smesso di funzionare: { $reason }
+form-refused = Il modulo non può essere usato: { $reason }
+form-error-syntax = la definizione non è valida (riga { $line }, colonna { $column }): { $detail }
+form-error-unreadable = impossibile leggere { $path }: { $reason }
+form-error-messages = i messaggi in { $file } contengono errori: { $detail }
+form-error-no-sections = la definizione non ha sezioni.
+form-error-empty-section = la sezione "{ $section }" non ha domande.
+form-error-duplicate-section = la sezione "{ $section }" è definita due volte.
+form-error-duplicate-item = la domanda "{ $item }" è definita due volte.
+form-error-duplicate-option = la domanda "{ $item }" ha due volte l'opzione "{ $code }".
+form-error-no-options = la domanda a scelta "{ $item }" non ha opzioni.
+form-error-options-on-text = la domanda aperta "{ $item }" ha delle opzioni.
+form-error-text-rules-on-choice = la domanda a scelta "{ $item }" ha regole da testo (più righe o lunghezze).
+form-error-length-range = la domanda "{ $item }" ha una lunghezza minima maggiore della massima.
+form-error-condition-unknown-item = la condizione della domanda "{ $item }" si riferisce a "{ $refers }", che non è una domanda precedente.
+form-error-condition-later-item = la condizione della domanda "{ $item }" si riferisce alla domanda stessa.
+form-error-condition-unknown-option = la condizione della domanda "{ $item }" si riferisce all'opzione "{ $code }", che la domanda "{ $refers }" non ha.
+form-error-specify-unknown-item = la domanda "{ $item }" specifica "{ $refers }", che non è una domanda precedente.
+form-error-specify-unknown-option = la domanda "{ $item }" specifica l'opzione "{ $code }", che la domanda "{ $refers }" non ha.
+form-error-specify-not-text = la domanda "{ $item }" specifica l'opzione di un'altra domanda, quindi deve essere una domanda aperta.
+form-error-derived-unknown-item = il valore derivato "{ $derived }" si basa su "{ $refers }", che non è una domanda.
+form-error-derived-unknown-option = il valore derivato "{ $derived }" usa l'opzione "{ $code }", che la sua domanda non ha.
+form-error-summary-unknown-item = il riepilogo nomina "{ $item }", che non è una domanda.
+form-error-missing-message = manca il messaggio "{ $id }" nella lingua "{ $lang }".

@@ -1,0 +1,120 @@
+//! The command line: parses arguments, picks the language, loads the form,
+//! opens the data folder and runs the command asked for.
+
+mod list;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::form::FormPackage;
+use crate::i18n::{self, Catalog, Describe, Lang, Texts};
+use crate::store::{DataDir, Responses, StoreError};
+use crate::tui::app::{App, Start};
+
+#[derive(Parser)]
+#[command(name = "campo", version, about = "Enter survey data in the terminal, over SSH and on poor links")]
+struct Cli {
+    /// Language of the interface (default: from LC_ALL, LC_MESSAGES or LANG)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    /// Folder of the responses (default: the platform's data folder)
+    #[arg(long, global = true, env = "CAMPO_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Run another form: a folder with form.json and locales/{en,it}/*.ftl
+    #[arg(long, global = true, value_name = "DIR")]
+    form: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the saved responses
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one response's answers (ID or a unique prefix of it)
+    Show {
+        id: String,
+        /// Print the stored document
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a new response straight away
+    New,
+    /// Continue a response (ID or a unique prefix of it)
+    Edit { id: String },
+}
+
+/// What went wrong, already in the user's words.
+struct Failure(String);
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    match run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("campo: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
+    let package = match &cli.form {
+        Some(dir) => FormPackage::from_dir(dir),
+        None => Ok(FormPackage::bundled()),
+    };
+    let loaded = package.and_then(|p| i18n::load_form(&p));
+    let (form, catalog) = loaded.map_err(|e| {
+        let texts = interface_texts(lang);
+        Failure(texts.t_args("form-refused", &[("reason", e.describe(&texts).into())]))
+    })?;
+    let texts = Texts::new(lang, catalog);
+    let root = match cli.data_dir {
+        Some(dir) => dir,
+        None => default_data_dir().ok_or_else(|| Failure(texts.t("no-data-dir")))?,
+    };
+    let data = DataDir::open(&root).map_err(|e| Failure(e.describe(&texts)))?;
+    let fail = |e: StoreError| Failure(e.describe(&interface_texts(lang)));
+    let start = match cli.command {
+        Some(Command::List { json }) => return list::run(&form, &texts, &data, json).map_err(fail),
+        Some(Command::Show { id, json }) => {
+            let id = data.resolve(&id).map_err(fail)?;
+            return show::run(&form, &texts, &data, id, json).map_err(fail);
+        }
+        Some(Command::New) => Start::New,
+        Some(Command::Edit { id }) => {
+            let response = data.load(data.resolve(&id).map_err(fail)?).map_err(fail)?;
+            if response.form.id != form.id || response.form.version != form.version {
+                let args = [("form", response.form.id.as_str().into()), ("version", response.form.version.into())];
+                return Err(Failure(texts.t_args("notice-unknown-form", &args)));
+            }
+            Start::Edit(response.id)
+        }
+        None => Start::Home,
+    };
+    if !crate::tui::has_terminal() {
+        return Err(Failure(texts.t("no-terminal")));
+    }
+    // The interface takes the texts; errors after that are worded afresh.
+    let texts_for_errors = interface_texts(lang);
+    let app = App::new(form, texts, Box::new(data), start).map_err(|e| Failure(e.describe(&texts_for_errors)))?;
+    crate::tui::run(app)
+        .map_err(|e| Failure(texts_for_errors.t_args("terminal-failed", &[("reason", e.to_string().into())])))
+}
+
+/// The interface's messages alone, for errors that need no form.
+fn interface_texts(lang: Lang) -> Texts {
+    Texts::new(lang, Catalog::new([]).expect("no sources cannot fail"))
+}
+
+fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "campo", "campo").map(|dirs| dirs.data_dir().to_path_buf())
+}

@@ -1,0 +1,113 @@
+use serde::Deserialize;
+
+use super::Answer;
+
+/// When an item is asked, as written in a form definition, e.g.
+/// `{"equals": ["ps_active", "yes"]}` or
+/// `{"all": [{"equals": ["a", "yes"]}, {"not": {"includes": ["b", "none"]}}]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// A single-choice item has this code.
+    Equals(String, String),
+    /// A choice item has this code among its answers.
+    Includes(String, String),
+    /// The item has any non-empty answer.
+    Answered(String),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+impl Condition {
+    /// Evaluates the condition, looking answers up through `answer_of`, which
+    /// must return `None` for items that are unanswered or not asked.
+    pub fn holds<'a>(&self, answer_of: &impl Fn(&str) -> Option<&'a Answer>) -> bool {
+        match self {
+            Condition::Equals(item, code) => answer_of(item).and_then(Answer::as_one) == Some(code),
+            Condition::Includes(item, code) => answer_of(item).is_some_and(|a| a.includes(code)),
+            Condition::Answered(item) => answer_of(item).is_some_and(|a| !a.is_empty()),
+            Condition::All(all) => all.iter().all(|c| c.holds(answer_of)),
+            Condition::Any(any) => any.iter().any(|c| c.holds(answer_of)),
+            Condition::Not(inner) => !inner.holds(answer_of),
+        }
+    }
+
+    /// Every item id the condition reads, with the code it compares, if any.
+    pub fn references(&self) -> Vec<(&str, Option<&str>)> {
+        match self {
+            Condition::Equals(item, code) | Condition::Includes(item, code) => {
+                vec![(item.as_str(), Some(code.as_str()))]
+            }
+            Condition::Answered(item) => vec![(item.as_str(), None)],
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().flat_map(Condition::references).collect()
+            }
+            Condition::Not(inner) => inner.references(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn answers() -> BTreeMap<&'static str, Answer> {
+        BTreeMap::from([
+            ("active", Answer::One("yes".into())),
+            ("services", Answer::Many(vec!["cmhc".into(), "other".into()])),
+            ("name", Answer::One("  ".into())),
+        ])
+    }
+
+    fn eval(json: &str) -> bool {
+        let condition: Condition = serde_json::from_str(json).unwrap();
+        let answers = answers();
+        condition.holds(&|id: &str| answers.get(id))
+    }
+
+    #[test]
+    fn equals_and_includes_compare_codes() {
+        assert!(eval(r#"{"equals": ["active", "yes"]}"#));
+        assert!(!eval(r#"{"equals": ["active", "no"]}"#));
+        assert!(!eval(r#"{"equals": ["missing", "yes"]}"#));
+        assert!(eval(r#"{"includes": ["services", "other"]}"#));
+        assert!(!eval(r#"{"includes": ["services", "inpatient"]}"#));
+        // A multiple choice never "equals" a code, even one it includes.
+        assert!(!eval(r#"{"equals": ["services", "cmhc"]}"#));
+    }
+
+    #[test]
+    fn blank_text_is_not_answered() {
+        assert!(eval(r#"{"answered": "active"}"#));
+        assert!(!eval(r#"{"answered": "name"}"#));
+        assert!(!eval(r#"{"answered": "missing"}"#));
+    }
+
+    #[test]
+    fn combinators_nest() {
+        assert!(eval(
+            r#"{"all": [{"equals": ["active", "yes"]}, {"not": {"includes": ["services", "inpatient"]}}]}"#
+        ));
+        assert!(!eval(r#"{"all": [{"equals": ["active", "yes"]}, {"answered": "name"}]}"#));
+        assert!(eval(r#"{"any": [{"equals": ["active", "no"]}, {"answered": "services"}]}"#));
+        assert!(!eval(r#"{"any": []}"#));
+        assert!(eval(r#"{"all": []}"#));
+    }
+
+    #[test]
+    fn unknown_operators_are_refused() {
+        assert!(serde_json::from_str::<Condition>(r#"{"equal": ["a", "b"]}"#).is_err());
+    }
+
+    #[test]
+    fn references_lists_every_item_read() {
+        let condition: Condition = serde_json::from_str(
+            r#"{"any": [{"equals": ["a", "x"]}, {"not": {"answered": "b"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(condition.references(), vec![("a", Some("x")), ("b", None)]);
+    }
+}

@@ -1,0 +1,292 @@
+//! Pure rules over (form, answers): what is asked, where to go next, how far
+//! along each section is, what a completed response keeps.
+
+use std::collections::BTreeMap;
+
+use super::{Answer, Answers, Form};
+
+/// Which items of a form are asked for a given set of answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked(Vec<bool>);
+
+/// Answered and asked questions of one section ("other, specify" companions
+/// count with their question, not on their own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionProgress {
+    pub answered: usize,
+    pub asked: usize,
+}
+
+impl SectionProgress {
+    /// Nothing in the section is asked with the current answers.
+    pub fn skipped(&self) -> bool {
+        self.asked == 0
+    }
+}
+
+impl Asked {
+    pub fn is_asked(&self, item: usize) -> bool {
+        self.0.get(item).copied().unwrap_or(false)
+    }
+}
+
+impl Form {
+    /// Works out which items are asked. Items are settled in form order and a
+    /// condition only sees the answers of items that are themselves asked, so
+    /// a stale answer behind a skipped question cannot switch on later items.
+    pub fn asked(&self, answers: &Answers) -> Asked {
+        let mut asked = vec![false; self.items.len()];
+        for (i, item) in self.items.iter().enumerate() {
+            let visible = |id: &str| -> Option<&Answer> {
+                let position = self.position(id)?;
+                if position < i && asked[position] { answers.get(id) } else { None }
+            };
+            asked[i] = match &item.specifies {
+                Some((parent, option)) => {
+                    asked[*parent] && answers.get(&self.items[*parent].id).is_some_and(|a| a.includes(option))
+                }
+                None => item.asked_when.as_ref().is_none_or(|c| c.holds(&visible)),
+            };
+        }
+        Asked(asked)
+    }
+
+    /// Questions are the items shown one at a time; companions go with them.
+    fn is_question(&self, asked: &Asked, item: usize) -> bool {
+        asked.is_asked(item) && !self.items[item].is_companion()
+    }
+
+    pub fn first_question(&self, asked: &Asked) -> Option<usize> {
+        (0..self.items.len()).find(|&i| self.is_question(asked, i))
+    }
+
+    pub fn next_question(&self, asked: &Asked, from: usize) -> Option<usize> {
+        (from + 1..self.items.len()).find(|&i| self.is_question(asked, i))
+    }
+
+    pub fn previous_question(&self, asked: &Asked, from: usize) -> Option<usize> {
+        (0..from.min(self.items.len())).rev().find(|&i| self.is_question(asked, i))
+    }
+
+    /// The first asked question of the next section that has one.
+    pub fn next_section(&self, asked: &Asked, from: usize) -> Option<usize> {
+        let current = self.items.get(from)?.section;
+        self.sections[current + 1..]
+            .iter()
+            .find_map(|s| s.items.clone().find(|&i| self.is_question(asked, i)))
+    }
+
+    /// The first asked question of the previous section that has one.
+    pub fn previous_section(&self, asked: &Asked, from: usize) -> Option<usize> {
+        let current = self.items.get(from)?.section;
+        self.sections[..current]
+            .iter()
+            .rev()
+            .find_map(|s| s.items.clone().find(|&i| self.is_question(asked, i)))
+    }
+
+    /// The first asked question at or after the start of section `section`.
+    pub fn section_start(&self, asked: &Asked, section: usize) -> Option<usize> {
+        let start = self.sections.get(section)?.items.start;
+        (start..self.items.len()).find(|&i| self.is_question(asked, i))
+    }
+
+    /// The asked question nearest to `item` going back, else forward: where
+    /// to stand when the item under the cursor stops being asked.
+    pub fn nearest_question(&self, asked: &Asked, item: usize) -> Option<usize> {
+        if item < self.items.len() && self.is_question(asked, item) {
+            return Some(item);
+        }
+        self.previous_question(asked, item).or_else(|| self.next_question(asked, item))
+    }
+
+    pub fn section_progress(&self, asked: &Asked, answers: &Answers) -> Vec<SectionProgress> {
+        self.sections
+            .iter()
+            .map(|section| {
+                let questions: Vec<usize> = section.items.clone().filter(|&i| self.is_question(asked, i)).collect();
+                let answered = questions
+                    .iter()
+                    .filter(|&&i| answers.get(&self.items[i].id).is_some_and(|a| !a.is_empty()))
+                    .count();
+                SectionProgress { answered, asked: questions.len() }
+            })
+            .collect()
+    }
+
+    /// Answered and asked questions over the whole form.
+    pub fn progress(&self, answers: &Answers) -> SectionProgress {
+        let asked = self.asked(answers);
+        self.section_progress(&asked, answers).iter().fold(SectionProgress { answered: 0, asked: 0 }, |acc, p| {
+            SectionProgress { answered: acc.answered + p.answered, asked: acc.asked + p.asked }
+        })
+    }
+
+    /// The answers a completed response keeps: those of asked items, non-empty.
+    pub fn without_skipped(&self, answers: &Answers) -> Answers {
+        let asked = self.asked(answers);
+        answers
+            .iter()
+            .filter(|(id, answer)| self.position(id).is_some_and(|i| asked.is_asked(i)) && !answer.is_empty())
+            .map(|(id, answer)| (id.clone(), answer.clone()))
+            .collect()
+    }
+
+    /// The derived values (such as the macro-area) for these answers.
+    pub fn derived_values(&self, answers: &Answers) -> BTreeMap<String, String> {
+        self.derived
+            .iter()
+            .filter_map(|d| {
+                let source = answers.get(&d.from).and_then(Answer::as_one);
+                self.derive(d, source).map(|code| (d.id.clone(), code.to_string()))
+            })
+            .collect()
+    }
+
+    /// Puts the codes of a multiple choice in form order, whatever order
+    /// they were picked in.
+    pub fn in_form_order(&self, item: usize, codes: &[String]) -> Vec<String> {
+        self.items[item].options().iter().filter(|o| codes.contains(&o.code)).map(|o| o.code.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::FormPackage;
+
+    fn form() -> Form {
+        FormPackage::bundled().form_unchecked()
+    }
+
+    fn one(v: &str) -> Answer {
+        Answer::One(v.into())
+    }
+
+    fn many(v: &[&str]) -> Answer {
+        Answer::Many(v.iter().map(|s| s.to_string()).collect())
+    }
+
+    fn ids(form: &Form, asked: &Asked) -> Vec<String> {
+        form.items.iter().enumerate().filter(|(i, _)| asked.is_asked(*i)).map(|(_, it)| it.id.clone()).collect()
+    }
+
+    #[test]
+    fn with_no_answers_only_unconditional_items_are_asked() {
+        let form = form();
+        let asked = ids(&form, &form.asked(&Answers::new()));
+        assert_eq!(
+            asked,
+            [
+                "dept_region",
+                "dept_name",
+                "ps_active",
+                "ps_difficulties",
+                "cp_planning_role",
+                "cp_tools",
+                "cp_active",
+                "rec_strategies",
+                "promising_practices"
+            ]
+        );
+    }
+
+    #[test]
+    fn yes_branches_open_their_items_and_companions() {
+        let form = form();
+        let answers = Answers::from([
+            ("ps_active".into(), one("yes")),
+            ("ps_trained".into(), one("yes")),
+            ("ps_services".into(), many(&["cmhc", "other"])),
+        ]);
+        let asked = form.asked(&answers);
+        for id in ["ps_years", "ps_count", "ps_services", "ps_services_other", "ps_training_by", "rec_contribution"] {
+            assert!(asked.is_asked(form.position(id).unwrap()), "{id} should be asked");
+        }
+        for id in ["ps_funding", "ps_stigma_how", "cp_areas", "rec_actions", "ps_activities_other"] {
+            assert!(!asked.is_asked(form.position(id).unwrap()), "{id} should not be asked");
+        }
+    }
+
+    #[test]
+    fn a_stale_answer_behind_a_skipped_question_opens_nothing() {
+        let form = form();
+        // ps_trained = yes was given, then ps_active turned to no.
+        let answers = Answers::from([("ps_active".into(), one("no")), ("ps_trained".into(), one("yes"))]);
+        let asked = form.asked(&answers);
+        assert!(!asked.is_asked(form.position("ps_trained").unwrap()));
+        assert!(!asked.is_asked(form.position("ps_training_by").unwrap()));
+    }
+
+    #[test]
+    fn navigation_skips_what_is_not_asked() {
+        let form = form();
+        let answers = Answers::from([("ps_active".into(), one("no"))]);
+        let asked = form.asked(&answers);
+        let at = |id| form.position(id).unwrap();
+        assert_eq!(form.first_question(&asked), Some(at("dept_region")));
+        assert_eq!(form.next_question(&asked, at("ps_active")), Some(at("ps_difficulties")));
+        assert_eq!(form.previous_question(&asked, at("ps_difficulties")), Some(at("ps_active")));
+        // Sections roles, training and benefits are skipped entirely.
+        assert_eq!(form.next_section(&asked, at("ps_active")), Some(at("ps_difficulties")));
+        assert_eq!(form.previous_section(&asked, at("ps_difficulties")), Some(at("ps_active")));
+        assert_eq!(form.next_question(&asked, at("promising_practices")), None);
+        assert_eq!(form.previous_question(&asked, at("dept_region")), None);
+        // Companions are never stood on: they are edited with their question.
+        let with_other = Answers::from([("cp_planning_role".into(), one("other"))]);
+        let asked = form.asked(&with_other);
+        assert_eq!(form.next_question(&asked, at("cp_planning_role")), Some(at("cp_tools")));
+    }
+
+    #[test]
+    fn progress_counts_answered_of_asked_per_section() {
+        let form = form();
+        let answers = Answers::from([
+            ("dept_region".into(), one("veneto")),
+            ("ps_active".into(), one("yes")),
+            ("ps_years".into(), one("y1_3")),
+            ("ps_services".into(), many(&[])),
+        ]);
+        let asked = form.asked(&answers);
+        let progress = form.section_progress(&asked, &answers);
+        assert_eq!(progress[0], SectionProgress { answered: 1, asked: 2 });
+        assert_eq!(progress[1], SectionProgress { answered: 2, asked: 4 });
+        let no = Answers::from([("ps_active".into(), one("no"))]);
+        let progress = form.section_progress(&form.asked(&no), &no);
+        assert!(progress[2].skipped() && progress[3].skipped() && progress[4].skipped());
+        assert!(!progress[5].skipped());
+    }
+
+    #[test]
+    fn completing_drops_skipped_and_empty_answers() {
+        let form = form();
+        let answers = Answers::from([
+            ("ps_active".into(), one("no")),
+            ("ps_years".into(), one("y1_3")),
+            ("cp_planning_role".into(), one("consultative")),
+            ("cp_planning_role_other".into(), one("left over")),
+            ("promising_practices".into(), one("   ")),
+            ("not_in_form".into(), one("x")),
+        ]);
+        let kept = form.without_skipped(&answers);
+        assert_eq!(kept, Answers::from([("ps_active".into(), one("no")), ("cp_planning_role".into(), one("consultative"))]));
+    }
+
+    #[test]
+    fn macro_area_is_derived_from_the_region() {
+        let form = form();
+        let answers = Answers::from([("dept_region".into(), one("valle_d_aosta"))]);
+        assert_eq!(form.derived_values(&answers).get("macro_area").map(String::as_str), Some("north_west"));
+        assert!(form.derived_values(&Answers::new()).is_empty());
+        let islands = Answers::from([("dept_region".into(), one("sardegna"))]);
+        assert_eq!(form.derived_values(&islands)["macro_area"], "islands");
+    }
+
+    #[test]
+    fn multiple_choice_codes_are_kept_in_form_order() {
+        let form = form();
+        let at = form.position("ps_services").unwrap();
+        let codes = vec!["other".to_string(), "cmhc".to_string(), "inpatient".to_string()];
+        assert_eq!(form.in_form_order(at, &codes), ["cmhc", "inpatient", "other"]);
+    }
+}

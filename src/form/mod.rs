@@ -1,0 +1,20 @@
+//! The questionnaire engine: a form definition read from data, the answers
+//! given to it, and the pure rules over both (which items are asked, what is
+//! valid, where to go next). Nothing here knows about terminals, files or
+//! languages: messages are referred to by their Fluent ids only.
+
+mod answers;
+mod condition;
+mod definition;
+mod engine;
+mod package;
+mod validation;
+
+pub use answers::{Answer, Answers};
+pub use condition::Condition;
+pub use definition::{
+    DerivedValue, Form, FormError, Item, ItemKind, OptionDef, Section, SummaryColumn, TextRules,
+};
+pub use engine::{Asked, SectionProgress};
+pub use package::{FormPackage, MessageSource};
+pub use validation::{DocumentProblem, Problem};

@@ -1,0 +1,88 @@
+//! Where a form comes from: its definition and its Fluent messages, either
+//! embedded in the binary (the bundled questionnaire) or read from a folder
+//! given with `--form DIR`. Both end up as the same [`FormPackage`] and go
+//! through the same checks.
+
+use std::fs;
+use std::path::Path;
+
+use super::{Form, FormError};
+
+/// The languages every form must be translated into.
+pub const LANGUAGES: [&str; 2] = ["en", "it"];
+
+#[derive(Debug, Clone)]
+pub struct FormPackage {
+    pub definition: String,
+    pub messages: Vec<MessageSource>,
+}
+
+/// One `.ftl` file of a form.
+#[derive(Debug, Clone)]
+pub struct MessageSource {
+    pub lang: String,
+    pub name: String,
+    pub text: String,
+}
+
+impl FormPackage {
+    /// The national peer-support questionnaire shipped with campo.
+    pub fn bundled() -> FormPackage {
+        let source = |lang: &str, text: &str| MessageSource {
+            lang: lang.into(),
+            name: format!("locales/{lang}/questionnaire.ftl"),
+            text: text.into(),
+        };
+        FormPackage {
+            definition: include_str!("../../forms/mhd-peer-support-2025/form.json").into(),
+            messages: vec![
+                source("en", include_str!("../../locales/en/questionnaire.ftl")),
+                source("it", include_str!("../../locales/it/questionnaire.ftl")),
+            ],
+        }
+    }
+
+    /// Reads a form folder: `form.json` and `locales/<lang>/*.ftl` for every
+    /// language campo speaks.
+    pub fn from_dir(dir: &Path) -> Result<FormPackage, FormError> {
+        let definition = read(&dir.join("form.json"))?;
+        let mut messages = Vec::new();
+        for lang in LANGUAGES {
+            let folder = dir.join("locales").join(lang);
+            let entries = fs::read_dir(&folder).map_err(|e| unreadable(&folder, &e))?;
+            let mut files: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+                .collect();
+            files.sort();
+            for path in files {
+                messages.push(MessageSource { lang: lang.into(), name: path.display().to_string(), text: read(&path)? });
+            }
+        }
+        Ok(FormPackage { definition, messages })
+    }
+
+    /// The definition alone, checked for structure but not for messages.
+    pub fn form(&self) -> Result<Form, FormError> {
+        Form::from_json(&self.definition)
+    }
+
+    /// For tests of the engine on the bundled form, which is known good.
+    #[cfg(test)]
+    pub fn form_unchecked(&self) -> Form {
+        self.form().expect("the bundled form definition is valid")
+    }
+
+    pub fn messages_for<'a>(&'a self, lang: &'a str) -> impl Iterator<Item = &'a MessageSource> + 'a {
+        self.messages.iter().filter(move |m| m.lang == lang)
+    }
+}
+
+fn read(path: &Path) -> Result<String, FormError> {
+    fs::read_to_string(path).map_err(|e| unreadable(path, &e))
+}
+
+fn unreadable(path: &Path, error: &std::io::Error) -> FormError {
+    FormError::Unreadable { path: path.display().to_string(), failure: error.into() }
+}

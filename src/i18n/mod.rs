@@ -1,0 +1,272 @@
+//! Every string a person reads comes from Fluent: the interface's own
+//! messages (`locales/<lang>/ui.ftl`, built in) and the form's (bundled, or
+//! from `--form DIR`). Isolation marks are off: terminals show them as boxes.
+
+mod describe;
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Local, Utc};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::form::{Form, FormError, FormPackage};
+
+pub use describe::Describe;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    It,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::It];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The other language: what the switch key goes to.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::It,
+            Lang::It => Lang::En,
+        }
+    }
+
+    /// Italian when the first locale variable that is set starts with `it`,
+    /// English otherwise (POSIX order: LC_ALL, LC_MESSAGES, LANG).
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(|name| var(name).filter(|v| !v.is_empty()));
+        match locale {
+            Some(value) if value.starts_with("it") => Lang::It,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// The messages of one source (the interface, or a form) in both languages.
+pub struct Catalog {
+    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+}
+
+/// A `.ftl` text that does not parse, or redefines a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub file: String,
+    pub detail: String,
+}
+
+impl Catalog {
+    pub fn new<'a>(sources: impl IntoIterator<Item = (Lang, &'a str, &'a str)>) -> Result<Catalog, CatalogError> {
+        let mut bundles: Vec<(Lang, FluentBundle<FluentResource>)> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let id: LanguageIdentifier = lang.code().parse().expect("valid language id");
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                bundle.set_use_isolating(false);
+                (lang, bundle)
+            })
+            .collect();
+        for (lang, file, text) in sources {
+            let error = |detail: String| CatalogError { file: file.to_string(), detail };
+            let resource = FluentResource::try_new(text.to_string())
+                .map_err(|(_, errors)| error(format!("{:?}", errors.first().map(|e| &e.kind))))?;
+            let bundle = &mut bundles.iter_mut().find(|(l, _)| *l == lang).expect("every language has a bundle").1;
+            bundle.add_resource(resource).map_err(|errors| error(format!("{:?}", errors.first())))?;
+        }
+        Ok(Catalog { bundles })
+    }
+
+    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        &self.bundles.iter().find(|(l, _)| *l == lang).expect("every language has a bundle").1
+    }
+
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.bundle(lang).get_message(id).and_then(|m| m.value()).is_some()
+    }
+
+    pub fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundle(lang);
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    }
+}
+
+fn ui_catalog() -> Catalog {
+    Catalog::new([
+        (Lang::En, "locales/en/ui.ftl", include_str!("../../locales/en/ui.ftl")),
+        (Lang::It, "locales/it/ui.ftl", include_str!("../../locales/it/ui.ftl")),
+    ])
+    .expect("the built-in interface messages parse")
+}
+
+/// Loads a form with its messages, refusing it when the definition refers to
+/// a message that is missing in either language.
+pub fn load_form(package: &FormPackage) -> Result<(Form, Catalog), FormError> {
+    let form = package.form()?;
+    let sources = package
+        .messages
+        .iter()
+        .filter_map(|m| Lang::from_code(&m.lang).map(|lang| (lang, m.name.as_str(), m.text.as_str())));
+    let catalog = Catalog::new(sources).map_err(|e| FormError::Messages { file: e.file, detail: e.detail })?;
+    let mut seen = HashSet::new();
+    for id in form.message_ids() {
+        for lang in Lang::ALL {
+            if !catalog.has(lang, id) && seen.insert((id, lang)) {
+                return Err(FormError::MissingMessage { id: id.to_string(), lang: lang.code().to_string() });
+            }
+        }
+    }
+    Ok((form, catalog))
+}
+
+/// How times are shown: the machine's local time, or UTC (for tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Local,
+    Utc,
+}
+
+/// The current language with the interface's and the form's messages.
+pub struct Texts {
+    pub lang: Lang,
+    ui: Catalog,
+    form: Catalog,
+    zone: Zone,
+}
+
+/// Arguments to a message, e.g. `&[("count", 3.into())]`.
+pub type Args<'a> = [(&'a str, FluentValue<'a>)];
+
+impl Texts {
+    pub fn new(lang: Lang, form: Catalog) -> Texts {
+        Texts { lang, ui: ui_catalog(), form, zone: Zone::Local }
+    }
+
+    pub fn with_zone(mut self, zone: Zone) -> Texts {
+        self.zone = zone;
+        self
+    }
+
+    /// An interface message. A missing one shows its id, which tests prevent.
+    pub fn t(&self, id: &str) -> String {
+        self.ui.format(self.lang, id, None).unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn t_args(&self, id: &str, args: &Args) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.ui.format(self.lang, id, Some(&fluent_args)).unwrap_or_else(|| id.to_string())
+    }
+
+    /// A message of the form (question, option, section title…).
+    pub fn form_text(&self, id: &str) -> String {
+        self.form.format(self.lang, id, None).unwrap_or_else(|| id.to_string())
+    }
+
+    /// An answer in words: option labels for choices, the text for text.
+    pub fn answer(&self, form: &Form, item: usize, answer: &crate::form::Answer) -> String {
+        let options = form.items[item].options();
+        let label = |code: &str| match options.iter().find(|o| o.code == code) {
+            Some(option) => self.form_text(&option.label),
+            None => code.to_string(),
+        };
+        match answer {
+            crate::form::Answer::One(value) if options.is_empty() => value.clone(),
+            crate::form::Answer::One(code) => label(code),
+            crate::form::Answer::Many(codes) => codes.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "),
+        }
+    }
+
+    /// A date and time as people of this language write it.
+    pub fn datetime(&self, when: DateTime<Utc>) -> String {
+        let shown = match self.zone {
+            Zone::Local => when.with_timezone(&Local).naive_local(),
+            Zone::Utc => when.naive_utc(),
+        };
+        let two = |n: u32| format!("{n:02}");
+        self.t_args(
+            "datetime",
+            &[
+                ("year", shown.format("%Y").to_string().into()),
+                ("month", two(chrono::Datelike::month(&shown)).into()),
+                ("day", two(chrono::Datelike::day(&shown)).into()),
+                ("hour", two(chrono::Timelike::hour(&shown)).into()),
+                ("minute", two(chrono::Timelike::minute(&shown)).into()),
+            ],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn language_comes_from_the_first_locale_variable_set() {
+        assert_eq!(Lang::from_env(env(&[("LANG", "it_IT.UTF-8")])), Lang::It);
+        assert_eq!(Lang::from_env(env(&[("LANG", "it_IT.UTF-8"), ("LC_ALL", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LC_MESSAGES", "it_CH"), ("LANG", "de_DE")])), Lang::It);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "it")])), Lang::It);
+        assert_eq!(Lang::from_env(env(&[("LANG", "C")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let (_, catalog) = load_form(&FormPackage::bundled()).unwrap();
+        let mut texts = Texts::new(Lang::It, catalog);
+        assert_eq!(texts.t_args("home-count", &[("count", 1.into())]), "1 questionario");
+        assert_eq!(texts.t_args("home-count", &[("count", 3.into())]), "3 questionari");
+        texts.lang = Lang::En;
+        assert_eq!(texts.t_args("home-count", &[("count", 1.into())]), "1 response");
+        assert_eq!(texts.t_args("home-count", &[("count", 0.into())]), "0 responses");
+    }
+
+    #[test]
+    fn no_isolation_marks_reach_the_terminal() {
+        let (_, catalog) = load_form(&FormPackage::bundled()).unwrap();
+        let texts = Texts::new(Lang::En, catalog);
+        let text = texts.t_args("home-count", &[("count", 12.into())]);
+        assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'), "{text:?}");
+    }
+
+    #[test]
+    fn dates_are_written_the_local_way() {
+        let (_, catalog) = load_form(&FormPackage::bundled()).unwrap();
+        let when: DateTime<Utc> = "2026-03-05T08:07:00Z".parse().unwrap();
+        let mut texts = Texts::new(Lang::It, catalog).with_zone(Zone::Utc);
+        assert_eq!(texts.datetime(when), "05/03/2026 08:07");
+        texts.lang = Lang::En;
+        assert_eq!(texts.datetime(when), "2026-03-05 08:07");
+    }
+
+    #[test]
+    fn a_form_missing_a_message_is_refused_with_its_id() {
+        let mut package = FormPackage::bundled();
+        let it = package.messages.iter_mut().find(|m| m.lang == "it").unwrap();
+        it.text = it.text.replace("q-ps_years =", "q-ps-years-typo =");
+        assert_eq!(
+            load_form(&package).err(),
+            Some(FormError::MissingMessage { id: "q-ps_years".into(), lang: "it".into() })
+        );
+    }
+}

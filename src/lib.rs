@@ -1,0 +1,14 @@
+//! campo: enter survey data in the terminal, over SSH and on poor links.
+//!
+//! - [`form`]: the questionnaire engine (definitions, conditions, validation);
+//! - [`i18n`]: every word shown, through Fluent, in English and Italian;
+//! - [`store`]: one JSON file per response, written atomically;
+//! - [`tui`]: the terminal interface;
+//! - [`cli`]: the command line that ties them together.
+
+pub mod cli;
+pub mod form;
+pub mod i18n;
+pub mod io_failure;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,249 @@
+use std::fs::{self, DirBuilder};
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+
+
+use uuid::Uuid;
+
+use super::{Listed, Response, Responses, StoreError, write_atomic};
+
+/// A data folder: `responses/` holds one `<id>.json` per response, `trash/`
+/// what was deleted.
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// Opens the folder, creating it (readable by its owner only) if needed.
+    pub fn open(root: &Path) -> Result<DataDir, StoreError> {
+        let data = DataDir { root: root.to_path_buf() };
+        create_private_dir(&data.responses_dir())?;
+        Ok(data)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn responses_dir(&self) -> PathBuf {
+        self.root.join("responses")
+    }
+
+    fn path_for(&self, id: Uuid) -> PathBuf {
+        self.responses_dir().join(format!("{id}.json"))
+    }
+
+    /// The response files, skipping temporary files of writes in progress.
+    fn response_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = self.responses_dir();
+        let entries = fs::read_dir(&dir).map_err(|e| io_error(&dir, &e))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                !name.starts_with('.') && name.ends_with(".json")
+            })
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
+    fn read_file(path: &Path) -> Result<Response, StoreError> {
+        let bytes = fs::read(path).map_err(|e| io_error(path, &e))?;
+        let response = Response::from_json(&bytes).map_err(|damage| damaged(path, damage))?;
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if stem != response.id.to_string() {
+            return Err(damaged(path, super::Damage::MisnamedFile { id: response.id.to_string() }));
+        }
+        Ok(response)
+    }
+
+    /// The one response whose id starts with `prefix` (hyphens optional).
+    pub fn resolve(&self, prefix: &str) -> Result<Uuid, StoreError> {
+        let wanted = prefix.trim().to_ascii_lowercase().replace('-', "");
+        let not_found = || StoreError::NoSuchResponse { id: prefix.to_string() };
+        if wanted.is_empty() {
+            return Err(not_found());
+        }
+        let matches: Vec<Uuid> = self
+            .response_files()?
+            .iter()
+            .filter_map(|p| p.file_stem()?.to_str()?.parse::<Uuid>().ok())
+            .filter(|id| id.simple().to_string().starts_with(&wanted))
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(not_found()),
+            many => Err(StoreError::Ambiguous { prefix: prefix.to_string(), matches: many.len() }),
+        }
+    }
+}
+
+impl Responses for DataDir {
+    fn list(&self) -> Result<Vec<Listed>, StoreError> {
+        let (mut responses, mut broken) = (Vec::new(), Vec::new());
+        for path in self.response_files()? {
+            match Self::read_file(&path) {
+                Ok(response) => responses.push(response),
+                Err(error) => broken.push(Listed::Broken(error)),
+            }
+        }
+        responses.sort_by(|a, b| b.updated.cmp(&a.updated));
+        Ok(responses.into_iter().map(|r| Listed::Response(Box::new(r))).chain(broken).collect())
+    }
+
+    fn load(&self, id: Uuid) -> Result<Response, StoreError> {
+        let path = self.path_for(id);
+        if !path.exists() {
+            return Err(StoreError::NoSuchResponse { id: id.to_string() });
+        }
+        Self::read_file(&path)
+    }
+
+    fn save(&self, response: &Response) -> Result<(), StoreError> {
+        let path = self.path_for(response.id);
+        write_atomic(&path, &response.to_json()).map_err(|e| io_error(&path, &e))
+    }
+
+    fn delete(&self, id: Uuid) -> Result<(), StoreError> {
+        let trash = self.root.join("trash");
+        create_private_dir(&trash)?;
+        let from = self.path_for(id);
+        let to = trash.join(format!("{id}.json"));
+        fs::rename(&from, &to).map_err(|e| io_error(&from, &e))
+    }
+
+    fn location(&self, id: Uuid) -> String {
+        self.path_for(id).display().to_string()
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| io_error(dir, &e))
+}
+
+fn io_error(path: &Path, error: &std::io::Error) -> StoreError {
+    StoreError::Io { path: path.display().to_string(), failure: error.into() }
+}
+
+fn damaged(path: &Path, damage: super::Damage) -> StoreError {
+    StoreError::Damaged { path: path.display().to_string(), damage }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use chrono::Utc;
+
+    use super::*;
+    use crate::form::Answer;
+    use crate::store::{Damage, FormRef};
+
+    fn data() -> (tempfile::TempDir, DataDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::open(&dir.path().join("campo")).unwrap();
+        (dir, data)
+    }
+
+    fn new_response() -> Response {
+        Response::new(FormRef { id: "f".into(), version: 1 }, "it", Utc::now())
+    }
+
+    #[test]
+    fn saves_load_back_with_a_higher_revision() {
+        let (_dir, data) = data();
+        let mut response = new_response();
+        response.answers.insert("dept_name".into(), Answer::One("DSM Valle d'Aosta".into()));
+        data.save(&response).unwrap();
+        response.revision = 2;
+        data.save(&response).unwrap();
+        let loaded = data.load(response.id).unwrap();
+        assert_eq!(loaded.revision, 2);
+        assert_eq!(loaded, response);
+    }
+
+    #[test]
+    fn the_folder_is_private() {
+        let (_dir, data) = data();
+        for dir in [data.root().to_path_buf(), data.responses_dir()] {
+            assert_eq!(fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700, "{dir:?}");
+        }
+    }
+
+    #[test]
+    fn damaged_files_are_listed_with_their_path_and_left_untouched() {
+        let (_dir, data) = data();
+        let good = new_response();
+        data.save(&good).unwrap();
+        let bad = data.responses_dir().join("broken.json");
+        fs::write(&bad, b"{\"id\": ").unwrap();
+        fs::write(data.responses_dir().join(".campo-x.part"), b"half").unwrap();
+        let listed = data.list().unwrap();
+        assert_eq!(listed.len(), 2);
+        assert!(matches!(&listed[0], Listed::Response(r) if r.id == good.id));
+        match &listed[1] {
+            Listed::Broken(StoreError::Damaged { path, damage }) => {
+                assert_eq!(path, &bad.display().to_string());
+                assert_eq!(damage, &Damage::Truncated);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert_eq!(fs::read(&bad).unwrap(), b"{\"id\": ");
+    }
+
+    #[test]
+    fn newest_change_comes_first() {
+        let (_dir, data) = data();
+        let older = new_response();
+        let mut newer = new_response();
+        data.save(&older).unwrap();
+        data.save(&newer).unwrap();
+        newer.updated = older.updated + chrono::Duration::seconds(5);
+        write_atomic(&data.path_for(newer.id), &newer.to_json()).unwrap();
+        let ids: Vec<Uuid> = data.list().unwrap().iter().filter_map(|l| match l { Listed::Response(r) => Some(r.id), _ => None }).collect();
+        assert_eq!(ids, [newer.id, older.id]);
+    }
+
+    #[test]
+    fn ids_resolve_from_unique_prefixes() {
+        let (_dir, data) = data();
+        let response = new_response();
+        data.save(&response).unwrap();
+        let full = response.id.to_string();
+        assert_eq!(data.resolve(&full[..6]).unwrap(), response.id);
+        assert_eq!(data.resolve(&full.to_uppercase()).unwrap(), response.id);
+        assert_eq!(data.resolve("zzzz"), Err(StoreError::NoSuchResponse { id: "zzzz".into() }));
+        assert_eq!(data.resolve(""), Err(StoreError::NoSuchResponse { id: "".into() }));
+        let mut first = new_response();
+        first.id = "abcd0001-0000-4000-8000-000000000000".parse().unwrap();
+        let mut second = new_response();
+        second.id = "abcd0002-0000-4000-8000-000000000000".parse().unwrap();
+        data.save(&first).unwrap();
+        data.save(&second).unwrap();
+        assert_eq!(data.resolve("abcd"), Err(StoreError::Ambiguous { prefix: "abcd".into(), matches: 2 }));
+        assert_eq!(data.resolve("abcd0002").unwrap(), second.id);
+    }
+
+    #[test]
+    fn a_file_whose_name_does_not_match_its_id_is_damaged() {
+        let (_dir, data) = data();
+        let response = new_response();
+        let path = data.responses_dir().join("copy.json");
+        fs::write(&path, response.to_json()).unwrap();
+        assert!(matches!(&data.list().unwrap()[0], Listed::Broken(StoreError::Damaged { damage: Damage::MisnamedFile { .. }, .. })));
+    }
+
+    #[test]
+    fn delete_moves_to_the_trash() {
+        let (_dir, data) = data();
+        let response = new_response();
+        data.save(&response).unwrap();
+        data.delete(response.id).unwrap();
+        assert!(data.list().unwrap().is_empty());
+        assert!(data.root().join("trash").join(format!("{}.json", response.id)).exists());
+        assert_eq!(data.load(response.id), Err(StoreError::NoSuchResponse { id: response.id.to_string() }));
+    }
+}

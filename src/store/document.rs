@@ -1,0 +1,209 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::form::Answers;
+
+/// The version of the file format this campo writes. A file with a higher
+/// one was written by a newer campo and is left alone.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One response as stored in `<data dir>/responses/<id>.json`.
+///
+/// Only `id`, `form`, `status`, `created`, `updated`, `lang` and `answers`
+/// are required on reading; every other key is optional, and keys campo does
+/// not know are kept as they are when the file is written again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    pub id: Uuid,
+    pub form: FormRef,
+    pub status: Status,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// The language the response was last edited in.
+    pub lang: String,
+    pub answers: Answers,
+    #[serde(default = "current_format")]
+    pub format: u32,
+    /// Raised on every save: tells one version of a response from the next.
+    #[serde(default)]
+    pub revision: u64,
+    /// Values computed from the answers, such as `macro_area`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub derived: BTreeMap<String, String>,
+    /// The item the user was on, to reopen the response there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// The account that last saved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entered_by: Option<String>,
+    #[serde(flatten)]
+    pub other_keys: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormRef {
+    pub id: String,
+    pub version: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Complete,
+}
+
+/// Why a file could not be read as a response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    Empty,
+    /// The file stops in the middle of the JSON.
+    Truncated,
+    NotJson { line: usize, column: usize },
+    MissingKey { key: String },
+    /// JSON, but not a response: a value of the wrong type somewhere.
+    WrongShape { line: usize, column: usize },
+    /// Written by a newer campo, in a format this one does not know.
+    NewerFormat { format: u32 },
+    /// The id inside does not match the file's name.
+    MisnamedFile { id: String },
+}
+
+fn current_format() -> u32 {
+    FORMAT_VERSION
+}
+
+impl Response {
+    pub fn new(form: FormRef, lang: &str, now: DateTime<Utc>) -> Response {
+        let now = now.trunc_subsecs(0);
+        Response {
+            id: Uuid::new_v4(),
+            form,
+            status: Status::Draft,
+            created: now,
+            updated: now,
+            lang: lang.into(),
+            answers: Answers::new(),
+            format: FORMAT_VERSION,
+            revision: 0,
+            derived: BTreeMap::new(),
+            position: None,
+            entered_by: None,
+            other_keys: BTreeMap::new(),
+        }
+    }
+
+    /// Parses a stored document, telling what is wrong with a bad one.
+    pub fn from_json(bytes: &[u8]) -> Result<Response, Damage> {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(Damage::Empty);
+        }
+        // Look at the format before the shape: a newer campo may have
+        // changed the shape, and that is not damage.
+        if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(bytes)
+            && let Some(format) = map.get("format").and_then(serde_json::Value::as_u64)
+            && format > u64::from(FORMAT_VERSION)
+        {
+            return Err(Damage::NewerFormat { format: u32::try_from(format).unwrap_or(u32::MAX) });
+        }
+        serde_json::from_slice(bytes).map_err(|e| damage_of(&e))
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("a response always serialises");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// Records a change of content: a new revision, stamped with its time.
+    pub fn record_change(&mut self, now: DateTime<Utc>) {
+        self.revision += 1;
+        self.updated = now.trunc_subsecs(0);
+    }
+
+    /// A short form of the id, as shown in lists (`campo edit` accepts it).
+    pub fn short_id(&self) -> String {
+        self.id.simple().to_string()[..8].to_string()
+    }
+}
+
+fn damage_of(error: &serde_json::Error) -> Damage {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Eof => Damage::Truncated,
+        Category::Syntax | Category::Io => Damage::NotJson { line: error.line(), column: error.column() },
+        Category::Data => match missing_key(&error.to_string()) {
+            Some(key) => Damage::MissingKey { key },
+            None => Damage::WrongShape { line: error.line(), column: error.column() },
+        },
+    }
+}
+
+/// serde reports a missing key as "missing field `name` at line …".
+fn missing_key(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("missing field `")?;
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+        "id": "6f0c7d1e-3a52-4c1b-9a57-2f0b3c4d5e6f",
+        "form": {"id": "mhd-peer-support-2025", "version": 1},
+        "status": "draft",
+        "created": "2026-01-10T09:00:00Z",
+        "updated": "2026-01-10T09:30:00Z",
+        "lang": "it",
+        "answers": {"ps_active": "yes", "ps_services": ["cmhc", "other"], "ps_services_other": "Ambulatorio"}
+    }"#;
+
+    #[test]
+    fn a_file_with_only_the_required_keys_loads() {
+        let response = Response::from_json(MINIMAL.as_bytes()).unwrap();
+        assert_eq!(response.status, Status::Draft);
+        assert_eq!(response.revision, 0);
+        assert_eq!(response.format, FORMAT_VERSION);
+        assert_eq!(response.answers.len(), 3);
+    }
+
+    #[test]
+    fn unknown_keys_survive_a_rewrite() {
+        let with_extra = MINIMAL.replacen("\"lang\"", "\"interviewer\": {\"code\": 7}, \"lang\"", 1);
+        let response = Response::from_json(with_extra.as_bytes()).unwrap();
+        let again: serde_json::Value = serde_json::from_slice(&response.to_json()).unwrap();
+        assert_eq!(again["interviewer"]["code"], 7);
+    }
+
+    #[test]
+    fn damage_is_classified() {
+        assert_eq!(Response::from_json(b""), Err(Damage::Empty));
+        assert_eq!(Response::from_json(b" \n"), Err(Damage::Empty));
+        assert_eq!(Response::from_json(&MINIMAL.as_bytes()[..60]), Err(Damage::Truncated));
+        assert_eq!(Response::from_json(b"hello"), Err(Damage::NotJson { line: 1, column: 1 }));
+        assert_eq!(Response::from_json(b"{\"id\": 3}"), Err(Damage::WrongShape { line: 1, column: 8 }));
+        assert_eq!(
+            Response::from_json(MINIMAL.replace("\"lang\": \"it\",", "").as_bytes()),
+            Err(Damage::MissingKey { key: "lang".into() })
+        );
+        assert!(matches!(Response::from_json(b"[1, 2]"), Err(Damage::WrongShape { .. })));
+    }
+
+    #[test]
+    fn a_newer_format_is_recognised_before_its_shape() {
+        let newer = r#"{"format": 2, "whatever": true}"#;
+        assert_eq!(Response::from_json(newer.as_bytes()), Err(Damage::NewerFormat { format: 2 }));
+    }
+
+    #[test]
+    fn new_responses_round_trip() {
+        let form = FormRef { id: "f".into(), version: 1 };
+        let response = Response::new(form, "en", Utc::now());
+        assert_eq!(Response::from_json(&response.to_json()).unwrap(), response);
+        assert_eq!(response.short_id().len(), 8);
+    }
+}

@@ -1,0 +1,47 @@
+//! Responses on disk: one JSON file per response in `<data dir>/responses/`,
+//! every write atomic. Storage knows the document format and the file
+//! system, and nothing about how either is shown to people.
+
+mod atomic;
+mod data_dir;
+mod document;
+
+pub use atomic::write_atomic;
+pub use data_dir::DataDir;
+pub use document::{Damage, FORMAT_VERSION, FormRef, Response, Status};
+
+use uuid::Uuid;
+
+use crate::io_failure::IoFailure;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// A file that cannot be read as a response; it is left as it is.
+    Damaged { path: String, damage: Damage },
+    Io { path: String, failure: IoFailure },
+    NoSuchResponse { id: String },
+    /// An id prefix that fits more than one response.
+    Ambiguous { prefix: String, matches: usize },
+}
+
+/// One entry of a data folder listing.
+#[derive(Debug, Clone)]
+pub enum Listed {
+    Response(Box<Response>),
+    /// A file that could not be read: damaged, or unreadable.
+    Broken(StoreError),
+}
+
+/// What the rest of campo needs from storage. The TUI holds one of these and
+/// never touches files itself.
+pub trait Responses {
+    /// Every response, newest change first, then the damaged files.
+    fn list(&self) -> Result<Vec<Listed>, StoreError>;
+    fn load(&self, id: Uuid) -> Result<Response, StoreError>;
+    /// Writes the response at once and atomically, as it is.
+    fn save(&self, response: &Response) -> Result<(), StoreError>;
+    /// Moves the response out of the way (to the data folder's trash).
+    fn delete(&self, id: Uuid) -> Result<(), StoreError>;
+    /// Where a response lives, to tell the user.
+    fn location(&self, id: Uuid) -> String;
+}

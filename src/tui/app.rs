@@ -1,0 +1,391 @@
+//! The model of the whole interface and its update function: an event comes
+//! in, the model changes, and the caller redraws if anything did.
+
+use chrono::Utc;
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use uuid::Uuid;
+
+use super::keymap::{self, Action, Context};
+use super::screens::entry::{Entry, Leave, Outcome};
+use super::screens::home::Home;
+use super::screens::review::Review;
+use super::session::{Changed, Session};
+use crate::form::Form;
+use crate::i18n::Texts;
+use crate::store::{FormRef, Response, Responses, StoreError};
+
+pub enum Screen {
+    Home(Home),
+    Entry(Session, Entry),
+    Review(Session, Review),
+}
+
+/// A one-line message under the screen, kept as data so that it follows a
+/// change of language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    SaveFailed(StoreError),
+    Reopened,
+    MarkedComplete,
+    Missing(usize),
+    UnknownForm { id: String, version: u32 },
+    Damaged(StoreError),
+    Deleted,
+    Failed(StoreError),
+}
+
+/// Whether the screen must be drawn again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Update {
+    Nothing,
+    Redraw,
+    Quit,
+}
+
+pub struct App {
+    pub form: Form,
+    pub texts: Texts,
+    store: Box<dyn Responses>,
+    pub screen: Screen,
+    pub help_open: bool,
+    pub notice: Option<Notice>,
+}
+
+/// Where the interface starts.
+pub enum Start {
+    Home,
+    New,
+    Edit(Uuid),
+}
+
+impl App {
+    pub fn new(form: Form, texts: Texts, store: Box<dyn Responses>, start: Start) -> Result<App, StoreError> {
+        let mut app = App { form, texts, store, screen: Screen::Home(Home::new(Vec::new())), help_open: false, notice: None };
+        match start {
+            Start::Home => app.go_home(),
+            Start::New => app.start_new(),
+            Start::Edit(id) => {
+                let response = app.store.load(id)?;
+                app.open(response, false);
+            }
+        }
+        Ok(app)
+    }
+
+    /// Where keys are read now, for the keymap and the footer.
+    pub fn context(&self) -> Context {
+        if self.help_open { Context::Help } else { self.screen_context() }
+    }
+
+    /// The context of the screen itself, under the help if it is open.
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Home(home) if home.confirm_delete => Context::ConfirmDelete,
+            Screen::Home(_) => Context::Home,
+            Screen::Entry(_, entry) => entry.context(&self.form),
+            Screen::Review(..) => Context::Review,
+        }
+    }
+
+    pub fn update(&mut self, event: Event) -> Update {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(&key),
+            Event::Resize(..) => Update::Redraw,
+            Event::Paste(text) => self.on_paste(&text),
+            _ => Update::Nothing,
+        }
+    }
+
+    fn on_paste(&mut self, text: &str) -> Update {
+        let mut update = Update::Nothing;
+        for c in text.chars() {
+            let key = KeyEvent::from(crossterm::event::KeyCode::Char(c));
+            if self.on_key(&key) == Update::Redraw {
+                update = Update::Redraw;
+            }
+        }
+        update
+    }
+
+    fn on_key(&mut self, key: &KeyEvent) -> Update {
+        // A notice lasts until the next key, except a failed save, which
+        // lasts until a save succeeds.
+        let cleared = self.notice.take_if(|n| !matches!(n, Notice::SaveFailed(_))).is_some();
+        match self.handle_key(key) {
+            Update::Nothing if cleared => Update::Redraw,
+            update => update,
+        }
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) -> Update {
+        if !self.help_open
+            && let Screen::Entry(session, entry) = &mut self.screen
+            && let Some(outcome) = entry.take_key(&self.form, session, key)
+        {
+            return self.after_entry(outcome);
+        }
+        let Some(action) = keymap::action(self.context(), key) else {
+            return Update::Nothing;
+        };
+        match action {
+            Action::SaveAndQuit => {
+                self.leave_session();
+                Update::Quit
+            }
+            Action::SwitchLanguage => {
+                self.switch_language();
+                Update::Redraw
+            }
+            Action::Help => {
+                self.help_open = true;
+                Update::Redraw
+            }
+            Action::Back if self.help_open => {
+                self.help_open = false;
+                Update::Redraw
+            }
+            _ if self.help_open => Update::Nothing,
+            _ => self.apply(action),
+        }
+    }
+
+    fn apply(&mut self, action: Action) -> Update {
+        match &mut self.screen {
+            Screen::Home(_) => self.apply_home(action),
+            Screen::Entry(session, entry) => {
+                let texts = &self.texts;
+                let outcome = entry.apply(&self.form, session, action, &|id| texts.form_text(id));
+                self.after_entry(outcome)
+            }
+            Screen::Review(..) => self.apply_review(action),
+        }
+    }
+
+    fn after_entry(&mut self, outcome: Outcome) -> Update {
+        match outcome {
+            Outcome::Ignored => Update::Nothing,
+            Outcome::Redraw => Update::Redraw,
+            Outcome::Answered(changed) => {
+                if changed != Changed::Nothing {
+                    self.save_session(changed);
+                }
+                Update::Redraw
+            }
+            Outcome::Leave(Leave::Home) => {
+                self.go_home();
+                Update::Redraw
+            }
+            Outcome::Leave(Leave::Review) => {
+                self.to_review(false);
+                Update::Redraw
+            }
+        }
+    }
+
+    fn apply_home(&mut self, action: Action) -> Update {
+        let Screen::Home(home) = &mut self.screen else { return Update::Nothing };
+        if home.confirm_delete {
+            home.confirm_delete = false;
+            if action == Action::Yes
+                && let Some(id) = home.selected_response().map(|r| r.id)
+            {
+                self.notice = Some(match self.store.delete(id) {
+                    Ok(()) => Notice::Deleted,
+                    Err(error) => Notice::Failed(error),
+                });
+                self.reload_home();
+            }
+            return Update::Redraw;
+        }
+        match action {
+            Action::Up => redraw_if(home.move_by(-1)),
+            Action::Down => redraw_if(home.move_by(1)),
+            Action::New => {
+                self.start_new();
+                Update::Redraw
+            }
+            Action::Open | Action::Review => {
+                self.open_selected(action == Action::Review);
+                Update::Redraw
+            }
+            Action::Delete if home.selected_response().is_some() => {
+                home.confirm_delete = true;
+                Update::Redraw
+            }
+            Action::Quit => Update::Quit,
+            _ => Update::Nothing,
+        }
+    }
+
+    fn apply_review(&mut self, action: Action) -> Update {
+        let Screen::Review(session, review) = &mut self.screen else { return Update::Nothing };
+        let questions = Review::questions(&self.form, &session.asked);
+        match action {
+            Action::Up => redraw_if(review.move_by(questions.len(), -1)),
+            Action::Down => redraw_if(review.move_by(questions.len(), 1)),
+            Action::Open => {
+                let item = questions.get(review.selected).copied();
+                self.to_entry(item, true);
+                Update::Redraw
+            }
+            Action::MarkComplete => {
+                match session.mark_complete(&self.form) {
+                    Ok(()) => {
+                        self.notice = Some(Notice::MarkedComplete);
+                        self.save_current();
+                    }
+                    Err(items) => {
+                        review.show_missing = true;
+                        review.select_item(&self.form, &session.asked, items[0]);
+                        self.notice = Some(Notice::Missing(items.len()));
+                    }
+                }
+                Update::Redraw
+            }
+            Action::Back if review.from_home => {
+                self.go_home();
+                Update::Redraw
+            }
+            Action::Back => {
+                self.to_entry(None, false);
+                Update::Redraw
+            }
+            _ => Update::Nothing,
+        }
+    }
+
+    fn switch_language(&mut self) {
+        self.texts.lang = self.texts.lang.other();
+        if let Screen::Entry(_, entry) = &mut self.screen {
+            let texts = &self.texts;
+            entry.relabelled(&self.form, &|id| texts.form_text(id));
+        }
+    }
+
+    fn form_ref(&self) -> FormRef {
+        FormRef { id: self.form.id.clone(), version: self.form.version }
+    }
+
+    fn check_form(&self, response: &Response) -> Result<(), Notice> {
+        if response.form == self.form_ref() {
+            Ok(())
+        } else {
+            Err(Notice::UnknownForm { id: response.form.id.clone(), version: response.form.version })
+        }
+    }
+
+    fn start_new(&mut self) {
+        let mut response = Response::new(self.form_ref(), self.texts.lang.code(), Utc::now());
+        response.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
+        self.open(response, false);
+    }
+
+    fn open_selected(&mut self, review: bool) {
+        let Screen::Home(home) = &self.screen else { return };
+        match home.selected_entry() {
+            Some(crate::store::Listed::Response(response)) => {
+                let response = (**response).clone();
+                match self.check_form(&response) {
+                    Ok(()) => self.open(response, review),
+                    Err(notice) => self.notice = Some(notice),
+                }
+            }
+            Some(crate::store::Listed::Broken(error)) => self.notice = Some(Notice::Damaged(error.clone())),
+            None => {}
+        }
+    }
+
+    fn open(&mut self, response: Response, review: bool) {
+        let mut session = Session::new(&self.form, response);
+        self.screen = if review {
+            Screen::Review(session, Review::new(true))
+        } else {
+            let entry = Entry::resume(&self.form, &mut session);
+            Screen::Entry(session, entry)
+        };
+    }
+
+    fn to_review(&mut self, from_home: bool) {
+        let Screen::Entry(..) = &self.screen else { return };
+        let Screen::Entry(session, entry) = std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new())))
+        else {
+            unreachable!("checked above")
+        };
+        let mut review = Review::new(from_home);
+        review.select_item(&self.form, &session.asked, entry.item);
+        self.screen = Screen::Review(session, review);
+    }
+
+    /// From review to a question: `item`, or where the user was.
+    fn to_entry(&mut self, item: Option<usize>, show_problem: bool) {
+        let Screen::Review(..) = &self.screen else { return };
+        let Screen::Review(mut session, _) = std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new())))
+        else {
+            unreachable!("checked above")
+        };
+        let mut entry = match item {
+            Some(item) => Entry::at(&self.form, &mut session, item),
+            None => Entry::resume(&self.form, &mut session),
+        };
+        entry.show_problem = show_problem && !entry.problem_items(&self.form, &session).is_empty();
+        self.screen = Screen::Entry(session, entry);
+    }
+
+    /// Saves the open response (its position, at least) before leaving it.
+    fn leave_session(&mut self) {
+        if matches!(self.screen, Screen::Entry(..) | Screen::Review(..)) {
+            self.save_current();
+        }
+    }
+
+    fn go_home(&mut self) {
+        self.leave_session();
+        self.screen = Screen::Home(Home::new(Vec::new()));
+        self.reload_home();
+    }
+
+    fn reload_home(&mut self) {
+        let Screen::Home(home) = &mut self.screen else { return };
+        match self.store.list() {
+            Ok(entries) => home.reload(entries),
+            Err(error) => self.notice = Some(Notice::Failed(error)),
+        }
+    }
+
+    fn save_session(&mut self, changed: Changed) {
+        if let Screen::Entry(session, _) = &mut self.screen {
+            session.response.lang = self.texts.lang.code().to_string();
+        }
+        self.save_current();
+        if changed == Changed::Reopened && !matches!(self.notice, Some(Notice::SaveFailed(_))) {
+            self.notice = Some(Notice::Reopened);
+        }
+    }
+
+    /// Writes the open response. A failure is shown and the answers stay in
+    /// memory; the next change tries again.
+    fn save_current(&mut self) {
+        let (Screen::Entry(session, _) | Screen::Review(session, _)) = &self.screen else { return };
+        // A response never answered stays unsaved: no empty files.
+        if session.response.revision == 0 {
+            return;
+        }
+        match self.store.save(&session.response) {
+            Ok(()) => {
+                if matches!(self.notice, Some(Notice::SaveFailed(_))) {
+                    self.notice = None;
+                }
+            }
+            Err(error) => self.notice = Some(Notice::SaveFailed(error)),
+        }
+    }
+
+    /// Where the open response is stored, for messages.
+    pub fn location(&self, id: Uuid) -> String {
+        self.store.location(id)
+    }
+}
+
+fn redraw_if(changed: bool) -> Update {
+    if changed { Update::Redraw } else { Update::Nothing }
+}

@@ -1,0 +1,263 @@
+//! Keys as data: for each place in the interface, which keys do what, and
+//! which of them the footer shows. Screens act on [`Action`]s only, and the
+//! footer and the help screen are built from the same tables, so the keys
+//! shown are the keys handled.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    /// Space: choose or toggle the option under the cursor.
+    Toggle,
+    /// Enter: confirm and move on.
+    Confirm,
+    /// A digit: option N (1-based) at once.
+    Pick(usize),
+    NextQuestion,
+    PreviousQuestion,
+    NextSection,
+    PreviousSection,
+    ClearAnswer,
+    Back,
+    Help,
+    SwitchLanguage,
+    Review,
+    Quit,
+    SaveAndQuit,
+    New,
+    Open,
+    Delete,
+    MarkComplete,
+    Yes,
+    No,
+}
+
+/// Where the keys are read: each has its own table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Home,
+    ConfirmDelete,
+    /// A list of options moved with ↑/↓ or j/k.
+    Choice,
+    /// A list narrowed by typing: letters go to the filter, not to j/k.
+    FilteredChoice,
+    /// A one-line text field (also "other, specify").
+    Text,
+    /// A multi-line text field: Enter starts a new line.
+    MultilineText,
+    Review,
+    Help,
+}
+
+/// A key as written in a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    Char(char),
+    Ctrl(char),
+    /// Any of 1–9.
+    Digit,
+    /// Shift-Tab, however the terminal spells it.
+    BackTab,
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// Fluent id of the key's name as shown (e.g. `key-enter`), or the
+    /// literal label when it starts with `=`.
+    pub label: &'static str,
+    /// Fluent id of what it does.
+    pub does: &'static str,
+    pub in_footer: bool,
+}
+
+const fn bind(keys: &'static [Key], action: Action, label: &'static str, does: &'static str, in_footer: bool) -> Binding {
+    Binding { keys, action, label, does, in_footer }
+}
+
+use Action as A;
+use Key::{Char as C, Code as K};
+
+const UP_DOWN: &[Key] = &[K(KeyCode::Up), K(KeyCode::Down)];
+
+const EVERYWHERE: &[Binding] = &[
+    bind(&[K(KeyCode::F(2))], A::SwitchLanguage, "=F2", "does-switch-language", true),
+    bind(&[K(KeyCode::F(1))], A::Help, "=F1", "does-help", false),
+    bind(&[Key::Ctrl('c')], A::SaveAndQuit, "=Ctrl-C", "does-save-quit", false),
+];
+
+const QUESTION_NAV: &[Binding] = &[
+    bind(&[K(KeyCode::Tab)], A::NextQuestion, "=Tab", "does-next-question", true),
+    bind(&[Key::BackTab], A::PreviousQuestion, "=Shift-Tab", "does-previous-question", false),
+    bind(&[K(KeyCode::PageDown)], A::NextSection, "key-pgdn", "does-next-section", false),
+    bind(&[K(KeyCode::PageUp)], A::PreviousSection, "key-pgup", "does-previous-section", false),
+    bind(&[K(KeyCode::F(3))], A::Review, "=F3", "does-review", true),
+    bind(&[K(KeyCode::Esc)], A::Back, "=Esc", "does-back-home", false),
+];
+
+const HOME: &[Binding] = &[
+    bind(&[K(KeyCode::Up), C('k')], A::Up, "=↑ k", "does-move", false),
+    bind(&[K(KeyCode::Down), C('j')], A::Down, "=↓ j", "does-move", false),
+    bind(&[C('n')], A::New, "=n", "does-new", true),
+    bind(&[K(KeyCode::Enter), C('e')], A::Open, "key-enter", "does-open", true),
+    bind(&[C('r')], A::Review, "=r", "does-review", true),
+    bind(&[C('d'), K(KeyCode::Delete)], A::Delete, "=d", "does-delete", true),
+    bind(&[C('l')], A::SwitchLanguage, "=l", "does-switch-language", false),
+    bind(&[C('?')], A::Help, "=?", "does-help", true),
+    bind(&[C('q'), K(KeyCode::Esc)], A::Quit, "=q", "does-quit", true),
+];
+
+const CONFIRM: &[Binding] = &[
+    bind(&[C('y'), C('s')], A::Yes, "key-yes", "does-confirm-delete", true),
+    bind(&[C('n'), K(KeyCode::Esc)], A::No, "key-no", "does-keep", true),
+];
+
+const CHOICE: &[Binding] = &[
+    bind(&[K(KeyCode::Up), C('k')], A::Up, "=↑ k", "does-move", false),
+    bind(&[K(KeyCode::Down), C('j')], A::Down, "=↓ j", "does-move", false),
+    bind(&[C(' ')], A::Toggle, "key-space", "does-choose", true),
+    bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false),
+    bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
+    bind(&[K(KeyCode::Delete)], A::ClearAnswer, "key-del", "does-clear", false),
+    bind(&[C('?')], A::Help, "=?", "does-help", true),
+];
+
+const FILTERED_CHOICE: &[Binding] = &[
+    bind(UP_DOWN, A::Down, "=↑↓", "does-move", true),
+    bind(&[C(' ')], A::Toggle, "key-space", "does-choose", false),
+    bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false),
+    bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
+    bind(&[K(KeyCode::Delete)], A::ClearAnswer, "key-del", "does-clear", false),
+];
+
+const TEXT: &[Binding] = &[
+    bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
+    bind(UP_DOWN, A::Up, "=↑↓", "does-leave-text", false),
+];
+
+const MULTILINE_TEXT: &[Binding] = &[];
+
+const REVIEW: &[Binding] = &[
+    bind(&[K(KeyCode::Up), C('k')], A::Up, "=↑ k", "does-move", false),
+    bind(&[K(KeyCode::Down), C('j')], A::Down, "=↓ j", "does-move", true),
+    bind(&[K(KeyCode::Enter)], A::Open, "key-enter", "does-change-answer", true),
+    bind(&[C('c')], A::MarkComplete, "=c", "does-mark-complete", true),
+    bind(&[C('?')], A::Help, "=?", "does-help", true),
+    bind(&[K(KeyCode::Esc)], A::Back, "=Esc", "does-back", true),
+];
+
+const HELP: &[Binding] = &[bind(&[K(KeyCode::Esc), C('?'), C('q')], A::Back, "=Esc", "does-close-help", true)];
+
+/// The bindings of a context, most specific first.
+pub fn bindings(context: Context) -> Vec<&'static Binding> {
+    let (own, navigates): (&[Binding], bool) = match context {
+        Context::Home => (HOME, false),
+        Context::ConfirmDelete => (CONFIRM, false),
+        Context::Choice => (CHOICE, true),
+        Context::FilteredChoice => (FILTERED_CHOICE, true),
+        Context::Text => (TEXT, true),
+        Context::MultilineText => (MULTILINE_TEXT, true),
+        Context::Review => (REVIEW, false),
+        Context::Help => (HELP, false),
+    };
+    let mut all: Vec<&Binding> = own.iter().collect();
+    if navigates {
+        all.extend(QUESTION_NAV.iter());
+    }
+    all.extend(EVERYWHERE.iter());
+    all
+}
+
+/// What a key does in a context, if anything. Only key presses count.
+pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
+    bindings(context).into_iter().find_map(|b| {
+        b.keys.iter().find_map(|k| matches(*k, key)).map(|digit| match (b.action, digit) {
+            (A::Pick(_), Some(n)) => A::Pick(n),
+            (A::Up, _) if key.code == KeyCode::Down => A::Down,
+            (A::Down, _) if key.code == KeyCode::Up => A::Up,
+            (action, _) => action,
+        })
+    })
+}
+
+/// Whether `key` is `pattern`; for a digit, which one.
+fn matches(pattern: Key, key: &KeyEvent) -> Option<Option<usize>> {
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let hit = match pattern {
+        Key::Code(KeyCode::Tab) => key.code == KeyCode::Tab && key.modifiers.is_empty(),
+        Key::Code(code) => key.code == code && plain,
+        Key::Char(c) => key.code == KeyCode::Char(c) && plain,
+        Key::Ctrl(c) => key.code == KeyCode::Char(c) && key.modifiers.contains(KeyModifiers::CONTROL),
+        Key::BackTab => is_back_tab(key),
+        Key::Digit => {
+            return match key.code {
+                KeyCode::Char(d @ '1'..='9') if plain => Some(Some(d as usize - '0' as usize)),
+                _ => None,
+            };
+        }
+    };
+    hit.then_some(None)
+}
+
+/// Shift-Tab arrives as BackTab from most terminals, as Tab with Shift under
+/// the kitty keyboard protocol, and as Tab with Alt from the Linux console.
+pub fn is_back_tab(key: &KeyEvent) -> bool {
+    key.code == KeyCode::BackTab
+        || (key.code == KeyCode::Tab && key.modifiers.intersects(KeyModifiers::SHIFT | KeyModifiers::ALT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn all_three_spellings_of_shift_tab_go_back() {
+        for k in [
+            key(KeyCode::BackTab, KeyModifiers::SHIFT),
+            key(KeyCode::Tab, KeyModifiers::SHIFT),
+            key(KeyCode::Tab, KeyModifiers::ALT),
+        ] {
+            assert_eq!(action(Context::Choice, &k), Some(Action::PreviousQuestion), "{k:?}");
+        }
+        assert_eq!(action(Context::Choice, &key(KeyCode::Tab, KeyModifiers::NONE)), Some(Action::NextQuestion));
+    }
+
+    #[test]
+    fn digits_pick_their_option() {
+        assert_eq!(action(Context::Choice, &key(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Action::Pick(3)));
+        assert_eq!(action(Context::Choice, &key(KeyCode::Char('0'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn letters_filter_instead_of_moving_in_a_filtered_list() {
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action(Context::Choice, &j), Some(Action::Down));
+        assert_eq!(action(Context::FilteredChoice, &j), None);
+        assert_eq!(action(Context::FilteredChoice, &key(KeyCode::Up, KeyModifiers::NONE)), Some(Action::Up));
+        assert_eq!(action(Context::FilteredChoice, &key(KeyCode::Down, KeyModifiers::NONE)), Some(Action::Down));
+    }
+
+    #[test]
+    fn ctrl_c_saves_and_quits_everywhere() {
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for context in [Context::Home, Context::ConfirmDelete, Context::Choice, Context::Text, Context::MultilineText, Context::Review, Context::Help] {
+            assert_eq!(action(context, &ctrl_c), Some(Action::SaveAndQuit), "{context:?}");
+        }
+        // Plain `c` is mark complete in review, not Ctrl-C.
+        assert_eq!(action(Context::Review, &key(KeyCode::Char('c'), KeyModifiers::NONE)), Some(Action::MarkComplete));
+    }
+
+    #[test]
+    fn every_context_lists_footer_keys() {
+        for context in [Context::Home, Context::Choice, Context::FilteredChoice, Context::Text, Context::Review] {
+            assert!(bindings(context).iter().any(|b| b.in_footer), "{context:?}");
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! Answering one question at a time.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::form::{Answer, Form, ItemKind};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::session::{Changed, Session};
+use crate::tui::widgets::text_editor::{Edit, TextEditor};
+
+pub struct Entry {
+    /// The question shown (an index into `Form::items`).
+    pub item: usize,
+    /// The highlighted option, as a position among the visible options.
+    pub cursor: usize,
+    /// What was typed to narrow a filterable list.
+    pub filter: String,
+    /// The text being edited: the question's own, or the "other, specify"
+    /// companion of the highlighted option, with the item it belongs to.
+    pub editing: Option<(usize, TextEditor)>,
+    /// Show the current question's problem (after Enter, or from review).
+    pub show_problem: bool,
+}
+
+/// What handling a key led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ignored,
+    Redraw,
+    Answered(Changed),
+    Leave(Leave),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    Home,
+    Review,
+}
+
+impl Entry {
+    /// Stands on `item` of an open response.
+    pub fn at(form: &Form, session: &mut Session, item: usize) -> Entry {
+        let mut entry =
+            Entry { item, cursor: 0, filter: String::new(), editing: None, show_problem: false };
+        entry.go_to(form, session, item);
+        entry
+    }
+
+    /// Where a response opens: where it was left, else its first question.
+    pub fn resume(form: &Form, session: &mut Session) -> Entry {
+        let saved = session.response.position.as_deref().and_then(|id| form.position(id));
+        let item = saved
+            .and_then(|i| form.nearest_question(&session.asked, i))
+            .or_else(|| form.first_question(&session.asked))
+            .unwrap_or(0);
+        Entry::at(form, session, item)
+    }
+
+    pub fn context(&self, form: &Form) -> Context {
+        match (&self.editing, &form.items[self.item].kind) {
+            (Some((_, editor)), _) if editor.is_multiline() => Context::MultilineText,
+            (Some(_), _) => Context::Text,
+            (None, ItemKind::Single { filterable: true, .. }) => Context::FilteredChoice,
+            _ => Context::Choice,
+        }
+    }
+
+    /// The options shown, as positions among the item's options: all, or
+    /// those whose label contains the filter.
+    pub fn visible_options(&self, form: &Form, label: &dyn Fn(&str) -> String) -> Vec<usize> {
+        let options = form.items[self.item].options();
+        let filter = self.filter.to_lowercase();
+        (0..options.len())
+            .filter(|&i| filter.is_empty() || label(&options[i].label).to_lowercase().contains(&filter))
+            .collect()
+    }
+
+    /// Offers a key to the focused field before it becomes an action: the
+    /// text being edited, or the filter of a filterable list.
+    pub fn take_key(&mut self, form: &Form, session: &mut Session, key: &KeyEvent) -> Option<Outcome> {
+        if let Some((item, editor)) = &mut self.editing {
+            return match editor.handle(key) {
+                Edit::Changed => {
+                    let text = editor.text();
+                    let item = *item;
+                    let answer = (!text.is_empty()).then_some(Answer::One(text));
+                    Some(Outcome::Answered(session.set_answer(form, item, answer)))
+                }
+                Edit::Moved => Some(Outcome::Redraw),
+                Edit::NotMine => None,
+            };
+        }
+        if self.context(form) != Context::FilteredChoice || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+            return None;
+        }
+        match key.code {
+            KeyCode::Char(c) if !c.is_ascii_digit() && (c != ' ' || !self.filter.is_empty()) => {
+                self.filter.push(c);
+                self.cursor = 0;
+                Some(Outcome::Redraw)
+            }
+            KeyCode::Backspace if !self.filter.is_empty() => {
+                self.filter.pop();
+                self.cursor = 0;
+                Some(Outcome::Redraw)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn apply(&mut self, form: &Form, session: &mut Session, action: Action, label: &dyn Fn(&str) -> String) -> Outcome {
+        let visible = self.visible_options(form, label);
+        match action {
+            Action::Up | Action::Down if self.editing_companion() => {
+                self.editing = None;
+                Outcome::Redraw
+            }
+            Action::Up => self.move_cursor(visible.len(), -1),
+            Action::Down => self.move_cursor(visible.len(), 1),
+            Action::Toggle => match visible.get(self.cursor) {
+                Some(&option) => self.choose(form, session, option),
+                None => Outcome::Ignored,
+            },
+            Action::Pick(n) => match visible.get(n - 1) {
+                Some(&option) => {
+                    self.cursor = n - 1;
+                    self.choose(form, session, option)
+                }
+                None => Outcome::Ignored,
+            },
+            Action::Confirm => self.confirm(form, session, &visible),
+            Action::ClearAnswer => {
+                let changed = session.set_answer(form, self.item, None);
+                Outcome::Answered(changed)
+            }
+            Action::NextQuestion => self.step(form, session, form.next_question(&session.asked, self.item), true),
+            Action::PreviousQuestion => self.step(form, session, form.previous_question(&session.asked, self.item), false),
+            Action::NextSection => self.step(form, session, form.next_section(&session.asked, self.item), false),
+            Action::PreviousSection => {
+                let start = form.section_start(&session.asked, form.items[self.item].section);
+                let target = if start == Some(self.item) { form.previous_section(&session.asked, self.item) } else { start };
+                self.step(form, session, target, false)
+            }
+            Action::Back if self.editing_companion() => {
+                self.editing = None;
+                Outcome::Redraw
+            }
+            Action::Back if !self.filter.is_empty() => {
+                self.filter.clear();
+                Outcome::Redraw
+            }
+            Action::Back => Outcome::Leave(Leave::Home),
+            Action::Review => Outcome::Leave(Leave::Review),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn editing_companion(&self) -> bool {
+        matches!(&self.editing, Some((item, _)) if *item != self.item)
+    }
+
+    fn move_cursor(&mut self, count: usize, step: isize) -> Outcome {
+        let next = self.cursor.saturating_add_signed(step).min(count.saturating_sub(1));
+        if next == self.cursor {
+            return Outcome::Ignored;
+        }
+        self.cursor = next;
+        Outcome::Redraw
+    }
+
+    /// Chooses (single) or toggles (multiple) option `option`; an "other"
+    /// that is now chosen opens its text at once.
+    fn choose(&mut self, form: &Form, session: &mut Session, option: usize) -> Outcome {
+        let item = &form.items[self.item];
+        let code = item.options()[option].code.clone();
+        let answer = match &item.kind {
+            ItemKind::Multi { .. } => {
+                let mut codes = session.answer(form, self.item).and_then(Answer::as_many).map(<[String]>::to_vec).unwrap_or_default();
+                if let Some(at) = codes.iter().position(|c| *c == code) {
+                    codes.remove(at);
+                } else {
+                    codes.push(code.clone());
+                }
+                Answer::Many(form.in_form_order(self.item, &codes))
+            }
+            _ => Answer::One(code.clone()),
+        };
+        let chosen = answer.includes(&code);
+        self.show_problem = false;
+        let changed = session.set_answer(form, self.item, Some(answer));
+        self.editing = None;
+        if chosen && let Some(companion) = form.companion_for(self.item, &code) {
+            self.open_editor(form, session, companion);
+        }
+        Outcome::Answered(changed)
+    }
+
+    /// Enter: takes the highlighted option if nothing is chosen yet, then
+    /// moves on if the question is answered well; otherwise says why not.
+    fn confirm(&mut self, form: &Form, session: &mut Session, visible: &[usize]) -> Outcome {
+        let is_single = matches!(form.items[self.item].kind, ItemKind::Single { .. });
+        if is_single && self.editing.is_none() && session.answer(form, self.item).is_none()
+            && let Some(&option) = visible.get(self.cursor)
+        {
+            let outcome = self.choose(form, session, option);
+            if self.editing.is_some() {
+                return outcome;
+            }
+        }
+        if self.problem_items(form, session).is_empty() {
+            let next = form.next_question(&session.asked, self.item);
+            if next.is_none() {
+                return Outcome::Leave(Leave::Review);
+            }
+            self.step(form, session, next, false)
+        } else {
+            self.show_problem = true;
+            Outcome::Redraw
+        }
+    }
+
+    /// The current question and its asked companions that have a problem.
+    pub fn problem_items(&self, form: &Form, session: &Session) -> Vec<usize> {
+        std::iter::once(self.item)
+            .chain(form.companions_of(self.item))
+            .filter(|&i| session.asked.is_asked(i) && form.check_answer(i, session.answer(form, i)).is_some())
+            .collect()
+    }
+
+    /// Moves to another question; Tab past the last one goes to review.
+    fn step(&mut self, form: &Form, session: &mut Session, target: Option<usize>, to_review_at_end: bool) -> Outcome {
+        match target {
+            Some(item) => {
+                self.go_to(form, session, item);
+                Outcome::Redraw
+            }
+            None if to_review_at_end => Outcome::Leave(Leave::Review),
+            None => Outcome::Ignored,
+        }
+    }
+
+    pub fn go_to(&mut self, form: &Form, session: &mut Session, item: usize) {
+        self.item = item;
+        self.filter.clear();
+        self.show_problem = false;
+        self.editing = None;
+        session.set_position(form, item);
+        let answer = session.answer(form, item);
+        self.cursor = match (&form.items[item].kind, answer) {
+            (ItemKind::Single { options, .. }, Some(Answer::One(code))) => {
+                options.iter().position(|o| &o.code == code).unwrap_or(0)
+            }
+            _ => 0,
+        };
+        if matches!(form.items[item].kind, ItemKind::Text(_)) {
+            self.open_editor(form, session, item);
+        }
+    }
+
+    fn open_editor(&mut self, form: &Form, session: &Session, item: usize) {
+        let multiline = matches!(form.items[item].kind, ItemKind::Text(rules) if rules.multiline);
+        let text = session.answer(form, item).and_then(Answer::as_one).unwrap_or("");
+        self.editing = Some((item, TextEditor::new(text, multiline)));
+    }
+
+    /// The language changed: option labels did too, so an old filter may no
+    /// longer match. Keep it, but bring the cursor back into range.
+    pub fn relabelled(&mut self, form: &Form, label: &dyn Fn(&str) -> String) {
+        let count = self.visible_options(form, label).len();
+        self.cursor = self.cursor.min(count.saturating_sub(1));
+    }
+}

@@ -1,0 +1,32 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::tui::app::App;
+use crate::tui::keymap;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::footer::{does, key_label};
+
+/// Every key of the screen under the help, from the same table the keys
+/// are handled by.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let texts = &app.texts;
+    let mut lines: Vec<Line> = Vec::new();
+    for binding in keymap::bindings(app.screen_context()) {
+        let key = key_label(texts, binding);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{key:>12}"), Theme::key()),
+            Span::raw("  "),
+            Span::raw(does(texts, binding)),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(texts.t("help-saved"), Theme::dim())));
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
+    let [popup] = Layout::horizontal([Constraint::Max(64)]).flex(Flex::Center).areas(popup);
+    let block = Block::bordered().title(Span::styled(format!(" {} ", texts.t("help-title")), Theme::title()));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(ratatui::widgets::Wrap { trim: false }), popup);
+}

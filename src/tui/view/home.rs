@@ -1,0 +1,110 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+
+use crate::form::Form;
+use crate::i18n::{Describe, Texts};
+use crate::store::{Listed, Response, Status};
+use crate::tui::app::App;
+use crate::tui::screens::home::Home;
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
+    let texts = &app.texts;
+    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let count = home.entries.iter().filter(|e| matches!(e, Listed::Response(_))).count();
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(format!(" {} ", texts.t_args("home-count", &[("count", count.into())])), Theme::title()));
+    if home.entries.is_empty() {
+        let empty = Paragraph::new(texts.t("home-empty")).block(block);
+        frame.render_widget(empty, list);
+        return;
+    }
+    let mut header: Vec<String> = app.form.summary.iter().map(|c| texts.form_text(&c.label)).collect();
+    header.extend([texts.t("home-status"), texts.t("home-progress"), texts.t("home-changed")]);
+    let rows = home.entries.iter().map(|entry| row(&app.form, texts, entry));
+    let mut widths: Vec<Constraint> = app.form.summary.iter().enumerate().map(|(i, _)| {
+        if i == 0 { Constraint::Fill(2) } else { Constraint::Fill(1) }
+    }).collect();
+    widths.extend([Constraint::Length(10), Constraint::Length(7), Constraint::Length(16)]);
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(Theme::dim()))
+        .block(block)
+        .row_highlight_style(Theme::highlight());
+    let mut state = TableState::default().with_selected(Some(home.selected));
+    frame.render_stateful_widget(table, list, &mut state);
+    frame.render_widget(Paragraph::new(detail_line(app, home)), detail);
+}
+
+fn row<'a>(form: &Form, texts: &Texts, entry: &'a Listed) -> Row<'a> {
+    match entry {
+        Listed::Response(response) => {
+            let known = response.form.id == form.id && response.form.version == form.version;
+            let mut cells: Vec<Cell> = form
+                .summary
+                .iter()
+                .map(|column| {
+                    let item = form.position(&column.item);
+                    let text = item
+                        .zip(response.answers.get(&column.item))
+                        .filter(|_| known)
+                        .map(|(i, a)| texts.answer(form, i, a))
+                        .unwrap_or_default();
+                    Cell::from(text)
+                })
+                .collect();
+            if let Some(first) = cells.first_mut().filter(|_| form.summary.first().is_some_and(|c| !response.answers.contains_key(&c.item))) {
+                *first = Cell::from(Span::styled(texts.t("home-unnamed"), Theme::dim()));
+            }
+            cells.push(Cell::from(status_text(texts, response, known)));
+            let progress = if known {
+                let p = form.progress(&response.answers);
+                format!("{}/{}", p.answered, p.asked)
+            } else {
+                "-".into()
+            };
+            cells.push(Cell::from(progress));
+            cells.push(Cell::from(texts.datetime(response.updated)));
+            Row::new(cells)
+        }
+        Listed::Broken(error) => {
+            let name = match error {
+                crate::store::StoreError::Damaged { path, .. } | crate::store::StoreError::Io { path, .. } => {
+                    std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+                }
+                _ => String::new(),
+            };
+            let mut cells = vec![Cell::from(name)];
+            cells.extend((1..form.summary.len()).map(|_| Cell::from("")));
+            cells.push(Cell::from(Span::styled(texts.t("status-damaged"), Theme::error())));
+            Row::new(cells)
+        }
+    }
+}
+
+fn status_text(texts: &Texts, response: &Response, known: bool) -> String {
+    match (known, response.status) {
+        (false, _) => texts.t("status-unknown-form"),
+        (true, Status::Draft) => texts.t("status-draft"),
+        (true, Status::Complete) => texts.t("status-complete"),
+    }
+}
+
+/// Under the list: the selected damaged file's path and reason, or the
+/// selected response's id.
+fn detail_line(app: &App, home: &Home) -> Line<'static> {
+    let texts = &app.texts;
+    match home.selected_entry() {
+        Some(Listed::Broken(error)) => Line::from(Span::styled(error.describe(texts), Theme::error())),
+        Some(Listed::Response(response)) if home.confirm_delete => Line::from(Span::styled(
+            texts.t_args("home-confirm-delete", &[("id", response.short_id().into())]),
+            Theme::error(),
+        )),
+        Some(Listed::Response(response)) => {
+            Line::from(Span::styled(texts.t_args("home-id", &[("id", response.id.to_string().into())]), Theme::dim()))
+        }
+        None => Line::default(),
+    }
+}

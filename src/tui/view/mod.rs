@@ -1,0 +1,82 @@
+//! Drawing: a pure function of the model. Nothing here changes state.
+
+mod entry;
+mod help;
+mod home;
+mod review;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Notice, Screen};
+use super::theme::Theme;
+use super::widgets::footer::footer;
+use crate::i18n::{Describe, Texts};
+
+/// The smallest window the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, app, area);
+        return;
+    }
+    let [title, body, notice, keys] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
+    draw_title(frame, app, title);
+    match &app.screen {
+        Screen::Home(home) => home::draw(frame, app, home, body),
+        Screen::Entry(session, entry) => entry::draw(frame, app, session, entry, body),
+        Screen::Review(session, review) => review::draw(frame, app, session, review, body),
+    }
+    if let Some(text) = &app.notice {
+        let style = if matches!(text, Notice::MarkedComplete | Notice::Deleted) { Theme::ok() } else { Theme::error() };
+        frame.render_widget(Paragraph::new(Span::styled(notice_text(app, text), style)), notice);
+    }
+    frame.render_widget(Paragraph::new(footer(&app.texts, app.context(), usize::from(keys.width))), keys);
+    if app.help_open {
+        help::draw(frame, app, body);
+    }
+}
+
+fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
+    let texts = &app.texts;
+    let title = Line::from(vec![
+        Span::styled(" campo ", Theme::title()),
+        Span::raw(texts.form_text(&app.form.title)),
+    ]);
+    frame.render_widget(Paragraph::new(title), area);
+}
+
+fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let message = app.texts.t_args(
+        "too-small",
+        &[
+            ("width", MIN_WIDTH.into()),
+            ("height", MIN_HEIGHT.into()),
+            ("current_width", area.width.into()),
+            ("current_height", area.height.into()),
+        ],
+    );
+    let paragraph = Paragraph::new(message).wrap(ratatui::widgets::Wrap { trim: true }).alignment(Alignment::Center);
+    frame.render_widget(paragraph, area);
+}
+
+pub fn notice_text(app: &App, notice: &Notice) -> String {
+    let texts: &Texts = &app.texts;
+    match notice {
+        Notice::SaveFailed(error) => texts.t_args("notice-save-failed", &[("reason", error.describe(texts).into())]),
+        Notice::Reopened => texts.t("notice-reopened"),
+        Notice::MarkedComplete => texts.t("notice-marked-complete"),
+        Notice::Missing(count) => texts.t_args("notice-missing", &[("count", (*count).into())]),
+        Notice::UnknownForm { id, version } => texts
+            .t_args("notice-unknown-form", &[("form", id.as_str().into()), ("version", (*version).into())]),
+        Notice::Damaged(error) | Notice::Failed(error) => error.describe(texts),
+        Notice::Deleted => texts.t("notice-deleted"),
+    }
+}

@@ -1,0 +1,106 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::form::Form;
+use crate::i18n::Texts;
+use crate::store::Status;
+use crate::tui::app::App;
+use crate::tui::screens::review::Review;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App, session: &Session, review: &Review, area: Rect) {
+    let texts = &app.texts;
+    let form = &app.form;
+    let progress = form.progress(&session.response.answers);
+    let status = match session.response.status {
+        Status::Draft => texts.t("status-draft"),
+        Status::Complete => texts.t("status-complete"),
+    };
+    let title = texts.t_args(
+        "review-title",
+        &[("status", status.into()), ("answered", progress.answered.into()), ("asked", progress.asked.into())],
+    );
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(format!(" {title} "), Theme::title()));
+    let inner = block.inner(area);
+    let width = usize::from(inner.width).saturating_sub(4);
+    let (lines, selected) = review_lines(texts, form, session, review, width);
+    // Scroll by pages so the view stays put while the highlight moves within one.
+    let height = usize::from(inner.height).max(1);
+    let (start, end) = selected;
+    let mut offset = start / height * height;
+    if end > offset + height {
+        offset = end - height;
+    }
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// The lines of the review, and the range of lines of the highlighted item.
+fn review_lines(
+    texts: &Texts,
+    form: &Form,
+    session: &Session,
+    review: &Review,
+    width: usize,
+) -> (Vec<Line<'static>>, (usize, usize)) {
+    let answers = &session.response.answers;
+    let questions = Review::questions(form, &session.asked);
+    let mut lines = Vec::new();
+    let mut selected = (0, 0);
+    let mut section = None;
+    for (position, &item) in questions.iter().enumerate() {
+        if section != Some(form.items[item].section) {
+            section = Some(form.items[item].section);
+            lines.push(Line::from(Span::styled(texts.form_text(&form.sections[form.items[item].section].title), Theme::title())));
+        }
+        let start = lines.len();
+        let problem = form.check_answer(item, answers.get(&form.items[item].id));
+        let mark = if problem.is_some() { Span::styled("! ", Theme::error()) } else { Span::raw("  ") };
+        let style = if position == review.selected { Theme::highlight() } else { ratatui::style::Style::new() };
+        let question = truncate(&texts.form_text(&form.items[item].question), width);
+        lines.push(Line::from(vec![mark, Span::styled(question, style)]));
+        let answer = match answers.get(&form.items[item].id).filter(|a| !a.is_empty()) {
+            Some(answer) => {
+                let mut text = texts.answer(form, item, answer);
+                for companion in form.companions_of(item).filter(|&c| session.asked.is_asked(c)) {
+                    if let Some(detail) = answers.get(&form.items[companion].id) {
+                        text = format!("{text} ({})", texts.answer(form, companion, detail));
+                    }
+                }
+                Span::raw(truncate(&text.replace('\n', " "), width))
+            }
+            None if problem.is_some() => Span::styled(texts.t("review-missing"), Theme::error()),
+            None => Span::styled(texts.t("review-unanswered"), Theme::dim()),
+        };
+        lines.push(Line::from(vec![Span::raw("    "), answer]));
+        if let Some(problem) = problem.filter(|_| answers.contains_key(&form.items[item].id)) {
+            use crate::i18n::Describe;
+            lines.push(Line::from(Span::styled(format!("    {}", problem.describe(texts)), Theme::error())));
+        }
+        if position == review.selected {
+            selected = (start, lines.len());
+        }
+    }
+    (lines, selected)
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out + "…"
+}

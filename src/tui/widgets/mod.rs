@@ -1,0 +1,5 @@
+//! Reusable pieces of the screens.
+
+pub mod footer;
+pub mod option_list;
+pub mod text_editor;

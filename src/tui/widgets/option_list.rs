@@ -1,0 +1,113 @@
+//! A list of options with their numbers, marks and wrapped labels; an
+//! "other, specify" text shows under its option. Scrolls to keep the
+//! highlighted option in view.
+
+use std::borrow::Cow;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::text_editor::TextEditor;
+use crate::tui::theme::Theme;
+
+pub struct OptionRow<'a> {
+    pub number: usize,
+    pub label: String,
+    pub chosen: bool,
+    pub highlighted: bool,
+    /// The "other, specify" text under the option: its prompt and editor,
+    /// and whether it has the keyboard.
+    pub specify: Option<(String, Cow<'a, TextEditor>, bool)>,
+}
+
+const INDENT: usize = 6;
+
+/// Draws the rows, returning where the text cursor goes when a "specify"
+/// text is being edited.
+pub fn draw_options(rows: &[OptionRow], multi: bool, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let width = usize::from(area.width).saturating_sub(INDENT).max(4);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut highlighted_span = (0, 0);
+    let mut cursor = None;
+    for row in rows {
+        let start = lines.len();
+        let mark = match (multi, row.chosen) {
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+            (false, true) => "(•)",
+            (false, false) => "( )",
+        };
+        let number = if row.number <= 9 { format!("{}", row.number) } else { " ".into() };
+        let style = if row.highlighted { Theme::highlight() } else { Style::new() };
+        for (i, piece) in wrap_words(&row.label, width).into_iter().enumerate() {
+            let lead = if i == 0 { format!("{number} {mark} ") } else { " ".repeat(INDENT) };
+            lines.push(Line::from(vec![Span::raw(lead), Span::styled(piece, style)]));
+        }
+        if let Some((prompt, editor, focused)) = &row.specify {
+            lines.push(Line::from(Span::styled(format!("{}{prompt}", " ".repeat(INDENT)), Theme::dim())));
+            let wrapped = editor.wrap(width.saturating_sub(1));
+            if *focused {
+                cursor = Some((lines.len() + wrapped.cursor.0, INDENT + wrapped.cursor.1));
+            }
+            for text in wrapped.lines {
+                lines.push(Line::from(format!("{}{text}", " ".repeat(INDENT))));
+            }
+        }
+        if row.highlighted {
+            highlighted_span = (start, lines.len());
+        }
+    }
+    let height = usize::from(area.height);
+    let (first, last) = highlighted_span;
+    let focus_end = cursor.map_or(last, |(line, _)| last.max(line + 1));
+    let offset = focus_end.saturating_sub(height).min(first);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    Paragraph::new(visible).render(area, buf);
+    cursor.and_then(|(line, column)| {
+        let line = line.checked_sub(offset)?;
+        (line < height).then(|| Position::new(area.x + column as u16, area.y + line as u16))
+    })
+}
+
+/// Breaks text at spaces into rows of at most `width` columns, cutting
+/// words longer than a row.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let mut rows = vec![String::new()];
+    for word in text.split(' ') {
+        let row = rows.last_mut().expect("at least one row");
+        let joined = if row.is_empty() { word.width() } else { row.width() + 1 + word.width() };
+        if joined <= width {
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            row.push_str(word);
+            continue;
+        }
+        if !row.is_empty() {
+            rows.push(String::new());
+        }
+        for c in word.chars() {
+            if rows.last().is_some_and(|r| r.width() + c.width().unwrap_or(0) > width) {
+                rows.push(String::new());
+            }
+            rows.last_mut().expect("at least one row").push(c);
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_at_spaces_and_long_words_are_cut() {
+        assert_eq!(wrap_words("Valle d'Aosta perché sì", 10), ["Valle", "d'Aosta", "perché sì"]);
+        assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_words("", 4), [""]);
+    }
+}

@@ -1,0 +1,227 @@
+//! A text field that edits by characters, not bytes, so accented letters and
+//! apostrophes ("perché", "Valle d'Aosta") behave, and that wraps long text
+//! by display width with the cursor placed where the letter is.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthChar;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextEditor {
+    chars: Vec<char>,
+    /// Position of the cursor, in characters from the start.
+    cursor: usize,
+    multiline: bool,
+}
+
+/// What a key did to the field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// The text changed.
+    Changed,
+    /// Only the cursor moved.
+    Moved,
+    /// Not an editing key: someone else's to handle.
+    NotMine,
+}
+
+/// Wrapped text ready to draw, with the cursor's row and column.
+pub struct Wrapped {
+    pub lines: Vec<String>,
+    pub cursor: (usize, usize),
+}
+
+impl TextEditor {
+    pub fn new(text: &str, multiline: bool) -> TextEditor {
+        let chars: Vec<char> = text.chars().collect();
+        TextEditor { cursor: chars.len(), chars, multiline }
+    }
+
+    pub fn is_multiline(&self) -> bool {
+        self.multiline
+    }
+
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    pub fn handle(&mut self, key: &KeyEvent) -> Edit {
+        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+            return self.handle_control(key);
+        }
+        match key.code {
+            KeyCode::Char(c) => self.insert(c),
+            KeyCode::Enter if self.multiline => self.insert('\n'),
+            KeyCode::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                self.chars.remove(self.cursor);
+                Edit::Changed
+            }
+            KeyCode::Delete if self.cursor < self.chars.len() => {
+                self.chars.remove(self.cursor);
+                Edit::Changed
+            }
+            KeyCode::Backspace | KeyCode::Delete => Edit::Moved,
+            KeyCode::Left => self.move_to(self.cursor.saturating_sub(1)),
+            KeyCode::Right => self.move_to((self.cursor + 1).min(self.chars.len())),
+            KeyCode::Home => self.move_to(self.line_start(self.cursor)),
+            KeyCode::End => self.move_to(self.line_end(self.cursor)),
+            KeyCode::Up if self.multiline && self.line_start(self.cursor) > 0 => {
+                let column = self.cursor - self.line_start(self.cursor);
+                let previous_start = self.line_start(self.line_start(self.cursor) - 1);
+                self.move_to((previous_start + column).min(self.line_start(self.cursor) - 1))
+            }
+            KeyCode::Down if self.multiline && self.line_end(self.cursor) < self.chars.len() => {
+                let column = self.cursor - self.line_start(self.cursor);
+                let next_start = self.line_end(self.cursor) + 1;
+                self.move_to((next_start + column).min(self.line_end(next_start)))
+            }
+            _ => Edit::NotMine,
+        }
+    }
+
+    /// The few control keys of every shell line: start, end, erase.
+    fn handle_control(&mut self, key: &KeyEvent) -> Edit {
+        match key.code {
+            KeyCode::Char('a') => self.move_to(self.line_start(self.cursor)),
+            KeyCode::Char('e') => self.move_to(self.line_end(self.cursor)),
+            KeyCode::Char('u') => {
+                let start = self.line_start(self.cursor);
+                self.chars.drain(start..self.cursor);
+                self.cursor = start;
+                Edit::Changed
+            }
+            _ => Edit::NotMine,
+        }
+    }
+
+    fn insert(&mut self, c: char) -> Edit {
+        // Pasted text may bring newlines and tabs: flatten them in one-line fields.
+        let c = if !self.multiline && c.is_whitespace() { ' ' } else { c };
+        self.chars.insert(self.cursor, c);
+        self.cursor += 1;
+        Edit::Changed
+    }
+
+    fn move_to(&mut self, position: usize) -> Edit {
+        self.cursor = position;
+        Edit::Moved
+    }
+
+    fn line_start(&self, from: usize) -> usize {
+        self.chars[..from].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1)
+    }
+
+    fn line_end(&self, from: usize) -> usize {
+        self.chars[from..].iter().position(|&c| c == '\n').map_or(self.chars.len(), |i| from + i)
+    }
+
+    /// Breaks the text into rows of at most `width` columns.
+    pub fn wrap(&self, width: usize) -> Wrapped {
+        let width = width.max(2);
+        let mut lines = vec![String::new()];
+        let mut column = 0;
+        let mut cursor = (0, 0);
+        for (i, &c) in self.chars.iter().enumerate() {
+            if i == self.cursor {
+                cursor = (lines.len() - 1, column);
+            }
+            if c == '\n' {
+                lines.push(String::new());
+                column = 0;
+                continue;
+            }
+            let w = c.width().unwrap_or(0);
+            if column + w > width {
+                lines.push(String::new());
+                column = 0;
+                if i == self.cursor {
+                    cursor = (lines.len() - 1, 0);
+                }
+            }
+            lines.last_mut().expect("at least one line").push(c);
+            column += w;
+        }
+        if self.cursor == self.chars.len() {
+            // The cursor after the last letter of a full row goes to the next row.
+            cursor = if column >= width { (lines.len(), 0) } else { (lines.len() - 1, column) };
+            if column >= width {
+                lines.push(String::new());
+            }
+        }
+        Wrapped { lines, cursor }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(editor: &mut TextEditor, code: KeyCode) -> Edit {
+        editor.handle(&KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn type_text(editor: &mut TextEditor, text: &str) {
+        for c in text.chars() {
+            press(editor, KeyCode::Char(c));
+        }
+    }
+
+    #[test]
+    fn accents_and_apostrophes_edit_as_single_letters() {
+        let mut editor = TextEditor::new("", false);
+        type_text(&mut editor, "Valle d'Aosta perché");
+        press(&mut editor, KeyCode::Backspace);
+        press(&mut editor, KeyCode::Left);
+        press(&mut editor, KeyCode::Left);
+        type_text(&mut editor, "è");
+        assert_eq!(editor.text(), "Valle d'Aosta perèch");
+        press(&mut editor, KeyCode::Home);
+        press(&mut editor, KeyCode::Delete);
+        assert_eq!(editor.text(), "alle d'Aosta perèch");
+        assert_eq!(press(&mut editor, KeyCode::Tab), Edit::NotMine);
+    }
+
+    #[test]
+    fn enter_is_a_new_line_only_in_multiline_fields() {
+        let mut one = TextEditor::new("a", false);
+        assert_eq!(press(&mut one, KeyCode::Enter), Edit::NotMine);
+        let mut many = TextEditor::new("a", true);
+        assert_eq!(press(&mut many, KeyCode::Enter), Edit::Changed);
+        type_text(&mut many, "bc");
+        press(&mut many, KeyCode::Up);
+        type_text(&mut many, "X");
+        assert_eq!(many.text(), "aX\nbc");
+        press(&mut many, KeyCode::Down);
+        type_text(&mut many, "Y");
+        assert_eq!(many.text(), "aX\nbcY");
+    }
+
+    #[test]
+    fn one_line_fields_flatten_pasted_newlines() {
+        let mut one = TextEditor::new("", false);
+        type_text(&mut one, "a\nb");
+        assert_eq!(one.text(), "a b");
+    }
+
+    #[test]
+    fn wrapping_places_the_cursor_by_display_width() {
+        let mut editor = TextEditor::new("perché no", false);
+        let wrapped = editor.wrap(6);
+        assert_eq!(wrapped.lines, ["perché", " no"]);
+        assert_eq!(wrapped.cursor, (1, 3));
+        press(&mut editor, KeyCode::Home);
+        press(&mut editor, KeyCode::Right);
+        assert_eq!(editor.wrap(6).cursor, (0, 1));
+        let full = TextEditor::new("abcdef", false);
+        assert_eq!(full.wrap(6).cursor, (1, 0));
+        let lines = TextEditor::new("ab\ncd", true);
+        assert_eq!(lines.wrap(10).lines, ["ab", "cd"]);
+    }
+
+    #[test]
+    fn ctrl_u_erases_to_the_start_of_the_line() {
+        let mut editor = TextEditor::new("one two", false);
+        editor.handle(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(editor.text(), "");
+    }
+}
