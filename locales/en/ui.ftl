@@ -78,6 +78,7 @@ document-invalid = "{ $item }": { $problem }
 key-enter = Enter
 key-space = Space
 key-del = Del
+key-shift-tab = Shift-Tab
 key-pgdn = PgDn
 key-pgup = PgUp
 key-yes = y

@@ -78,6 +78,7 @@ document-invalid = "{ $item }": { $problem }
 key-enter = Invio
 key-space = Spazio
 key-del = Canc
+key-shift-tab = Maiusc-Tab
 key-pgdn = PagGiù
 key-pgup = PagSu
 key-yes = s

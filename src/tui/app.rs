@@ -12,7 +12,7 @@ use super::screens::review::Review;
 use super::session::{Changed, Session};
 use crate::form::Form;
 use crate::i18n::Texts;
-use crate::store::{FormRef, Response, Responses, StoreError};
+use crate::store::{FormRef, Response, Responses, Status, StoreError};
 
 pub enum Screen {
     Home(Home),
@@ -118,11 +118,11 @@ impl App {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) -> Update {
-        if !self.help_open
-            && let Screen::Entry(session, entry) = &mut self.screen
-            && let Some(outcome) = entry.take_key(&self.form, session, key)
-        {
-            return self.after_entry(outcome);
+        if !self.help_open && matches!(self.screen, Screen::Entry(..)) {
+            let outcome = self.in_entry(|entry, form, session, _| entry.take_key(form, session, key));
+            if let Some(outcome) = outcome.flatten() {
+                return self.after_entry(outcome);
+            }
         }
         let Some(action) = keymap::action(self.context(), key) else {
             return Update::Nothing;
@@ -152,25 +152,32 @@ impl App {
     fn apply(&mut self, action: Action) -> Update {
         match &mut self.screen {
             Screen::Home(_) => self.apply_home(action),
-            Screen::Entry(session, entry) => {
-                let texts = &self.texts;
-                let outcome = entry.apply(&self.form, session, action, &|id| texts.form_text(id));
-                self.after_entry(outcome)
+            Screen::Entry(..) => {
+                let outcome = self
+                    .in_entry(|entry, form, session, texts| entry.apply(form, session, action, &|id| texts.form_text(id)));
+                self.after_entry(outcome.unwrap_or(Outcome::Ignored))
             }
             Screen::Review(..) => self.apply_review(action),
         }
+    }
+
+    /// Runs `step` on the open question, then saves the response if the
+    /// step changed it. Every change is on disk before the screen shows it.
+    fn in_entry<T>(&mut self, step: impl FnOnce(&mut Entry, &Form, &mut Session, &Texts) -> T) -> Option<T> {
+        let Screen::Entry(session, entry) = &mut self.screen else { return None };
+        let (revision, status) = (session.response.revision, session.response.status);
+        let result = step(entry, &self.form, session, &self.texts);
+        if session.response.revision != revision {
+            let reopened = status == Status::Complete && session.response.status == Status::Draft;
+            self.save_session(if reopened { Changed::Reopened } else { Changed::Answer });
+        }
+        Some(result)
     }
 
     fn after_entry(&mut self, outcome: Outcome) -> Update {
         match outcome {
             Outcome::Ignored => Update::Nothing,
             Outcome::Redraw => Update::Redraw,
-            Outcome::Answered(changed) => {
-                if changed != Changed::Nothing {
-                    self.save_session(changed);
-                }
-                Update::Redraw
-            }
             Outcome::Leave(Leave::Home) => {
                 self.go_home();
                 Update::Redraw

@@ -51,6 +51,19 @@ pub enum Context {
     Help,
 }
 
+impl Context {
+    pub const ALL: [Context; 8] = [
+        Context::Home,
+        Context::ConfirmDelete,
+        Context::Choice,
+        Context::FilteredChoice,
+        Context::Text,
+        Context::MultilineText,
+        Context::Review,
+        Context::Help,
+    ];
+}
+
 /// A key as written in a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -81,7 +94,8 @@ const fn bind(keys: &'static [Key], action: Action, label: &'static str, does: &
 use Action as A;
 use Key::{Char as C, Code as K};
 
-const UP_DOWN: &[Key] = &[K(KeyCode::Up), K(KeyCode::Down)];
+const ARROWS: &[Key] = &[K(KeyCode::Up), K(KeyCode::Down)];
+const ARROWS_JK: &[Key] = &[K(KeyCode::Up), K(KeyCode::Down), C('k'), C('j')];
 
 const EVERYWHERE: &[Binding] = &[
     bind(&[K(KeyCode::F(2))], A::SwitchLanguage, "=F2", "does-switch-language", true),
@@ -91,7 +105,7 @@ const EVERYWHERE: &[Binding] = &[
 
 const QUESTION_NAV: &[Binding] = &[
     bind(&[K(KeyCode::Tab)], A::NextQuestion, "=Tab", "does-next-question", true),
-    bind(&[Key::BackTab], A::PreviousQuestion, "=Shift-Tab", "does-previous-question", false),
+    bind(&[Key::BackTab], A::PreviousQuestion, "key-shift-tab", "does-previous-question", false),
     bind(&[K(KeyCode::PageDown)], A::NextSection, "key-pgdn", "does-next-section", false),
     bind(&[K(KeyCode::PageUp)], A::PreviousSection, "key-pgup", "does-previous-section", false),
     bind(&[K(KeyCode::F(3))], A::Review, "=F3", "does-review", true),
@@ -99,8 +113,7 @@ const QUESTION_NAV: &[Binding] = &[
 ];
 
 const HOME: &[Binding] = &[
-    bind(&[K(KeyCode::Up), C('k')], A::Up, "=↑ k", "does-move", false),
-    bind(&[K(KeyCode::Down), C('j')], A::Down, "=↓ j", "does-move", false),
+    bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", false),
     bind(&[C('n')], A::New, "=n", "does-new", true),
     bind(&[K(KeyCode::Enter), C('e')], A::Open, "key-enter", "does-open", true),
     bind(&[C('r')], A::Review, "=r", "does-review", true),
@@ -116,8 +129,7 @@ const CONFIRM: &[Binding] = &[
 ];
 
 const CHOICE: &[Binding] = &[
-    bind(&[K(KeyCode::Up), C('k')], A::Up, "=↑ k", "does-move", false),
-    bind(&[K(KeyCode::Down), C('j')], A::Down, "=↓ j", "does-move", false),
+    bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", false),
     bind(&[C(' ')], A::Toggle, "key-space", "does-choose", true),
     bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false),
     bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
@@ -126,7 +138,7 @@ const CHOICE: &[Binding] = &[
 ];
 
 const FILTERED_CHOICE: &[Binding] = &[
-    bind(UP_DOWN, A::Down, "=↑↓", "does-move", true),
+    bind(ARROWS, A::Down, "=↑↓", "does-move", true),
     bind(&[C(' ')], A::Toggle, "key-space", "does-choose", false),
     bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false),
     bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
@@ -135,14 +147,13 @@ const FILTERED_CHOICE: &[Binding] = &[
 
 const TEXT: &[Binding] = &[
     bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
-    bind(UP_DOWN, A::Up, "=↑↓", "does-leave-text", false),
+    bind(ARROWS, A::Down, "=↑↓", "does-leave-text", false),
 ];
 
 const MULTILINE_TEXT: &[Binding] = &[];
 
 const REVIEW: &[Binding] = &[
-    bind(&[K(KeyCode::Up), C('k')], A::Up, "=↑ k", "does-move", false),
-    bind(&[K(KeyCode::Down), C('j')], A::Down, "=↓ j", "does-move", true),
+    bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", true),
     bind(&[K(KeyCode::Enter)], A::Open, "key-enter", "does-change-answer", true),
     bind(&[C('c')], A::MarkComplete, "=c", "does-mark-complete", true),
     bind(&[C('?')], A::Help, "=?", "does-help", true),
@@ -176,8 +187,8 @@ pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
     bindings(context).into_iter().find_map(|b| {
         b.keys.iter().find_map(|k| matches(*k, key)).map(|digit| match (b.action, digit) {
             (A::Pick(_), Some(n)) => A::Pick(n),
-            (A::Up, _) if key.code == KeyCode::Down => A::Down,
-            (A::Down, _) if key.code == KeyCode::Up => A::Up,
+            // One binding serves both directions; the key tells which.
+            (A::Up | A::Down, _) if matches!(key.code, KeyCode::Up | KeyCode::Char('k')) => A::Up,
             (action, _) => action,
         })
     })
@@ -239,6 +250,7 @@ mod tests {
     fn letters_filter_instead_of_moving_in_a_filtered_list() {
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(action(Context::Choice, &j), Some(Action::Down));
+        assert_eq!(action(Context::Choice, &key(KeyCode::Char('k'), KeyModifiers::NONE)), Some(Action::Up));
         assert_eq!(action(Context::FilteredChoice, &j), None);
         assert_eq!(action(Context::FilteredChoice, &key(KeyCode::Up, KeyModifiers::NONE)), Some(Action::Up));
         assert_eq!(action(Context::FilteredChoice, &key(KeyCode::Down, KeyModifiers::NONE)), Some(Action::Down));

@@ -26,7 +26,6 @@ pub struct Entry {
 pub enum Outcome {
     Ignored,
     Redraw,
-    Answered(Changed),
     Leave(Leave),
 }
 
@@ -83,7 +82,8 @@ impl Entry {
                     let text = editor.text();
                     let item = *item;
                     let answer = (!text.is_empty()).then_some(Answer::One(text));
-                    Some(Outcome::Answered(session.set_answer(form, item, answer)))
+                    session.set_answer(form, item, answer);
+                    Some(Outcome::Redraw)
                 }
                 Edit::Moved => Some(Outcome::Redraw),
                 Edit::NotMine => None,
@@ -128,10 +128,7 @@ impl Entry {
                 None => Outcome::Ignored,
             },
             Action::Confirm => self.confirm(form, session, &visible),
-            Action::ClearAnswer => {
-                let changed = session.set_answer(form, self.item, None);
-                Outcome::Answered(changed)
-            }
+            Action::ClearAnswer => redraw_if(session.set_answer(form, self.item, None) != Changed::Nothing),
             Action::NextQuestion => self.step(form, session, form.next_question(&session.asked, self.item), true),
             Action::PreviousQuestion => self.step(form, session, form.previous_question(&session.asked, self.item), false),
             Action::NextSection => self.step(form, session, form.next_section(&session.asked, self.item), false),
@@ -190,20 +187,25 @@ impl Entry {
         self.editing = None;
         if chosen && let Some(companion) = form.companion_for(self.item, &code) {
             self.open_editor(form, session, companion);
+            return Outcome::Redraw;
         }
-        Outcome::Answered(changed)
+        redraw_if(changed != Changed::Nothing)
     }
 
-    /// Enter: takes the highlighted option if nothing is chosen yet, then
-    /// moves on if the question is answered well; otherwise says why not.
+    /// Enter: in a single choice, takes the highlighted option; then moves
+    /// on if the question is answered well, or says why not.
     fn confirm(&mut self, form: &Form, session: &mut Session, visible: &[usize]) -> Outcome {
         let is_single = matches!(form.items[self.item].kind, ItemKind::Single { .. });
-        if is_single && self.editing.is_none() && session.answer(form, self.item).is_none()
+        if is_single
+            && self.editing.is_none()
             && let Some(&option) = visible.get(self.cursor)
         {
-            let outcome = self.choose(form, session, option);
-            if self.editing.is_some() {
-                return outcome;
+            let code = &form.items[self.item].options()[option].code;
+            if session.answer(form, self.item).and_then(Answer::as_one) != Some(code) {
+                let outcome = self.choose(form, session, option);
+                if self.editing.is_some() {
+                    return outcome;
+                }
             }
         }
         if self.problem_items(form, session).is_empty() {
@@ -268,4 +270,8 @@ impl Entry {
         let count = self.visible_options(form, label).len();
         self.cursor = self.cursor.min(count.saturating_sub(1));
     }
+}
+
+fn redraw_if(changed: bool) -> Outcome {
+    if changed { Outcome::Redraw } else { Outcome::Ignored }
 }

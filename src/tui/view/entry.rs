@@ -16,7 +16,7 @@ use crate::tui::widgets::text_editor::TextEditor;
 
 /// Below this width the list of sections is left out.
 const SECTIONS_FROM_WIDTH: u16 = 76;
-const SECTIONS_WIDTH: u16 = 26;
+const SECTIONS_WIDTH: u16 = 28;
 
 pub fn draw(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area: Rect) {
     let question_area = if area.width >= SECTIONS_FROM_WIDTH {

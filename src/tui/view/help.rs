@@ -7,6 +7,7 @@ use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::{does, key_label};
+use crate::tui::widgets::option_list::wrap_words;
 
 /// Every key of the screen under the help, from the same table the keys
 /// are handled by.
@@ -21,12 +22,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::raw(does(texts, binding)),
         ]));
     }
+    let width = area.width.min(64);
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(texts.t("help-saved"), Theme::dim())));
+    let note = wrap_words(&texts.t("help-saved"), usize::from(width.saturating_sub(2)));
+    lines.extend(note.into_iter().map(|l| Line::from(Span::styled(l, Theme::dim()))));
     let height = (lines.len() as u16 + 2).min(area.height);
     let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::horizontal([Constraint::Max(64)]).flex(Flex::Center).areas(popup);
+    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(popup);
     let block = Block::bordered().title(Span::styled(format!(" {} ", texts.t("help-title")), Theme::title()));
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(ratatui::widgets::Wrap { trim: false }), popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
     let mut widths: Vec<Constraint> = app.form.summary.iter().enumerate().map(|(i, _)| {
         if i == 0 { Constraint::Fill(2) } else { Constraint::Fill(1) }
     }).collect();
-    widths.extend([Constraint::Length(10), Constraint::Length(7), Constraint::Length(16)]);
+    widths.extend([Constraint::Length(11), Constraint::Length(6), Constraint::Length(16)]);
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(Theme::dim()))
         .block(block)

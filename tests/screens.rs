@@ -1,0 +1,296 @@
+//! The screens drawn on ratatui's TestBackend at 80×24, in both languages,
+//! and the interface driven by key events without a terminal.
+
+use std::fs;
+
+use campo::form::FormPackage;
+use campo::i18n::{self, Lang, Texts, Zone};
+use campo::store::{DataDir, Response, Responses, Status};
+use campo::tui::app::{App, Screen, Start, Update};
+use campo::tui::view;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const BOLOGNA: &str = r#"{
+  "id": "0a1b2c3d-0000-4000-8000-000000000001",
+  "form": {"id": "mhd-peer-support-2025", "version": 1},
+  "status": "complete",
+  "created": "2026-01-12T09:00:00Z",
+  "updated": "2026-01-12T10:15:00Z",
+  "lang": "it",
+  "answers": {"dept_region": "emilia_romagna", "dept_name": "DSM-DP AUSL di Bologna", "ps_active": "no",
+              "ps_difficulties": ["recognition", "resources"], "cp_planning_role": "consultative",
+              "cp_tools": "no", "cp_active": "no", "rec_strategies": "dk"}
+}"#;
+
+const AOSTA: &str = r#"{
+  "id": "0a1b2c3d-0000-4000-8000-000000000002",
+  "form": {"id": "mhd-peer-support-2025", "version": 1},
+  "status": "draft",
+  "created": "2026-02-01T08:00:00Z",
+  "updated": "2026-02-03T16:40:00Z",
+  "lang": "it",
+  "answers": {"dept_region": "valle_d_aosta", "dept_name": "DSM Valle d'Aosta", "ps_active": "yes",
+              "ps_years": "y1_3", "ps_services": ["cmhc", "other"], "ps_services_other": "Ambulatorio"}
+}"#;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    data: DataDir,
+}
+
+fn fixture(files: &[(&str, &str)]) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::open(&dir.path().join("data")).unwrap();
+    for (name, text) in files {
+        fs::write(data.root().join("responses").join(name), text).unwrap();
+    }
+    Fixture { _dir: dir, data }
+}
+
+fn standard() -> Fixture {
+    fixture(&[
+        ("0a1b2c3d-0000-4000-8000-000000000001.json", BOLOGNA),
+        ("0a1b2c3d-0000-4000-8000-000000000002.json", AOSTA),
+        ("broken.json", "{\"id\": \"0a1b"),
+    ])
+}
+
+fn app(fixture: &Fixture, lang: Lang, start: Start) -> App {
+    let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
+    let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
+    App::new(form, texts, Box::new(fixture.data.clone()), start).unwrap()
+}
+
+fn render(app: &App) -> String {
+    render_at(app, 80, 24)
+}
+
+fn render_at(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn press(app: &mut App, code: KeyCode) -> Update {
+    app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn current_item(app: &App) -> String {
+    match &app.screen {
+        Screen::Entry(_, entry) => app.form.items[entry.item].id.clone(),
+        _ => panic!("not on a question"),
+    }
+}
+
+fn saved(fixture: &Fixture) -> Vec<Response> {
+    fixture
+        .data
+        .list()
+        .unwrap()
+        .into_iter()
+        .filter_map(|l| match l {
+            campo::store::Listed::Response(r) => Some(*r),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn home_screen_in_both_languages() {
+    let fixture = standard();
+    for lang in Lang::ALL {
+        let app = app(&fixture, lang, Start::Home);
+        let screen = render(&app);
+        insta::assert_snapshot!(format!("home_{}", lang.code()), screen);
+    }
+}
+
+#[test]
+fn home_shows_the_path_and_reason_of_a_damaged_file() {
+    let fixture = standard();
+    let mut app = app(&fixture, Lang::It, Start::Home);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let screen = render_at(&app, 200, 24);
+    assert!(screen.contains("broken.json: il file si interrompe a metà dei dati"), "{screen}");
+    assert!(screen.contains("Danneggiato"), "{screen}");
+}
+
+#[test]
+fn entry_screen_in_both_languages() {
+    let fixture = standard();
+    for lang in Lang::ALL {
+        let app = app(&fixture, lang, Start::New);
+        insta::assert_snapshot!(format!("entry_first_{}", lang.code()), render(&app));
+    }
+}
+
+#[test]
+fn multiple_choice_with_other_specified_inline() {
+    let fixture = standard();
+    for lang in Lang::ALL {
+        let mut app = app(&fixture, Lang::En, Start::Home);
+        // Second row is the Aosta draft (newest first: it changed last).
+        press(&mut app, KeyCode::Enter);
+        // It reopens at its first question; go to ps_services.
+        while current_item(&app) != "ps_services" {
+            press(&mut app, KeyCode::Tab);
+        }
+        if lang == Lang::It {
+            press(&mut app, KeyCode::F(2));
+        }
+        insta::assert_snapshot!(format!("entry_multi_other_{}", lang.code()), render(&app));
+    }
+}
+
+#[test]
+fn review_marks_missing_answers_after_mark_complete() {
+    let fixture = standard();
+    for lang in Lang::ALL {
+        let mut app = app(&fixture, lang, Start::Home);
+        press(&mut app, KeyCode::Char('r'));
+        press(&mut app, KeyCode::Char('c'));
+        insta::assert_snapshot!(format!("review_missing_{}", lang.code()), render(&app));
+    }
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen_beneath() {
+    let fixture = standard();
+    for lang in Lang::ALL {
+        let mut app = app(&fixture, lang, Start::New);
+        press(&mut app, KeyCode::F(1));
+        insta::assert_snapshot!(format!("help_entry_{}", lang.code()), render(&app));
+    }
+}
+
+#[test]
+fn a_small_window_gets_a_message_not_a_broken_layout() {
+    let fixture = standard();
+    let app = app(&fixture, Lang::En, Start::Home);
+    let screen = render_at(&app, 40, 10);
+    assert!(screen.contains("The window is too small"), "{screen}");
+    let italian = render_at(&self::app(&fixture, Lang::It, Start::Home), 40, 10);
+    assert!(italian.contains("La finestra è troppo piccola"), "{italian}");
+}
+
+#[test]
+fn switching_language_keeps_the_place_and_the_answers() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::It, Start::New);
+    type_text(&mut app, "tosc");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "DSM Firenze");
+    assert_eq!(current_item(&app), "dept_name");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(current_item(&app), "dept_name");
+    assert_eq!(app.texts.lang, Lang::En);
+    let screen = render(&app);
+    assert!(screen.contains("Name of the Mental Health Department"), "{screen}");
+    assert!(screen.contains("DSM Firenze"), "{screen}");
+    let response = &saved(&fixture)[0];
+    assert_eq!(response.answers["dept_region"].as_one(), Some("toscana"));
+}
+
+#[test]
+fn every_change_is_on_disk_at_once() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::En, Start::New);
+    assert!(saved(&fixture).is_empty(), "nothing is written before the first answer");
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(saved(&fixture)[0].answers["dept_region"].as_one(), Some("basilicata"));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Pot");
+    assert_eq!(saved(&fixture)[0].answers["dept_name"].as_one(), Some("Pot"));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(saved(&fixture)[0].answers["dept_name"].as_one(), Some("Po"));
+}
+
+#[test]
+fn a_required_item_blocks_completion_not_navigation() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::En, Start::New);
+    // Enter on an unanswered text says why and stays…
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_item(&app), "dept_name");
+    assert!(render(&app).contains("An answer is required."));
+    // …but Tab moves on.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(current_item(&app), "ps_active");
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(saved(&fixture)[0].status, Status::Draft);
+    assert!(render(&app).contains("answers are missing or not valid"));
+}
+
+#[test]
+fn keys_move_between_questions_and_sections() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::En, Start::New);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(current_item(&app), "dept_name");
+    for back_tab in [
+        KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT),
+        KeyEvent::new(KeyCode::Tab, KeyModifiers::ALT),
+    ] {
+        press(&mut app, KeyCode::Tab);
+        app.update(Event::Key(back_tab));
+        assert_eq!(current_item(&app), "dept_name", "{back_tab:?}");
+    }
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(current_item(&app), "ps_active");
+    press(&mut app, KeyCode::PageDown);
+    // Nothing in (b)–(d) is asked until ps_active is answered.
+    assert_eq!(current_item(&app), "ps_difficulties");
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(current_item(&app), "ps_active");
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(current_item(&app), "ps_activities");
+    // j/k move within the list; a key that changes nothing asks for no redraw.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(press(&mut app, KeyCode::Char('k')), Update::Nothing);
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn changing_a_complete_response_makes_it_a_draft_again() {
+    let fixture = standard();
+    let mut app = app(&fixture, Lang::En, Start::Home);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_item(&app), "dept_region");
+    type_text(&mut app, "lomb");
+    press(&mut app, KeyCode::Enter);
+    let bologna = saved(&fixture).into_iter().find(|r| r.id.to_string().ends_with('1')).unwrap();
+    assert_eq!(bologna.status, Status::Draft);
+    assert_eq!(bologna.answers["dept_region"].as_one(), Some("lombardia"));
+    assert!(render(&app).contains("The response is a draft again"));
+}
+
+#[test]
+fn delete_asks_first_and_moves_the_file_to_the_trash() {
+    let fixture = standard();
+    let mut app = app(&fixture, Lang::En, Start::Home);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(render(&app).contains("Delete response"));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(saved(&fixture).len(), 2);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(saved(&fixture).len(), 1);
+    assert!(fixture.data.root().join("trash").read_dir().unwrap().next().is_some());
+}
