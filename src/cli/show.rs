@@ -52,8 +52,8 @@ pub fn review_text(form: &Form, texts: &Texts, response: &Response) -> String {
             let problem = form.check_answer(item, answer);
             let mark = if problem.is_some() { "! " } else { "" };
             out += &format!("{mark}{}\n", texts.form_text(&form.items[item].question));
-            let shown = match (answer, &problem) {
-                (Some(answer), _) => texts.answer(form, item, answer).replace('\n', "\n    "),
+            let shown = match (texts.answer_with_details(form, &response.answers, item), &problem) {
+                (Some(text), _) => text.replace('\n', "\n    "),
                 (None, Some(_)) => texts.t("review-missing"),
                 (None, None) => texts.t("review-unanswered"),
             };

@@ -191,6 +191,20 @@ impl Texts {
         }
     }
 
+    /// An answer in words with its "other, specify" details, e.g.
+    /// "Day Centres; Other (Outpatient clinic)"; `None` when unanswered.
+    pub fn answer_with_details(&self, form: &Form, answers: &crate::form::Answers, item: usize) -> Option<String> {
+        let answer = answers.get(&form.items[item].id).filter(|a| !a.is_empty())?;
+        let mut text = self.answer(form, item, answer);
+        for companion in form.companions_of(item) {
+            let Some((_, option)) = &form.items[companion].specifies else { continue };
+            if let Some(detail) = answers.get(&form.items[companion].id).filter(|_| answer.includes(option)) {
+                text = format!("{text} ({})", self.answer(form, companion, detail));
+            }
+        }
+        Some(text)
+    }
+
     /// A date and time as people of this language write it.
     pub fn datetime(&self, when: DateTime<Utc>) -> String {
         let shown = match self.zone {

@@ -62,16 +62,8 @@ fn review_lines(
         let style = if position == review.selected { Theme::highlight() } else { ratatui::style::Style::new() };
         let question = truncate(&texts.form_text(&form.items[item].question), width);
         lines.push(Line::from(vec![mark, Span::styled(question, style)]));
-        let answer = match answers.get(&form.items[item].id).filter(|a| !a.is_empty()) {
-            Some(answer) => {
-                let mut text = texts.answer(form, item, answer);
-                for companion in form.companions_of(item).filter(|&c| session.asked.is_asked(c)) {
-                    if let Some(detail) = answers.get(&form.items[companion].id) {
-                        text = format!("{text} ({})", texts.answer(form, companion, detail));
-                    }
-                }
-                Span::raw(truncate(&text.replace('\n', " "), width))
-            }
+        let answer = match texts.answer_with_details(form, answers, item) {
+            Some(text) => Span::raw(truncate(&text.replace('\n', " "), width)),
             None if problem.is_some() => Span::styled(texts.t("review-missing"), Theme::error()),
             None => Span::styled(texts.t("review-unanswered"), Theme::dim()),
         };
