@@ -201,6 +201,23 @@ fn switching_language_keeps_the_place_and_the_answers() {
 }
 
 #[test]
+fn a_filtered_list_matches_labels_and_codes() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::En, Start::New);
+    type_text(&mut app, "tusc");
+    assert!(render(&app).contains("1 ( ) Tuscany"));
+    type_text(&mut app, "x");
+    assert!(render(&app).contains("No option matches the filter"));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "valle d");
+    assert!(render(&app).contains("1 ( ) Aosta Valley"), "{}", render(&app));
+    press(&mut app, KeyCode::Esc);
+    assert!(render(&app).contains("2 ( ) Basilicata"), "Esc clears the filter first");
+}
+
+#[test]
 fn every_change_is_on_disk_at_once() {
     let fixture = fixture(&[]);
     let mut app = app(&fixture, Lang::En, Start::New);

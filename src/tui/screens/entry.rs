@@ -64,13 +64,16 @@ impl Entry {
     }
 
     /// The options shown, as positions among the item's options: all, or
-    /// those whose label contains the filter.
+    /// those whose label or code contains the filter (so "toscana" finds
+    /// Tuscany in the English interface too).
     pub fn visible_options(&self, form: &Form, label: &dyn Fn(&str) -> String) -> Vec<usize> {
         let options = form.items[self.item].options();
         let filter = self.filter.to_lowercase();
-        (0..options.len())
-            .filter(|&i| filter.is_empty() || label(&options[i].label).to_lowercase().contains(&filter))
-            .collect()
+        let matches = |i: usize| {
+            label(&options[i].label).to_lowercase().contains(&filter)
+                || options[i].code.replace('_', " ").contains(&filter)
+        };
+        (0..options.len()).filter(|&i| filter.is_empty() || matches(i)).collect()
     }
 
     /// Offers a key to the focused field before it becomes an action: the

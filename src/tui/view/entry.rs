@@ -108,7 +108,9 @@ fn draw_choices(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, 
     let answer = session.answer(form, entry.item);
     let visible = entry.visible_options(form, &|id| texts.form_text(id));
     if visible.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled(texts.t("filter-no-match"), Theme::dim())), area);
+        let message = Paragraph::new(Span::styled(texts.t("filter-no-match"), Theme::dim()))
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(message, area);
         return None;
     }
     let rows: Vec<OptionRow> = visible

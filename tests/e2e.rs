@@ -1,0 +1,198 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys.
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+
+use support::*;
+
+fn responses(data: &Path) -> Vec<serde_json::Value> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(data.join("responses")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid JSON ({e}): {text}", path.display()));
+        found.push(value);
+    }
+    found
+}
+
+fn only_response(data: &Path) -> serde_json::Value {
+    let all = responses(data);
+    assert_eq!(all.len(), 1, "{all:?}");
+    all.into_iter().next().unwrap()
+}
+
+/// Fills the whole questionnaire taking the "yes" branches: in Italian,
+/// switching to English half way, quitting, coming back, finishing, marking
+/// it complete; then `campo show` prints every answer.
+#[test]
+fn the_whole_questionnaire_by_keys_across_two_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut tty = Tty::spawn(data, &["--lang", "it", "new"]);
+    tty.wait_for("Domanda 1 di 9");
+    tty.keys("ven", "2 ( ) Veneto");
+    tty.keys("2", "2 (•) Veneto");
+    tty.keys(ENTER, "Denominazione del Dipartimento");
+    tty.keys("DSM-DP ULSS 9 Scaligera, perché sì", "perché sì");
+    tty.keys(ENTER, "Il suo DSM ha attivato iniziative");
+    tty.keys("1", "1 (•) Sì");
+    tty.keys(ENTER, "Da quanto tempo");
+    tty.keys("3", "3 (•) Da 4–6 anni");
+    tty.keys(ENTER, "Quanti esperti in supporto");
+    tty.keys("2", "2 (•) 1–3");
+    tty.keys(ENTER, "In quali servizi del DSM");
+    tty.keys("1", "1 [x] Centri di Salute Mentale");
+    tty.keys("5", "Specificare \"altro\"");
+    tty.keys("Ambulatorio di Valle d'Aosta", "Ambulatorio di Valle d'Aosta");
+    tty.keys(ENTER, "Quali sono le principali attività");
+    tty.keys("12", "2 [x] Conduzione o co-conduzione");
+    // Half way: on to English, in the same place.
+    tty.keys(F2, "What are the main activities carried out by PSWs?");
+    tty.wait_for("1 [x] Supporting individual recovery paths");
+    tty.keys(ENTER, "Do PSWs receive specific training");
+    for (keys, next) in [
+        ("1", "Who organises the training?"),
+        ("1", "Do PSWs in your MHD receive any form"),
+        ("1", "Where does the funding"),
+        ("2", "Does your MHD have protocols"),
+        ("1", "Do you consider PSWs effective"),
+        ("4", "Do PSWs play a role in reducing stigma"),
+        ("1", "How do PSWs contribute to reducing"),
+        ("12", "Has PSW involvement improved"),
+        ("1", "What difficulties has your MHD met"),
+    ] {
+        tty.send(keys);
+        tty.keys(ENTER, next);
+    }
+    // Ctrl-C saves and quits, leaving the terminal as it was.
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    assert!(!tty.in_alternate_screen(), "the alternate screen is left on exit");
+
+    let saved = only_response(data);
+    assert_eq!(saved["status"], "draft");
+    assert_eq!(saved["position"], "ps_difficulties");
+    assert_eq!(saved["answers"]["ps_services_other"], "Ambulatorio di Valle d'Aosta");
+    let id = saved["id"].as_str().unwrap().to_string();
+
+    // Back the next day: campo opens where it was left.
+    let mut tty = Tty::spawn(data, &["--lang", "en", "edit", &id[..8]]);
+    tty.wait_for("What difficulties has your MHD met");
+    for (keys, next) in [
+        ("123", "What role do users have in the strategic"),
+        ("2", "Does your MHD use structured tools"),
+        ("1", "Does your MHD engage in co-production"),
+        ("1", "In which areas does co-production"),
+        ("1", "To what extent do users actively"),
+        ("3", "What positive outcomes of co-production"),
+        ("1", "What barriers to co-production"),
+        ("2", "Does your MHD adopt specific strategies"),
+        ("1", "What are the main actions taken"),
+        ("14", "To what extent have peer support"),
+        ("4", "Describe any promising practice"),
+    ] {
+        tty.send(keys);
+        tty.keys(ENTER, next);
+    }
+    tty.keys("Gruppi di auto mutuo aiuto", "auto mutuo aiuto");
+    tty.keys(&format!("{ENTER}nel CSM"), "nel CSM");
+    tty.keys(TAB, "Review · Draft · 28 of 28 answered");
+    tty.keys("c", "Marked complete");
+    tty.wait_for("Review · Complete");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+
+    let done = only_response(data);
+    assert_eq!(done["status"], "complete");
+    let answers = done["answers"].as_object().unwrap();
+    assert_eq!(answers.len(), 29, "28 items and one 'other' text: {answers:?}");
+    assert_eq!(done["answers"]["dept_region"], "veneto");
+    assert_eq!(done["answers"]["dept_name"], "DSM-DP ULSS 9 Scaligera, perché sì");
+    assert_eq!(done["answers"]["ps_services"], serde_json::json!(["cmhc", "other"]));
+    assert_eq!(done["answers"]["ps_activities"], serde_json::json!(["individual_recovery", "group_facilitation"]));
+    assert_eq!(done["answers"]["rec_actions"], serde_json::json!(["care_plans", "education_work"]));
+    assert_eq!(done["answers"]["promising_practices"], "Gruppi di auto mutuo aiuto\nnel CSM");
+    assert_eq!(done["derived"]["macro_area"], "north_east");
+
+    let show = std::process::Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args(["--lang", "it", "--data-dir"])
+        .arg(data)
+        .args(["show", &id[..6]])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(show.stdout).unwrap();
+    for expected in [
+        "Completato · 28 di 28 con risposta",
+        "In quale regione (o provincia autonoma) si trova il suo DSM?\n    Veneto",
+        "Centri di Salute Mentale (CSM); Altro (Ambulatorio di Valle d'Aosta)",
+        "Da 4–6 anni",
+        "Molto efficaci",
+        "Gruppi di auto mutuo aiuto\n    nel CSM",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert!(!text.contains("! "), "nothing is marked missing:\n{text}");
+}
+
+/// SIGKILL in the middle of typing: the file on disk is whole and holds
+/// everything the screen had shown.
+#[test]
+fn a_kill_mid_entry_leaves_a_valid_file_with_what_was_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut tty = Tty::spawn(data, &["--lang", "en", "new"]);
+    tty.wait_for("Question 1 of 9");
+    tty.keys("tos", "1 ( ) Tuscany");
+    tty.keys(ENTER, "Name of the Mental Health");
+    tty.keys("DSM Firenze, Valle d'Aosta è", "Valle d'Aosta è");
+    tty.kill_hard();
+    let saved = only_response(data);
+    assert_eq!(saved["answers"]["dept_region"], "toscana");
+    assert_eq!(saved["answers"]["dept_name"], "DSM Firenze, Valle d'Aosta è");
+    let leftovers: Vec<_> = fs::read_dir(data.join("responses"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".json"))
+        .collect();
+    assert!(leftovers.is_empty() || leftovers.iter().all(|n| n.starts_with(".campo-")), "{leftovers:?}");
+}
+
+#[test]
+fn home_lists_opens_and_deletes_with_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut tty = Tty::spawn(data, &["--lang", "it"]);
+    tty.wait_for("Ancora nessun questionario");
+    tty.keys("n", "Domanda 1 di 9");
+    tty.keys("3", "3 (•) Calabria");
+    tty.keys(ESC, "1 questionario");
+    tty.wait_for("Calabria");
+    tty.keys("d", "Eliminare il questionario");
+    tty.keys("n", "Questionario ");
+    tty.keys("r", "Riepilogo · Bozza");
+    tty.keys(ESC, "1 questionario");
+    tty.keys("d", "Eliminare il questionario");
+    tty.keys("s", "Questionario spostato nel cestino");
+    tty.wait_for("0 questionari");
+    tty.keys("q", "");
+    assert!(tty.wait_exit().success());
+    assert!(responses(data).is_empty());
+    assert_eq!(fs::read_dir(data.join("trash")).unwrap().count(), 1);
+}
+
+#[test]
+fn a_window_too_small_gets_a_message_and_a_resize_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(dir.path(), &["--lang", "en", "new"]);
+    tty.wait_for("Question 1 of 9");
+    tty.resize(50, 12);
+    tty.wait_for("The window is too small");
+    tty.resize(80, 24);
+    tty.wait_for("Question 1 of 9");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+}

@@ -1,0 +1,126 @@
+//! Drives the real campo binary in a pseudo-terminal and reads its screen
+//! through a terminal emulator (vt100), so tests wait for text to appear
+//! rather than for time to pass.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+/// How long a test waits for text before it fails and shows the screen.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Tty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    ended: Arc<Mutex<bool>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Tty {
+    pub fn spawn(data: &Path, args: &[&str]) -> Tty {
+        Self::spawn_with(data, args, &[("TERM", "xterm-256color")])
+    }
+
+    pub fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Tty {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_campo"));
+        command.arg("--data-dir");
+        command.arg(data);
+        command.args(args);
+        command.env_clear();
+        command.env("PATH", std::env::var("PATH").unwrap_or_default());
+        command.env("TZ", "UTC");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let child = pair.slave.spawn_command(command).expect("campo starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let ended = Arc::new(Mutex::new(false));
+        let (screen, done) = (parser.clone(), ended.clone());
+        thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                screen.lock().unwrap().process(&buffer[..n]);
+            }
+            *done.lock().unwrap() = true;
+        });
+        Tty { child, writer, parser, ended, _master: pair.master }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    pub fn in_alternate_screen(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Waits until `text` is on the screen.
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.screen().contains(text) {
+            if start.elapsed() > PATIENCE {
+                panic!("waited for {text:?}; the screen shows:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Sends keys, then waits for what they should bring on screen.
+    pub fn keys(&mut self, bytes: &str, expect: &str) {
+        self.send(bytes);
+        self.wait_for(expect);
+    }
+
+    /// Waits for campo to end, and for all it wrote to be read.
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let status = self.child.wait().unwrap();
+        let start = Instant::now();
+        while !*self.ended.lock().unwrap() && start.elapsed() < PATIENCE {
+            thread::sleep(Duration::from_millis(10));
+        }
+        status
+    }
+
+    /// Changes the window size, as a user dragging the window would.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+    }
+
+    /// Kills campo with SIGKILL: no chance to save or clean up.
+    pub fn kill_hard(&mut self) {
+        let pid = self.child.process_id().expect("a running process");
+        let killed = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
+        assert!(killed.success());
+        self.child.wait().unwrap();
+    }
+}
+
+pub const ENTER: &str = "\r";
+pub const TAB: &str = "\t";
+pub const BACK_TAB: &str = "\x1b[Z";
+pub const ESC: &str = "\x1b";
+pub const CTRL_C: &str = "\x03";
+pub const F2: &str = "\x1bOQ";
+pub const F3: &str = "\x1bOR";
+pub const DOWN: &str = "\x1b[B";
+pub const PAGE_DOWN: &str = "\x1b[6~";
