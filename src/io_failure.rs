@@ -21,9 +21,9 @@ impl From<&io::Error> for IoFailure {
             io::ErrorKind::NotFound => IoFailure::NotFound,
             io::ErrorKind::PermissionDenied => IoFailure::PermissionDenied,
             io::ErrorKind::InvalidData => IoFailure::NotText,
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded | io::ErrorKind::FileTooLarge => {
-                IoFailure::NoSpace
-            }
+            io::ErrorKind::StorageFull
+            | io::ErrorKind::QuotaExceeded
+            | io::ErrorKind::FileTooLarge => IoFailure::NoSpace,
             io::ErrorKind::ReadOnlyFilesystem => IoFailure::ReadOnly,
             _ => IoFailure::Other(error.to_string()),
         }

@@ -50,25 +50,45 @@ fn data_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 #[test]
 fn list_shows_responses_and_damaged_files_with_their_path() {
-    let dir = data_with(&[("0a1b2c3d-0000-4000-8000-000000000002.json", AOSTA), ("bad.json", "not json")]);
+    let dir = data_with(&[
+        ("0a1b2c3d-0000-4000-8000-000000000002.json", AOSTA),
+        ("bad.json", "not json"),
+    ]);
     let output = campo(dir.path(), &["--lang", "it", "list"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("0a1b2c3d  Bozza"), "{text}");
     assert!(text.contains("DSM Valle d'Aosta  Valle d'Aosta"), "{text}");
     let bad = dir.path().join("responses/bad.json");
-    assert!(text.contains(&format!("File danneggiato {}: non è JSON valido (riga 1, colonna 2)", bad.display())), "{text}");
-    assert_eq!(fs::read(&bad).unwrap(), b"not json", "a damaged file is never rewritten");
+    assert!(
+        text.contains(&format!(
+            "File danneggiato {}: non è JSON valido (riga 1, colonna 2)",
+            bad.display()
+        )),
+        "{text}"
+    );
+    assert_eq!(
+        fs::read(&bad).unwrap(),
+        b"not json",
+        "a damaged file is never rewritten"
+    );
 }
 
 #[test]
 fn list_json_is_machine_readable() {
-    let dir = data_with(&[("0a1b2c3d-0000-4000-8000-000000000002.json", AOSTA), ("bad.json", "")]);
+    let dir = data_with(&[
+        ("0a1b2c3d-0000-4000-8000-000000000002.json", AOSTA),
+        ("bad.json", ""),
+    ]);
     let output = campo(dir.path(), &["list", "--json"]);
     let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(value["responses"][0]["id"], "0a1b2c3d-0000-4000-8000-000000000002");
+    assert_eq!(
+        value["responses"][0]["id"],
+        "0a1b2c3d-0000-4000-8000-000000000002"
+    );
     assert_eq!(value["responses"][0]["answered"], 4);
-    assert_eq!(value["damaged"][0]["reason"].as_str().unwrap().contains("the file is empty"), true);
+    let reason = value["damaged"][0]["reason"].as_str().unwrap();
+    assert!(reason.contains("the file is empty"), "{reason}");
 }
 
 #[test]
@@ -78,8 +98,14 @@ fn show_prints_the_answers_by_unique_prefix() {
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("== (a) Implementation =="), "{text}");
-    assert!(text.contains("    Community Mental Health Centres; Other (Ambulatorio)\n"), "{text}");
-    assert!(text.contains("! How long have these initiatives been active?\n    Not answered: required"), "{text}");
+    assert!(
+        text.contains("    Community Mental Health Centres; Other (Ambulatorio)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("! How long have these initiatives been active?\n    Not answered: required"),
+        "{text}"
+    );
     let json = campo(dir.path(), &["show", "0a1b2c3d", "--json"]);
     let document: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
     assert_eq!(document["answers"]["ps_services_other"], "Ambulatorio");
@@ -90,10 +116,18 @@ fn an_unknown_id_is_reported_in_the_users_language() {
     let dir = data_with(&[]);
     let output = campo(dir.path(), &["--lang", "it", "show", "ffff"]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("Nessun questionario ha il codice \"ffff\""), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Nessun questionario ha il codice \"ffff\""),
+        "{}",
+        stderr(&output)
+    );
     let output = campo(dir.path(), &["edit", "ffff"]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("No response has the id \"ffff\""), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("No response has the id \"ffff\""),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -101,7 +135,11 @@ fn the_interface_without_a_terminal_says_so_and_fails() {
     let dir = data_with(&[]);
     let output = campo(dir.path(), &["--lang", "en", "new"]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("campo needs a terminal"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("campo needs a terminal"),
+        "{}",
+        stderr(&output)
+    );
     assert!(stdout(&output).is_empty(), "no screen is drawn");
 }
 
@@ -117,7 +155,11 @@ fn language_comes_from_the_environment() {
         .env("LANG", "it_IT.UTF-8")
         .output()
         .unwrap();
-    assert!(stdout(&output).contains("Ancora nessun questionario"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("Ancora nessun questionario"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -129,16 +171,33 @@ fn another_form_runs_from_a_folder() {
             "lang": "en", "answers": {"branch": "Centrale", "liked": "n", "came_for": ["books"]}}"#,
     )]);
     let form = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms/tiny");
-    let output = campo(dir.path(), &["--form", form.to_str().unwrap(), "--lang", "it", "show", "0a1b"]);
+    let output = campo(
+        dir.path(),
+        &[
+            "--form",
+            form.to_str().unwrap(),
+            "--lang",
+            "it",
+            "show",
+            "0a1b",
+        ],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.starts_with("Visita in biblioteca"), "{text}");
-    assert!(text.contains("Quale sede ha visitato?\n    Centrale"), "{text}");
+    assert!(
+        text.contains("Quale sede ha visitato?\n    Centrale"),
+        "{text}"
+    );
     // why_not is asked: liked = n and Wi-Fi was not what they came for.
     assert!(text.contains("! Perché no?"), "{text}");
     // The bundled form does not know this response.
     let bundled = campo(dir.path(), &["show", "0a1b"]);
-    assert!(stdout(&bundled).contains("belongs to form \"library-visit\", version 3"), "{}", stdout(&bundled));
+    assert!(
+        stdout(&bundled).contains("belongs to form \"library-visit\", version 3"),
+        "{}",
+        stdout(&bundled)
+    );
 }
 
 #[test]
@@ -147,21 +206,49 @@ fn a_broken_form_is_refused_with_the_problem_named() {
     let form = tempfile::tempdir().unwrap();
     for sub in ["locales/en", "locales/it"] {
         fs::create_dir_all(form.path().join(sub)).unwrap();
-        fs::copy(original.join(sub).join("form.ftl"), form.path().join(sub).join("form.ftl")).unwrap();
+        fs::copy(
+            original.join(sub).join("form.ftl"),
+            form.path().join(sub).join("form.ftl"),
+        )
+        .unwrap();
     }
     let definition = fs::read_to_string(original.join("form.json")).unwrap();
     let cases = [
-        (definition.replace(r#"["liked", "n"]"#, r#"["likd", "n"]"#), "refers to \"likd\""),
-        (definition.replace(r#""option": "other""#, r#""option": "else""#), "details option \"else\""),
-        (definition.replace(r#""q-why_not""#, r#""q-missing""#), "the message \"q-missing\" is missing"),
-        (definition.replace(r#""type": "single""#, r#""type": "single", "colour": 1"#), "unknown field `colour`"),
+        (
+            definition.replace(r#"["liked", "n"]"#, r#"["likd", "n"]"#),
+            "refers to \"likd\"",
+        ),
+        (
+            definition.replace(r#""option": "other""#, r#""option": "else""#),
+            "details option \"else\"",
+        ),
+        (
+            definition.replace(r#""q-why_not""#, r#""q-missing""#),
+            "the message \"q-missing\" is missing",
+        ),
+        (
+            definition.replace(r#""type": "single""#, r#""type": "single", "colour": 1"#),
+            "unknown field `colour`",
+        ),
     ];
     let data = data_with(&[]);
     for (text, expected) in cases {
         fs::write(form.path().join("form.json"), &text).unwrap();
-        let output = campo(data.path(), &["--form", form.path().to_str().unwrap(), "--lang", "en", "list"]);
+        let output = campo(
+            data.path(),
+            &[
+                "--form",
+                form.path().to_str().unwrap(),
+                "--lang",
+                "en",
+                "list",
+            ],
+        );
         assert!(!output.status.success());
         let message = stderr(&output);
-        assert!(message.contains("The form cannot be used") && message.contains(expected), "{message}");
+        assert!(
+            message.contains("The form cannot be used") && message.contains(expected),
+            "{message}"
+        );
     }
 }

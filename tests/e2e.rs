@@ -12,8 +12,8 @@ fn responses(data: &Path) -> Vec<serde_json::Value> {
     for entry in fs::read_dir(data.join("responses")).unwrap() {
         let path = entry.unwrap().path();
         let text = fs::read_to_string(&path).unwrap();
-        let value: serde_json::Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid JSON ({e}): {text}", path.display()));
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not valid JSON ({e}): {text}", path.display()));
         found.push(value);
     }
     found
@@ -47,7 +47,10 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
     tty.keys(ENTER, "In quali servizi del DSM");
     tty.keys("1", "1 [x] Centri di Salute Mentale");
     tty.keys("5", "Specificare \"altro\"");
-    tty.keys("Ambulatorio di Valle d'Aosta", "Ambulatorio di Valle d'Aosta");
+    tty.keys(
+        "Ambulatorio di Valle d'Aosta",
+        "Ambulatorio di Valle d'Aosta",
+    );
     tty.keys(ENTER, "Quali sono le principali attività");
     tty.keys("12", "2 [x] Conduzione o co-conduzione");
     // Half way: on to English, in the same place.
@@ -71,12 +74,18 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
     // Ctrl-C saves and quits, leaving the terminal as it was.
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
-    assert!(!tty.in_alternate_screen(), "the alternate screen is left on exit");
+    assert!(
+        !tty.in_alternate_screen(),
+        "the alternate screen is left on exit"
+    );
 
     let saved = only_response(data);
     assert_eq!(saved["status"], "draft");
     assert_eq!(saved["position"], "ps_difficulties");
-    assert_eq!(saved["answers"]["ps_services_other"], "Ambulatorio di Valle d'Aosta");
+    assert_eq!(
+        saved["answers"]["ps_services_other"],
+        "Ambulatorio di Valle d'Aosta"
+    );
     let id = saved["id"].as_str().unwrap().to_string();
 
     // Back the next day: campo opens where it was left.
@@ -109,13 +118,32 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
     let done = only_response(data);
     assert_eq!(done["status"], "complete");
     let answers = done["answers"].as_object().unwrap();
-    assert_eq!(answers.len(), 29, "28 items and one 'other' text: {answers:?}");
+    assert_eq!(
+        answers.len(),
+        29,
+        "28 items and one 'other' text: {answers:?}"
+    );
     assert_eq!(done["answers"]["dept_region"], "veneto");
-    assert_eq!(done["answers"]["dept_name"], "DSM-DP ULSS 9 Scaligera, perché sì");
-    assert_eq!(done["answers"]["ps_services"], serde_json::json!(["cmhc", "other"]));
-    assert_eq!(done["answers"]["ps_activities"], serde_json::json!(["individual_recovery", "group_facilitation"]));
-    assert_eq!(done["answers"]["rec_actions"], serde_json::json!(["care_plans", "education_work"]));
-    assert_eq!(done["answers"]["promising_practices"], "Gruppi di auto mutuo aiuto\nnel CSM");
+    assert_eq!(
+        done["answers"]["dept_name"],
+        "DSM-DP ULSS 9 Scaligera, perché sì"
+    );
+    assert_eq!(
+        done["answers"]["ps_services"],
+        serde_json::json!(["cmhc", "other"])
+    );
+    assert_eq!(
+        done["answers"]["ps_activities"],
+        serde_json::json!(["individual_recovery", "group_facilitation"])
+    );
+    assert_eq!(
+        done["answers"]["rec_actions"],
+        serde_json::json!(["care_plans", "education_work"])
+    );
+    assert_eq!(
+        done["answers"]["promising_practices"],
+        "Gruppi di auto mutuo aiuto\nnel CSM"
+    );
     assert_eq!(done["derived"]["macro_area"], "north_east");
 
     let show = std::process::Command::new(env!("CARGO_BIN_EXE_campo"))
@@ -152,13 +180,19 @@ fn a_kill_mid_entry_leaves_a_valid_file_with_what_was_shown() {
     tty.kill_hard();
     let saved = only_response(data);
     assert_eq!(saved["answers"]["dept_region"], "toscana");
-    assert_eq!(saved["answers"]["dept_name"], "DSM Firenze, Valle d'Aosta è");
+    assert_eq!(
+        saved["answers"]["dept_name"],
+        "DSM Firenze, Valle d'Aosta è"
+    );
     let leftovers: Vec<_> = fs::read_dir(data.join("responses"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| !n.ends_with(".json"))
         .collect();
-    assert!(leftovers.is_empty() || leftovers.iter().all(|n| n.starts_with(".campo-")), "{leftovers:?}");
+    assert!(
+        leftovers.is_empty() || leftovers.iter().all(|n| n.starts_with(".campo-")),
+        "{leftovers:?}"
+    );
 }
 
 #[test]
@@ -193,6 +227,21 @@ fn a_window_too_small_gets_a_message_and_a_resize_redraws() {
     tty.wait_for("The window is too small");
     tty.resize(80, 24);
     tty.wait_for("Question 1 of 9");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+}
+
+/// The keys as a real terminal spells them: arrows, Shift-Tab, PgDn, F3.
+#[test]
+fn terminal_key_sequences_reach_the_right_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(dir.path(), &["--lang", "en", "new"]);
+    tty.wait_for("Question 1 of 9");
+    tty.keys(TAB, "Question 2 of 9");
+    tty.keys(BACK_TAB, "Question 1 of 9");
+    tty.keys(&format!("{DOWN}{DOWN} "), "3 (•) Calabria");
+    tty.keys(PAGE_DOWN, "Does your MHD implement peer support");
+    tty.keys(F3, "Review · Draft · 1 of 9 answered");
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }

@@ -73,7 +73,11 @@ fn messages(path: &Path) -> (Messages, BTreeMap<String, String>) {
             for attribute in &message.attributes {
                 variables_in_pattern(&attribute.value, &mut variables);
             }
-            assert!(found.insert(message.id.name.clone(), variables).is_none(), "{} defined twice", message.id.name);
+            assert!(
+                found.insert(message.id.name.clone(), variables).is_none(),
+                "{} defined twice",
+                message.id.name
+            );
         }
     }
     (found, values)
@@ -100,7 +104,10 @@ fn both_languages_have_the_same_files_messages_and_variables() {
         assert!(only_en.is_empty(), "{file}: only in English: {only_en:?}");
         assert!(only_it.is_empty(), "{file}: only in Italian: {only_it:?}");
         for (id, variables) in &en {
-            assert_eq!(variables, &it[id], "{file}: message {id} uses different variables");
+            assert_eq!(
+                variables, &it[id],
+                "{file}: message {id} uses different variables"
+            );
         }
     }
 }
@@ -108,10 +115,25 @@ fn both_languages_have_the_same_files_messages_and_variables() {
 /// Words that are the same in both languages: names, codes, loanwords used
 /// as they are in Italian services ("recovery"), and key names.
 const SAME_IN_BOTH: &[&str] = &[
-    "opt-no", "opt-ps_count-n1_3", "opt-ps_count-n4_6", "region-abruzzo", "region-basilicata", "region-calabria",
-    "region-campania", "region-emilia_romagna", "region-friuli_venezia_giulia", "region-lazio", "region-liguria",
-    "region-marche", "region-molise", "region-umbria", "region-veneto", "section-recovery", "key-no",
-    "document-invalid", "io-other",
+    "opt-no",
+    "opt-ps_count-n1_3",
+    "opt-ps_count-n4_6",
+    "region-abruzzo",
+    "region-basilicata",
+    "region-calabria",
+    "region-campania",
+    "region-emilia_romagna",
+    "region-friuli_venezia_giulia",
+    "region-lazio",
+    "region-liguria",
+    "region-marche",
+    "region-molise",
+    "region-umbria",
+    "region-veneto",
+    "section-recovery",
+    "key-no",
+    "document-invalid",
+    "io-other",
 ];
 
 #[test]
@@ -121,7 +143,10 @@ fn no_english_is_left_in_the_italian_text() {
         let (_, it) = messages(&Path::new("locales/it").join(&file));
         for (id, english) in &en {
             if english.trim().chars().any(char::is_alphabetic) && it.get(id) == Some(english) {
-                assert!(SAME_IN_BOTH.contains(&id.as_str()), "{file}: {id} is the same in Italian: {english:?}");
+                assert!(
+                    SAME_IN_BOTH.contains(&id.as_str()),
+                    "{file}: {id} is the same in Italian: {english:?}"
+                );
             }
         }
     }

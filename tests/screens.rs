@@ -120,7 +120,10 @@ fn home_shows_the_path_and_reason_of_a_damaged_file() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     let screen = render_at(&app, 200, 24);
-    assert!(screen.contains("broken.json: il file si interrompe a metà dei dati"), "{screen}");
+    assert!(
+        screen.contains("broken.json: il file si interrompe a metà dei dati"),
+        "{screen}"
+    );
     assert!(screen.contains("Danneggiato"), "{screen}");
 }
 
@@ -179,7 +182,10 @@ fn a_small_window_gets_a_message_not_a_broken_layout() {
     let screen = render_at(&app, 40, 10);
     assert!(screen.contains("The window is too small"), "{screen}");
     let italian = render_at(&self::app(&fixture, Lang::It, Start::Home), 40, 10);
-    assert!(italian.contains("La finestra è troppo piccola"), "{italian}");
+    assert!(
+        italian.contains("La finestra è troppo piccola"),
+        "{italian}"
+    );
 }
 
 #[test]
@@ -194,7 +200,10 @@ fn switching_language_keeps_the_place_and_the_answers() {
     assert_eq!(current_item(&app), "dept_name");
     assert_eq!(app.texts.lang, Lang::En);
     let screen = render(&app);
-    assert!(screen.contains("Name of the Mental Health Department"), "{screen}");
+    assert!(
+        screen.contains("Name of the Mental Health Department"),
+        "{screen}"
+    );
     assert!(screen.contains("DSM Firenze"), "{screen}");
     let response = &saved(&fixture)[0];
     assert_eq!(response.answers["dept_region"].as_one(), Some("toscana"));
@@ -212,21 +221,37 @@ fn a_filtered_list_matches_labels_and_codes() {
         press(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "valle d");
-    assert!(render(&app).contains("1 ( ) Aosta Valley"), "{}", render(&app));
+    assert!(
+        render(&app).contains("1 ( ) Aosta Valley"),
+        "{}",
+        render(&app)
+    );
     press(&mut app, KeyCode::Esc);
-    assert!(render(&app).contains("2 ( ) Basilicata"), "Esc clears the filter first");
+    assert!(
+        render(&app).contains("2 ( ) Basilicata"),
+        "Esc clears the filter first"
+    );
 }
 
 #[test]
 fn every_change_is_on_disk_at_once() {
     let fixture = fixture(&[]);
     let mut app = app(&fixture, Lang::En, Start::New);
-    assert!(saved(&fixture).is_empty(), "nothing is written before the first answer");
+    assert!(
+        saved(&fixture).is_empty(),
+        "nothing is written before the first answer"
+    );
     press(&mut app, KeyCode::Char('2'));
-    assert_eq!(saved(&fixture)[0].answers["dept_region"].as_one(), Some("basilicata"));
+    assert_eq!(
+        saved(&fixture)[0].answers["dept_region"].as_one(),
+        Some("basilicata")
+    );
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "Pot");
-    assert_eq!(saved(&fixture)[0].answers["dept_name"].as_one(), Some("Pot"));
+    assert_eq!(
+        saved(&fixture)[0].answers["dept_name"].as_one(),
+        Some("Pot")
+    );
     press(&mut app, KeyCode::Backspace);
     assert_eq!(saved(&fixture)[0].answers["dept_name"].as_one(), Some("Po"));
 }
@@ -292,7 +317,10 @@ fn changing_a_complete_response_makes_it_a_draft_again() {
     assert_eq!(current_item(&app), "dept_region");
     type_text(&mut app, "lomb");
     press(&mut app, KeyCode::Enter);
-    let bologna = saved(&fixture).into_iter().find(|r| r.id.to_string().ends_with('1')).unwrap();
+    let bologna = saved(&fixture)
+        .into_iter()
+        .find(|r| r.id.to_string().ends_with('1'))
+        .unwrap();
     assert_eq!(bologna.status, Status::Draft);
     assert_eq!(bologna.answers["dept_region"].as_one(), Some("lombardia"));
     assert!(render(&app).contains("The response is a draft again"));
@@ -309,5 +337,14 @@ fn delete_asks_first_and_moves_the_file_to_the_trash() {
     press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(saved(&fixture).len(), 1);
-    assert!(fixture.data.root().join("trash").read_dir().unwrap().next().is_some());
+    assert!(
+        fixture
+            .data
+            .root()
+            .join("trash")
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_some()
+    );
 }

@@ -9,7 +9,11 @@ use crate::store::{DataDir, Listed, Response, Responses, Status, StoreError};
 pub fn run(form: &Form, texts: &Texts, data: &DataDir, json: bool) -> Result<(), StoreError> {
     let entries = data.list()?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&as_json(form, texts, &entries)).expect("JSON values serialise"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&as_json(form, texts, &entries))
+                .expect("JSON values serialise")
+        );
     } else {
         print!("{}", as_table(form, texts, &entries));
     }
@@ -23,9 +27,16 @@ fn known(form: &Form, response: &Response) -> bool {
 fn summary(form: &Form, texts: &Texts, response: &Response) -> Vec<String> {
     form.summary
         .iter()
-        .map(|column| match (form.position(&column.item), response.answers.get(&column.item)) {
-            (Some(item), Some(answer)) if known(form, response) => texts.answer(form, item, answer),
-            _ => String::new(),
+        .map(|column| {
+            match (
+                form.position(&column.item),
+                response.answers.get(&column.item),
+            ) {
+                (Some(item), Some(answer)) if known(form, response) => {
+                    texts.answer(form, item, answer)
+                }
+                _ => String::new(),
+            }
         })
         .collect()
 }
@@ -39,7 +50,12 @@ fn status(texts: &Texts, form: &Form, response: &Response) -> String {
 }
 
 fn as_table(form: &Form, texts: &Texts, entries: &[Listed]) -> String {
-    let mut header = vec![texts.t("list-id"), texts.t("home-status"), texts.t("home-progress"), texts.t("home-changed")];
+    let mut header = vec![
+        texts.t("list-id"),
+        texts.t("home-status"),
+        texts.t("home-progress"),
+        texts.t("home-changed"),
+    ];
     header.extend(form.summary.iter().map(|c| texts.form_text(&c.label)));
     let mut rows = vec![header];
     let mut broken = Vec::new();
@@ -77,8 +93,15 @@ fn as_table(form: &Form, texts: &Texts, entries: &[Listed]) -> String {
 fn align(rows: &[Vec<String>]) -> String {
     use unicode_width::UnicodeWidthStr;
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut out = String::new();
     for row in rows {
         let cells: Vec<String> = row
@@ -102,7 +125,12 @@ fn as_json(form: &Form, texts: &Texts, entries: &[Listed]) -> serde_json::Value 
                 let summary: serde_json::Map<String, serde_json::Value> = form
                     .summary
                     .iter()
-                    .filter_map(|c| response.answers.get(&c.item).map(|a| (c.item.clone(), json!(a))))
+                    .filter_map(|c| {
+                        response
+                            .answers
+                            .get(&c.item)
+                            .map(|a| (c.item.clone(), json!(a)))
+                    })
                     .collect();
                 responses.push(json!({
                     "id": response.id,

@@ -15,7 +15,11 @@ use crate::store::{DataDir, Responses, StoreError};
 use crate::tui::app::{App, Start};
 
 #[derive(Parser)]
-#[command(name = "campo", version, about = "Enter survey data in the terminal, over SSH and on poor links")]
+#[command(
+    name = "campo",
+    version,
+    about = "Enter survey data in the terminal, over SSH and on poor links"
+)]
 struct Cli {
     /// Language of the interface (default: from LC_ALL, LC_MESSAGES or LANG)
     #[arg(long, global = true, value_enum)]
@@ -56,7 +60,9 @@ struct Failure(String);
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
     match run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => {
@@ -93,7 +99,10 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Some(Command::Edit { id }) => {
             let response = data.load(data.resolve(&id).map_err(fail)?).map_err(fail)?;
             if response.form.id != form.id || response.form.version != form.version {
-                let args = [("form", response.form.id.as_str().into()), ("version", response.form.version.into())];
+                let args = [
+                    ("form", response.form.id.as_str().into()),
+                    ("version", response.form.version.into()),
+                ];
                 return Err(Failure(texts.t_args("notice-unknown-form", &args)));
             }
             Start::Edit(response.id)
@@ -105,9 +114,11 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     }
     // The interface takes the texts; errors after that are worded afresh.
     let texts_for_errors = interface_texts(lang);
-    let app = App::new(form, texts, Box::new(data), start).map_err(|e| Failure(e.describe(&texts_for_errors)))?;
-    crate::tui::run(app)
-        .map_err(|e| Failure(texts_for_errors.t_args("terminal-failed", &[("reason", e.to_string().into())])))
+    let app = App::new(form, texts, Box::new(data), start)
+        .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
+    crate::tui::run(app).map_err(|e| {
+        Failure(texts_for_errors.t_args("terminal-failed", &[("reason", e.to_string().into())]))
+    })
 }
 
 /// The interface's messages alone, for errors that need no form.
@@ -116,5 +127,6 @@ fn interface_texts(lang: Lang) -> Texts {
 }
 
 fn default_data_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "campo", "campo").map(|dirs| dirs.data_dir().to_path_buf())
+    directories::ProjectDirs::from("org", "campo", "campo")
+        .map(|dirs| dirs.data_dir().to_path_buf())
 }

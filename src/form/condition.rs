@@ -57,7 +57,10 @@ mod tests {
     fn answers() -> BTreeMap<&'static str, Answer> {
         BTreeMap::from([
             ("active", Answer::One("yes".into())),
-            ("services", Answer::Many(vec!["cmhc".into(), "other".into()])),
+            (
+                "services",
+                Answer::Many(vec!["cmhc".into(), "other".into()]),
+            ),
             ("name", Answer::One("  ".into())),
         ])
     }
@@ -91,8 +94,12 @@ mod tests {
         assert!(eval(
             r#"{"all": [{"equals": ["active", "yes"]}, {"not": {"includes": ["services", "inpatient"]}}]}"#
         ));
-        assert!(!eval(r#"{"all": [{"equals": ["active", "yes"]}, {"answered": "name"}]}"#));
-        assert!(eval(r#"{"any": [{"equals": ["active", "no"]}, {"answered": "services"}]}"#));
+        assert!(!eval(
+            r#"{"all": [{"equals": ["active", "yes"]}, {"answered": "name"}]}"#
+        ));
+        assert!(eval(
+            r#"{"any": [{"equals": ["active", "no"]}, {"answered": "services"}]}"#
+        ));
         assert!(!eval(r#"{"any": []}"#));
         assert!(eval(r#"{"all": []}"#));
     }

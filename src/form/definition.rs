@@ -11,30 +11,87 @@ use crate::io_failure::IoFailure;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormError {
     /// The definition is not JSON of the expected shape.
-    Syntax { line: usize, column: usize, detail: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// A file of the form folder could not be read.
-    Unreadable { path: String, failure: IoFailure },
+    Unreadable {
+        path: String,
+        failure: IoFailure,
+    },
     /// A `.ftl` file of the form does not parse.
-    Messages { file: String, detail: String },
+    Messages {
+        file: String,
+        detail: String,
+    },
     NoSections,
-    EmptySection { section: String },
-    DuplicateSection { section: String },
-    DuplicateItem { item: String },
-    DuplicateOption { item: String, code: String },
-    ChoiceWithoutOptions { item: String },
-    OptionsOnText { item: String },
-    TextRulesOnChoice { item: String },
-    LengthRange { item: String },
-    ConditionOnUnknownItem { item: String, refers: String },
-    ConditionOnLaterItem { item: String, refers: String },
-    ConditionOnUnknownOption { item: String, refers: String, code: String },
-    SpecifyUnknownItem { item: String, refers: String },
-    SpecifyUnknownOption { item: String, refers: String, code: String },
-    SpecifyNotText { item: String },
-    DerivedUnknownItem { derived: String, refers: String },
-    DerivedUnknownOption { derived: String, code: String },
-    SummaryUnknownItem { item: String },
-    MissingMessage { id: String, lang: String },
+    EmptySection {
+        section: String,
+    },
+    DuplicateSection {
+        section: String,
+    },
+    DuplicateItem {
+        item: String,
+    },
+    DuplicateOption {
+        item: String,
+        code: String,
+    },
+    ChoiceWithoutOptions {
+        item: String,
+    },
+    OptionsOnText {
+        item: String,
+    },
+    TextRulesOnChoice {
+        item: String,
+    },
+    LengthRange {
+        item: String,
+    },
+    ConditionOnUnknownItem {
+        item: String,
+        refers: String,
+    },
+    ConditionOnLaterItem {
+        item: String,
+        refers: String,
+    },
+    ConditionOnUnknownOption {
+        item: String,
+        refers: String,
+        code: String,
+    },
+    SpecifyUnknownItem {
+        item: String,
+        refers: String,
+    },
+    SpecifyUnknownOption {
+        item: String,
+        refers: String,
+        code: String,
+    },
+    SpecifyNotText {
+        item: String,
+    },
+    DerivedUnknownItem {
+        derived: String,
+        refers: String,
+    },
+    DerivedUnknownOption {
+        derived: String,
+        code: String,
+    },
+    SummaryUnknownItem {
+        item: String,
+    },
+    MissingMessage {
+        id: String,
+        lang: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,8 +142,13 @@ pub struct Item {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemKind {
-    Single { options: Vec<OptionDef>, filterable: bool },
-    Multi { options: Vec<OptionDef> },
+    Single {
+        options: Vec<OptionDef>,
+        filterable: bool,
+    },
+    Multi {
+        options: Vec<OptionDef>,
+    },
     Text(TextRules),
 }
 
@@ -277,10 +339,14 @@ fn build(raw: RawForm) -> Result<Form, FormError> {
     let mut section_ids = HashSet::new();
     for (s, raw_section) in raw.sections.into_iter().enumerate() {
         if !section_ids.insert(raw_section.id.clone()) {
-            return Err(FormError::DuplicateSection { section: raw_section.id });
+            return Err(FormError::DuplicateSection {
+                section: raw_section.id,
+            });
         }
         if raw_section.items.is_empty() {
-            return Err(FormError::EmptySection { section: raw_section.id });
+            return Err(FormError::EmptySection {
+                section: raw_section.id,
+            });
         }
         let start = items.len();
         for raw_item in raw_section.items {
@@ -290,7 +356,11 @@ fn build(raw: RawForm) -> Result<Form, FormError> {
             }
             items.push(item);
         }
-        sections.push(Section { id: raw_section.id, title: raw_section.title, items: start..items.len() });
+        sections.push(Section {
+            id: raw_section.id,
+            title: raw_section.title,
+            items: start..items.len(),
+        });
     }
     let form = Form {
         id: raw.id,
@@ -304,7 +374,9 @@ fn build(raw: RawForm) -> Result<Form, FormError> {
     };
     check_derived(&form)?;
     if let Some(column) = form.summary.iter().find(|c| form.item(&c.item).is_none()) {
-        return Err(FormError::SummaryUnknownItem { item: column.item.clone() });
+        return Err(FormError::SummaryUnknownItem {
+            item: column.item.clone(),
+        });
     }
     Ok(form)
 }
@@ -322,24 +394,36 @@ fn build_item(
     let kind = match (raw.kind, raw.options) {
         (RawKind::Text, Some(_)) => return Err(FormError::OptionsOnText { item: id }),
         (RawKind::Text, None) => {
-            let rules = TextRules { multiline: raw.multiline, min_length: raw.min_length, max_length: raw.max_length };
+            let rules = TextRules {
+                multiline: raw.multiline,
+                min_length: raw.min_length,
+                max_length: raw.max_length,
+            };
             if matches!((rules.min_length, rules.max_length), (Some(min), Some(max)) if min > max) {
                 return Err(FormError::LengthRange { item: id });
             }
             ItemKind::Text(rules)
         }
         (_, None) => return Err(FormError::ChoiceWithoutOptions { item: id }),
-        (_, Some(options)) if options.is_empty() => return Err(FormError::ChoiceWithoutOptions { item: id }),
+        (_, Some(options)) if options.is_empty() => {
+            return Err(FormError::ChoiceWithoutOptions { item: id });
+        }
         (kind, Some(options)) => {
             if raw.multiline || raw.min_length.is_some() || raw.max_length.is_some() {
                 return Err(FormError::TextRulesOnChoice { item: id });
             }
             let mut seen = HashSet::new();
             if let Some(dup) = options.iter().find(|o| !seen.insert(o.code.as_str())) {
-                return Err(FormError::DuplicateOption { item: id.clone(), code: dup.code.clone() });
+                return Err(FormError::DuplicateOption {
+                    item: id.clone(),
+                    code: dup.code.clone(),
+                });
             }
             if kind == RawKind::Single {
-                ItemKind::Single { options, filterable: raw.filterable }
+                ItemKind::Single {
+                    options,
+                    filterable: raw.filterable,
+                }
             } else {
                 ItemKind::Multi { options }
             }
@@ -373,9 +457,15 @@ fn check_condition(
     for (refers, code) in condition.references() {
         let Some(&position) = index.get(refers) else {
             return Err(if refers == id {
-                FormError::ConditionOnLaterItem { item: id.into(), refers: refers.into() }
+                FormError::ConditionOnLaterItem {
+                    item: id.into(),
+                    refers: refers.into(),
+                }
             } else {
-                FormError::ConditionOnUnknownItem { item: id.into(), refers: refers.into() }
+                FormError::ConditionOnUnknownItem {
+                    item: id.into(),
+                    refers: refers.into(),
+                }
             });
         };
         let target = &earlier[position];
@@ -403,10 +493,17 @@ fn resolve_specifies(
         return Err(FormError::SpecifyNotText { item: id.into() });
     }
     let Some(&parent) = index.get(&spec.item) else {
-        return Err(FormError::SpecifyUnknownItem { item: id.into(), refers: spec.item });
+        return Err(FormError::SpecifyUnknownItem {
+            item: id.into(),
+            refers: spec.item,
+        });
     };
     if !earlier[parent].has_option(&spec.option) {
-        return Err(FormError::SpecifyUnknownOption { item: id.into(), refers: spec.item, code: spec.option });
+        return Err(FormError::SpecifyUnknownOption {
+            item: id.into(),
+            refers: spec.item,
+            code: spec.option,
+        });
     }
     Ok((parent, spec.option))
 }
@@ -414,11 +511,21 @@ fn resolve_specifies(
 fn check_derived(form: &Form) -> Result<(), FormError> {
     for derived in &form.derived {
         let Some(source) = form.item(&derived.from) else {
-            return Err(FormError::DerivedUnknownItem { derived: derived.id.clone(), refers: derived.from.clone() });
+            return Err(FormError::DerivedUnknownItem {
+                derived: derived.id.clone(),
+                refers: derived.from.clone(),
+            });
         };
-        let unknown = derived.values.iter().flat_map(|v| &v.from).find(|code| !source.has_option(code));
+        let unknown = derived
+            .values
+            .iter()
+            .flat_map(|v| &v.from)
+            .find(|code| !source.has_option(code));
         if let Some(code) = unknown {
-            return Err(FormError::DerivedUnknownOption { derived: derived.id.clone(), code: code.clone() });
+            return Err(FormError::DerivedUnknownOption {
+                derived: derived.id.clone(),
+                code: code.clone(),
+            });
         }
     }
     Ok(())
@@ -438,15 +545,24 @@ mod tests {
 
     #[test]
     fn bundled_definition_has_28_items_and_their_companions() {
-        let form = Form::from_json(include_str!("../../forms/mhd-peer-support-2025/form.json")).unwrap();
+        let form =
+            Form::from_json(include_str!("../../forms/mhd-peer-support-2025/form.json")).unwrap();
         assert_eq!(form.id, "mhd-peer-support-2025");
         assert_eq!(form.version, 1);
         assert_eq!(form.items.iter().filter(|i| !i.is_companion()).count(), 28);
-        let companions: Vec<&str> = form.items.iter().filter(|i| i.is_companion()).map(|i| i.id.as_str()).collect();
+        let companions: Vec<&str> = form
+            .items
+            .iter()
+            .filter(|i| i.is_companion())
+            .map(|i| i.id.as_str())
+            .collect();
         assert_eq!(companions.len(), 11);
         assert!(companions.iter().all(|id| id.ends_with("_other")));
         assert!(companions.contains(&"cp_planning_role_other"));
-        assert_eq!(form.item("ps_years").unwrap().asked_when, Some(Condition::Equals("ps_active".into(), "yes".into())));
+        assert_eq!(
+            form.item("ps_years").unwrap().asked_when,
+            Some(Condition::Equals("ps_active".into(), "yes".into()))
+        );
         assert!(!form.item("promising_practices").unwrap().required);
     }
 
@@ -455,7 +571,10 @@ mod tests {
         let item = r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"equals": ["nope", "yes"]}}"#;
         assert_eq!(
             form_with_items(&format!("{CHOICE}, {item}")),
-            Err(FormError::ConditionOnUnknownItem { item: "b".into(), refers: "nope".into() })
+            Err(FormError::ConditionOnUnknownItem {
+                item: "b".into(),
+                refers: "nope".into()
+            })
         );
     }
 
@@ -464,7 +583,11 @@ mod tests {
         let item = r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"equals": ["a", "maybe"]}}"#;
         assert_eq!(
             form_with_items(&format!("{CHOICE}, {item}")),
-            Err(FormError::ConditionOnUnknownOption { item: "b".into(), refers: "a".into(), code: "maybe".into() })
+            Err(FormError::ConditionOnUnknownOption {
+                item: "b".into(),
+                refers: "a".into(),
+                code: "maybe".into()
+            })
         );
     }
 
@@ -473,10 +596,20 @@ mod tests {
         let item = r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"equals": ["a", "yes"]}}"#;
         assert_eq!(
             form_with_items(&format!("{item}, {CHOICE}")),
-            Err(FormError::ConditionOnUnknownItem { item: "b".into(), refers: "a".into() })
+            Err(FormError::ConditionOnUnknownItem {
+                item: "b".into(),
+                refers: "a".into()
+            })
         );
-        let own = r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"answered": "b"}}"#;
-        assert_eq!(form_with_items(own), Err(FormError::ConditionOnLaterItem { item: "b".into(), refers: "b".into() }));
+        let own =
+            r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"answered": "b"}}"#;
+        assert_eq!(
+            form_with_items(own),
+            Err(FormError::ConditionOnLaterItem {
+                item: "b".into(),
+                refers: "b".into()
+            })
+        );
     }
 
     #[test]
@@ -484,7 +617,11 @@ mod tests {
         let item = r#"{"id": "a_other", "type": "text", "question": "q", "specifies": {"item": "a", "option": "else"}}"#;
         assert_eq!(
             form_with_items(&format!("{CHOICE}, {item}")),
-            Err(FormError::SpecifyUnknownOption { item: "a_other".into(), refers: "a".into(), code: "else".into() })
+            Err(FormError::SpecifyUnknownOption {
+                item: "a_other".into(),
+                refers: "a".into(),
+                code: "else".into()
+            })
         );
     }
 
@@ -499,16 +636,26 @@ mod tests {
             Err(FormError::ChoiceWithoutOptions { item: "c".into() })
         );
         assert_eq!(
-            form_with_items(r#"{"id": "c", "type": "text", "question": "q", "min_length": 5, "max_length": 2}"#),
+            form_with_items(
+                r#"{"id": "c", "type": "text", "question": "q", "min_length": 5, "max_length": 2}"#
+            ),
             Err(FormError::LengthRange { item: "c".into() })
         );
         let dup = r#"{"id": "c", "type": "single", "question": "q", "options": [{"code": "x", "label": "l"}, {"code": "x", "label": "l"}]}"#;
-        assert_eq!(form_with_items(dup), Err(FormError::DuplicateOption { item: "c".into(), code: "x".into() }));
+        assert_eq!(
+            form_with_items(dup),
+            Err(FormError::DuplicateOption {
+                item: "c".into(),
+                code: "x".into()
+            })
+        );
     }
 
     #[test]
     fn unknown_keys_are_syntax_errors_with_a_position() {
-        let err = form_with_items(r#"{"id": "c", "type": "text", "question": "q", "colour": "red"}"#).unwrap_err();
+        let err =
+            form_with_items(r#"{"id": "c", "type": "text", "question": "q", "colour": "red"}"#)
+                .unwrap_err();
         assert!(matches!(err, FormError::Syntax { line: 1, .. }), "{err:?}");
     }
 }

@@ -39,11 +39,18 @@ impl Form {
         for (i, item) in self.items.iter().enumerate() {
             let visible = |id: &str| -> Option<&Answer> {
                 let position = self.position(id)?;
-                if position < i && asked[position] { answers.get(id) } else { None }
+                if position < i && asked[position] {
+                    answers.get(id)
+                } else {
+                    None
+                }
             };
             asked[i] = match &item.specifies {
                 Some((parent, option)) => {
-                    asked[*parent] && answers.get(&self.items[*parent].id).is_some_and(|a| a.includes(option))
+                    asked[*parent]
+                        && answers
+                            .get(&self.items[*parent].id)
+                            .is_some_and(|a| a.includes(option))
                 }
                 None => item.asked_when.as_ref().is_none_or(|c| c.holds(&visible)),
             };
@@ -65,7 +72,9 @@ impl Form {
     }
 
     pub fn previous_question(&self, asked: &Asked, from: usize) -> Option<usize> {
-        (0..from.min(self.items.len())).rev().find(|&i| self.is_question(asked, i))
+        (0..from.min(self.items.len()))
+            .rev()
+            .find(|&i| self.is_question(asked, i))
     }
 
     /// The first asked question of the next section that has one.
@@ -97,19 +106,31 @@ impl Form {
         if item < self.items.len() && self.is_question(asked, item) {
             return Some(item);
         }
-        self.previous_question(asked, item).or_else(|| self.next_question(asked, item))
+        self.previous_question(asked, item)
+            .or_else(|| self.next_question(asked, item))
     }
 
     pub fn section_progress(&self, asked: &Asked, answers: &Answers) -> Vec<SectionProgress> {
         self.sections
             .iter()
             .map(|section| {
-                let questions: Vec<usize> = section.items.clone().filter(|&i| self.is_question(asked, i)).collect();
+                let questions: Vec<usize> = section
+                    .items
+                    .clone()
+                    .filter(|&i| self.is_question(asked, i))
+                    .collect();
                 let answered = questions
                     .iter()
-                    .filter(|&&i| answers.get(&self.items[i].id).is_some_and(|a| !a.is_empty()))
+                    .filter(|&&i| {
+                        answers
+                            .get(&self.items[i].id)
+                            .is_some_and(|a| !a.is_empty())
+                    })
                     .count();
-                SectionProgress { answered, asked: questions.len() }
+                SectionProgress {
+                    answered,
+                    asked: questions.len(),
+                }
             })
             .collect()
     }
@@ -117,9 +138,16 @@ impl Form {
     /// Answered and asked questions over the whole form.
     pub fn progress(&self, answers: &Answers) -> SectionProgress {
         let asked = self.asked(answers);
-        self.section_progress(&asked, answers).iter().fold(SectionProgress { answered: 0, asked: 0 }, |acc, p| {
-            SectionProgress { answered: acc.answered + p.answered, asked: acc.asked + p.asked }
-        })
+        self.section_progress(&asked, answers).iter().fold(
+            SectionProgress {
+                answered: 0,
+                asked: 0,
+            },
+            |acc, p| SectionProgress {
+                answered: acc.answered + p.answered,
+                asked: acc.asked + p.asked,
+            },
+        )
     }
 
     /// The answers a completed response keeps: those of asked items, non-empty.
@@ -127,7 +155,9 @@ impl Form {
         let asked = self.asked(answers);
         answers
             .iter()
-            .filter(|(id, answer)| self.position(id).is_some_and(|i| asked.is_asked(i)) && !answer.is_empty())
+            .filter(|(id, answer)| {
+                self.position(id).is_some_and(|i| asked.is_asked(i)) && !answer.is_empty()
+            })
             .map(|(id, answer)| (id.clone(), answer.clone()))
             .collect()
     }
@@ -138,7 +168,8 @@ impl Form {
             .iter()
             .filter_map(|d| {
                 let source = answers.get(&d.from).and_then(Answer::as_one);
-                self.derive(d, source).map(|code| (d.id.clone(), code.to_string()))
+                self.derive(d, source)
+                    .map(|code| (d.id.clone(), code.to_string()))
             })
             .collect()
     }
@@ -146,7 +177,12 @@ impl Form {
     /// Puts the codes of a multiple choice in form order, whatever order
     /// they were picked in.
     pub fn in_form_order(&self, item: usize, codes: &[String]) -> Vec<String> {
-        self.items[item].options().iter().filter(|o| codes.contains(&o.code)).map(|o| o.code.clone()).collect()
+        self.items[item]
+            .options()
+            .iter()
+            .filter(|o| codes.contains(&o.code))
+            .map(|o| o.code.clone())
+            .collect()
     }
 }
 
@@ -168,7 +204,12 @@ mod tests {
     }
 
     fn ids(form: &Form, asked: &Asked) -> Vec<String> {
-        form.items.iter().enumerate().filter(|(i, _)| asked.is_asked(*i)).map(|(_, it)| it.id.clone()).collect()
+        form.items
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| asked.is_asked(*i))
+            .map(|(_, it)| it.id.clone())
+            .collect()
     }
 
     #[test]
@@ -200,11 +241,30 @@ mod tests {
             ("ps_services".into(), many(&["cmhc", "other"])),
         ]);
         let asked = form.asked(&answers);
-        for id in ["ps_years", "ps_count", "ps_services", "ps_services_other", "ps_training_by", "rec_contribution"] {
-            assert!(asked.is_asked(form.position(id).unwrap()), "{id} should be asked");
+        for id in [
+            "ps_years",
+            "ps_count",
+            "ps_services",
+            "ps_services_other",
+            "ps_training_by",
+            "rec_contribution",
+        ] {
+            assert!(
+                asked.is_asked(form.position(id).unwrap()),
+                "{id} should be asked"
+            );
         }
-        for id in ["ps_funding", "ps_stigma_how", "cp_areas", "rec_actions", "ps_activities_other"] {
-            assert!(!asked.is_asked(form.position(id).unwrap()), "{id} should not be asked");
+        for id in [
+            "ps_funding",
+            "ps_stigma_how",
+            "cp_areas",
+            "rec_actions",
+            "ps_activities_other",
+        ] {
+            assert!(
+                !asked.is_asked(form.position(id).unwrap()),
+                "{id} should not be asked"
+            );
         }
     }
 
@@ -212,7 +272,10 @@ mod tests {
     fn a_stale_answer_behind_a_skipped_question_opens_nothing() {
         let form = form();
         // ps_trained = yes was given, then ps_active turned to no.
-        let answers = Answers::from([("ps_active".into(), one("no")), ("ps_trained".into(), one("yes"))]);
+        let answers = Answers::from([
+            ("ps_active".into(), one("no")),
+            ("ps_trained".into(), one("yes")),
+        ]);
         let asked = form.asked(&answers);
         assert!(!asked.is_asked(form.position("ps_trained").unwrap()));
         assert!(!asked.is_asked(form.position("ps_training_by").unwrap()));
@@ -225,17 +288,32 @@ mod tests {
         let asked = form.asked(&answers);
         let at = |id| form.position(id).unwrap();
         assert_eq!(form.first_question(&asked), Some(at("dept_region")));
-        assert_eq!(form.next_question(&asked, at("ps_active")), Some(at("ps_difficulties")));
-        assert_eq!(form.previous_question(&asked, at("ps_difficulties")), Some(at("ps_active")));
+        assert_eq!(
+            form.next_question(&asked, at("ps_active")),
+            Some(at("ps_difficulties"))
+        );
+        assert_eq!(
+            form.previous_question(&asked, at("ps_difficulties")),
+            Some(at("ps_active"))
+        );
         // Sections roles, training and benefits are skipped entirely.
-        assert_eq!(form.next_section(&asked, at("ps_active")), Some(at("ps_difficulties")));
-        assert_eq!(form.previous_section(&asked, at("ps_difficulties")), Some(at("ps_active")));
+        assert_eq!(
+            form.next_section(&asked, at("ps_active")),
+            Some(at("ps_difficulties"))
+        );
+        assert_eq!(
+            form.previous_section(&asked, at("ps_difficulties")),
+            Some(at("ps_active"))
+        );
         assert_eq!(form.next_question(&asked, at("promising_practices")), None);
         assert_eq!(form.previous_question(&asked, at("dept_region")), None);
         // Companions are never stood on: they are edited with their question.
         let with_other = Answers::from([("cp_planning_role".into(), one("other"))]);
         let asked = form.asked(&with_other);
-        assert_eq!(form.next_question(&asked, at("cp_planning_role")), Some(at("cp_tools")));
+        assert_eq!(
+            form.next_question(&asked, at("cp_planning_role")),
+            Some(at("cp_tools"))
+        );
     }
 
     #[test]
@@ -249,8 +327,20 @@ mod tests {
         ]);
         let asked = form.asked(&answers);
         let progress = form.section_progress(&asked, &answers);
-        assert_eq!(progress[0], SectionProgress { answered: 1, asked: 2 });
-        assert_eq!(progress[1], SectionProgress { answered: 2, asked: 4 });
+        assert_eq!(
+            progress[0],
+            SectionProgress {
+                answered: 1,
+                asked: 2
+            }
+        );
+        assert_eq!(
+            progress[1],
+            SectionProgress {
+                answered: 2,
+                asked: 4
+            }
+        );
         let no = Answers::from([("ps_active".into(), one("no"))]);
         let progress = form.section_progress(&form.asked(&no), &no);
         assert!(progress[2].skipped() && progress[3].skipped() && progress[4].skipped());
@@ -269,14 +359,25 @@ mod tests {
             ("not_in_form".into(), one("x")),
         ]);
         let kept = form.without_skipped(&answers);
-        assert_eq!(kept, Answers::from([("ps_active".into(), one("no")), ("cp_planning_role".into(), one("consultative"))]));
+        assert_eq!(
+            kept,
+            Answers::from([
+                ("ps_active".into(), one("no")),
+                ("cp_planning_role".into(), one("consultative"))
+            ])
+        );
     }
 
     #[test]
     fn macro_area_is_derived_from_the_region() {
         let form = form();
         let answers = Answers::from([("dept_region".into(), one("valle_d_aosta"))]);
-        assert_eq!(form.derived_values(&answers).get("macro_area").map(String::as_str), Some("north_west"));
+        assert_eq!(
+            form.derived_values(&answers)
+                .get("macro_area")
+                .map(String::as_str),
+            Some("north_west")
+        );
         assert!(form.derived_values(&Answers::new()).is_empty());
         let islands = Answers::from([("dept_region".into(), one("sardegna"))]);
         assert_eq!(form.derived_values(&islands)["macro_area"], "islands");
@@ -286,7 +387,14 @@ mod tests {
     fn multiple_choice_codes_are_kept_in_form_order() {
         let form = form();
         let at = form.position("ps_services").unwrap();
-        let codes = vec!["other".to_string(), "cmhc".to_string(), "inpatient".to_string()];
-        assert_eq!(form.in_form_order(at, &codes), ["cmhc", "inpatient", "other"]);
+        let codes = vec![
+            "other".to_string(),
+            "cmhc".to_string(),
+            "inpatient".to_string(),
+        ];
+        assert_eq!(
+            form.in_form_order(at, &codes),
+            ["cmhc", "inpatient", "other"]
+        );
     }
 }

@@ -57,10 +57,17 @@ impl FormPackage {
                 .collect();
             files.sort();
             for path in files {
-                messages.push(MessageSource { lang: lang.into(), name: path.display().to_string(), text: read(&path)? });
+                messages.push(MessageSource {
+                    lang: lang.into(),
+                    name: path.display().to_string(),
+                    text: read(&path)?,
+                });
             }
         }
-        Ok(FormPackage { definition, messages })
+        Ok(FormPackage {
+            definition,
+            messages,
+        })
     }
 
     /// The definition alone, checked for structure but not for messages.
@@ -74,7 +81,10 @@ impl FormPackage {
         self.form().expect("the bundled form definition is valid")
     }
 
-    pub fn messages_for<'a>(&'a self, lang: &'a str) -> impl Iterator<Item = &'a MessageSource> + 'a {
+    pub fn messages_for<'a>(
+        &'a self,
+        lang: &'a str,
+    ) -> impl Iterator<Item = &'a MessageSource> + 'a {
         self.messages.iter().filter(move |m| m.lang == lang)
     }
 }
@@ -84,5 +94,8 @@ fn read(path: &Path) -> Result<String, FormError> {
 }
 
 fn unreadable(path: &Path, error: &std::io::Error) -> FormError {
-    FormError::Unreadable { path: path.display().to_string(), failure: error.into() }
+    FormError::Unreadable {
+        path: path.display().to_string(),
+        failure: error.into(),
+    }
 }

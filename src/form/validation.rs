@@ -7,10 +7,16 @@ use super::{Answer, Answers, Form, ItemKind};
 pub enum Problem {
     /// A required item has no answer (for multiple choice: no option chosen).
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     /// A code that is not among the item's options.
-    NotAnOption { code: String },
+    NotAnOption {
+        code: String,
+    },
     /// A list where one value belongs, or the reverse.
     WrongType,
 }
@@ -18,10 +24,17 @@ pub enum Problem {
 /// Why a stored document does not fit its form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocumentProblem {
-    UnknownItem { item: String },
+    UnknownItem {
+        item: String,
+    },
     /// An answer to an item that is not asked, in a completed response.
-    NotAsked { item: String },
-    Invalid { item: String, problem: Problem },
+    NotAsked {
+        item: String,
+    },
+    Invalid {
+        item: String,
+        problem: Problem,
+    },
 }
 
 impl Form {
@@ -53,7 +66,10 @@ impl Form {
         let asked = self.asked(answers);
         (0..self.items.len())
             .filter(|&i| asked.is_asked(i))
-            .filter_map(|i| self.check_answer(i, answers.get(&self.items[i].id)).map(|p| (i, p)))
+            .filter_map(|i| {
+                self.check_answer(i, answers.get(&self.items[i].id))
+                    .map(|p| (i, p))
+            })
             .collect()
     }
 
@@ -70,8 +86,14 @@ impl Form {
             };
             if complete && !asked.is_asked(position) {
                 found.push(DocumentProblem::NotAsked { item: id.clone() });
-            } else if let Some(problem) = self.check_answer(position, Some(answer)).filter(|p| *p != Problem::Required) {
-                found.push(DocumentProblem::Invalid { item: id.clone(), problem });
+            } else if let Some(problem) = self
+                .check_answer(position, Some(answer))
+                .filter(|p| *p != Problem::Required)
+            {
+                found.push(DocumentProblem::Invalid {
+                    item: id.clone(),
+                    problem,
+                });
             }
         }
         if complete {
@@ -79,7 +101,10 @@ impl Form {
                 self.problems(answers)
                     .into_iter()
                     .filter(|(_, p)| *p == Problem::Required)
-                    .map(|(i, problem)| DocumentProblem::Invalid { item: self.items[i].id.clone(), problem }),
+                    .map(|(i, problem)| DocumentProblem::Invalid {
+                        item: self.items[i].id.clone(),
+                        problem,
+                    }),
             );
         }
         found
@@ -116,31 +141,64 @@ mod tests {
     #[test]
     fn text_length_counts_characters_after_trimming() {
         let form = form();
-        assert_eq!(check(&form, "dept_name", Some(one(" A "))), Some(Problem::TooShort { min: 2 }));
-        assert_eq!(check(&form, "dept_name", Some(one("Valle d'Aosta è qui"))), None);
+        assert_eq!(
+            check(&form, "dept_name", Some(one(" A "))),
+            Some(Problem::TooShort { min: 2 })
+        );
+        assert_eq!(
+            check(&form, "dept_name", Some(one("Valle d'Aosta è qui"))),
+            None
+        );
         // 200 accented letters are 400 bytes but 200 characters: accepted.
         assert_eq!(check(&form, "dept_name", Some(one(&"è".repeat(200)))), None);
-        assert_eq!(check(&form, "dept_name", Some(one(&"è".repeat(201)))), Some(Problem::TooLong { max: 200 }));
-        assert_eq!(check(&form, "promising_practices", Some(one(&"a".repeat(2001)))), Some(Problem::TooLong { max: 2000 }));
+        assert_eq!(
+            check(&form, "dept_name", Some(one(&"è".repeat(201)))),
+            Some(Problem::TooLong { max: 200 })
+        );
+        assert_eq!(
+            check(&form, "promising_practices", Some(one(&"a".repeat(2001)))),
+            Some(Problem::TooLong { max: 2000 })
+        );
     }
 
     #[test]
     fn required_and_optional_items() {
         let form = form();
         assert_eq!(check(&form, "dept_name", None), Some(Problem::Required));
-        assert_eq!(check(&form, "dept_name", Some(one("   "))), Some(Problem::Required));
-        assert_eq!(check(&form, "ps_services", Some(Answer::Many(vec![]))), Some(Problem::Required));
+        assert_eq!(
+            check(&form, "dept_name", Some(one("   "))),
+            Some(Problem::Required)
+        );
+        assert_eq!(
+            check(&form, "ps_services", Some(Answer::Many(vec![]))),
+            Some(Problem::Required)
+        );
         assert_eq!(check(&form, "promising_practices", None), None);
     }
 
     #[test]
     fn codes_and_types_are_checked() {
         let form = form();
-        assert_eq!(check(&form, "ps_active", Some(one("maybe"))), Some(Problem::NotAnOption { code: "maybe".into() }));
-        assert_eq!(check(&form, "ps_active", Some(Answer::Many(vec!["yes".into()]))), Some(Problem::WrongType));
-        assert_eq!(check(&form, "dept_name", Some(Answer::Many(vec!["x".into()]))), Some(Problem::WrongType));
         assert_eq!(
-            check(&form, "ps_services", Some(Answer::Many(vec!["cmhc".into(), "zoo".into()]))),
+            check(&form, "ps_active", Some(one("maybe"))),
+            Some(Problem::NotAnOption {
+                code: "maybe".into()
+            })
+        );
+        assert_eq!(
+            check(&form, "ps_active", Some(Answer::Many(vec!["yes".into()]))),
+            Some(Problem::WrongType)
+        );
+        assert_eq!(
+            check(&form, "dept_name", Some(Answer::Many(vec!["x".into()]))),
+            Some(Problem::WrongType)
+        );
+        assert_eq!(
+            check(
+                &form,
+                "ps_services",
+                Some(Answer::Many(vec!["cmhc".into(), "zoo".into()]))
+            ),
             Some(Problem::NotAnOption { code: "zoo".into() })
         );
     }
@@ -149,15 +207,36 @@ mod tests {
     fn problems_list_only_asked_items() {
         let form = form();
         let answers = Answers::from([("ps_active".into(), one("no"))]);
-        let missing: Vec<&str> = form.problems(&answers).iter().map(|(i, _)| form.items[*i].id.as_str()).collect();
-        assert_eq!(missing, ["dept_region", "dept_name", "ps_difficulties", "cp_planning_role", "cp_tools", "cp_active", "rec_strategies"]);
+        let missing: Vec<&str> = form
+            .problems(&answers)
+            .iter()
+            .map(|(i, _)| form.items[*i].id.as_str())
+            .collect();
+        assert_eq!(
+            missing,
+            [
+                "dept_region",
+                "dept_name",
+                "ps_difficulties",
+                "cp_planning_role",
+                "cp_tools",
+                "cp_active",
+                "rec_strategies"
+            ]
+        );
     }
 
     #[test]
     fn other_companion_is_required_when_other_is_chosen() {
         let form = form();
-        let answers = Answers::from([("ps_difficulties".into(), Answer::Many(vec!["other".into()]))]);
-        assert!(form.problems(&answers).iter().any(|(i, p)| form.items[*i].id == "ps_difficulties_other" && *p == Problem::Required));
+        let answers =
+            Answers::from([("ps_difficulties".into(), Answer::Many(vec!["other".into()]))]);
+        assert!(
+            form.problems(&answers)
+                .iter()
+                .any(|(i, p)| form.items[*i].id == "ps_difficulties_other"
+                    && *p == Problem::Required)
+        );
     }
 
     #[test]
@@ -173,12 +252,24 @@ mod tests {
         assert_eq!(
             draft,
             [
-                DocumentProblem::Invalid { item: "cp_tools".into(), problem: Problem::NotAnOption { code: "perhaps".into() } },
-                DocumentProblem::UnknownItem { item: "mystery".into() },
+                DocumentProblem::Invalid {
+                    item: "cp_tools".into(),
+                    problem: Problem::NotAnOption {
+                        code: "perhaps".into()
+                    }
+                },
+                DocumentProblem::UnknownItem {
+                    item: "mystery".into()
+                },
             ]
         );
         let complete = form.check_document(&answers, true);
-        assert!(complete.contains(&DocumentProblem::NotAsked { item: "ps_years".into() }));
-        assert!(complete.contains(&DocumentProblem::Invalid { item: "dept_region".into(), problem: Problem::Required }));
+        assert!(complete.contains(&DocumentProblem::NotAsked {
+            item: "ps_years".into()
+        }));
+        assert!(complete.contains(&DocumentProblem::Invalid {
+            item: "dept_region".into(),
+            problem: Problem::Required
+        }));
     }
 }

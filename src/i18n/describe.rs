@@ -34,14 +34,18 @@ impl Describe for Damage {
         match self {
             Damage::Empty => texts.t("damage-empty"),
             Damage::Truncated => texts.t("damage-truncated"),
-            Damage::NotJson { line, column } => {
-                texts.t_args("damage-not-json", &[("line", (*line).into()), ("column", (*column).into())])
-            }
+            Damage::NotJson { line, column } => texts.t_args(
+                "damage-not-json",
+                &[("line", (*line).into()), ("column", (*column).into())],
+            ),
             Damage::MissingKey { key } => texts.t_args("damage-missing-key", &[("key", s(key))]),
-            Damage::WrongShape { line, column } => {
-                texts.t_args("damage-wrong-shape", &[("line", (*line).into()), ("column", (*column).into())])
+            Damage::WrongShape { line, column } => texts.t_args(
+                "damage-wrong-shape",
+                &[("line", (*line).into()), ("column", (*column).into())],
+            ),
+            Damage::NewerFormat { format } => {
+                texts.t_args("damage-newer-format", &[("format", (*format).into())])
             }
-            Damage::NewerFormat { format } => texts.t_args("damage-newer-format", &[("format", (*format).into())]),
             Damage::MisnamedFile { id } => texts.t_args("damage-misnamed", &[("id", s(id))]),
         }
     }
@@ -50,16 +54,24 @@ impl Describe for Damage {
 impl Describe for StoreError {
     fn describe(&self, texts: &Texts) -> String {
         match self {
-            StoreError::Damaged { path, damage } => {
-                texts.t_args("store-damaged", &[("path", s(path)), ("reason", damage.describe(texts).into())])
+            StoreError::Damaged { path, damage } => texts.t_args(
+                "store-damaged",
+                &[("path", s(path)), ("reason", damage.describe(texts).into())],
+            ),
+            StoreError::Io { path, failure } => texts.t_args(
+                "store-io",
+                &[
+                    ("path", s(path)),
+                    ("reason", failure.describe(texts).into()),
+                ],
+            ),
+            StoreError::NoSuchResponse { id } => {
+                texts.t_args("store-no-such-response", &[("id", s(id))])
             }
-            StoreError::Io { path, failure } => {
-                texts.t_args("store-io", &[("path", s(path)), ("reason", failure.describe(texts).into())])
-            }
-            StoreError::NoSuchResponse { id } => texts.t_args("store-no-such-response", &[("id", s(id))]),
-            StoreError::Ambiguous { prefix, matches } => {
-                texts.t_args("store-ambiguous", &[("prefix", s(prefix)), ("count", (*matches).into())])
-            }
+            StoreError::Ambiguous { prefix, matches } => texts.t_args(
+                "store-ambiguous",
+                &[("prefix", s(prefix)), ("count", (*matches).into())],
+            ),
         }
     }
 }
@@ -68,9 +80,13 @@ impl Describe for Problem {
     fn describe(&self, texts: &Texts) -> String {
         match self {
             Problem::Required => texts.t("problem-required"),
-            Problem::TooShort { min } => texts.t_args("problem-too-short", &[("min", (*min).into())]),
+            Problem::TooShort { min } => {
+                texts.t_args("problem-too-short", &[("min", (*min).into())])
+            }
             Problem::TooLong { max } => texts.t_args("problem-too-long", &[("max", (*max).into())]),
-            Problem::NotAnOption { code } => texts.t_args("problem-not-an-option", &[("code", s(code))]),
+            Problem::NotAnOption { code } => {
+                texts.t_args("problem-not-an-option", &[("code", s(code))])
+            }
             Problem::WrongType => texts.t("problem-wrong-type"),
         }
     }
@@ -79,11 +95,19 @@ impl Describe for Problem {
 impl Describe for DocumentProblem {
     fn describe(&self, texts: &Texts) -> String {
         match self {
-            DocumentProblem::UnknownItem { item } => texts.t_args("document-unknown-item", &[("item", s(item))]),
-            DocumentProblem::NotAsked { item } => texts.t_args("document-not-asked", &[("item", s(item))]),
-            DocumentProblem::Invalid { item, problem } => {
-                texts.t_args("document-invalid", &[("item", s(item)), ("problem", problem.describe(texts).into())])
+            DocumentProblem::UnknownItem { item } => {
+                texts.t_args("document-unknown-item", &[("item", s(item))])
             }
+            DocumentProblem::NotAsked { item } => {
+                texts.t_args("document-not-asked", &[("item", s(item))])
+            }
+            DocumentProblem::Invalid { item, problem } => texts.t_args(
+                "document-invalid",
+                &[
+                    ("item", s(item)),
+                    ("problem", problem.describe(texts).into()),
+                ],
+            ),
         }
     }
 }
@@ -95,49 +119,85 @@ impl Describe for FormError {
             texts.t_args(id, &args)
         };
         match self {
-            FormError::Syntax { line, column, detail } => texts.t_args(
+            FormError::Syntax {
+                line,
+                column,
+                detail,
+            } => texts.t_args(
                 "form-error-syntax",
-                &[("line", (*line).into()), ("column", (*column).into()), ("detail", s(detail))],
+                &[
+                    ("line", (*line).into()),
+                    ("column", (*column).into()),
+                    ("detail", s(detail)),
+                ],
             ),
-            FormError::Unreadable { path, failure } => {
-                texts.t_args("form-error-unreadable", &[("path", s(path)), ("reason", failure.describe(texts).into())])
+            FormError::Unreadable { path, failure } => texts.t_args(
+                "form-error-unreadable",
+                &[
+                    ("path", s(path)),
+                    ("reason", failure.describe(texts).into()),
+                ],
+            ),
+            FormError::Messages { file, detail } => {
+                t("form-error-messages", &[("file", file), ("detail", detail)])
             }
-            FormError::Messages { file, detail } => t("form-error-messages", &[("file", file), ("detail", detail)]),
             FormError::NoSections => texts.t("form-error-no-sections"),
-            FormError::EmptySection { section } => t("form-error-empty-section", &[("section", section)]),
-            FormError::DuplicateSection { section } => t("form-error-duplicate-section", &[("section", section)]),
+            FormError::EmptySection { section } => {
+                t("form-error-empty-section", &[("section", section)])
+            }
+            FormError::DuplicateSection { section } => {
+                t("form-error-duplicate-section", &[("section", section)])
+            }
             FormError::DuplicateItem { item } => t("form-error-duplicate-item", &[("item", item)]),
-            FormError::DuplicateOption { item, code } => {
-                t("form-error-duplicate-option", &[("item", item), ("code", code)])
+            FormError::DuplicateOption { item, code } => t(
+                "form-error-duplicate-option",
+                &[("item", item), ("code", code)],
+            ),
+            FormError::ChoiceWithoutOptions { item } => {
+                t("form-error-no-options", &[("item", item)])
             }
-            FormError::ChoiceWithoutOptions { item } => t("form-error-no-options", &[("item", item)]),
             FormError::OptionsOnText { item } => t("form-error-options-on-text", &[("item", item)]),
-            FormError::TextRulesOnChoice { item } => t("form-error-text-rules-on-choice", &[("item", item)]),
+            FormError::TextRulesOnChoice { item } => {
+                t("form-error-text-rules-on-choice", &[("item", item)])
+            }
             FormError::LengthRange { item } => t("form-error-length-range", &[("item", item)]),
-            FormError::ConditionOnUnknownItem { item, refers } => {
-                t("form-error-condition-unknown-item", &[("item", item), ("refers", refers)])
+            FormError::ConditionOnUnknownItem { item, refers } => t(
+                "form-error-condition-unknown-item",
+                &[("item", item), ("refers", refers)],
+            ),
+            FormError::ConditionOnLaterItem { item, refers } => t(
+                "form-error-condition-later-item",
+                &[("item", item), ("refers", refers)],
+            ),
+            FormError::ConditionOnUnknownOption { item, refers, code } => t(
+                "form-error-condition-unknown-option",
+                &[("item", item), ("refers", refers), ("code", code)],
+            ),
+            FormError::SpecifyUnknownItem { item, refers } => t(
+                "form-error-specify-unknown-item",
+                &[("item", item), ("refers", refers)],
+            ),
+            FormError::SpecifyUnknownOption { item, refers, code } => t(
+                "form-error-specify-unknown-option",
+                &[("item", item), ("refers", refers), ("code", code)],
+            ),
+            FormError::SpecifyNotText { item } => {
+                t("form-error-specify-not-text", &[("item", item)])
             }
-            FormError::ConditionOnLaterItem { item, refers } => {
-                t("form-error-condition-later-item", &[("item", item), ("refers", refers)])
+            FormError::DerivedUnknownItem { derived, refers } => t(
+                "form-error-derived-unknown-item",
+                &[("derived", derived), ("refers", refers)],
+            ),
+            FormError::DerivedUnknownOption { derived, code } => t(
+                "form-error-derived-unknown-option",
+                &[("derived", derived), ("code", code)],
+            ),
+            FormError::SummaryUnknownItem { item } => {
+                t("form-error-summary-unknown-item", &[("item", item)])
             }
-            FormError::ConditionOnUnknownOption { item, refers, code } => {
-                t("form-error-condition-unknown-option", &[("item", item), ("refers", refers), ("code", code)])
+            FormError::MissingMessage { id, lang } => {
+                t("form-error-missing-message", &[("id", id), ("lang", lang)])
             }
-            FormError::SpecifyUnknownItem { item, refers } => {
-                t("form-error-specify-unknown-item", &[("item", item), ("refers", refers)])
-            }
-            FormError::SpecifyUnknownOption { item, refers, code } => {
-                t("form-error-specify-unknown-option", &[("item", item), ("refers", refers), ("code", code)])
-            }
-            FormError::SpecifyNotText { item } => t("form-error-specify-not-text", &[("item", item)]),
-            FormError::DerivedUnknownItem { derived, refers } => {
-                t("form-error-derived-unknown-item", &[("derived", derived), ("refers", refers)])
-            }
-            FormError::DerivedUnknownOption { derived, code } => {
-                t("form-error-derived-unknown-option", &[("derived", derived), ("code", code)])
-            }
-            FormError::SummaryUnknownItem { item } => t("form-error-summary-unknown-item", &[("item", item)]),
-            FormError::MissingMessage { id, lang } => t("form-error-missing-message", &[("id", id), ("lang", lang)]),
         }
     }
 }

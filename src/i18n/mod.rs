@@ -46,7 +46,9 @@ impl Lang {
     /// Italian when the first locale variable that is set starts with `it`,
     /// English otherwise (POSIX order: LC_ALL, LC_MESSAGES, LANG).
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(|name| var(name).filter(|v| !v.is_empty()));
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()));
         match locale {
             Some(value) if value.starts_with("it") => Lang::It,
             _ => Lang::En,
@@ -67,7 +69,9 @@ pub struct CatalogError {
 }
 
 impl Catalog {
-    pub fn new<'a>(sources: impl IntoIterator<Item = (Lang, &'a str, &'a str)>) -> Result<Catalog, CatalogError> {
+    pub fn new<'a>(
+        sources: impl IntoIterator<Item = (Lang, &'a str, &'a str)>,
+    ) -> Result<Catalog, CatalogError> {
         let mut bundles: Vec<(Lang, FluentBundle<FluentResource>)> = Lang::ALL
             .into_iter()
             .map(|lang| {
@@ -78,35 +82,64 @@ impl Catalog {
             })
             .collect();
         for (lang, file, text) in sources {
-            let error = |detail: String| CatalogError { file: file.to_string(), detail };
+            let error = |detail: String| CatalogError {
+                file: file.to_string(),
+                detail,
+            };
             let resource = FluentResource::try_new(text.to_string())
                 .map_err(|(_, errors)| error(format!("{:?}", errors.first().map(|e| &e.kind))))?;
-            let bundle = &mut bundles.iter_mut().find(|(l, _)| *l == lang).expect("every language has a bundle").1;
-            bundle.add_resource(resource).map_err(|errors| error(format!("{:?}", errors.first())))?;
+            let bundle = &mut bundles
+                .iter_mut()
+                .find(|(l, _)| *l == lang)
+                .expect("every language has a bundle")
+                .1;
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| error(format!("{:?}", errors.first())))?;
         }
         Ok(Catalog { bundles })
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
-        &self.bundles.iter().find(|(l, _)| *l == lang).expect("every language has a bundle").1
+        &self
+            .bundles
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("every language has a bundle")
+            .1
     }
 
     pub fn has(&self, lang: Lang, id: &str) -> bool {
-        self.bundle(lang).get_message(id).and_then(|m| m.value()).is_some()
+        self.bundle(lang)
+            .get_message(id)
+            .and_then(|m| m.value())
+            .is_some()
     }
 
     pub fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
         let bundle = self.bundle(lang);
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     }
 }
 
 fn ui_catalog() -> Catalog {
     Catalog::new([
-        (Lang::En, "locales/en/ui.ftl", include_str!("../../locales/en/ui.ftl")),
-        (Lang::It, "locales/it/ui.ftl", include_str!("../../locales/it/ui.ftl")),
+        (
+            Lang::En,
+            "locales/en/ui.ftl",
+            include_str!("../../locales/en/ui.ftl"),
+        ),
+        (
+            Lang::It,
+            "locales/it/ui.ftl",
+            include_str!("../../locales/it/ui.ftl"),
+        ),
     ])
     .expect("the built-in interface messages parse")
 }
@@ -115,16 +148,21 @@ fn ui_catalog() -> Catalog {
 /// a message that is missing in either language.
 pub fn load_form(package: &FormPackage) -> Result<(Form, Catalog), FormError> {
     let form = package.form()?;
-    let sources = package
-        .messages
-        .iter()
-        .filter_map(|m| Lang::from_code(&m.lang).map(|lang| (lang, m.name.as_str(), m.text.as_str())));
-    let catalog = Catalog::new(sources).map_err(|e| FormError::Messages { file: e.file, detail: e.detail })?;
+    let sources = package.messages.iter().filter_map(|m| {
+        Lang::from_code(&m.lang).map(|lang| (lang, m.name.as_str(), m.text.as_str()))
+    });
+    let catalog = Catalog::new(sources).map_err(|e| FormError::Messages {
+        file: e.file,
+        detail: e.detail,
+    })?;
     let mut seen = HashSet::new();
     for id in form.message_ids() {
         for lang in Lang::ALL {
             if !catalog.has(lang, id) && seen.insert((id, lang)) {
-                return Err(FormError::MissingMessage { id: id.to_string(), lang: lang.code().to_string() });
+                return Err(FormError::MissingMessage {
+                    id: id.to_string(),
+                    lang: lang.code().to_string(),
+                });
             }
         }
     }
@@ -151,7 +189,12 @@ pub type Args<'a> = [(&'a str, FluentValue<'a>)];
 
 impl Texts {
     pub fn new(lang: Lang, form: Catalog) -> Texts {
-        Texts { lang, ui: ui_catalog(), form, zone: Zone::Local }
+        Texts {
+            lang,
+            ui: ui_catalog(),
+            form,
+            zone: Zone::Local,
+        }
     }
 
     pub fn with_zone(mut self, zone: Zone) -> Texts {
@@ -161,7 +204,9 @@ impl Texts {
 
     /// An interface message. A missing one shows its id, which tests prevent.
     pub fn t(&self, id: &str) -> String {
-        self.ui.format(self.lang, id, None).unwrap_or_else(|| id.to_string())
+        self.ui
+            .format(self.lang, id, None)
+            .unwrap_or_else(|| id.to_string())
     }
 
     pub fn t_args(&self, id: &str, args: &Args) -> String {
@@ -169,12 +214,16 @@ impl Texts {
         for (name, value) in args {
             fluent_args.set(*name, value.clone());
         }
-        self.ui.format(self.lang, id, Some(&fluent_args)).unwrap_or_else(|| id.to_string())
+        self.ui
+            .format(self.lang, id, Some(&fluent_args))
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// A message of the form (question, option, section title…).
     pub fn form_text(&self, id: &str) -> String {
-        self.form.format(self.lang, id, None).unwrap_or_else(|| id.to_string())
+        self.form
+            .format(self.lang, id, None)
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// An answer in words: option labels for choices, the text for text.
@@ -187,18 +236,34 @@ impl Texts {
         match answer {
             crate::form::Answer::One(value) if options.is_empty() => value.clone(),
             crate::form::Answer::One(code) => label(code),
-            crate::form::Answer::Many(codes) => codes.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "),
+            crate::form::Answer::Many(codes) => codes
+                .iter()
+                .map(|c| label(c))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 
     /// An answer in words with its "other, specify" details, e.g.
     /// "Day Centres; Other (Outpatient clinic)"; `None` when unanswered.
-    pub fn answer_with_details(&self, form: &Form, answers: &crate::form::Answers, item: usize) -> Option<String> {
-        let answer = answers.get(&form.items[item].id).filter(|a| !a.is_empty())?;
+    pub fn answer_with_details(
+        &self,
+        form: &Form,
+        answers: &crate::form::Answers,
+        item: usize,
+    ) -> Option<String> {
+        let answer = answers
+            .get(&form.items[item].id)
+            .filter(|a| !a.is_empty())?;
         let mut text = self.answer(form, item, answer);
         for companion in form.companions_of(item) {
-            let Some((_, option)) = &form.items[companion].specifies else { continue };
-            if let Some(detail) = answers.get(&form.items[companion].id).filter(|_| answer.includes(option)) {
+            let Some((_, option)) = &form.items[companion].specifies else {
+                continue;
+            };
+            if let Some(detail) = answers
+                .get(&form.items[companion].id)
+                .filter(|_| answer.includes(option))
+            {
                 text = format!("{text} ({})", self.answer(form, companion, detail));
             }
         }
@@ -230,16 +295,33 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
     }
 
     #[test]
     fn language_comes_from_the_first_locale_variable_set() {
         assert_eq!(Lang::from_env(env(&[("LANG", "it_IT.UTF-8")])), Lang::It);
-        assert_eq!(Lang::from_env(env(&[("LANG", "it_IT.UTF-8"), ("LC_ALL", "en_GB.UTF-8")])), Lang::En);
-        assert_eq!(Lang::from_env(env(&[("LC_MESSAGES", "it_CH"), ("LANG", "de_DE")])), Lang::It);
-        assert_eq!(Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "it")])), Lang::It);
+        assert_eq!(
+            Lang::from_env(env(&[("LANG", "it_IT.UTF-8"), ("LC_ALL", "en_GB.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LC_MESSAGES", "it_CH"), ("LANG", "de_DE")])),
+            Lang::It
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "it")])),
+            Lang::It
+        );
         assert_eq!(Lang::from_env(env(&[("LANG", "C")])), Lang::En);
         assert_eq!(Lang::from_env(env(&[])), Lang::En);
     }
@@ -248,11 +330,23 @@ mod tests {
     fn plurals_follow_each_language() {
         let (_, catalog) = load_form(&FormPackage::bundled()).unwrap();
         let mut texts = Texts::new(Lang::It, catalog);
-        assert_eq!(texts.t_args("home-count", &[("count", 1.into())]), "1 questionario");
-        assert_eq!(texts.t_args("home-count", &[("count", 3.into())]), "3 questionari");
+        assert_eq!(
+            texts.t_args("home-count", &[("count", 1.into())]),
+            "1 questionario"
+        );
+        assert_eq!(
+            texts.t_args("home-count", &[("count", 3.into())]),
+            "3 questionari"
+        );
         texts.lang = Lang::En;
-        assert_eq!(texts.t_args("home-count", &[("count", 1.into())]), "1 response");
-        assert_eq!(texts.t_args("home-count", &[("count", 0.into())]), "0 responses");
+        assert_eq!(
+            texts.t_args("home-count", &[("count", 1.into())]),
+            "1 response"
+        );
+        assert_eq!(
+            texts.t_args("home-count", &[("count", 0.into())]),
+            "0 responses"
+        );
     }
 
     #[test]
@@ -260,7 +354,10 @@ mod tests {
         let (_, catalog) = load_form(&FormPackage::bundled()).unwrap();
         let texts = Texts::new(Lang::En, catalog);
         let text = texts.t_args("home-count", &[("count", 12.into())]);
-        assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'), "{text:?}");
+        assert!(
+            !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+            "{text:?}"
+        );
     }
 
     #[test]
@@ -276,11 +373,18 @@ mod tests {
     #[test]
     fn a_form_missing_a_message_is_refused_with_its_id() {
         let mut package = FormPackage::bundled();
-        let it = package.messages.iter_mut().find(|m| m.lang == "it").unwrap();
+        let it = package
+            .messages
+            .iter_mut()
+            .find(|m| m.lang == "it")
+            .unwrap();
         it.text = it.text.replace("q-ps_years =", "q-ps-years-typo =");
         assert_eq!(
             load_form(&package).err(),
-            Some(FormError::MissingMessage { id: "q-ps_years".into(), lang: "it".into() })
+            Some(FormError::MissingMessage {
+                id: "q-ps_years".into(),
+                lang: "it".into()
+            })
         );
     }
 }

@@ -2,7 +2,6 @@ use std::fs::{self, DirBuilder};
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
-
 use uuid::Uuid;
 
 use super::{Listed, Response, Responses, StoreError, write_atomic};
@@ -17,7 +16,9 @@ pub struct DataDir {
 impl DataDir {
     /// Opens the folder, creating it (readable by its owner only) if needed.
     pub fn open(root: &Path) -> Result<DataDir, StoreError> {
-        let data = DataDir { root: root.to_path_buf() };
+        let data = DataDir {
+            root: root.to_path_buf(),
+        };
         create_private_dir(&data.responses_dir())?;
         Ok(data)
     }
@@ -55,7 +56,12 @@ impl DataDir {
         let response = Response::from_json(&bytes).map_err(|damage| damaged(path, damage))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if stem != response.id.to_string() {
-            return Err(damaged(path, super::Damage::MisnamedFile { id: response.id.to_string() }));
+            return Err(damaged(
+                path,
+                super::Damage::MisnamedFile {
+                    id: response.id.to_string(),
+                },
+            ));
         }
         Ok(response)
     }
@@ -63,7 +69,9 @@ impl DataDir {
     /// The one response whose id starts with `prefix` (hyphens optional).
     pub fn resolve(&self, prefix: &str) -> Result<Uuid, StoreError> {
         let wanted = prefix.trim().to_ascii_lowercase().replace('-', "");
-        let not_found = || StoreError::NoSuchResponse { id: prefix.to_string() };
+        let not_found = || StoreError::NoSuchResponse {
+            id: prefix.to_string(),
+        };
         if wanted.is_empty() {
             return Err(not_found());
         }
@@ -76,7 +84,10 @@ impl DataDir {
         match matches.as_slice() {
             [one] => Ok(*one),
             [] => Err(not_found()),
-            many => Err(StoreError::Ambiguous { prefix: prefix.to_string(), matches: many.len() }),
+            many => Err(StoreError::Ambiguous {
+                prefix: prefix.to_string(),
+                matches: many.len(),
+            }),
         }
     }
 }
@@ -90,8 +101,12 @@ impl Responses for DataDir {
                 Err(error) => broken.push(Listed::Broken(error)),
             }
         }
-        responses.sort_by(|a, b| b.updated.cmp(&a.updated));
-        Ok(responses.into_iter().map(|r| Listed::Response(Box::new(r))).chain(broken).collect())
+        responses.sort_by_key(|r| std::cmp::Reverse(r.updated));
+        Ok(responses
+            .into_iter()
+            .map(|r| Listed::Response(Box::new(r)))
+            .chain(broken)
+            .collect())
     }
 
     fn load(&self, id: Uuid) -> Result<Response, StoreError> {
@@ -121,15 +136,25 @@ impl Responses for DataDir {
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| io_error(dir, &e))
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| io_error(dir, &e))
 }
 
 fn io_error(path: &Path, error: &std::io::Error) -> StoreError {
-    StoreError::Io { path: path.display().to_string(), failure: error.into() }
+    StoreError::Io {
+        path: path.display().to_string(),
+        failure: error.into(),
+    }
 }
 
 fn damaged(path: &Path, damage: super::Damage) -> StoreError {
-    StoreError::Damaged { path: path.display().to_string(), damage }
+    StoreError::Damaged {
+        path: path.display().to_string(),
+        damage,
+    }
 }
 
 #[cfg(test)]
@@ -149,14 +174,23 @@ mod tests {
     }
 
     fn new_response() -> Response {
-        Response::new(FormRef { id: "f".into(), version: 1 }, "it", Utc::now())
+        Response::new(
+            FormRef {
+                id: "f".into(),
+                version: 1,
+            },
+            "it",
+            Utc::now(),
+        )
     }
 
     #[test]
     fn saves_load_back_with_a_higher_revision() {
         let (_dir, data) = data();
         let mut response = new_response();
-        response.answers.insert("dept_name".into(), Answer::One("DSM Valle d'Aosta".into()));
+        response
+            .answers
+            .insert("dept_name".into(), Answer::One("DSM Valle d'Aosta".into()));
         data.save(&response).unwrap();
         response.revision = 2;
         data.save(&response).unwrap();
@@ -169,7 +203,11 @@ mod tests {
     fn the_folder_is_private() {
         let (_dir, data) = data();
         for dir in [data.root().to_path_buf(), data.responses_dir()] {
-            assert_eq!(fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700, "{dir:?}");
+            assert_eq!(
+                fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+                0o700,
+                "{dir:?}"
+            );
         }
     }
 
@@ -203,7 +241,15 @@ mod tests {
         data.save(&newer).unwrap();
         newer.updated = older.updated + chrono::Duration::seconds(5);
         write_atomic(&data.path_for(newer.id), &newer.to_json()).unwrap();
-        let ids: Vec<Uuid> = data.list().unwrap().iter().filter_map(|l| match l { Listed::Response(r) => Some(r.id), _ => None }).collect();
+        let ids: Vec<Uuid> = data
+            .list()
+            .unwrap()
+            .iter()
+            .filter_map(|l| match l {
+                Listed::Response(r) => Some(r.id),
+                _ => None,
+            })
+            .collect();
         assert_eq!(ids, [newer.id, older.id]);
     }
 
@@ -215,15 +261,27 @@ mod tests {
         let full = response.id.to_string();
         assert_eq!(data.resolve(&full[..6]).unwrap(), response.id);
         assert_eq!(data.resolve(&full.to_uppercase()).unwrap(), response.id);
-        assert_eq!(data.resolve("zzzz"), Err(StoreError::NoSuchResponse { id: "zzzz".into() }));
-        assert_eq!(data.resolve(""), Err(StoreError::NoSuchResponse { id: "".into() }));
+        assert_eq!(
+            data.resolve("zzzz"),
+            Err(StoreError::NoSuchResponse { id: "zzzz".into() })
+        );
+        assert_eq!(
+            data.resolve(""),
+            Err(StoreError::NoSuchResponse { id: "".into() })
+        );
         let mut first = new_response();
         first.id = "abcd0001-0000-4000-8000-000000000000".parse().unwrap();
         let mut second = new_response();
         second.id = "abcd0002-0000-4000-8000-000000000000".parse().unwrap();
         data.save(&first).unwrap();
         data.save(&second).unwrap();
-        assert_eq!(data.resolve("abcd"), Err(StoreError::Ambiguous { prefix: "abcd".into(), matches: 2 }));
+        assert_eq!(
+            data.resolve("abcd"),
+            Err(StoreError::Ambiguous {
+                prefix: "abcd".into(),
+                matches: 2
+            })
+        );
         assert_eq!(data.resolve("abcd0002").unwrap(), second.id);
     }
 
@@ -233,7 +291,13 @@ mod tests {
         let response = new_response();
         let path = data.responses_dir().join("copy.json");
         fs::write(&path, response.to_json()).unwrap();
-        assert!(matches!(&data.list().unwrap()[0], Listed::Broken(StoreError::Damaged { damage: Damage::MisnamedFile { .. }, .. })));
+        assert!(matches!(
+            &data.list().unwrap()[0],
+            Listed::Broken(StoreError::Damaged {
+                damage: Damage::MisnamedFile { .. },
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -243,7 +307,17 @@ mod tests {
         data.save(&response).unwrap();
         data.delete(response.id).unwrap();
         assert!(data.list().unwrap().is_empty());
-        assert!(data.root().join("trash").join(format!("{}.json", response.id)).exists());
-        assert_eq!(data.load(response.id), Err(StoreError::NoSuchResponse { id: response.id.to_string() }));
+        assert!(
+            data.root()
+                .join("trash")
+                .join(format!("{}.json", response.id))
+                .exists()
+        );
+        assert_eq!(
+            data.load(response.id),
+            Err(StoreError::NoSuchResponse {
+                id: response.id.to_string()
+            })
+        );
     }
 }

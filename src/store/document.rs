@@ -62,14 +62,26 @@ pub enum Damage {
     Empty,
     /// The file stops in the middle of the JSON.
     Truncated,
-    NotJson { line: usize, column: usize },
-    MissingKey { key: String },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    MissingKey {
+        key: String,
+    },
     /// JSON, but not a response: a value of the wrong type somewhere.
-    WrongShape { line: usize, column: usize },
+    WrongShape {
+        line: usize,
+        column: usize,
+    },
     /// Written by a newer campo, in a format this one does not know.
-    NewerFormat { format: u32 },
+    NewerFormat {
+        format: u32,
+    },
     /// The id inside does not match the file's name.
-    MisnamedFile { id: String },
+    MisnamedFile {
+        id: String,
+    },
 }
 
 fn current_format() -> u32 {
@@ -103,11 +115,14 @@ impl Response {
         }
         // Look at the format before the shape: a newer campo may have
         // changed the shape, and that is not damage.
-        if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(bytes)
+        if let Ok(serde_json::Value::Object(map)) =
+            serde_json::from_slice::<serde_json::Value>(bytes)
             && let Some(format) = map.get("format").and_then(serde_json::Value::as_u64)
             && format > u64::from(FORMAT_VERSION)
         {
-            return Err(Damage::NewerFormat { format: u32::try_from(format).unwrap_or(u32::MAX) });
+            return Err(Damage::NewerFormat {
+                format: u32::try_from(format).unwrap_or(u32::MAX),
+            });
         }
         serde_json::from_slice(bytes).map_err(|e| damage_of(&e))
     }
@@ -134,10 +149,16 @@ fn damage_of(error: &serde_json::Error) -> Damage {
     use serde_json::error::Category;
     match error.classify() {
         Category::Eof => Damage::Truncated,
-        Category::Syntax | Category::Io => Damage::NotJson { line: error.line(), column: error.column() },
+        Category::Syntax | Category::Io => Damage::NotJson {
+            line: error.line(),
+            column: error.column(),
+        },
         Category::Data => match missing_key(&error.to_string()) {
             Some(key) => Damage::MissingKey { key },
-            None => Damage::WrongShape { line: error.line(), column: error.column() },
+            None => Damage::WrongShape {
+                line: error.line(),
+                column: error.column(),
+            },
         },
     }
 }
@@ -173,7 +194,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_survive_a_rewrite() {
-        let with_extra = MINIMAL.replacen("\"lang\"", "\"interviewer\": {\"code\": 7}, \"lang\"", 1);
+        let with_extra =
+            MINIMAL.replacen("\"lang\"", "\"interviewer\": {\"code\": 7}, \"lang\"", 1);
         let response = Response::from_json(with_extra.as_bytes()).unwrap();
         let again: serde_json::Value = serde_json::from_slice(&response.to_json()).unwrap();
         assert_eq!(again["interviewer"]["code"], 7);
@@ -183,25 +205,43 @@ mod tests {
     fn damage_is_classified() {
         assert_eq!(Response::from_json(b""), Err(Damage::Empty));
         assert_eq!(Response::from_json(b" \n"), Err(Damage::Empty));
-        assert_eq!(Response::from_json(&MINIMAL.as_bytes()[..60]), Err(Damage::Truncated));
-        assert_eq!(Response::from_json(b"hello"), Err(Damage::NotJson { line: 1, column: 1 }));
-        assert_eq!(Response::from_json(b"{\"id\": 3}"), Err(Damage::WrongShape { line: 1, column: 8 }));
+        assert_eq!(
+            Response::from_json(&MINIMAL.as_bytes()[..60]),
+            Err(Damage::Truncated)
+        );
+        assert_eq!(
+            Response::from_json(b"hello"),
+            Err(Damage::NotJson { line: 1, column: 1 })
+        );
+        assert_eq!(
+            Response::from_json(b"{\"id\": 3}"),
+            Err(Damage::WrongShape { line: 1, column: 8 })
+        );
         assert_eq!(
             Response::from_json(MINIMAL.replace("\"lang\": \"it\",", "").as_bytes()),
             Err(Damage::MissingKey { key: "lang".into() })
         );
-        assert!(matches!(Response::from_json(b"[1, 2]"), Err(Damage::WrongShape { .. })));
+        assert!(matches!(
+            Response::from_json(b"[1, 2]"),
+            Err(Damage::WrongShape { .. })
+        ));
     }
 
     #[test]
     fn a_newer_format_is_recognised_before_its_shape() {
         let newer = r#"{"format": 2, "whatever": true}"#;
-        assert_eq!(Response::from_json(newer.as_bytes()), Err(Damage::NewerFormat { format: 2 }));
+        assert_eq!(
+            Response::from_json(newer.as_bytes()),
+            Err(Damage::NewerFormat { format: 2 })
+        );
     }
 
     #[test]
     fn new_responses_round_trip() {
-        let form = FormRef { id: "f".into(), version: 1 };
+        let form = FormRef {
+            id: "f".into(),
+            version: 1,
+        };
         let response = Response::new(form, "en", Utc::now());
         assert_eq!(Response::from_json(&response.to_json()).unwrap(), response);
         assert_eq!(response.short_id().len(), 8);

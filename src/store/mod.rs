@@ -17,11 +17,22 @@ use crate::io_failure::IoFailure;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
     /// A file that cannot be read as a response; it is left as it is.
-    Damaged { path: String, damage: Damage },
-    Io { path: String, failure: IoFailure },
-    NoSuchResponse { id: String },
+    Damaged {
+        path: String,
+        damage: Damage,
+    },
+    Io {
+        path: String,
+        failure: IoFailure,
+    },
+    NoSuchResponse {
+        id: String,
+    },
     /// An id prefix that fits more than one response.
-    Ambiguous { prefix: String, matches: usize },
+    Ambiguous {
+        prefix: String,
+        matches: usize,
+    },
 }
 
 /// One entry of a data folder listing.

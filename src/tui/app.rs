@@ -59,8 +59,20 @@ pub enum Start {
 }
 
 impl App {
-    pub fn new(form: Form, texts: Texts, store: Box<dyn Responses>, start: Start) -> Result<App, StoreError> {
-        let mut app = App { form, texts, store, screen: Screen::Home(Home::new(Vec::new())), help_open: false, notice: None };
+    pub fn new(
+        form: Form,
+        texts: Texts,
+        store: Box<dyn Responses>,
+        start: Start,
+    ) -> Result<App, StoreError> {
+        let mut app = App {
+            form,
+            texts,
+            store,
+            screen: Screen::Home(Home::new(Vec::new())),
+            help_open: false,
+            notice: None,
+        };
         match start {
             Start::Home => app.go_home(),
             Start::New => app.start_new(),
@@ -74,7 +86,11 @@ impl App {
 
     /// Where keys are read now, for the keymap and the footer.
     pub fn context(&self) -> Context {
-        if self.help_open { Context::Help } else { self.screen_context() }
+        if self.help_open {
+            Context::Help
+        } else {
+            self.screen_context()
+        }
     }
 
     /// The context of the screen itself, under the help if it is open.
@@ -110,7 +126,10 @@ impl App {
     fn on_key(&mut self, key: &KeyEvent) -> Update {
         // A notice lasts until the next key, except a failed save, which
         // lasts until a save succeeds.
-        let cleared = self.notice.take_if(|n| !matches!(n, Notice::SaveFailed(_))).is_some();
+        let cleared = self
+            .notice
+            .take_if(|n| !matches!(n, Notice::SaveFailed(_)))
+            .is_some();
         match self.handle_key(key) {
             Update::Nothing if cleared => Update::Redraw,
             update => update,
@@ -119,7 +138,8 @@ impl App {
 
     fn handle_key(&mut self, key: &KeyEvent) -> Update {
         if !self.help_open && matches!(self.screen, Screen::Entry(..)) {
-            let outcome = self.in_entry(|entry, form, session, _| entry.take_key(form, session, key));
+            let outcome =
+                self.in_entry(|entry, form, session, _| entry.take_key(form, session, key));
             if let Some(outcome) = outcome.flatten() {
                 return self.after_entry(outcome);
             }
@@ -153,8 +173,9 @@ impl App {
         match &mut self.screen {
             Screen::Home(_) => self.apply_home(action),
             Screen::Entry(..) => {
-                let outcome = self
-                    .in_entry(|entry, form, session, texts| entry.apply(form, session, action, &|id| texts.form_text(id)));
+                let outcome = self.in_entry(|entry, form, session, texts| {
+                    entry.apply(form, session, action, &|id| texts.form_text(id))
+                });
                 self.after_entry(outcome.unwrap_or(Outcome::Ignored))
             }
             Screen::Review(..) => self.apply_review(action),
@@ -163,13 +184,22 @@ impl App {
 
     /// Runs `step` on the open question, then saves the response if the
     /// step changed it. Every change is on disk before the screen shows it.
-    fn in_entry<T>(&mut self, step: impl FnOnce(&mut Entry, &Form, &mut Session, &Texts) -> T) -> Option<T> {
-        let Screen::Entry(session, entry) = &mut self.screen else { return None };
+    fn in_entry<T>(
+        &mut self,
+        step: impl FnOnce(&mut Entry, &Form, &mut Session, &Texts) -> T,
+    ) -> Option<T> {
+        let Screen::Entry(session, entry) = &mut self.screen else {
+            return None;
+        };
         let (revision, status) = (session.response.revision, session.response.status);
         let result = step(entry, &self.form, session, &self.texts);
         if session.response.revision != revision {
             let reopened = status == Status::Complete && session.response.status == Status::Draft;
-            self.save_session(if reopened { Changed::Reopened } else { Changed::Answer });
+            self.save_session(if reopened {
+                Changed::Reopened
+            } else {
+                Changed::Answer
+            });
         }
         Some(result)
     }
@@ -183,14 +213,16 @@ impl App {
                 Update::Redraw
             }
             Outcome::Leave(Leave::Review) => {
-                self.to_review(false);
+                self.open_review();
                 Update::Redraw
             }
         }
     }
 
     fn apply_home(&mut self, action: Action) -> Update {
-        let Screen::Home(home) = &mut self.screen else { return Update::Nothing };
+        let Screen::Home(home) = &mut self.screen else {
+            return Update::Nothing;
+        };
         if home.confirm_delete {
             home.confirm_delete = false;
             if action == Action::Yes
@@ -225,14 +257,16 @@ impl App {
     }
 
     fn apply_review(&mut self, action: Action) -> Update {
-        let Screen::Review(session, review) = &mut self.screen else { return Update::Nothing };
+        let Screen::Review(session, review) = &mut self.screen else {
+            return Update::Nothing;
+        };
         let questions = Review::questions(&self.form, &session.asked);
         match action {
             Action::Up => redraw_if(review.move_by(questions.len(), -1)),
             Action::Down => redraw_if(review.move_by(questions.len(), 1)),
             Action::Open => {
                 let item = questions.get(review.selected).copied();
-                self.to_entry(item, true);
+                self.back_to_entry(item, true);
                 Update::Redraw
             }
             Action::MarkComplete => {
@@ -254,7 +288,7 @@ impl App {
                 Update::Redraw
             }
             Action::Back => {
-                self.to_entry(None, false);
+                self.back_to_entry(None, false);
                 Update::Redraw
             }
             _ => Update::Nothing,
@@ -270,14 +304,20 @@ impl App {
     }
 
     fn form_ref(&self) -> FormRef {
-        FormRef { id: self.form.id.clone(), version: self.form.version }
+        FormRef {
+            id: self.form.id.clone(),
+            version: self.form.version,
+        }
     }
 
     fn check_form(&self, response: &Response) -> Result<(), Notice> {
         if response.form == self.form_ref() {
             Ok(())
         } else {
-            Err(Notice::UnknownForm { id: response.form.id.clone(), version: response.form.version })
+            Err(Notice::UnknownForm {
+                id: response.form.id.clone(),
+                version: response.form.version,
+            })
         }
     }
 
@@ -288,7 +328,9 @@ impl App {
     }
 
     fn open_selected(&mut self, review: bool) {
-        let Screen::Home(home) = &self.screen else { return };
+        let Screen::Home(home) = &self.screen else {
+            return;
+        };
         match home.selected_entry() {
             Some(crate::store::Listed::Response(response)) => {
                 let response = (**response).clone();
@@ -297,7 +339,9 @@ impl App {
                     Err(notice) => self.notice = Some(notice),
                 }
             }
-            Some(crate::store::Listed::Broken(error)) => self.notice = Some(Notice::Damaged(error.clone())),
+            Some(crate::store::Listed::Broken(error)) => {
+                self.notice = Some(Notice::Damaged(error.clone()))
+            }
             None => {}
         }
     }
@@ -312,21 +356,27 @@ impl App {
         };
     }
 
-    fn to_review(&mut self, from_home: bool) {
-        let Screen::Entry(..) = &self.screen else { return };
-        let Screen::Entry(session, entry) = std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new())))
+    fn open_review(&mut self) {
+        let Screen::Entry(..) = &self.screen else {
+            return;
+        };
+        let Screen::Entry(session, entry) =
+            std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new())))
         else {
             unreachable!("checked above")
         };
-        let mut review = Review::new(from_home);
+        let mut review = Review::new(false);
         review.select_item(&self.form, &session.asked, entry.item);
         self.screen = Screen::Review(session, review);
     }
 
     /// From review to a question: `item`, or where the user was.
-    fn to_entry(&mut self, item: Option<usize>, show_problem: bool) {
-        let Screen::Review(..) = &self.screen else { return };
-        let Screen::Review(mut session, _) = std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new())))
+    fn back_to_entry(&mut self, item: Option<usize>, show_problem: bool) {
+        let Screen::Review(..) = &self.screen else {
+            return;
+        };
+        let Screen::Review(mut session, _) =
+            std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new())))
         else {
             unreachable!("checked above")
         };
@@ -352,7 +402,9 @@ impl App {
     }
 
     fn reload_home(&mut self) {
-        let Screen::Home(home) = &mut self.screen else { return };
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
         match self.store.list() {
             Ok(entries) => home.reload(entries),
             Err(error) => self.notice = Some(Notice::Failed(error)),
@@ -372,7 +424,9 @@ impl App {
     /// Writes the open response. A failure is shown and the answers stay in
     /// memory; the next change tries again.
     fn save_current(&mut self) {
-        let (Screen::Entry(session, _) | Screen::Review(session, _)) = &self.screen else { return };
+        let (Screen::Entry(session, _) | Screen::Review(session, _)) = &self.screen else {
+            return;
+        };
         // A response never answered stays unsaved: no empty files.
         if session.response.revision == 0 {
             return;
@@ -394,5 +448,9 @@ impl App {
 }
 
 fn redraw_if(changed: bool) -> Update {
-    if changed { Update::Redraw } else { Update::Nothing }
+    if changed {
+        Update::Redraw
+    } else {
+        Update::Nothing
+    }
 }

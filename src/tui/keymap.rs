@@ -87,8 +87,20 @@ pub struct Binding {
     pub in_footer: bool,
 }
 
-const fn bind(keys: &'static [Key], action: Action, label: &'static str, does: &'static str, in_footer: bool) -> Binding {
-    Binding { keys, action, label, does, in_footer }
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    does: &'static str,
+    in_footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        label,
+        does,
+        in_footer,
+    }
 }
 
 use Action as A;
@@ -98,16 +110,52 @@ const ARROWS: &[Key] = &[K(KeyCode::Up), K(KeyCode::Down)];
 const ARROWS_JK: &[Key] = &[K(KeyCode::Up), K(KeyCode::Down), C('k'), C('j')];
 
 const EVERYWHERE: &[Binding] = &[
-    bind(&[K(KeyCode::F(2))], A::SwitchLanguage, "=F2", "does-switch-language", true),
+    bind(
+        &[K(KeyCode::F(2))],
+        A::SwitchLanguage,
+        "=F2",
+        "does-switch-language",
+        true,
+    ),
     bind(&[K(KeyCode::F(1))], A::Help, "=F1", "does-help", false),
-    bind(&[Key::Ctrl('c')], A::SaveAndQuit, "=Ctrl-C", "does-save-quit", false),
+    bind(
+        &[Key::Ctrl('c')],
+        A::SaveAndQuit,
+        "=Ctrl-C",
+        "does-save-quit",
+        false,
+    ),
 ];
 
 const QUESTION_NAV: &[Binding] = &[
-    bind(&[K(KeyCode::Tab)], A::NextQuestion, "=Tab", "does-next-question", true),
-    bind(&[Key::BackTab], A::PreviousQuestion, "key-shift-tab", "does-previous-question", false),
-    bind(&[K(KeyCode::PageDown)], A::NextSection, "key-pgdn", "does-next-section", false),
-    bind(&[K(KeyCode::PageUp)], A::PreviousSection, "key-pgup", "does-previous-section", false),
+    bind(
+        &[K(KeyCode::Tab)],
+        A::NextQuestion,
+        "=Tab",
+        "does-next-question",
+        true,
+    ),
+    bind(
+        &[Key::BackTab],
+        A::PreviousQuestion,
+        "key-shift-tab",
+        "does-previous-question",
+        false,
+    ),
+    bind(
+        &[K(KeyCode::PageDown)],
+        A::NextSection,
+        "key-pgdn",
+        "does-next-section",
+        false,
+    ),
+    bind(
+        &[K(KeyCode::PageUp)],
+        A::PreviousSection,
+        "key-pgup",
+        "does-previous-section",
+        false,
+    ),
     bind(&[K(KeyCode::F(3))], A::Review, "=F3", "does-review", true),
     bind(&[K(KeyCode::Esc)], A::Back, "=Esc", "does-back-home", false),
 ];
@@ -115,25 +163,67 @@ const QUESTION_NAV: &[Binding] = &[
 const HOME: &[Binding] = &[
     bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", false),
     bind(&[C('n')], A::New, "=n", "does-new", true),
-    bind(&[K(KeyCode::Enter), C('e')], A::Open, "key-enter", "does-open", true),
+    bind(
+        &[K(KeyCode::Enter), C('e')],
+        A::Open,
+        "key-enter",
+        "does-open",
+        true,
+    ),
     bind(&[C('r')], A::Review, "=r", "does-review", true),
-    bind(&[C('d'), K(KeyCode::Delete)], A::Delete, "=d", "does-delete", true),
-    bind(&[C('l')], A::SwitchLanguage, "=l", "does-switch-language", false),
+    bind(
+        &[C('d'), K(KeyCode::Delete)],
+        A::Delete,
+        "=d",
+        "does-delete",
+        true,
+    ),
+    bind(
+        &[C('l')],
+        A::SwitchLanguage,
+        "=l",
+        "does-switch-language",
+        false,
+    ),
     bind(&[C('?')], A::Help, "=?", "does-help", true),
     bind(&[C('q'), K(KeyCode::Esc)], A::Quit, "=q", "does-quit", true),
 ];
 
 const CONFIRM: &[Binding] = &[
-    bind(&[C('y'), C('s')], A::Yes, "key-yes", "does-confirm-delete", true),
-    bind(&[C('n'), K(KeyCode::Esc)], A::No, "key-no", "does-keep", true),
+    bind(
+        &[C('y'), C('s')],
+        A::Yes,
+        "key-yes",
+        "does-confirm-delete",
+        true,
+    ),
+    bind(
+        &[C('n'), K(KeyCode::Esc)],
+        A::No,
+        "key-no",
+        "does-keep",
+        true,
+    ),
 ];
 
 const CHOICE: &[Binding] = &[
     bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", false),
     bind(&[C(' ')], A::Toggle, "key-space", "does-choose", true),
     bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false),
-    bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
-    bind(&[K(KeyCode::Delete)], A::ClearAnswer, "key-del", "does-clear", false),
+    bind(
+        &[K(KeyCode::Enter)],
+        A::Confirm,
+        "key-enter",
+        "does-confirm",
+        true,
+    ),
+    bind(
+        &[K(KeyCode::Delete)],
+        A::ClearAnswer,
+        "key-del",
+        "does-clear",
+        false,
+    ),
     bind(&[C('?')], A::Help, "=?", "does-help", true),
 ];
 
@@ -141,12 +231,30 @@ const FILTERED_CHOICE: &[Binding] = &[
     bind(ARROWS, A::Down, "=↑↓", "does-move", true),
     bind(&[C(' ')], A::Toggle, "key-space", "does-choose", false),
     bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false),
-    bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
-    bind(&[K(KeyCode::Delete)], A::ClearAnswer, "key-del", "does-clear", false),
+    bind(
+        &[K(KeyCode::Enter)],
+        A::Confirm,
+        "key-enter",
+        "does-confirm",
+        true,
+    ),
+    bind(
+        &[K(KeyCode::Delete)],
+        A::ClearAnswer,
+        "key-del",
+        "does-clear",
+        false,
+    ),
 ];
 
 const TEXT: &[Binding] = &[
-    bind(&[K(KeyCode::Enter)], A::Confirm, "key-enter", "does-confirm", true),
+    bind(
+        &[K(KeyCode::Enter)],
+        A::Confirm,
+        "key-enter",
+        "does-confirm",
+        true,
+    ),
     bind(ARROWS, A::Down, "=↑↓", "does-leave-text", false),
 ];
 
@@ -154,13 +262,25 @@ const MULTILINE_TEXT: &[Binding] = &[];
 
 const REVIEW: &[Binding] = &[
     bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", true),
-    bind(&[K(KeyCode::Enter)], A::Open, "key-enter", "does-change-answer", true),
+    bind(
+        &[K(KeyCode::Enter)],
+        A::Open,
+        "key-enter",
+        "does-change-answer",
+        true,
+    ),
     bind(&[C('c')], A::MarkComplete, "=c", "does-mark-complete", true),
     bind(&[C('?')], A::Help, "=?", "does-help", true),
     bind(&[K(KeyCode::Esc)], A::Back, "=Esc", "does-back", true),
 ];
 
-const HELP: &[Binding] = &[bind(&[K(KeyCode::Esc), C('?'), C('q')], A::Back, "=Esc", "does-close-help", true)];
+const HELP: &[Binding] = &[bind(
+    &[K(KeyCode::Esc), C('?'), C('q')],
+    A::Back,
+    "=Esc",
+    "does-close-help",
+    true,
+)];
 
 /// The bindings of a context, most specific first.
 pub fn bindings(context: Context) -> Vec<&'static Binding> {
@@ -185,23 +305,32 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
 /// What a key does in a context, if anything. Only key presses count.
 pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
     bindings(context).into_iter().find_map(|b| {
-        b.keys.iter().find_map(|k| matches(*k, key)).map(|digit| match (b.action, digit) {
-            (A::Pick(_), Some(n)) => A::Pick(n),
-            // One binding serves both directions; the key tells which.
-            (A::Up | A::Down, _) if matches!(key.code, KeyCode::Up | KeyCode::Char('k')) => A::Up,
-            (action, _) => action,
-        })
+        b.keys
+            .iter()
+            .find_map(|k| matches(*k, key))
+            .map(|digit| match (b.action, digit) {
+                (A::Pick(_), Some(n)) => A::Pick(n),
+                // One binding serves both directions; the key tells which.
+                (A::Up | A::Down, _) if matches!(key.code, KeyCode::Up | KeyCode::Char('k')) => {
+                    A::Up
+                }
+                (action, _) => action,
+            })
     })
 }
 
 /// Whether `key` is `pattern`; for a digit, which one.
 fn matches(pattern: Key, key: &KeyEvent) -> Option<Option<usize>> {
-    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     let hit = match pattern {
         Key::Code(KeyCode::Tab) => key.code == KeyCode::Tab && key.modifiers.is_empty(),
         Key::Code(code) => key.code == code && plain,
         Key::Char(c) => key.code == KeyCode::Char(c) && plain,
-        Key::Ctrl(c) => key.code == KeyCode::Char(c) && key.modifiers.contains(KeyModifiers::CONTROL),
+        Key::Ctrl(c) => {
+            key.code == KeyCode::Char(c) && key.modifiers.contains(KeyModifiers::CONTROL)
+        }
         Key::BackTab => is_back_tab(key),
         Key::Digit => {
             return match key.code {
@@ -217,7 +346,10 @@ fn matches(pattern: Key, key: &KeyEvent) -> Option<Option<usize>> {
 /// the kitty keyboard protocol, and as Tab with Alt from the Linux console.
 pub fn is_back_tab(key: &KeyEvent) -> bool {
     key.code == KeyCode::BackTab
-        || (key.code == KeyCode::Tab && key.modifiers.intersects(KeyModifiers::SHIFT | KeyModifiers::ALT))
+        || (key.code == KeyCode::Tab
+            && key
+                .modifiers
+                .intersects(KeyModifiers::SHIFT | KeyModifiers::ALT))
 }
 
 #[cfg(test)]
@@ -235,40 +367,101 @@ mod tests {
             key(KeyCode::Tab, KeyModifiers::SHIFT),
             key(KeyCode::Tab, KeyModifiers::ALT),
         ] {
-            assert_eq!(action(Context::Choice, &k), Some(Action::PreviousQuestion), "{k:?}");
+            assert_eq!(
+                action(Context::Choice, &k),
+                Some(Action::PreviousQuestion),
+                "{k:?}"
+            );
         }
-        assert_eq!(action(Context::Choice, &key(KeyCode::Tab, KeyModifiers::NONE)), Some(Action::NextQuestion));
+        assert_eq!(
+            action(Context::Choice, &key(KeyCode::Tab, KeyModifiers::NONE)),
+            Some(Action::NextQuestion)
+        );
     }
 
     #[test]
     fn digits_pick_their_option() {
-        assert_eq!(action(Context::Choice, &key(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Action::Pick(3)));
-        assert_eq!(action(Context::Choice, &key(KeyCode::Char('0'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            action(
+                Context::Choice,
+                &key(KeyCode::Char('3'), KeyModifiers::NONE)
+            ),
+            Some(Action::Pick(3))
+        );
+        assert_eq!(
+            action(
+                Context::Choice,
+                &key(KeyCode::Char('0'), KeyModifiers::NONE)
+            ),
+            None
+        );
     }
 
     #[test]
     fn letters_filter_instead_of_moving_in_a_filtered_list() {
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(action(Context::Choice, &j), Some(Action::Down));
-        assert_eq!(action(Context::Choice, &key(KeyCode::Char('k'), KeyModifiers::NONE)), Some(Action::Up));
+        assert_eq!(
+            action(
+                Context::Choice,
+                &key(KeyCode::Char('k'), KeyModifiers::NONE)
+            ),
+            Some(Action::Up)
+        );
         assert_eq!(action(Context::FilteredChoice, &j), None);
-        assert_eq!(action(Context::FilteredChoice, &key(KeyCode::Up, KeyModifiers::NONE)), Some(Action::Up));
-        assert_eq!(action(Context::FilteredChoice, &key(KeyCode::Down, KeyModifiers::NONE)), Some(Action::Down));
+        assert_eq!(
+            action(
+                Context::FilteredChoice,
+                &key(KeyCode::Up, KeyModifiers::NONE)
+            ),
+            Some(Action::Up)
+        );
+        assert_eq!(
+            action(
+                Context::FilteredChoice,
+                &key(KeyCode::Down, KeyModifiers::NONE)
+            ),
+            Some(Action::Down)
+        );
     }
 
     #[test]
     fn ctrl_c_saves_and_quits_everywhere() {
         let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in [Context::Home, Context::ConfirmDelete, Context::Choice, Context::Text, Context::MultilineText, Context::Review, Context::Help] {
-            assert_eq!(action(context, &ctrl_c), Some(Action::SaveAndQuit), "{context:?}");
+        for context in [
+            Context::Home,
+            Context::ConfirmDelete,
+            Context::Choice,
+            Context::Text,
+            Context::MultilineText,
+            Context::Review,
+            Context::Help,
+        ] {
+            assert_eq!(
+                action(context, &ctrl_c),
+                Some(Action::SaveAndQuit),
+                "{context:?}"
+            );
         }
         // Plain `c` is mark complete in review, not Ctrl-C.
-        assert_eq!(action(Context::Review, &key(KeyCode::Char('c'), KeyModifiers::NONE)), Some(Action::MarkComplete));
+        assert_eq!(
+            action(
+                Context::Review,
+                &key(KeyCode::Char('c'), KeyModifiers::NONE)
+            ),
+            Some(Action::MarkComplete)
+        );
     }
 
     #[test]
     fn every_context_lists_footer_keys() {
-        for context in [Context::Home, Context::Choice, Context::FilteredChoice, Context::Text, Context::Review] {
+        for context in [
+            Context::Home,
+            Context::Choice,
+            Context::FilteredChoice,
+            Context::Text,
+            Context::Review,
+        ] {
             assert!(bindings(context).iter().any(|b| b.in_footer), "{context:?}");
         }
     }

@@ -28,7 +28,12 @@ impl Tty {
 
     pub fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Tty {
         let pair = native_pty_system()
-            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_campo"));
         command.arg("--data-dir");
@@ -57,7 +62,13 @@ impl Tty {
             }
             *done.lock().unwrap() = true;
         });
-        Tty { child, writer, parser, ended, _master: pair.master }
+        Tty {
+            child,
+            writer,
+            parser,
+            ended,
+            _master: pair.master,
+        }
     }
 
     pub fn screen(&self) -> String {
@@ -102,14 +113,28 @@ impl Tty {
 
     /// Changes the window size, as a user dragging the window would.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
     }
 
     /// Kills campo with SIGKILL: no chance to save or clean up.
     pub fn kill_hard(&mut self) {
         let pid = self.child.process_id().expect("a running process");
-        let killed = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
+        let killed = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .unwrap();
         assert!(killed.success());
         self.child.wait().unwrap();
     }

@@ -38,15 +38,24 @@ pub enum Leave {
 impl Entry {
     /// Stands on `item` of an open response.
     pub fn at(form: &Form, session: &mut Session, item: usize) -> Entry {
-        let mut entry =
-            Entry { item, cursor: 0, filter: String::new(), editing: None, show_problem: false };
+        let mut entry = Entry {
+            item,
+            cursor: 0,
+            filter: String::new(),
+            editing: None,
+            show_problem: false,
+        };
         entry.go_to(form, session, item);
         entry
     }
 
     /// Where a response opens: where it was left, else its first question.
     pub fn resume(form: &Form, session: &mut Session) -> Entry {
-        let saved = session.response.position.as_deref().and_then(|id| form.position(id));
+        let saved = session
+            .response
+            .position
+            .as_deref()
+            .and_then(|id| form.position(id));
         let item = saved
             .and_then(|i| form.nearest_question(&session.asked, i))
             .or_else(|| form.first_question(&session.asked))
@@ -58,7 +67,12 @@ impl Entry {
         match (&self.editing, &form.items[self.item].kind) {
             (Some((_, editor)), _) if editor.is_multiline() => Context::MultilineText,
             (Some(_), _) => Context::Text,
-            (None, ItemKind::Single { filterable: true, .. }) => Context::FilteredChoice,
+            (
+                None,
+                ItemKind::Single {
+                    filterable: true, ..
+                },
+            ) => Context::FilteredChoice,
             _ => Context::Choice,
         }
     }
@@ -73,12 +87,19 @@ impl Entry {
             label(&options[i].label).to_lowercase().contains(&filter)
                 || options[i].code.replace('_', " ").contains(&filter)
         };
-        (0..options.len()).filter(|&i| filter.is_empty() || matches(i)).collect()
+        (0..options.len())
+            .filter(|&i| filter.is_empty() || matches(i))
+            .collect()
     }
 
     /// Offers a key to the focused field before it becomes an action: the
     /// text being edited, or the filter of a filterable list.
-    pub fn take_key(&mut self, form: &Form, session: &mut Session, key: &KeyEvent) -> Option<Outcome> {
+    pub fn take_key(
+        &mut self,
+        form: &Form,
+        session: &mut Session,
+        key: &KeyEvent,
+    ) -> Option<Outcome> {
         if let Some((item, editor)) = &mut self.editing {
             return match editor.handle(key) {
                 Edit::Changed => {
@@ -92,7 +113,11 @@ impl Entry {
                 Edit::NotMine => None,
             };
         }
-        if self.context(form) != Context::FilteredChoice || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        if self.context(form) != Context::FilteredChoice
+            || key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
             return None;
         }
         match key.code {
@@ -110,7 +135,13 @@ impl Entry {
         }
     }
 
-    pub fn apply(&mut self, form: &Form, session: &mut Session, action: Action, label: &dyn Fn(&str) -> String) -> Outcome {
+    pub fn apply(
+        &mut self,
+        form: &Form,
+        session: &mut Session,
+        action: Action,
+        label: &dyn Fn(&str) -> String,
+    ) -> Outcome {
         let visible = self.visible_options(form, label);
         match action {
             Action::Up | Action::Down if self.editing_companion() => {
@@ -131,13 +162,34 @@ impl Entry {
                 None => Outcome::Ignored,
             },
             Action::Confirm => self.confirm(form, session, &visible),
-            Action::ClearAnswer => redraw_if(session.set_answer(form, self.item, None) != Changed::Nothing),
-            Action::NextQuestion => self.step(form, session, form.next_question(&session.asked, self.item), true),
-            Action::PreviousQuestion => self.step(form, session, form.previous_question(&session.asked, self.item), false),
-            Action::NextSection => self.step(form, session, form.next_section(&session.asked, self.item), false),
+            Action::ClearAnswer => {
+                redraw_if(session.set_answer(form, self.item, None) != Changed::Nothing)
+            }
+            Action::NextQuestion => self.step(
+                form,
+                session,
+                form.next_question(&session.asked, self.item),
+                true,
+            ),
+            Action::PreviousQuestion => self.step(
+                form,
+                session,
+                form.previous_question(&session.asked, self.item),
+                false,
+            ),
+            Action::NextSection => self.step(
+                form,
+                session,
+                form.next_section(&session.asked, self.item),
+                false,
+            ),
             Action::PreviousSection => {
                 let start = form.section_start(&session.asked, form.items[self.item].section);
-                let target = if start == Some(self.item) { form.previous_section(&session.asked, self.item) } else { start };
+                let target = if start == Some(self.item) {
+                    form.previous_section(&session.asked, self.item)
+                } else {
+                    start
+                };
                 self.step(form, session, target, false)
             }
             Action::Back if self.editing_companion() => {
@@ -159,7 +211,10 @@ impl Entry {
     }
 
     fn move_cursor(&mut self, count: usize, step: isize) -> Outcome {
-        let next = self.cursor.saturating_add_signed(step).min(count.saturating_sub(1));
+        let next = self
+            .cursor
+            .saturating_add_signed(step)
+            .min(count.saturating_sub(1));
         if next == self.cursor {
             return Outcome::Ignored;
         }
@@ -174,7 +229,11 @@ impl Entry {
         let code = item.options()[option].code.clone();
         let answer = match &item.kind {
             ItemKind::Multi { .. } => {
-                let mut codes = session.answer(form, self.item).and_then(Answer::as_many).map(<[String]>::to_vec).unwrap_or_default();
+                let mut codes = session
+                    .answer(form, self.item)
+                    .and_then(Answer::as_many)
+                    .map(<[String]>::to_vec)
+                    .unwrap_or_default();
                 if let Some(at) = codes.iter().position(|c| *c == code) {
                     codes.remove(at);
                 } else {
@@ -227,12 +286,20 @@ impl Entry {
     pub fn problem_items(&self, form: &Form, session: &Session) -> Vec<usize> {
         std::iter::once(self.item)
             .chain(form.companions_of(self.item))
-            .filter(|&i| session.asked.is_asked(i) && form.check_answer(i, session.answer(form, i)).is_some())
+            .filter(|&i| {
+                session.asked.is_asked(i) && form.check_answer(i, session.answer(form, i)).is_some()
+            })
             .collect()
     }
 
     /// Moves to another question; Tab past the last one goes to review.
-    fn step(&mut self, form: &Form, session: &mut Session, target: Option<usize>, to_review_at_end: bool) -> Outcome {
+    fn step(
+        &mut self,
+        form: &Form,
+        session: &mut Session,
+        target: Option<usize>,
+        to_review_at_end: bool,
+    ) -> Outcome {
         match target {
             Some(item) => {
                 self.go_to(form, session, item);
@@ -263,7 +330,10 @@ impl Entry {
 
     fn open_editor(&mut self, form: &Form, session: &Session, item: usize) {
         let multiline = matches!(form.items[item].kind, ItemKind::Text(rules) if rules.multiline);
-        let text = session.answer(form, item).and_then(Answer::as_one).unwrap_or("");
+        let text = session
+            .answer(form, item)
+            .and_then(Answer::as_one)
+            .unwrap_or("");
         self.editing = Some((item, TextEditor::new(text, multiline)));
     }
 
@@ -276,5 +346,9 @@ impl Entry {
 }
 
 fn redraw_if(changed: bool) -> Outcome {
-    if changed { Outcome::Redraw } else { Outcome::Ignored }
+    if changed {
+        Outcome::Redraw
+    } else {
+        Outcome::Ignored
+    }
 }

@@ -10,7 +10,11 @@ pub struct Home {
 
 impl Home {
     pub fn new(entries: Vec<Listed>) -> Home {
-        Home { entries, selected: 0, confirm_delete: false }
+        Home {
+            entries,
+            selected: 0,
+            confirm_delete: false,
+        }
     }
 
     /// Keeps the selection on the same response after a reload, if it is
@@ -19,7 +23,11 @@ impl Home {
         let selected_id = self.selected_response().map(|r| r.id);
         self.entries = entries;
         self.selected = selected_id
-            .and_then(|id| self.entries.iter().position(|e| matches!(e, Listed::Response(r) if r.id == id)))
+            .and_then(|id| {
+                self.entries
+                    .iter()
+                    .position(|e| matches!(e, Listed::Response(r) if r.id == id))
+            })
             .unwrap_or(self.selected.min(self.entries.len().saturating_sub(1)));
     }
 

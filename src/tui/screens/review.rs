@@ -14,16 +14,25 @@ pub struct Review {
 
 impl Review {
     pub fn new(from_home: bool) -> Review {
-        Review { selected: 0, show_missing: false, from_home }
+        Review {
+            selected: 0,
+            show_missing: false,
+            from_home,
+        }
     }
 
     /// The questions the review lists, in form order.
     pub fn questions(form: &Form, asked: &Asked) -> Vec<usize> {
-        (0..form.items.len()).filter(|&i| asked.is_asked(i) && !form.items[i].is_companion()).collect()
+        (0..form.items.len())
+            .filter(|&i| asked.is_asked(i) && !form.items[i].is_companion())
+            .collect()
     }
 
     pub fn move_by(&mut self, count: usize, step: isize) -> bool {
-        let next = self.selected.saturating_add_signed(step).min(count.saturating_sub(1));
+        let next = self
+            .selected
+            .saturating_add_signed(step)
+            .min(count.saturating_sub(1));
         let moved = next != self.selected;
         self.selected = next;
         moved

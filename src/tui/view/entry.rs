@@ -21,7 +21,8 @@ const SECTIONS_WIDTH: u16 = 28;
 pub fn draw(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area: Rect) {
     let question_area = if area.width >= SECTIONS_FROM_WIDTH {
         let [sections, question] =
-            Layout::horizontal([Constraint::Length(SECTIONS_WIDTH), Constraint::Fill(1)]).areas(area);
+            Layout::horizontal([Constraint::Length(SECTIONS_WIDTH), Constraint::Fill(1)])
+                .areas(area);
         draw_sections(frame, app, session, entry, sections);
         question
     } else {
@@ -39,13 +40,26 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
     let mut lines = Vec::new();
     for (i, section) in form.sections.iter().enumerate() {
         let title = truncate(&texts.form_text(&section.title), width);
-        let (marker, style) = if i == current { ("▸ ", Theme::title()) } else { ("  ", ratatui::style::Style::new()) };
-        lines.push(Line::from(vec![Span::raw(marker), Span::styled(title, style)]));
+        let (marker, style) = if i == current {
+            ("▸ ", Theme::title())
+        } else {
+            ("  ", ratatui::style::Style::new())
+        };
+        lines.push(Line::from(vec![
+            Span::raw(marker),
+            Span::styled(title, style),
+        ]));
         let state = if progress[i].skipped() {
             Span::styled(texts.t("section-skipped"), Theme::dim())
         } else {
             let p = progress[i];
-            Span::styled(texts.t_args("section-progress", &[("answered", p.answered.into()), ("asked", p.asked.into())]), Theme::dim())
+            Span::styled(
+                texts.t_args(
+                    "section-progress",
+                    &[("answered", p.answered.into()), ("asked", p.asked.into())],
+                ),
+                Theme::dim(),
+            )
         };
         lines.push(Line::from(vec![Span::raw("  "), state]));
     }
@@ -57,21 +71,50 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
     let texts = &app.texts;
     let form = &app.form;
     let item = &form.items[entry.item];
-    let area = area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
+    let area = area.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
     let width = usize::from(area.width);
 
-    let mut top: Vec<Line> = vec![Line::from(Span::styled(question_counter(texts, form, session, entry.item), Theme::dim()))];
-    top.extend(wrap_words(&texts.form_text(&item.question), width).into_iter().map(|l| Line::from(Span::styled(l, Theme::question()))));
-    let mut help = item.help.as_ref().map(|h| texts.form_text(h)).into_iter().collect::<Vec<_>>();
+    let mut top: Vec<Line> = vec![Line::from(Span::styled(
+        question_counter(texts, form, session, entry.item),
+        Theme::dim(),
+    ))];
+    top.extend(
+        wrap_words(&texts.form_text(&item.question), width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, Theme::question()))),
+    );
+    let mut help = item
+        .help
+        .as_ref()
+        .map(|h| texts.form_text(h))
+        .into_iter()
+        .collect::<Vec<_>>();
     if matches!(item.kind, ItemKind::Multi { .. }) {
         help.push(texts.t("hint-multi"));
     }
     for text in help {
-        top.extend(wrap_words(&text, width).into_iter().map(|l| Line::from(Span::styled(l, Theme::help()))));
+        top.extend(
+            wrap_words(&text, width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, Theme::help()))),
+        );
     }
     top.push(Line::default());
-    if matches!(item.kind, ItemKind::Single { filterable: true, .. }) {
-        top.push(Line::from(vec![Span::styled(texts.t("filter"), Theme::dim()), Span::raw(" "), Span::raw(entry.filter.clone())]));
+    if matches!(
+        item.kind,
+        ItemKind::Single {
+            filterable: true,
+            ..
+        }
+    ) {
+        top.push(Line::from(vec![
+            Span::styled(texts.t("filter"), Theme::dim()),
+            Span::raw(" "),
+            Span::raw(entry.filter.clone()),
+        ]));
     }
 
     let problem = problem_line(app, session, entry);
@@ -95,13 +138,26 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
 }
 
 fn question_counter(texts: &Texts, form: &Form, session: &Session, item: usize) -> String {
-    let questions: Vec<usize> =
-        (0..form.items.len()).filter(|&i| session.asked.is_asked(i) && !form.items[i].is_companion()).collect();
-    let number = questions.iter().position(|&q| q == item).map_or(0, |p| p + 1);
-    texts.t_args("question-counter", &[("number", number.into()), ("count", questions.len().into())])
+    let questions: Vec<usize> = (0..form.items.len())
+        .filter(|&i| session.asked.is_asked(i) && !form.items[i].is_companion())
+        .collect();
+    let number = questions
+        .iter()
+        .position(|&q| q == item)
+        .map_or(0, |p| p + 1);
+    texts.t_args(
+        "question-counter",
+        &[("number", number.into()), ("count", questions.len().into())],
+    )
 }
 
-fn draw_choices(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area: Rect) -> Option<Position> {
+fn draw_choices(
+    frame: &mut Frame,
+    app: &App,
+    session: &Session,
+    entry: &Entry,
+    area: Rect,
+) -> Option<Position> {
     let texts = &app.texts;
     let form = &app.form;
     let item = &form.items[entry.item];
@@ -119,16 +175,24 @@ fn draw_choices(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, 
         .map(|(n, &option)| {
             let code = &item.options()[option].code;
             let chosen = answer.is_some_and(|a| a.includes(code));
-            let specify = form.companion_for(entry.item, code).filter(|_| chosen).map(|companion| {
-                let prompt = texts.form_text(&form.items[companion].question);
-                match &entry.editing {
-                    Some((editing, editor)) if *editing == companion => (prompt, Cow::Borrowed(editor), true),
-                    _ => {
-                        let text = session.answer(form, companion).and_then(Answer::as_one).unwrap_or("");
-                        (prompt, Cow::Owned(TextEditor::new(text, false)), false)
-                    }
-                }
-            });
+            let specify =
+                form.companion_for(entry.item, code)
+                    .filter(|_| chosen)
+                    .map(|companion| {
+                        let prompt = texts.form_text(&form.items[companion].question);
+                        match &entry.editing {
+                            Some((editing, editor)) if *editing == companion => {
+                                (prompt, Cow::Borrowed(editor), true)
+                            }
+                            _ => {
+                                let text = session
+                                    .answer(form, companion)
+                                    .and_then(Answer::as_one)
+                                    .unwrap_or("");
+                                (prompt, Cow::Owned(TextEditor::new(text, false)), false)
+                            }
+                        }
+                    });
             OptionRow {
                 number: n + 1,
                 label: texts.form_text(&item.options()[option].label),
@@ -138,30 +202,62 @@ fn draw_choices(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, 
             }
         })
         .collect();
-    draw_options(&rows, matches!(item.kind, ItemKind::Multi { .. }), area, frame.buffer_mut())
+    draw_options(
+        &rows,
+        matches!(item.kind, ItemKind::Multi { .. }),
+        area,
+        frame.buffer_mut(),
+    )
 }
 
-fn draw_text(frame: &mut Frame, texts: &Texts, entry: &Entry, rules: TextRules, area: Rect) -> Option<Position> {
+fn draw_text(
+    frame: &mut Frame,
+    texts: &Texts,
+    entry: &Entry,
+    rules: TextRules,
+    area: Rect,
+) -> Option<Position> {
     let (_, editor) = entry.editing.as_ref()?;
     let [field, count] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let rows = if rules.multiline { field.height.saturating_sub(2).max(1) } else { 1 };
-    let field = Rect { height: rows + 2, ..field };
+    let rows = if rules.multiline {
+        field.height.saturating_sub(2).max(1)
+    } else {
+        1
+    };
+    let field = Rect {
+        height: rows + 2,
+        ..field
+    };
     let block = Block::bordered().border_style(Theme::dim());
     let inner = block.inner(field);
     let wrapped = editor.wrap(usize::from(inner.width).saturating_sub(1));
     let offset = (wrapped.cursor.0 + 1).saturating_sub(usize::from(inner.height));
-    let lines: Vec<Line> = wrapped.lines.iter().skip(offset).map(|l| Line::from(l.clone())).collect();
+    let lines: Vec<Line> = wrapped
+        .lines
+        .iter()
+        .skip(offset)
+        .map(|l| Line::from(l.clone()))
+        .collect();
     frame.render_widget(Paragraph::new(lines).block(block), field);
     let length = editor.text().trim().chars().count();
     let counter = match rules.max_length {
-        Some(max) => texts.t_args("text-count-max", &[("count", length.into()), ("max", max.into())]),
+        Some(max) => texts.t_args(
+            "text-count-max",
+            &[("count", length.into()), ("max", max.into())],
+        ),
         None => texts.t_args("text-count", &[("count", length.into())]),
     };
-    let count = Rect { y: field.y + field.height, ..count };
+    let count = Rect {
+        y: field.y + field.height,
+        ..count
+    };
     if count.y < area.y + area.height {
         frame.render_widget(Paragraph::new(Span::styled(counter, Theme::dim())), count);
     }
-    Some(Position::new(inner.x + wrapped.cursor.1 as u16, inner.y + (wrapped.cursor.0 - offset) as u16))
+    Some(Position::new(
+        inner.x + wrapped.cursor.1 as u16,
+        inner.y + (wrapped.cursor.0 - offset) as u16,
+    ))
 }
 
 /// The problem of the current question, shown after Enter, and at once for
@@ -176,9 +272,15 @@ fn problem_line(app: &App, session: &Session, entry: &Entry) -> Option<Line<'sta
     let text = if item == entry.item {
         problem.describe(&app.texts)
     } else {
-        app.texts.t_args("problem-specify", &[("problem", problem.describe(&app.texts).into())])
+        app.texts.t_args(
+            "problem-specify",
+            &[("problem", problem.describe(&app.texts).into())],
+        )
     };
-    Some(Line::from(Span::styled(format!("! {text}"), Theme::error())))
+    Some(Line::from(Span::styled(
+        format!("! {text}"),
+        Theme::error(),
+    )))
 }
 
 fn truncate(text: &str, width: usize) -> String {

@@ -25,11 +25,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = area.width.min(64);
     lines.push(Line::default());
     let note = wrap_words(&texts.t("help-saved"), usize::from(width.saturating_sub(2)));
-    lines.extend(note.into_iter().map(|l| Line::from(Span::styled(l, Theme::dim()))));
+    lines.extend(
+        note.into_iter()
+            .map(|l| Line::from(Span::styled(l, Theme::dim()))),
+    );
     let height = (lines.len() as u16 + 2).min(area.height);
-    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(popup);
-    let block = Block::bordered().title(Span::styled(format!(" {} ", texts.t("help-title")), Theme::title()));
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(popup);
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", texts.t("help-title")),
+        Theme::title(),
+    ));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -13,22 +13,56 @@ use crate::tui::theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
     let texts = &app.texts;
     let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let count = home.entries.iter().filter(|e| matches!(e, Listed::Response(_))).count();
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(format!(" {} ", texts.t_args("home-count", &[("count", count.into())])), Theme::title()));
+    let count = home
+        .entries
+        .iter()
+        .filter(|e| matches!(e, Listed::Response(_)))
+        .count();
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(
+        format!(
+            " {} ",
+            texts.t_args("home-count", &[("count", count.into())])
+        ),
+        Theme::title(),
+    ));
     if home.entries.is_empty() {
         let empty = Paragraph::new(texts.t("home-empty")).block(block);
         frame.render_widget(empty, list);
         return;
     }
-    let mut header: Vec<String> = app.form.summary.iter().map(|c| texts.form_text(&c.label)).collect();
-    header.extend([texts.t("home-status"), texts.t("home-progress"), texts.t("home-changed")]);
-    let rows = home.entries.iter().map(|entry| row(&app.form, texts, entry));
-    let mut widths: Vec<Constraint> = app.form.summary.iter().enumerate().map(|(i, _)| {
-        if i == 0 { Constraint::Fill(2) } else { Constraint::Fill(1) }
-    }).collect();
-    widths.extend([Constraint::Length(11), Constraint::Length(6), Constraint::Length(16)]);
+    let mut header: Vec<String> = app
+        .form
+        .summary
+        .iter()
+        .map(|c| texts.form_text(&c.label))
+        .collect();
+    header.extend([
+        texts.t("home-status"),
+        texts.t("home-progress"),
+        texts.t("home-changed"),
+    ]);
+    let rows = home
+        .entries
+        .iter()
+        .map(|entry| row(&app.form, texts, entry));
+    let mut widths: Vec<Constraint> = app
+        .form
+        .summary
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            if i == 0 {
+                Constraint::Fill(2)
+            } else {
+                Constraint::Fill(1)
+            }
+        })
+        .collect();
+    widths.extend([
+        Constraint::Length(11),
+        Constraint::Length(6),
+        Constraint::Length(16),
+    ]);
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(Theme::dim()))
         .block(block)
@@ -55,7 +89,11 @@ fn row<'a>(form: &Form, texts: &Texts, entry: &'a Listed) -> Row<'a> {
                     Cell::from(text)
                 })
                 .collect();
-            if let Some(first) = cells.first_mut().filter(|_| form.summary.first().is_some_and(|c| !response.answers.contains_key(&c.item))) {
+            if let Some(first) = cells.first_mut().filter(|_| {
+                form.summary
+                    .first()
+                    .is_some_and(|c| !response.answers.contains_key(&c.item))
+            }) {
                 *first = Cell::from(Span::styled(texts.t("home-unnamed"), Theme::dim()));
             }
             cells.push(Cell::from(status_text(texts, response, known)));
@@ -71,14 +109,19 @@ fn row<'a>(form: &Form, texts: &Texts, entry: &'a Listed) -> Row<'a> {
         }
         Listed::Broken(error) => {
             let name = match error {
-                crate::store::StoreError::Damaged { path, .. } | crate::store::StoreError::Io { path, .. } => {
-                    std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-                }
+                crate::store::StoreError::Damaged { path, .. }
+                | crate::store::StoreError::Io { path, .. } => std::path::Path::new(path)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 _ => String::new(),
             };
             let mut cells = vec![Cell::from(name)];
             cells.extend((1..form.summary.len()).map(|_| Cell::from("")));
-            cells.push(Cell::from(Span::styled(texts.t("status-damaged"), Theme::error())));
+            cells.push(Cell::from(Span::styled(
+                texts.t("status-damaged"),
+                Theme::error(),
+            )));
             Row::new(cells)
         }
     }
@@ -97,14 +140,17 @@ fn status_text(texts: &Texts, response: &Response, known: bool) -> String {
 fn detail_line(app: &App, home: &Home) -> Line<'static> {
     let texts = &app.texts;
     match home.selected_entry() {
-        Some(Listed::Broken(error)) => Line::from(Span::styled(error.describe(texts), Theme::error())),
+        Some(Listed::Broken(error)) => {
+            Line::from(Span::styled(error.describe(texts), Theme::error()))
+        }
         Some(Listed::Response(response)) if home.confirm_delete => Line::from(Span::styled(
             texts.t_args("home-confirm-delete", &[("id", response.short_id().into())]),
             Theme::error(),
         )),
-        Some(Listed::Response(response)) => {
-            Line::from(Span::styled(texts.t_args("home-id", &[("id", response.id.to_string().into())]), Theme::dim()))
-        }
+        Some(Listed::Response(response)) => Line::from(Span::styled(
+            texts.t_args("home-id", &[("id", response.id.to_string().into())]),
+            Theme::dim(),
+        )),
         None => Line::default(),
     }
 }

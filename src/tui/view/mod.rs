@@ -25,9 +25,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, app, area);
         return;
     }
-    let [title, body, notice, keys] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
+    let [title, body, notice, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_title(frame, app, title);
     match &app.screen {
         Screen::Home(home) => home::draw(frame, app, home, body),
@@ -35,10 +39,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Review(session, review) => review::draw(frame, app, session, review, body),
     }
     if let Some(text) = &app.notice {
-        let style = if matches!(text, Notice::MarkedComplete | Notice::Deleted) { Theme::ok() } else { Theme::error() };
-        frame.render_widget(Paragraph::new(Span::styled(notice_text(app, text), style)), notice);
+        let style = if matches!(text, Notice::MarkedComplete | Notice::Deleted) {
+            Theme::ok()
+        } else {
+            Theme::error()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(notice_text(app, text), style)),
+            notice,
+        );
     }
-    frame.render_widget(Paragraph::new(footer(&app.texts, app.context(), usize::from(keys.width))), keys);
+    frame.render_widget(
+        Paragraph::new(footer(&app.texts, app.context(), usize::from(keys.width))),
+        keys,
+    );
     if app.help_open {
         help::draw(frame, app, body);
     }
@@ -63,19 +77,26 @@ fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
             ("current_height", area.height.into()),
         ],
     );
-    let paragraph = Paragraph::new(message).wrap(ratatui::widgets::Wrap { trim: true }).alignment(Alignment::Center);
+    let paragraph = Paragraph::new(message)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .alignment(Alignment::Center);
     frame.render_widget(paragraph, area);
 }
 
 pub fn notice_text(app: &App, notice: &Notice) -> String {
     let texts: &Texts = &app.texts;
     match notice {
-        Notice::SaveFailed(error) => texts.t_args("notice-save-failed", &[("reason", error.describe(texts).into())]),
+        Notice::SaveFailed(error) => texts.t_args(
+            "notice-save-failed",
+            &[("reason", error.describe(texts).into())],
+        ),
         Notice::Reopened => texts.t("notice-reopened"),
         Notice::MarkedComplete => texts.t("notice-marked-complete"),
         Notice::Missing(count) => texts.t_args("notice-missing", &[("count", (*count).into())]),
-        Notice::UnknownForm { id, version } => texts
-            .t_args("notice-unknown-form", &[("form", id.as_str().into()), ("version", (*version).into())]),
+        Notice::UnknownForm { id, version } => texts.t_args(
+            "notice-unknown-form",
+            &[("form", id.as_str().into()), ("version", (*version).into())],
+        ),
         Notice::Damaged(error) | Notice::Failed(error) => error.describe(texts),
         Notice::Deleted => texts.t("notice-deleted"),
     }

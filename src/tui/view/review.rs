@@ -21,9 +21,15 @@ pub fn draw(frame: &mut Frame, app: &App, session: &Session, review: &Review, ar
     };
     let title = texts.t_args(
         "review-title",
-        &[("status", status.into()), ("answered", progress.answered.into()), ("asked", progress.asked.into())],
+        &[
+            ("status", status.into()),
+            ("answered", progress.answered.into()),
+            ("asked", progress.asked.into()),
+        ],
     );
-    let block = Block::new().borders(Borders::TOP).title(Span::styled(format!(" {title} "), Theme::title()));
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(format!(" {title} "), Theme::title()));
     let inner = block.inner(area);
     let width = usize::from(inner.width).saturating_sub(4);
     let (lines, selected) = review_lines(texts, form, session, review, width);
@@ -54,12 +60,23 @@ fn review_lines(
     for (position, &item) in questions.iter().enumerate() {
         if section != Some(form.items[item].section) {
             section = Some(form.items[item].section);
-            lines.push(Line::from(Span::styled(texts.form_text(&form.sections[form.items[item].section].title), Theme::title())));
+            lines.push(Line::from(Span::styled(
+                texts.form_text(&form.sections[form.items[item].section].title),
+                Theme::title(),
+            )));
         }
         let start = lines.len();
         let problem = form.check_answer(item, answers.get(&form.items[item].id));
-        let mark = if problem.is_some() { Span::styled("! ", Theme::error()) } else { Span::raw("  ") };
-        let style = if position == review.selected { Theme::highlight() } else { ratatui::style::Style::new() };
+        let mark = if problem.is_some() {
+            Span::styled("! ", Theme::error())
+        } else {
+            Span::raw("  ")
+        };
+        let style = if position == review.selected {
+            Theme::highlight()
+        } else {
+            ratatui::style::Style::new()
+        };
         let question = truncate(&texts.form_text(&form.items[item].question), width);
         lines.push(Line::from(vec![mark, Span::styled(question, style)]));
         let answer = match texts.answer_with_details(form, answers, item) {
@@ -70,7 +87,10 @@ fn review_lines(
         lines.push(Line::from(vec![Span::raw("    "), answer]));
         if let Some(problem) = problem.filter(|_| answers.contains_key(&form.items[item].id)) {
             use crate::i18n::Describe;
-            lines.push(Line::from(Span::styled(format!("    {}", problem.describe(texts)), Theme::error())));
+            lines.push(Line::from(Span::styled(
+                format!("    {}", problem.describe(texts)),
+                Theme::error(),
+            )));
         }
         if position == review.selected {
             selected = (start, lines.len());

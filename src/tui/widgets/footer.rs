@@ -28,11 +28,22 @@ pub fn footer(texts: &Texts, context: Context, width: usize) -> Line<'static> {
         let key = key_label(texts, binding);
         let what = does(texts, binding);
         let cost = unicode_width::UnicodeWidthStr::width(format!(" {key} {what} ").as_str());
-        (cost, [Span::raw(" "), Span::styled(key, Theme::key()), Span::raw(format!(" {what} "))])
+        (
+            cost,
+            [
+                Span::raw(" "),
+                Span::styled(key, Theme::key()),
+                Span::raw(format!(" {what} ")),
+            ],
+        )
     };
-    let shown: Vec<&Binding> = keymap::bindings(context).into_iter().filter(|b| b.in_footer).collect();
-    let (pinned, others): (Vec<&Binding>, Vec<&Binding>) =
-        shown.into_iter().partition(|b| b.action == Action::SwitchLanguage);
+    let shown: Vec<&Binding> = keymap::bindings(context)
+        .into_iter()
+        .filter(|b| b.in_footer)
+        .collect();
+    let (pinned, others): (Vec<&Binding>, Vec<&Binding>) = shown
+        .into_iter()
+        .partition(|b| b.action == Action::SwitchLanguage);
     let mut budget = width.saturating_sub(pinned.iter().map(|b| hint(b).0).sum());
     let mut spans = Vec::new();
     for binding in others {

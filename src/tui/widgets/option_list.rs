@@ -27,7 +27,12 @@ const INDENT: usize = 6;
 
 /// Draws the rows, returning where the text cursor goes when a "specify"
 /// text is being edited.
-pub fn draw_options(rows: &[OptionRow], multi: bool, area: Rect, buf: &mut Buffer) -> Option<Position> {
+pub fn draw_options(
+    rows: &[OptionRow],
+    multi: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
     let width = usize::from(area.width).saturating_sub(INDENT).max(4);
     let mut lines: Vec<Line> = Vec::new();
     let mut highlighted_span = (0, 0);
@@ -40,14 +45,32 @@ pub fn draw_options(rows: &[OptionRow], multi: bool, area: Rect, buf: &mut Buffe
             (false, true) => "(•)",
             (false, false) => "( )",
         };
-        let number = if row.number <= 9 { format!("{}", row.number) } else { " ".into() };
-        let style = if row.highlighted { Theme::highlight() } else { Style::new() };
+        let number = if row.number <= 9 {
+            format!("{}", row.number)
+        } else {
+            " ".into()
+        };
+        let style = if row.highlighted {
+            Theme::highlight()
+        } else {
+            Style::new()
+        };
         for (i, piece) in wrap_words(&row.label, width).into_iter().enumerate() {
-            let lead = if i == 0 { format!("{number} {mark} ") } else { " ".repeat(INDENT) };
-            lines.push(Line::from(vec![Span::raw(lead), Span::styled(piece, style)]));
+            let lead = if i == 0 {
+                format!("{number} {mark} ")
+            } else {
+                " ".repeat(INDENT)
+            };
+            lines.push(Line::from(vec![
+                Span::raw(lead),
+                Span::styled(piece, style),
+            ]));
         }
         if let Some((prompt, editor, focused)) = &row.specify {
-            lines.push(Line::from(Span::styled(format!("{}{prompt}", " ".repeat(INDENT)), Theme::dim())));
+            lines.push(Line::from(Span::styled(
+                format!("{}{prompt}", " ".repeat(INDENT)),
+                Theme::dim(),
+            )));
             let wrapped = editor.wrap(width.saturating_sub(1));
             if *focused {
                 cursor = Some((lines.len() + wrapped.cursor.0, INDENT + wrapped.cursor.1));
@@ -79,7 +102,11 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut rows = vec![String::new()];
     for word in text.split(' ') {
         let row = rows.last_mut().expect("at least one row");
-        let joined = if row.is_empty() { word.width() } else { row.width() + 1 + word.width() };
+        let joined = if row.is_empty() {
+            word.width()
+        } else {
+            row.width() + 1 + word.width()
+        };
         if joined <= width {
             if !row.is_empty() {
                 row.push(' ');
@@ -91,7 +118,10 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
             rows.push(String::new());
         }
         for c in word.chars() {
-            if rows.last().is_some_and(|r| r.width() + c.width().unwrap_or(0) > width) {
+            if rows
+                .last()
+                .is_some_and(|r| r.width() + c.width().unwrap_or(0) > width)
+            {
                 rows.push(String::new());
             }
             rows.last_mut().expect("at least one row").push(c);
@@ -106,7 +136,10 @@ mod tests {
 
     #[test]
     fn words_wrap_at_spaces_and_long_words_are_cut() {
-        assert_eq!(wrap_words("Valle d'Aosta perché sì", 10), ["Valle", "d'Aosta", "perché sì"]);
+        assert_eq!(
+            wrap_words("Valle d'Aosta perché sì", 10),
+            ["Valle", "d'Aosta", "perché sì"]
+        );
         assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap_words("", 4), [""]);
     }

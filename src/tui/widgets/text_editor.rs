@@ -33,7 +33,11 @@ pub struct Wrapped {
 impl TextEditor {
     pub fn new(text: &str, multiline: bool) -> TextEditor {
         let chars: Vec<char> = text.chars().collect();
-        TextEditor { cursor: chars.len(), chars, multiline }
+        TextEditor {
+            cursor: chars.len(),
+            chars,
+            multiline,
+        }
     }
 
     pub fn is_multiline(&self) -> bool {
@@ -45,7 +49,10 @@ impl TextEditor {
     }
 
     pub fn handle(&mut self, key: &KeyEvent) -> Edit {
-        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
             return self.handle_control(key);
         }
         match key.code {
@@ -96,7 +103,11 @@ impl TextEditor {
 
     fn insert(&mut self, c: char) -> Edit {
         // Pasted text may bring newlines and tabs: flatten them in one-line fields.
-        let c = if !self.multiline && c.is_whitespace() { ' ' } else { c };
+        let c = if !self.multiline && c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
         self.chars.insert(self.cursor, c);
         self.cursor += 1;
         Edit::Changed
@@ -108,11 +119,17 @@ impl TextEditor {
     }
 
     fn line_start(&self, from: usize) -> usize {
-        self.chars[..from].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1)
+        self.chars[..from]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |i| i + 1)
     }
 
     fn line_end(&self, from: usize) -> usize {
-        self.chars[from..].iter().position(|&c| c == '\n').map_or(self.chars.len(), |i| from + i)
+        self.chars[from..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(self.chars.len(), |i| from + i)
     }
 
     /// Breaks the text into rows of at most `width` columns.
@@ -143,7 +160,11 @@ impl TextEditor {
         }
         if self.cursor == self.chars.len() {
             // The cursor after the last letter of a full row goes to the next row.
-            cursor = if column >= width { (lines.len(), 0) } else { (lines.len() - 1, column) };
+            cursor = if column >= width {
+                (lines.len(), 0)
+            } else {
+                (lines.len() - 1, column)
+            };
             if column >= width {
                 lines.push(String::new());
             }
