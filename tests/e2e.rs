@@ -222,11 +222,14 @@ fn home_lists_opens_and_deletes_with_confirmation() {
 fn a_window_too_small_gets_a_message_and_a_resize_redraws() {
     let dir = tempfile::tempdir().unwrap();
     let mut tty = Tty::spawn(dir.path(), &["--lang", "en", "new"]);
-    tty.wait_for("Question 1 of 9");
+    // The footer is drawn last: once it shows, the whole first frame is in.
+    tty.wait_for("F2 italiano");
     tty.resize(50, 12);
     tty.wait_for("The window is too small");
     tty.resize(80, 24);
     tty.wait_for("Question 1 of 9");
+    tty.wait_for("F2 italiano");
+    assert!(!tty.screen().contains("too small"), "{}", tty.screen());
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }

@@ -39,6 +39,9 @@ pub enum Notice {
 pub enum Update {
     Nothing,
     Redraw,
+    /// The terminal may have lost what it showed (a resize reflows it):
+    /// clear it and draw everything.
+    Repaint,
     Quit,
 }
 
@@ -106,7 +109,7 @@ impl App {
     pub fn update(&mut self, event: Event) -> Update {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(&key),
-            Event::Resize(..) => Update::Redraw,
+            Event::Resize(..) => Update::Repaint,
             Event::Paste(text) => self.on_paste(&text),
             _ => Update::Nothing,
         }

@@ -41,17 +41,36 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
         // Take whatever else is already waiting (a paste, a burst of resizes)
         // before drawing once.
         while update != Update::Quit && event::poll(Duration::ZERO)? {
-            match app.update(event::read()?) {
-                Update::Nothing => {}
-                other => update = other,
-            }
+            update = stronger(update, app.update(event::read()?));
         }
         match update {
             Update::Quit => return Ok(()),
+            Update::Repaint => {
+                // A burst of resizes can end at the size it started from:
+                // ratatui would then see no change and draw nothing, while
+                // the terminal has reflowed the old picture.
+                // (Terminal::clear would ask the terminal where its cursor
+                // is, a question that can go unanswered over SSH; resize
+                // clears without asking.)
+                let size = terminal.size()?;
+                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+                terminal.draw(|frame| view::draw(frame, &app))?;
+            }
             Update::Redraw => {
                 terminal.draw(|frame| view::draw(frame, &app))?;
             }
             Update::Nothing => {}
         }
     }
+}
+
+/// Of two updates in one batch, the one that does more.
+fn stronger(a: Update, b: Update) -> Update {
+    let rank = |u: Update| match u {
+        Update::Nothing => 0,
+        Update::Redraw => 1,
+        Update::Repaint => 2,
+        Update::Quit => 3,
+    };
+    if rank(b) > rank(a) { b } else { a }
 }
