@@ -4,11 +4,16 @@
 //! - [`i18n`]: every word shown, through Fluent, in English and Italian;
 //! - [`store`]: one JSON file per response, written atomically;
 //! - [`tui`]: the terminal interface;
+//! - [`sync`] and [`server`]: sending responses to the collection server,
+//!   and the server itself, speaking the API in [`protocol`];
 //! - [`cli`]: the command line that ties them together.
 
 pub mod cli;
 pub mod form;
 pub mod i18n;
 pub mod io_failure;
+pub mod protocol;
+pub mod server;
 pub mod store;
+pub mod sync;
 pub mod tui;

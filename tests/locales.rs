@@ -134,6 +134,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "key-no",
     "document-invalid",
     "io-other",
+    "sync-ask-token",
 ];
 
 #[test]

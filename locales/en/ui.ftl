@@ -160,3 +160,72 @@ form-error-derived-unknown-item = derived value "{ $derived }" comes from "{ $re
 form-error-derived-unknown-option = derived value "{ $derived }" maps option "{ $code }", which its item does not have.
 form-error-summary-unknown-item = the summary names "{ $item }", which is not an item.
 form-error-missing-message = the message "{ $id }" is missing in language "{ $lang }".
+
+## Sync (campo sync)
+
+sync-no-server = No server to send to: give --server URL, or save one with campo sync --setup.
+sync-no-token = No token to send with: give --token, or save one with campo sync --setup.
+sync-planned = { $total ->
+    [one] One response to send.
+   *[other] { $total } responses to send.
+}
+sync-progress = Sent { $done } of { $total } ({ $kb } KB)
+sync-retrying = Try { $attempt } did not get through ({ $problem }); trying again…
+sync-summary = Sent: { $sent } · already there: { $already } · refused: { $refused } · not sent: { $failed } · { $kb } KB in { $requests ->
+    [one] { $requests } request
+   *[other] { $requests } requests
+}
+sync-refused-line =   { $id }: refused: { $reason }
+sync-stopped = Stopped: { $reason }
+sync-gave-up = Stopped: the server cannot be reached ({ $reason }). What was not sent is still due: run campo sync again later.
+sync-not-all-delivered = Not everything was delivered.
+sync-exported = { $count ->
+    [one] One response written to { $dir }.
+   *[other] { $count } responses written to { $dir }.
+}
+sync-network = network: { $detail }
+sync-server-error = the server answered { $status }
+sync-unauthorized = the server did not accept the token (it is wrong or was revoked). Ask the research team for a new one.
+sync-forbidden = the server refuses responses from this client.
+sync-tls = the secure connection failed: { $detail }
+sync-bad-url = "{ $url }" is not a usable server address.
+sync-not-campo = the address answered { $status }, but it is not a campo server.
+sync-ask-server = Server address [{ $current }]:
+sync-ask-token = Token:
+sync-setup-no-answer = No answer given: nothing was saved.
+sync-setup-saved = Saved to { $path }.
+config-unreadable = Cannot read the settings file { $path }: { $reason }
+config-invalid = The settings file { $path } is not valid: { $detail }
+
+## What the server refused
+
+refusal-bad-id = the id is not a valid UUID.
+refusal-not-json = the document is not valid JSON.
+refusal-not-a-response = the document is not a campo response ({ $detail }).
+refusal-id-mismatch = the id in the address and in the document differ.
+refusal-invalid = the answers do not fit the form: { $problems }
+refusal-stale = the server already has a newer version (revision { $current }) from somewhere else.
+refusal-conflict = the server has a different version with the same revision number ({ $revision }).
+refusal-too-large = the document is larger than the server accepts ({ $kb } KB).
+refusal-rate-limited = too many requests: try again in a while.
+
+## The collection server (campo serve)
+
+serve-listening = campo serve: listening on http://{ $address } (database { $db })
+serve-failed = The server stopped: { $reason }
+serve-db-unsupported = This campo cannot use "{ $scheme }" databases: give a path to an SQLite file.
+serve-db-open-failed = Cannot open the database { $db }: { $reason }
+serve-db-failed = Database error: { $reason }
+serve-dumped = { $count ->
+    [one] One response written to { $dir }.
+   *[other] { $count } responses written to { $dir }.
+}
+token-added = Token for "{ $name }" (shown only now: keep it safe):
+token-exists = There is already a token called "{ $name }": revoke it first, or choose another name.
+token-line = { $name }  created { $created }
+token-line-revoked = { $name }  created { $created }, revoked { $revoked }
+token-revoked = Token "{ $name }" revoked.
+token-unknown = There is no valid token called "{ $name }".
+import-refused-line = { $path }: refused: { $reason }
+import-summary = Imported: { $stored } · already there: { $already } · refused: { $refused }
+import-not-all = Some files were refused.

@@ -160,3 +160,72 @@ form-error-derived-unknown-item = il valore derivato "{ $derived }" si basa su "
 form-error-derived-unknown-option = il valore derivato "{ $derived }" usa l'opzione "{ $code }", che la sua domanda non ha.
 form-error-summary-unknown-item = il riepilogo nomina "{ $item }", che non è una domanda.
 form-error-missing-message = manca il messaggio "{ $id }" nella lingua "{ $lang }".
+
+## Sincronizzazione (campo sync)
+
+sync-no-server = Nessun server a cui inviare: indichi --server URL, oppure lo salvi con campo sync --setup.
+sync-no-token = Nessun token per l'invio: indichi --token, oppure lo salvi con campo sync --setup.
+sync-planned = { $total ->
+    [one] Un questionario da inviare.
+   *[other] { $total } questionari da inviare.
+}
+sync-progress = Inviati { $done } di { $total } ({ $kb } KB)
+sync-retrying = Il tentativo { $attempt } non è andato a buon fine ({ $problem }); nuovo tentativo…
+sync-summary = Inviati: { $sent } · già presenti: { $already } · rifiutati: { $refused } · non inviati: { $failed } · { $kb } KB in { $requests ->
+    [one] { $requests } richiesta
+   *[other] { $requests } richieste
+}
+sync-refused-line =   { $id }: rifiutato: { $reason }
+sync-stopped = Invio interrotto: { $reason }
+sync-gave-up = Invio interrotto: il server non è raggiungibile ({ $reason }). Ciò che non è stato inviato resta da inviare: riprovi più tardi con campo sync.
+sync-not-all-delivered = Non tutto è stato consegnato.
+sync-exported = { $count ->
+    [one] Un questionario scritto in { $dir }.
+   *[other] { $count } questionari scritti in { $dir }.
+}
+sync-network = rete: { $detail }
+sync-server-error = il server ha risposto { $status }
+sync-unauthorized = il server non ha accettato il token (è sbagliato o è stato revocato). Ne chieda uno nuovo al gruppo di ricerca.
+sync-forbidden = il server rifiuta i questionari da questo client.
+sync-tls = la connessione sicura non è riuscita: { $detail }
+sync-bad-url = "{ $url }" non è un indirizzo di server utilizzabile.
+sync-not-campo = l'indirizzo ha risposto { $status }, ma non è un server campo.
+sync-ask-server = Indirizzo del server [{ $current }]:
+sync-ask-token = Token:
+sync-setup-no-answer = Nessuna risposta: non è stato salvato nulla.
+sync-setup-saved = Salvato in { $path }.
+config-unreadable = Impossibile leggere il file delle impostazioni { $path }: { $reason }
+config-invalid = Il file delle impostazioni { $path } non è valido: { $detail }
+
+## Ciò che il server ha rifiutato
+
+refusal-bad-id = il codice non è un UUID valido.
+refusal-not-json = il documento non è JSON valido.
+refusal-not-a-response = il documento non è un questionario di campo ({ $detail }).
+refusal-id-mismatch = il codice nell'indirizzo e quello nel documento non coincidono.
+refusal-invalid = le risposte non corrispondono al modulo: { $problems }
+refusal-stale = il server ha già una versione più recente (revisione { $current }) inviata da un'altra postazione.
+refusal-conflict = il server ha una versione diversa con lo stesso numero di revisione ({ $revision }).
+refusal-too-large = il documento supera la dimensione accettata dal server ({ $kb } KB).
+refusal-rate-limited = troppe richieste: riprovi tra poco.
+
+## Il server di raccolta (campo serve)
+
+serve-listening = campo serve: in ascolto su http://{ $address } (database { $db })
+serve-failed = Il server si è fermato: { $reason }
+serve-db-unsupported = Questa versione di campo non può usare database "{ $scheme }": indichi il percorso di un file SQLite.
+serve-db-open-failed = Impossibile aprire il database { $db }: { $reason }
+serve-db-failed = Errore del database: { $reason }
+serve-dumped = { $count ->
+    [one] Un questionario scritto in { $dir }.
+   *[other] { $count } questionari scritti in { $dir }.
+}
+token-added = Token per "{ $name }" (viene mostrato solo ora: lo conservi con cura):
+token-exists = Esiste già un token chiamato "{ $name }": lo revochi prima, oppure scelga un altro nome.
+token-line = { $name }  creato il { $created }
+token-line-revoked = { $name }  creato il { $created }, revocato il { $revoked }
+token-revoked = Token "{ $name }" revocato.
+token-unknown = Non esiste un token valido chiamato "{ $name }".
+import-refused-line = { $path }: rifiutato: { $reason }
+import-summary = Importati: { $stored } · già presenti: { $already } · rifiutati: { $refused }
+import-not-all = Alcuni file sono stati rifiutati.

@@ -2,7 +2,9 @@
 //! opens the data folder and runs the command asked for.
 
 mod list;
+mod serve;
 mod show;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +55,61 @@ enum Command {
     New,
     /// Continue a response (ID or a unique prefix of it)
     Edit { id: String },
+    /// Send complete responses to the collection server (or to a folder)
+    Sync {
+        /// The server's address, e.g. https://campo.example.org
+        #[arg(long)]
+        server: Option<String>,
+        /// The token the server's administrators gave this office
+        #[arg(long)]
+        token: Option<String>,
+        /// Send drafts too
+        #[arg(long)]
+        include_drafts: bool,
+        /// Write the responses into a folder instead (no network)
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["server", "token", "setup"])]
+        to: Option<PathBuf>,
+        /// Save --server and --token (asked for if missing) as the defaults
+        #[arg(long)]
+        setup: bool,
+    },
+    /// Run the collection server, or administer it
+    Serve {
+        /// Address to listen on
+        #[arg(long, default_value = "127.0.0.1:8750")]
+        listen: std::net::SocketAddr,
+        /// The database: a path, or sqlite://PATH (default: server.sqlite in the data folder)
+        #[arg(long, global = true, value_name = "PATH-or-URL")]
+        db: Option<String>,
+        #[command(subcommand)]
+        command: Option<ServeCommand>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ServeCommand {
+    /// Manage the tokens offices sync with
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Ingest a folder written by `campo sync --to`
+    Import { dir: PathBuf },
+    /// Write the latest revision of every response as campo files
+    Dump {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token (printed once)
+    Add { name: String },
+    /// List tokens
+    List,
+    /// Revoke a token
+    Revoke { name: String },
 }
 
 /// What went wrong, already in the user's words.
@@ -90,6 +147,24 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let data = DataDir::open(&root).map_err(|e| Failure(e.describe(&texts)))?;
     let fail = |e: StoreError| Failure(e.describe(&interface_texts(lang)));
     let start = match cli.command {
+        Some(Command::Sync { server, token, include_drafts, to, setup }) => {
+            let args = sync::SyncArgs { server, token, include_drafts, to, setup };
+            return sync::run(&texts, &data, args);
+        }
+        Some(Command::Serve { listen, db, command }) => {
+            let db = db.unwrap_or_else(|| data.root().join("server.sqlite").display().to_string());
+            let command = match command {
+                None => serve::ServeCommand::Run { listen },
+                Some(ServeCommand::Token { command: TokenCommand::Add { name } }) => serve::ServeCommand::TokenAdd { name },
+                Some(ServeCommand::Token { command: TokenCommand::List }) => serve::ServeCommand::TokenList,
+                Some(ServeCommand::Token { command: TokenCommand::Revoke { name } }) => {
+                    serve::ServeCommand::TokenRevoke { name }
+                }
+                Some(ServeCommand::Import { dir }) => serve::ServeCommand::Import { dir },
+                Some(ServeCommand::Dump { out }) => serve::ServeCommand::Dump { out },
+            };
+            return serve::run(&texts, vec![form], &db, command);
+        }
         Some(Command::List { json }) => return list::run(&form, &texts, &data, json).map_err(fail),
         Some(Command::Show { id, json }) => {
             let id = data.resolve(&id).map_err(fail)?;

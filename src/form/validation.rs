@@ -3,7 +3,8 @@
 use super::{Answer, Answers, Form, ItemKind};
 
 /// Why one answer is not acceptable.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
 pub enum Problem {
     /// A required item has no answer (for multiple choice: no option chosen).
     Required,
@@ -22,7 +23,8 @@ pub enum Problem {
 }
 
 /// Why a stored document does not fit its form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocumentProblem {
     UnknownItem {
         item: String,

@@ -5,6 +5,9 @@ use fluent_bundle::FluentValue;
 
 use super::Texts;
 use crate::form::{DocumentProblem, FormError, Problem};
+use crate::protocol::Refusal;
+use crate::sync::config::ConfigError;
+use crate::sync::{Fatal, Transient};
 use crate::io_failure::IoFailure;
 use crate::store::{Damage, StoreError};
 
@@ -198,6 +201,61 @@ impl Describe for FormError {
             FormError::MissingMessage { id, lang } => {
                 t("form-error-missing-message", &[("id", id), ("lang", lang)])
             }
+        }
+    }
+}
+
+impl Describe for ConfigError {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            ConfigError::Unreadable { path, failure } => {
+                texts.t_args("config-unreadable", &[("path", s(path)), ("reason", failure.describe(texts).into())])
+            }
+            ConfigError::Invalid { path, detail } => texts.t_args("config-invalid", &[("path", s(path)), ("detail", s(detail))]),
+        }
+    }
+}
+
+impl Describe for Transient {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            Transient::Network(detail) => texts.t_args("sync-network", &[("detail", s(detail))]),
+            Transient::Server(status) => texts.t_args("sync-server-error", &[("status", (*status).into())]),
+        }
+    }
+}
+
+impl Describe for Fatal {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            Fatal::Unauthorized => texts.t("sync-unauthorized"),
+            Fatal::Forbidden => texts.t("sync-forbidden"),
+            Fatal::Tls(detail) => texts.t_args("sync-tls", &[("detail", s(detail))]),
+            Fatal::BadUrl(url) => texts.t_args("sync-bad-url", &[("url", s(url))]),
+            Fatal::NotCampo { status } => texts.t_args("sync-not-campo", &[("status", (*status).into())]),
+        }
+    }
+}
+
+impl Describe for Refusal {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            Refusal::Unauthorized => texts.t("sync-unauthorized"),
+            Refusal::BadId => texts.t("refusal-bad-id"),
+            Refusal::NotJson => texts.t("refusal-not-json"),
+            Refusal::NotAResponse { detail } => texts.t_args("refusal-not-a-response", &[("detail", s(detail))]),
+            Refusal::IdMismatch => texts.t("refusal-id-mismatch"),
+            Refusal::UnknownForm { form, version } => {
+                texts.t_args("notice-unknown-form", &[("form", s(form)), ("version", (*version).into())])
+            }
+            Refusal::Invalid { problems } => {
+                let list: Vec<String> = problems.iter().map(|p| p.describe(texts)).collect();
+                texts.t_args("refusal-invalid", &[("problems", list.join("; ").into())])
+            }
+            Refusal::Stale { current } => texts.t_args("refusal-stale", &[("current", (*current).into())]),
+            Refusal::Conflict { revision } => texts.t_args("refusal-conflict", &[("revision", (*revision).into())]),
+            Refusal::TooLarge { limit } => texts.t_args("refusal-too-large", &[("kb", (*limit / 1024).into())]),
+            Refusal::RateLimited => texts.t("refusal-rate-limited"),
         }
     }
 }

@@ -36,11 +36,36 @@ pub struct Response {
     /// The item the user was on, to reopen the response there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
-    /// The account that last saved it.
+    /// The account that created it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entered_by: Option<String>,
+    /// What the collection server last said about this response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<SyncRecord>,
     #[serde(flatten)]
     pub other_keys: BTreeMap<String, serde_json::Value>,
+}
+
+/// The server's last word on a response: it confirmed `revision`, or it
+/// refused it (with the reason in `refused`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncRecord {
+    pub server: String,
+    pub revision: u64,
+    pub at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused: Option<serde_json::Value>,
+}
+
+/// Where a response stands with the collection server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncState {
+    /// A draft: drafts stay on this machine unless asked otherwise.
+    Draft,
+    NotSent,
+    Sent,
+    ChangedSinceSent,
+    Refused,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +129,7 @@ impl Response {
             derived: BTreeMap::new(),
             position: None,
             entered_by: None,
+            sync: None,
             other_keys: BTreeMap::new(),
         }
     }
@@ -137,6 +163,24 @@ impl Response {
     pub fn record_change(&mut self, now: DateTime<Utc>) {
         self.revision += 1;
         self.updated = now.trunc_subsecs(0);
+    }
+
+    pub fn sync_state(&self) -> SyncState {
+        match (&self.sync, self.status) {
+            (Some(record), _) if record.refused.is_some() && record.revision == self.revision => SyncState::Refused,
+            (Some(record), _) if record.refused.is_none() && record.revision == self.revision => SyncState::Sent,
+            (Some(record), _) if record.refused.is_none() => SyncState::ChangedSinceSent,
+            (_, Status::Draft) => SyncState::Draft,
+            (_, Status::Complete) => SyncState::NotSent,
+        }
+    }
+
+    /// The document as sent to a server: without this machine's record of
+    /// what servers said.
+    pub fn to_json_for_sending(&self) -> Vec<u8> {
+        let mut copy = self.clone();
+        copy.sync = None;
+        serde_json::to_vec(&copy).expect("a response always serialises")
     }
 
     /// A short form of the id, as shown in lists (`campo edit` accepts it).

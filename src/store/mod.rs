@@ -8,7 +8,7 @@ mod document;
 
 pub use atomic::write_atomic;
 pub use data_dir::DataDir;
-pub use document::{Damage, FORMAT_VERSION, FormRef, Response, Status};
+pub use document::{Damage, FORMAT_VERSION, FormRef, Response, Status, SyncRecord, SyncState};
 
 use uuid::Uuid;
 

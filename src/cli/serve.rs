@@ -1,0 +1,104 @@
+//! `campo serve` and its administration commands.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use crate::form::Form;
+use crate::i18n::{Describe, Texts};
+use crate::server::{self, DatabaseError, Server, tokens};
+use crate::store::DataDir;
+
+use super::Failure;
+
+pub enum ServeCommand {
+    Run { listen: SocketAddr },
+    TokenAdd { name: String },
+    TokenList,
+    TokenRevoke { name: String },
+    Import { dir: PathBuf },
+    Dump { out: PathBuf },
+}
+
+pub fn run(texts: &Texts, forms: Vec<Form>, db: &str, command: ServeCommand) -> Result<(), Failure> {
+    let storage = server::open_storage(db).map_err(|e| Failure(describe_db(texts, db, &e)))?;
+    let db_failed = |e: server::storage::StorageError| Failure(texts.t_args("serve-db-failed", &[("reason", e.0.into())]));
+    match command {
+        ServeCommand::Run { listen } => {
+            let server = Server { forms, storage };
+            server::serve(server, listen, |address| {
+                eprintln!("{}", texts.t_args("serve-listening", &[("address", address.to_string().into()), ("db", db.into())]));
+            })
+            .map_err(|e| Failure(texts.t_args("serve-failed", &[("reason", e.to_string().into())])))
+        }
+        ServeCommand::TokenAdd { name } => {
+            let token = tokens::generate();
+            if !storage.add_token(&name, &tokens::hash(&token)).map_err(db_failed)? {
+                return Err(Failure(texts.t_args("token-exists", &[("name", name.into())])));
+            }
+            eprintln!("{}", texts.t_args("token-added", &[("name", name.into())]));
+            println!("{token}");
+            Ok(())
+        }
+        ServeCommand::TokenList => {
+            for token in storage.tokens().map_err(db_failed)? {
+                let line = match token.revoked {
+                    Some(when) => texts.t_args(
+                        "token-line-revoked",
+                        &[("name", token.name.into()), ("created", token.created.into()), ("revoked", when.into())],
+                    ),
+                    None => texts.t_args("token-line", &[("name", token.name.into()), ("created", token.created.into())]),
+                };
+                println!("{line}");
+            }
+            Ok(())
+        }
+        ServeCommand::TokenRevoke { name } => {
+            if storage.revoke_token(&name).map_err(db_failed)? {
+                println!("{}", texts.t_args("token-revoked", &[("name", name.into())]));
+                Ok(())
+            } else {
+                Err(Failure(texts.t_args("token-unknown", &[("name", name.into())])))
+            }
+        }
+        ServeCommand::Import { dir } => import(texts, &Server { forms, storage }, &dir),
+        ServeCommand::Dump { out } => {
+            let data = DataDir::open(&out).map_err(|e| Failure(e.describe(texts)))?;
+            let count = server::dump(storage.as_ref(), &data).map_err(|e| match e {
+                server::DumpError::Storage(e) => db_failed(e),
+                server::DumpError::Store(e) => Failure(e.describe(texts)),
+            })?;
+            let dir = out.display().to_string();
+            println!("{}", texts.t_args("serve-dumped", &[("count", count.into()), ("dir", dir.into())]));
+            Ok(())
+        }
+    }
+}
+
+fn import(texts: &Texts, server: &Server, dir: &Path) -> Result<(), Failure> {
+    let summary = server::import(server, dir).map_err(|e| Failure(e.describe(texts)))?;
+    for (path, refusal) in &summary.refused {
+        let path = path.display().to_string();
+        println!("{}", texts.t_args("import-refused-line", &[("path", path.into()), ("reason", refusal.describe(texts).into())]));
+    }
+    println!(
+        "{}",
+        texts.t_args(
+            "import-summary",
+            &[
+                ("stored", summary.stored.into()),
+                ("already", summary.already_there.into()),
+                ("refused", summary.refused.len().into()),
+            ],
+        )
+    );
+    if summary.refused.is_empty() { Ok(()) } else { Err(Failure(texts.t("import-not-all"))) }
+}
+
+fn describe_db(texts: &Texts, db: &str, error: &DatabaseError) -> String {
+    match error {
+        DatabaseError::Unsupported { scheme } => texts.t_args("serve-db-unsupported", &[("scheme", scheme.as_str().into())]),
+        DatabaseError::Failed(e) => {
+            texts.t_args("serve-db-open-failed", &[("db", db.into()), ("reason", e.0.as_str().into())])
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! `campo sync`: send responses to the collection server, or to a folder.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{Describe, Texts};
+use crate::store::DataDir;
+use crate::sync::config::{self, Config};
+use crate::sync::{self, Backoff, Client, Progress, Summary};
+
+use super::Failure;
+
+pub struct SyncArgs {
+    pub server: Option<String>,
+    pub token: Option<String>,
+    pub include_drafts: bool,
+    pub to: Option<PathBuf>,
+    pub setup: bool,
+}
+
+pub fn run(texts: &Texts, data: &DataDir, args: SyncArgs) -> Result<(), Failure> {
+    let config_path = config::default_path().ok_or_else(|| Failure(texts.t("no-data-dir")))?;
+    if args.setup {
+        return setup(texts, &config_path, args);
+    }
+    if let Some(dir) = &args.to {
+        let count = sync::export(data, dir, args.include_drafts).map_err(|e| Failure(e.describe(texts)))?;
+        let dir = dir.display().to_string();
+        println!("{}", texts.t_args("sync-exported", &[("count", count.into()), ("dir", dir.into())]));
+        return Ok(());
+    }
+    let config = Config::load(&config_path).map_err(|e| Failure(e.describe(texts)))?;
+    let server = args.server.or(config.server).ok_or_else(|| Failure(texts.t("sync-no-server")))?;
+    let token = args.token.or(config.token).ok_or_else(|| Failure(texts.t("sync-no-token")))?;
+    let client = Client::new(&server, &token, Backoff::default());
+    let live = std::io::stderr().is_terminal();
+    let mut report = |progress: Progress| show_progress(texts, &progress, live);
+    let summary = sync::sync(data, &server, &client, args.include_drafts, &mut report).map_err(|e| Failure(e.describe(texts)))?;
+    if live {
+        eprintln!();
+    }
+    print!("{}", summary_text(texts, &summary));
+    if summary.all_delivered() { Ok(()) } else { Err(Failure(texts.t("sync-not-all-delivered"))) }
+}
+
+/// One line on the terminal, rewritten as the sync goes; nothing in a log.
+fn show_progress(texts: &Texts, progress: &Progress, live: bool) {
+    if !live {
+        return;
+    }
+    let line = match progress {
+        Progress::Planned { total } => texts.t_args("sync-planned", &[("total", (*total).into())]),
+        Progress::Done { done, total, bytes } => texts.t_args(
+            "sync-progress",
+            &[("done", (*done).into()), ("total", (*total).into()), ("kb", format!("{:.1}", *bytes as f64 / 1024.0).into())],
+        ),
+        Progress::Retrying { attempt, problem } => texts.t_args(
+            "sync-retrying",
+            &[("attempt", (*attempt).into()), ("problem", problem.describe(texts).into())],
+        ),
+    };
+    let mut err = std::io::stderr();
+    let _ = write!(err, "\r\x1b[2K{line}");
+    let _ = err.flush();
+}
+
+pub fn summary_text(texts: &Texts, summary: &Summary) -> String {
+    let mut out = texts.t_args(
+        "sync-summary",
+        &[
+            ("sent", summary.sent.into()),
+            ("already", summary.already_there.into()),
+            ("refused", summary.refused.len().into()),
+            ("failed", summary.failed.len().into()),
+            ("kb", format!("{:.1}", summary.bytes as f64 / 1024.0).into()),
+            ("requests", summary.requests.into()),
+        ],
+    );
+    out.push('\n');
+    for (id, refusal) in &summary.refused {
+        let short = id.simple().to_string()[..8].to_string();
+        out += &texts.t_args("sync-refused-line", &[("id", short.into()), ("reason", refusal.describe(texts).into())]);
+        out.push('\n');
+    }
+    if let Some(fatal) = &summary.stopped {
+        out += &texts.t_args("sync-stopped", &[("reason", fatal.describe(texts).into())]);
+        out.push('\n');
+    } else if let Some(problem) = &summary.last_problem {
+        out += &texts.t_args("sync-gave-up", &[("reason", problem.describe(texts).into())]);
+        out.push('\n');
+    }
+    out
+}
+
+fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
+    let mut config = Config::load(path).map_err(|e| Failure(e.describe(texts)))?;
+    config.server = Some(match args.server {
+        Some(server) => server,
+        None => ask(texts, "sync-ask-server", config.server.as_deref())?,
+    });
+    config.token = Some(match args.token {
+        Some(token) => token,
+        None => ask(texts, "sync-ask-token", None)?,
+    });
+    config.save(path).map_err(|e| Failure(e.describe(texts)))?;
+    println!("{}", texts.t_args("sync-setup-saved", &[("path", path.display().to_string().into())]));
+    Ok(())
+}
+
+/// Asks on the terminal; an empty answer keeps `current`.
+fn ask(texts: &Texts, prompt: &str, current: Option<&str>) -> Result<String, Failure> {
+    eprint!("{} ", texts.t_args(prompt, &[("current", current.unwrap_or("").into())]));
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(|_| Failure(texts.t("sync-setup-no-answer")))?;
+    let answer = line.trim();
+    match (answer.is_empty(), current) {
+        (false, _) => Ok(answer.to_string()),
+        (true, Some(current)) => Ok(current.to_string()),
+        (true, None) => Err(Failure(texts.t("sync-setup-no-answer"))),
+    }
+}

@@ -1,0 +1,78 @@
+//! The collection server's HTTP API, as types shared by the server and the
+//! client, so the two cannot disagree about what a message means. Refusals
+//! are data, not prose: the client words them in the user's language.
+
+use serde::{Deserialize, Serialize};
+
+use crate::form::DocumentProblem;
+
+/// The largest request body the server accepts, before and after gzip.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+pub const HEALTH_PATH: &str = "/v1/health";
+
+pub fn response_path(id: &str) -> String {
+    format!("/v1/responses/{id}")
+}
+
+/// A successful `PUT /v1/responses/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum Accepted {
+    /// This revision is now the server's current one.
+    Stored { revision: u64 },
+    /// The server already had exactly this revision: nothing was changed.
+    AlreadyThere { revision: u64 },
+}
+
+/// Why the server stored nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum Refusal {
+    /// No token, or one the server does not know or has revoked (401).
+    Unauthorized,
+    /// The id in the path is not a UUID (422).
+    BadId,
+    /// The body is not UTF-8 JSON, or not valid gzip (400).
+    NotJson,
+    /// JSON, but not a campo response (422).
+    NotAResponse { detail: String },
+    /// The path's id and the document's differ (422).
+    IdMismatch,
+    /// The server does not have this form and version (422).
+    UnknownForm { form: String, version: u32 },
+    /// The answers do not fit the form (422).
+    Invalid { problems: Vec<DocumentProblem> },
+    /// The server has a newer revision (409).
+    Stale { current: u64 },
+    /// The server has this revision with other content (409).
+    Conflict { revision: u64 },
+    /// The body is over the limit (413).
+    TooLarge { limit: usize },
+    /// Too many requests from one token; try again later (429).
+    RateLimited,
+}
+
+impl Refusal {
+    pub fn status(&self) -> u16 {
+        match self {
+            Refusal::Unauthorized => 401,
+            Refusal::NotJson => 400,
+            Refusal::BadId
+            | Refusal::NotAResponse { .. }
+            | Refusal::IdMismatch
+            | Refusal::UnknownForm { .. }
+            | Refusal::Invalid { .. } => 422,
+            Refusal::Stale { .. } | Refusal::Conflict { .. } => 409,
+            Refusal::TooLarge { .. } => 413,
+            Refusal::RateLimited => 429,
+        }
+    }
+}
+
+/// `GET /v1/health`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub forms: Vec<crate::store::FormRef>,
+}

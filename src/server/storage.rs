@@ -1,0 +1,45 @@
+//! What the server keeps, behind one interface so that another database
+//! (PostgreSQL, say) can be added without touching the handlers.
+
+use uuid::Uuid;
+
+/// The result of offering one revision of a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PutOutcome {
+    Stored,
+    AlreadyThere,
+    /// A newer revision is current: the offered one is refused.
+    Stale { current: u64 },
+    /// This revision is stored with different content.
+    Conflict,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenInfo {
+    pub name: String,
+    pub created: String,
+    pub revoked: Option<String>,
+}
+
+/// A failure of the database itself, with its own words (for the log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StorageError(pub String);
+
+pub trait Storage: Send + Sync {
+    /// Offers revision `revision` of response `id`. Every revision ever
+    /// stored is kept; the highest is the current one.
+    fn put_response(&self, id: Uuid, revision: u64, body: &[u8], token: &str) -> Result<PutOutcome, StorageError>;
+    /// The current revision's document.
+    fn current_response(&self, id: Uuid) -> Result<Option<Vec<u8>>, StorageError>;
+    /// The current revision of every response, in id order.
+    fn latest_responses(&self) -> Result<Vec<Vec<u8>>, StorageError>;
+    /// Every stored revision of a response, oldest first.
+    fn revisions(&self, id: Uuid) -> Result<Vec<u64>, StorageError>;
+    /// The name of the live token with this hash.
+    fn token_name(&self, hash: &str) -> Result<Option<String>, StorageError>;
+    /// Adds a token; false if a live token has that name already.
+    fn add_token(&self, name: &str, hash: &str) -> Result<bool, StorageError>;
+    fn tokens(&self) -> Result<Vec<TokenInfo>, StorageError>;
+    /// Revokes a token; false if there is no live token of that name.
+    fn revoke_token(&self, name: &str) -> Result<bool, StorageError>;
+}

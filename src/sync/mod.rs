@@ -1,0 +1,198 @@
+//! `campo sync`: sends the responses the server has not confirmed, and
+//! records each confirmation in the response's own file, atomically, only
+//! once the server has said so. First a plan (what to send), then the
+//! sending, as atuin does.
+
+mod client;
+pub mod config;
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::Utc;
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use uuid::Uuid;
+
+pub use client::{Backoff, Client, Delivery, Fatal, Transient};
+
+use crate::protocol::{Accepted, Refusal};
+use crate::store::{DataDir, Listed, Response, Responses, Status, StoreError, SyncRecord, SyncState, write_atomic};
+
+/// Which responses need sending, oldest change first: complete ones (and
+/// drafts if asked) whose current revision no server has confirmed.
+pub fn plan(responses: &[Response], include_drafts: bool) -> Vec<Uuid> {
+    let mut due: Vec<&Response> = responses
+        .iter()
+        .filter(|r| r.status == Status::Complete || include_drafts)
+        .filter(|r| r.sync_state() != SyncState::Sent)
+        .collect();
+    due.sort_by_key(|r| r.updated);
+    due.iter().map(|r| r.id).collect()
+}
+
+/// News from a sync in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    Planned { total: usize },
+    Done { done: usize, total: usize, bytes: u64 },
+    Retrying { attempt: u32, problem: Transient },
+}
+
+/// How a whole sync went.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub sent: usize,
+    pub already_there: usize,
+    pub refused: Vec<(Uuid, Refusal)>,
+    /// Responses not delivered: given up on after retries, or never tried
+    /// because the sync stopped.
+    pub failed: Vec<Uuid>,
+    pub last_problem: Option<Transient>,
+    pub stopped: Option<Fatal>,
+    /// Compressed bytes of the documents sent, over every try.
+    pub bytes: u64,
+    pub requests: usize,
+}
+
+impl Summary {
+    /// Everything was sent or was already there.
+    pub fn all_delivered(&self) -> bool {
+        self.refused.is_empty() && self.failed.is_empty() && self.stopped.is_none()
+    }
+}
+
+fn loaded(data: &DataDir) -> Result<Vec<Response>, StoreError> {
+    Ok(data
+        .list()?
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Listed::Response(response) => Some(*response),
+            Listed::Broken(_) => None,
+        })
+        .collect())
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(bytes).expect("writing to memory cannot fail");
+    encoder.finish().expect("writing to memory cannot fail")
+}
+
+/// Sends what is due to `server`. Stops at the first fatal error, and when
+/// a response still cannot get through after every retry (the link is
+/// down: the rest would only wait in vain).
+pub fn sync(
+    data: &DataDir,
+    server: &str,
+    client: &Client,
+    include_drafts: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary, StoreError> {
+    let due = plan(&loaded(data)?, include_drafts);
+    let total = due.len();
+    progress(Progress::Planned { total });
+    let mut summary = Summary::default();
+    for (done, id) in due.iter().enumerate() {
+        if summary.stopped.is_some() || summary.last_problem.is_some() {
+            summary.failed.push(*id);
+            continue;
+        }
+        let response = data.load(*id)?;
+        let body = gzip(&response.to_json_for_sending());
+        let (delivery, requests) = client.deliver(&id.to_string(), &body, &mut |attempt, problem| {
+            progress(Progress::Retrying { attempt, problem: problem.clone() })
+        });
+        summary.requests += requests;
+        summary.bytes += (body.len() * requests) as u64;
+        match delivery {
+            Delivery::Accepted(accepted) => {
+                match accepted {
+                    Accepted::Stored { .. } => summary.sent += 1,
+                    Accepted::AlreadyThere { .. } => summary.already_there += 1,
+                }
+                record(data, &response, server, None)?;
+            }
+            Delivery::Refused(refusal) => {
+                record(data, &response, server, Some(&refusal))?;
+                summary.refused.push((*id, refusal));
+            }
+            Delivery::Fatal(fatal) => {
+                summary.stopped = Some(fatal);
+                summary.failed.push(*id);
+            }
+            Delivery::GaveUp(problem) => {
+                summary.last_problem = Some(problem);
+                summary.failed.push(*id);
+            }
+        }
+        progress(Progress::Done { done: done + 1, total, bytes: summary.bytes });
+    }
+    Ok(summary)
+}
+
+/// Notes the server's answer in the response's file, unless the response
+/// changed meanwhile (then the new revision is simply still to send).
+fn record(data: &DataDir, sent: &Response, server: &str, refusal: Option<&Refusal>) -> Result<(), StoreError> {
+    let mut current = data.load(sent.id)?;
+    if current.revision != sent.revision {
+        return Ok(());
+    }
+    current.sync = Some(SyncRecord {
+        server: server.to_string(),
+        revision: sent.revision,
+        at: Utc::now(),
+        refused: refusal.map(|r| serde_json::to_value(r).expect("a refusal serialises")),
+    });
+    data.save(&current)
+}
+
+/// `campo sync --to DIR`: writes what is due into a folder (a USB stick, a
+/// shared mount), one file per response, atomically. Returns how many.
+pub fn export(data: &DataDir, dir: &Path, include_drafts: bool) -> Result<usize, StoreError> {
+    let io_error = |path: &Path, e: std::io::Error| StoreError::Io { path: path.display().to_string(), failure: (&e).into() };
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let responses = loaded(data)?;
+    let due = plan(&responses, include_drafts);
+    for response in responses.iter().filter(|r| due.contains(&r.id)) {
+        let path = dir.join(format!("{}.json", response.id));
+        let mut copy = response.clone();
+        copy.sync = None;
+        write_atomic(&path, &copy.to_json()).map_err(|e| io_error(&path, e))?;
+    }
+    Ok(due.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::FormRef;
+
+    fn response(status: Status, revision: u64, synced: Option<u64>) -> Response {
+        let mut r = Response::new(FormRef { id: "f".into(), version: 1 }, "en", Utc::now());
+        r.status = status;
+        r.revision = revision;
+        r.sync = synced.map(|revision| SyncRecord { server: "s".into(), revision, at: Utc::now(), refused: None });
+        r
+    }
+
+    #[test]
+    fn plan_sends_complete_responses_the_server_has_not_confirmed() {
+        let never = response(Status::Complete, 3, None);
+        let confirmed = response(Status::Complete, 3, Some(3));
+        let edited = response(Status::Complete, 5, Some(3));
+        let draft = response(Status::Draft, 2, None);
+        let all = vec![never.clone(), confirmed, edited.clone(), draft.clone()];
+        let due = plan(&all, false);
+        assert_eq!(due.len(), 2);
+        assert!(due.contains(&never.id) && due.contains(&edited.id));
+        assert!(plan(&all, true).contains(&draft.id));
+    }
+
+    #[test]
+    fn a_refused_revision_is_offered_again() {
+        let mut refused = response(Status::Complete, 3, Some(3));
+        refused.sync.as_mut().unwrap().refused = Some(serde_json::json!({"error": "stale", "current": 4}));
+        assert_eq!(plan(&[refused.clone()], false), [refused.id]);
+    }
+}
