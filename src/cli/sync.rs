@@ -32,7 +32,7 @@ pub fn run(texts: &Texts, data: &DataDir, args: SyncArgs) -> Result<(), Failure>
     let config = Config::load(&config_path).map_err(|e| Failure(e.describe(texts)))?;
     let server = args.server.or(config.server).ok_or_else(|| Failure(texts.t("sync-no-server")))?;
     let token = args.token.or(config.token).ok_or_else(|| Failure(texts.t("sync-no-token")))?;
-    let client = Client::new(&server, &token, Backoff::default());
+    let client = Client::new(&server, &token, backoff_from_env());
     let live = std::io::stderr().is_terminal();
     let mut report = |progress: Progress| show_progress(texts, &progress, live);
     let summary = sync::sync(data, &server, &client, args.include_drafts, &mut report).map_err(|e| Failure(e.describe(texts)))?;
@@ -118,4 +118,14 @@ fn ask(texts: &Texts, prompt: &str, current: Option<&str>) -> Result<String, Fai
         (true, Some(current)) => Ok(current.to_string()),
         (true, None) => Err(Failure(texts.t("sync-setup-no-answer"))),
     }
+}
+
+/// The retry schedule; `CAMPO_SYNC_RETRY_MS` sets the first wait (on a
+/// satellite link a longer one is kinder, in tests a shorter one quicker).
+fn backoff_from_env() -> Backoff {
+    let mut backoff = Backoff::default();
+    if let Some(ms) = std::env::var("CAMPO_SYNC_RETRY_MS").ok().and_then(|v| v.parse().ok()) {
+        backoff.first = std::time::Duration::from_millis(ms);
+    }
+    backoff
 }
