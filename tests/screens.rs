@@ -348,3 +348,47 @@ fn delete_asks_first_and_moves_the_file_to_the_trash() {
             .is_some()
     );
 }
+
+#[test]
+fn sync_from_the_home_screen_shows_progress_then_the_summary() {
+    use campo::sync::{Event, Progress, Summary};
+    let fixture = standard();
+    for lang in Lang::ALL {
+        let mut app = app(&fixture, lang, Start::Home);
+        assert_eq!(press(&mut app, KeyCode::Char('s')), Update::StartSync);
+        app.on_sync_event(Event::Progress(Progress::Planned { total: 4 }));
+        app.on_sync_event(Event::Progress(Progress::Done {
+            done: 1,
+            total: 4,
+            bytes: 1536,
+        }));
+        // Keys other than Ctrl-C wait while it runs.
+        assert_eq!(press(&mut app, KeyCode::Esc), Update::Nothing);
+        insta::assert_snapshot!(format!("sync_progress_{}", lang.code()), render(&app));
+        let summary = Summary {
+            sent: 3,
+            already_there: 1,
+            bytes: 6144,
+            requests: 4,
+            ..Summary::default()
+        };
+        app.on_sync_event(Event::Finished(Ok(summary)));
+        insta::assert_snapshot!(format!("sync_done_{}", lang.code()), render(&app));
+        assert_eq!(press(&mut app, KeyCode::Esc), Update::Redraw);
+        assert!(app.syncing.is_none());
+    }
+}
+
+#[test]
+fn sync_without_a_server_says_how_to_set_one() {
+    use campo::sync::{Event, SyncError};
+    let fixture = standard();
+    let mut app = app(&fixture, Lang::It, Start::Home);
+    press(&mut app, KeyCode::Char('s'));
+    app.on_sync_event(Event::Finished(Err(SyncError::NoServer)));
+    assert!(
+        render(&app).contains("campo sync --setup"),
+        "{}",
+        render(&app)
+    );
+}

@@ -2,6 +2,8 @@
 //! the server binary on a loopback port with a temporary database, the
 //! client binary on temporary data folders.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -17,7 +19,12 @@ const CAMPO: &str = env!("CARGO_BIN_EXE_campo");
 
 fn campo(args: &[&str]) -> Command {
     let mut command = Command::new(CAMPO);
-    command.args(args).env("LANG", "C").env_remove("LC_ALL").env_remove("LC_MESSAGES").stdin(Stdio::null());
+    command
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(Stdio::null());
     command
 }
 
@@ -39,8 +46,16 @@ impl Server {
             .spawn()
             .unwrap();
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let first = lines.next().expect("the server says where it listens").unwrap();
-        let address = first.split("http://").nth(1).and_then(|rest| rest.split(' ').next()).expect(&first).to_string();
+        let first = lines
+            .next()
+            .expect("the server says where it listens")
+            .unwrap();
+        let address = first
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .expect(&first)
+            .to_string();
         let log = Arc::new(Mutex::new(Vec::new()));
         let sink = log.clone();
         thread::spawn(move || {
@@ -48,7 +63,12 @@ impl Server {
                 sink.lock().unwrap().push(line);
             }
         });
-        Server { child, url: format!("http://{address}"), db: db.to_path_buf(), log }
+        Server {
+            child,
+            url: format!("http://{address}"),
+            db: db.to_path_buf(),
+            log,
+        }
     }
 
     fn port(&self) -> &str {
@@ -57,7 +77,12 @@ impl Server {
 
     /// Requests the server has logged that match `pattern`.
     fn count(&self, pattern: &str) -> usize {
-        self.log.lock().unwrap().iter().filter(|l| l.contains(pattern)).count()
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains(pattern))
+            .count()
     }
 
     fn stop(&mut self) {
@@ -73,8 +98,14 @@ impl Drop for Server {
 }
 
 fn add_token(db: &Path, name: &str) -> String {
-    let output = campo(&["serve", "--db", db.to_str().unwrap(), "token", "add", name]).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = campo(&["serve", "--db", db.to_str().unwrap(), "token", "add", name])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap().trim().to_string()
 }
 
@@ -82,9 +113,21 @@ fn add_token(db: &Path, name: &str) -> String {
 /// `campo serve dump`.
 fn stored(db: &Path) -> Vec<Value> {
     let out = tempfile::tempdir().unwrap();
-    let output =
-        campo(&["serve", "--db", db.to_str().unwrap(), "dump", "--out", out.path().to_str().unwrap()]).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = campo(&[
+        "serve",
+        "--db",
+        db.to_str().unwrap(),
+        "dump",
+        "--out",
+        out.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     files(&out.path().join("responses"))
 }
 
@@ -138,20 +181,34 @@ fn office(number: usize, count: usize) -> tempfile::TempDir {
 }
 
 fn write_response(data: &Path, response: &Value) {
-    let path = data.join("responses").join(format!("{}.json", response["id"].as_str().unwrap()));
+    let path = data
+        .join("responses")
+        .join(format!("{}.json", response["id"].as_str().unwrap()));
     std::fs::write(path, serde_json::to_vec_pretty(response).unwrap()).unwrap();
 }
 
 fn sync(data: &Path, url: &str, token: &str) -> Output {
-    campo(&["--data-dir", data.to_str().unwrap(), "sync", "--server", url, "--token", token])
-        .env("CAMPO_CONFIG", data.join("no-config.toml"))
-        .env("CAMPO_SYNC_RETRY_MS", "20")
-        .output()
-        .unwrap()
+    campo(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "sync",
+        "--server",
+        url,
+        "--token",
+        token,
+    ])
+    .env("CAMPO_CONFIG", data.join("no-config.toml"))
+    .env("CAMPO_SYNC_RETRY_MS", "20")
+    .output()
+    .unwrap()
 }
 
 fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 #[test]
@@ -167,7 +224,11 @@ fn first_sync_sends_complete_responses_and_a_second_sends_nothing() {
 
     let first = sync(data.path(), &server.url, &token);
     assert!(first.status.success(), "{}", text(&first));
-    assert!(text(&first).contains("Sent: 5 · already there: 0 · refused: 0 · not sent: 0"), "{}", text(&first));
+    assert!(
+        text(&first).contains("Sent: 5 · already there: 0 · refused: 0 · not sent: 0"),
+        "{}",
+        text(&first)
+    );
     assert_eq!(stored(&db).len(), 5, "drafts stay home");
     for response in files(&data.path().join("responses")) {
         if response["status"] == "complete" {
@@ -181,9 +242,20 @@ fn first_sync_sends_complete_responses_and_a_second_sends_nothing() {
     let puts = server.count("PUT /v1/responses/");
     let again = sync(data.path(), &server.url, &token);
     assert!(again.status.success());
-    assert!(text(&again).contains("Sent: 0 · already there: 0"), "{}", text(&again));
-    assert_eq!(server.count("PUT /v1/responses/"), puts, "a sync with nothing new sends nothing");
-    assert!(server.count("token=verona") >= 5, "one log line per request, naming the token");
+    assert!(
+        text(&again).contains("Sent: 0 · already there: 0"),
+        "{}",
+        text(&again)
+    );
+    assert_eq!(
+        server.count("PUT /v1/responses/"),
+        puts,
+        "a sync with nothing new sends nothing"
+    );
+    assert!(
+        server.count("token=verona") >= 5,
+        "one log line per request, naming the token"
+    );
 }
 
 #[test]
@@ -195,27 +267,50 @@ fn an_edit_after_sync_replaces_the_current_version_and_keeps_the_old() {
     let data = office(2, 2);
     assert!(sync(data.path(), &server.url, &token).status.success());
 
-    let path = data.path().join("responses").join(format!("{}.json", id_for(2, 0)));
+    let path = data
+        .path()
+        .join("responses")
+        .join(format!("{}.json", id_for(2, 0)));
     let mut edited: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     edited["answers"]["dept_name"] = json!("DSM Bari, corretto");
     edited["revision"] = json!(2);
     std::fs::write(&path, serde_json::to_vec(&edited).unwrap()).unwrap();
 
     let output = sync(data.path(), &server.url, &token);
-    assert!(text(&output).contains("Sent: 1 · already there: 0"), "{}", text(&output));
-    let current = stored(&db).into_iter().find(|r| r["id"] == id_for(2, 0).as_str()).unwrap();
+    assert!(
+        text(&output).contains("Sent: 1 · already there: 0"),
+        "{}",
+        text(&output)
+    );
+    let current = stored(&db)
+        .into_iter()
+        .find(|r| r["id"] == id_for(2, 0).as_str())
+        .unwrap();
     assert_eq!(current["answers"]["dept_name"], "DSM Bari, corretto");
     assert_eq!(current["revision"], 2);
-    assert!(current.get("sync").is_none(), "the client's sync record is not sent");
+    assert!(
+        current.get("sync").is_none(),
+        "the client's sync record is not sent"
+    );
 
     // Both revisions are kept: ask the server for the old one's existence
     // through a stale send from a second, older copy.
     let old_copy = office(2, 1);
     let stale = sync(old_copy.path(), &server.url, &token);
     assert!(!stale.status.success());
-    assert!(text(&stale).contains("the server already has a newer version (revision 2)"), "{}", text(&stale));
+    assert!(
+        text(&stale).contains("the server already has a newer version (revision 2)"),
+        "{}",
+        text(&stale)
+    );
     let recorded: Value = serde_json::from_slice(
-        &std::fs::read(old_copy.path().join("responses").join(format!("{}.json", id_for(2, 0)))).unwrap(),
+        &std::fs::read(
+            old_copy
+                .path()
+                .join("responses")
+                .join(format!("{}.json", id_for(2, 0))),
+        )
+        .unwrap(),
     )
     .unwrap();
     assert_eq!(recorded["sync"]["refused"]["error"], "stale");
@@ -230,14 +325,21 @@ fn a_lost_confirmation_is_already_there_on_the_next_sync() {
     let data = office(3, 3);
     assert!(sync(data.path(), &server.url, &token).status.success());
     // As if campo died after the server stored it but before the file said so.
-    let path = data.path().join("responses").join(format!("{}.json", id_for(3, 1)));
+    let path = data
+        .path()
+        .join("responses")
+        .join(format!("{}.json", id_for(3, 1)));
     let mut response: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     response.as_object_mut().unwrap().remove("sync");
     std::fs::write(&path, serde_json::to_vec(&response).unwrap()).unwrap();
 
     let output = sync(data.path(), &server.url, &token);
     assert!(output.status.success(), "{}", text(&output));
-    assert!(text(&output).contains("Sent: 0 · already there: 1"), "{}", text(&output));
+    assert!(
+        text(&output).contains("Sent: 0 · already there: 1"),
+        "{}",
+        text(&output)
+    );
     assert_eq!(stored(&db).len(), 3);
 }
 
@@ -250,11 +352,23 @@ fn a_wrong_token_stops_at_once_and_stores_nothing() {
     let data = office(4, 4);
     let output = sync(data.path(), &server.url, "not-the-token");
     assert!(!output.status.success());
-    assert!(text(&output).contains("did not accept the token"), "{}", text(&output));
+    assert!(
+        text(&output).contains("did not accept the token"),
+        "{}",
+        text(&output)
+    );
     assert!(text(&output).contains("not sent: 4"), "{}", text(&output));
-    assert_eq!(server.count("PUT /v1/responses/"), 1, "no hammering after a 401");
+    assert_eq!(
+        server.count("PUT /v1/responses/"),
+        1,
+        "no hammering after a 401"
+    );
     assert!(stored(&db).is_empty());
-    assert!(files(&data.path().join("responses")).iter().all(|r| r.get("sync").is_none()));
+    assert!(
+        files(&data.path().join("responses"))
+            .iter()
+            .all(|r| r.get("sync").is_none())
+    );
 }
 
 #[test]
@@ -262,14 +376,33 @@ fn a_revoked_token_is_refused() {
     let db_dir = tempfile::tempdir().unwrap();
     let db = db_dir.path().join("campo.sqlite");
     let token = add_token(&db, "gone");
-    let revoke = campo(&["serve", "--db", db.to_str().unwrap(), "token", "revoke", "gone"]).output().unwrap();
+    let revoke = campo(&[
+        "serve",
+        "--db",
+        db.to_str().unwrap(),
+        "token",
+        "revoke",
+        "gone",
+    ])
+    .output()
+    .unwrap();
     assert!(revoke.status.success());
-    let list = campo(&["serve", "--db", db.to_str().unwrap(), "token", "list"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&list.stdout).contains("gone  created"), "{}", text(&list));
+    let list = campo(&["serve", "--db", db.to_str().unwrap(), "token", "list"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&list.stdout).contains("gone  created"),
+        "{}",
+        text(&list)
+    );
     let server = Server::start(&db);
     let data = office(5, 1);
     let output = sync(data.path(), &server.url, &token);
-    assert!(text(&output).contains("did not accept the token"), "{}", text(&output));
+    assert!(
+        text(&output).contains("did not accept the token"),
+        "{}",
+        text(&output)
+    );
 }
 
 #[test]
@@ -284,7 +417,12 @@ fn two_offices_at_once_each_response_stored_once() {
     let first = thread::spawn(move || sync(&p1, &u1, &a));
     let second = sync(two.path(), &url, &b);
     let first = first.join().unwrap();
-    assert!(first.status.success() && second.status.success(), "{}\n{}", text(&first), text(&second));
+    assert!(
+        first.status.success() && second.status.success(),
+        "{}\n{}",
+        text(&first),
+        text(&second)
+    );
     let all = stored(&db);
     assert_eq!(all.len(), 80);
 }
@@ -298,9 +436,12 @@ fn flaky_proxy(target: String, every: usize) -> (String, Arc<AtomicUsize>) {
     let (requests, cuts) = (Arc::new(AtomicUsize::new(0)), cut.clone());
     thread::spawn(move || {
         for client in listener.incoming().map_while(Result::ok) {
-            let Ok(upstream) = TcpStream::connect(target.trim_start_matches("http://")) else { continue };
+            let Ok(upstream) = TcpStream::connect(target.trim_start_matches("http://")) else {
+                continue;
+            };
             let (requests, cuts) = (requests.clone(), cuts.clone());
-            let (mut client_in, mut upstream_out) = (client.try_clone().unwrap(), upstream.try_clone().unwrap());
+            let (mut client_in, mut upstream_out) =
+                (client.try_clone().unwrap(), upstream.try_clone().unwrap());
             let (mut upstream_in, mut client_out) = (upstream, client);
             thread::spawn(move || {
                 let mut buffer = [0u8; 16 * 1024];
@@ -345,11 +486,22 @@ fn a_link_that_drops_every_few_requests_loses_and_doubles_nothing() {
     for number in 0..10 {
         let data = office(100 + number, 30);
         let output = sync(data.path(), &proxy, &token);
-        assert!(output.status.success(), "office {number}: {}", text(&output));
-        assert!(files(&data.path().join("responses")).iter().all(|r| r["sync"]["revision"] == 1));
+        assert!(
+            output.status.success(),
+            "office {number}: {}",
+            text(&output)
+        );
+        assert!(
+            files(&data.path().join("responses"))
+                .iter()
+                .all(|r| r["sync"]["revision"] == 1)
+        );
         offices.push(data);
     }
-    assert!(cuts.load(Ordering::SeqCst) >= 50, "the proxy really cut requests");
+    assert!(
+        cuts.load(Ordering::SeqCst) >= 50,
+        "the proxy really cut requests"
+    );
     let all = stored(&db);
     assert_eq!(all.len(), 300);
     let mut ids: Vec<&str> = all.iter().map(|r| r["id"].as_str().unwrap()).collect();
@@ -370,7 +522,10 @@ fn the_server_restarted_mid_sync_costs_nothing() {
     let client = thread::spawn(move || sync(&path, &url, &token));
     let started = Instant::now();
     while server.count("PUT /v1/responses/") < 20 {
-        assert!(started.elapsed() < Duration::from_secs(60), "the sync never started");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the sync never started"
+        );
         thread::sleep(Duration::from_millis(5));
     }
     server.stop();
@@ -379,7 +534,11 @@ fn the_server_restarted_mid_sync_costs_nothing() {
     let output = client.join().unwrap();
     assert!(output.status.success(), "{}", text(&output));
     assert_eq!(stored(&restarted.db).len(), 400);
-    assert!(files(&data.path().join("responses")).iter().all(|r| r["sync"]["revision"] == 1));
+    assert!(
+        files(&data.path().join("responses"))
+            .iter()
+            .all(|r| r["sync"]["revision"] == 1)
+    );
 }
 
 #[test]
@@ -388,7 +547,10 @@ fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
     let db = db_dir.path().join("campo.sqlite");
     let token = add_token(&db, "checks");
     let server = Server::start(&db);
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
     let id = id_for(9, 1);
     let good = complete_response(&id, 1, 1);
     let put = |path_id: &str, body: Vec<u8>, token: Option<&str>, gzip: bool| -> (u16, String) {
@@ -400,27 +562,118 @@ fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
             request = request.header("Content-Encoding", "gzip");
         }
         let mut response = request.send(&body[..]).unwrap();
-        (response.status().as_u16(), response.body_mut().read_to_string().unwrap_or_default())
+        (
+            response.status().as_u16(),
+            response.body_mut().read_to_string().unwrap_or_default(),
+        )
     };
     let with = |f: &dyn Fn(&mut Value)| {
         let mut document = good.clone();
         f(&mut document);
         serde_json::to_vec(&document).unwrap()
     };
-    let cases: Vec<(&str, u16, Vec<u8>, Option<&str>, bool, &str)> = vec![
+    // (what, status expected, body, token, gzipped, what the answer names)
+    type Case<'a> = (&'a str, u16, Vec<u8>, Option<&'a str>, bool, &'a str);
+    let cases: Vec<Case> = vec![
         ("no token", 401, with(&|_| {}), None, false, "unauthorized"),
-        ("wrong token", 401, with(&|_| {}), Some("nope"), false, "unauthorized"),
-        ("not JSON", 400, b"{\"id\": ".to_vec(), Some(&token), false, "not_json"),
-        ("bad gzip", 400, b"not gzip at all".to_vec(), Some(&token), true, "not_json"),
-        ("not a response", 422, b"[1, 2, 3]".to_vec(), Some(&token), false, "not_a_response"),
-        ("unknown form", 422, with(&|d| d["form"]["id"] = json!("other-survey")), Some(&token), false, "unknown_form"),
-        ("bad code", 422, with(&|d| d["answers"]["ps_active"] = json!("maybe")), Some(&token), false, "ps_active"),
-        ("wrong type", 422, with(&|d| d["answers"]["cp_tools"] = json!(["no"])), Some(&token), false, "cp_tools"),
-        ("unknown item", 422, with(&|d| d["answers"]["shoe_size"] = json!("42")), Some(&token), false, "shoe_size"),
-        ("missing required", 422, with(&|d| { d["answers"].as_object_mut().unwrap().remove("dept_name"); }), Some(&token), false, "dept_name"),
-        ("not asked", 422, with(&|d| d["answers"]["ps_years"] = json!("y1_3")), Some(&token), false, "ps_years"),
-        ("id mismatch", 422, with(&|d| d["id"] = json!(id_for(9, 2))), Some(&token), false, "id_mismatch"),
-        ("too large", 413, with(&|d| d["answers"]["promising_practices"] = json!("x".repeat(2 * 1024 * 1024))), Some(&token), false, "too_large"),
+        (
+            "wrong token",
+            401,
+            with(&|_| {}),
+            Some("nope"),
+            false,
+            "unauthorized",
+        ),
+        (
+            "not JSON",
+            400,
+            b"{\"id\": ".to_vec(),
+            Some(&token),
+            false,
+            "not_json",
+        ),
+        (
+            "bad gzip",
+            400,
+            b"not gzip at all".to_vec(),
+            Some(&token),
+            true,
+            "not_json",
+        ),
+        (
+            "not a response",
+            422,
+            b"[1, 2, 3]".to_vec(),
+            Some(&token),
+            false,
+            "not_a_response",
+        ),
+        (
+            "unknown form",
+            422,
+            with(&|d| d["form"]["id"] = json!("other-survey")),
+            Some(&token),
+            false,
+            "unknown_form",
+        ),
+        (
+            "bad code",
+            422,
+            with(&|d| d["answers"]["ps_active"] = json!("maybe")),
+            Some(&token),
+            false,
+            "ps_active",
+        ),
+        (
+            "wrong type",
+            422,
+            with(&|d| d["answers"]["cp_tools"] = json!(["no"])),
+            Some(&token),
+            false,
+            "cp_tools",
+        ),
+        (
+            "unknown item",
+            422,
+            with(&|d| d["answers"]["shoe_size"] = json!("42")),
+            Some(&token),
+            false,
+            "shoe_size",
+        ),
+        (
+            "missing required",
+            422,
+            with(&|d| {
+                d["answers"].as_object_mut().unwrap().remove("dept_name");
+            }),
+            Some(&token),
+            false,
+            "dept_name",
+        ),
+        (
+            "not asked",
+            422,
+            with(&|d| d["answers"]["ps_years"] = json!("y1_3")),
+            Some(&token),
+            false,
+            "ps_years",
+        ),
+        (
+            "id mismatch",
+            422,
+            with(&|d| d["id"] = json!(id_for(9, 2))),
+            Some(&token),
+            false,
+            "id_mismatch",
+        ),
+        (
+            "too large",
+            413,
+            with(&|d| d["answers"]["promising_practices"] = json!("x".repeat(2 * 1024 * 1024))),
+            Some(&token),
+            false,
+            "too_large",
+        ),
     ];
     for (name, status, body, token, gzip, mentions) in cases {
         let (got, answer) = put(&id, body, token, gzip);
@@ -430,13 +683,29 @@ fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
     let (status, answer) = put("..%2F..%2Fetc%2Fpasswd", with(&|_| {}), Some(&token), false);
     assert_eq!(status, 422, "path tricks: {answer}");
     assert!(answer.contains("bad_id"), "{answer}");
-    assert!(stored(&db).is_empty(), "nothing is stored for a refused request");
+    assert!(
+        stored(&db).is_empty(),
+        "nothing is stored for a refused request"
+    );
     // And the good one goes in, once.
     assert_eq!(put(&id, with(&|_| {}), Some(&token), false).0, 200);
     let (status, answer) = put(&id, with(&|_| {}), Some(&token), false);
-    assert_eq!((status, answer.contains("already_there")), (200, true), "{answer}");
-    let (status, answer) = put(&id, with(&|d| d["answers"]["dept_name"] = json!("Altro")), Some(&token), false);
-    assert_eq!((status, answer.contains("conflict")), (409, true), "{answer}");
+    assert_eq!(
+        (status, answer.contains("already_there")),
+        (200, true),
+        "{answer}"
+    );
+    let (status, answer) = put(
+        &id,
+        with(&|d| d["answers"]["dept_name"] = json!("Altro")),
+        Some(&token),
+        false,
+    );
+    assert_eq!(
+        (status, answer.contains("conflict")),
+        (409, true),
+        "{answer}"
+    );
     assert_eq!(stored(&db).len(), 1);
 }
 
@@ -446,30 +715,82 @@ fn without_network_a_folder_carries_responses_and_import_checks_them() {
     let db = db_dir.path().join("campo.sqlite");
     let data = office(10, 4);
     let stick = tempfile::tempdir().unwrap();
-    let export = campo(&["--data-dir", data.path().to_str().unwrap(), "sync", "--to", stick.path().to_str().unwrap()])
-        .output()
-        .unwrap();
+    let export = campo(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "sync",
+        "--to",
+        stick.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
     assert!(export.status.success(), "{}", text(&export));
-    assert!(text(&export).contains("4 responses written"), "{}", text(&export));
-    let import = |dir: &Path| campo(&["serve", "--db", db.to_str().unwrap(), "import", dir.to_str().unwrap()]).output().unwrap();
+    assert!(
+        text(&export).contains("4 responses written"),
+        "{}",
+        text(&export)
+    );
+    let import = |dir: &Path| {
+        campo(&[
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap()
+    };
     let first = import(stick.path());
     assert!(first.status.success(), "{}", text(&first));
-    assert!(text(&first).contains("Imported: 4 · already there: 0 · refused: 0"), "{}", text(&first));
+    assert!(
+        text(&first).contains("Imported: 4 · already there: 0 · refused: 0"),
+        "{}",
+        text(&first)
+    );
     let again = import(stick.path());
-    assert!(text(&again).contains("Imported: 0 · already there: 4 · refused: 0"), "{}", text(&again));
-    std::fs::write(stick.path().join(format!("{}.json", id_for(10, 9))), b"{\"broken\": ").unwrap();
+    assert!(
+        text(&again).contains("Imported: 0 · already there: 4 · refused: 0"),
+        "{}",
+        text(&again)
+    );
+    std::fs::write(
+        stick.path().join(format!("{}.json", id_for(10, 9))),
+        b"{\"broken\": ",
+    )
+    .unwrap();
     let bad = import(stick.path());
     assert!(!bad.status.success());
-    assert!(text(&bad).contains("refused: the document is not valid JSON"), "{}", text(&bad));
+    assert!(
+        text(&bad).contains("refused: the document is not valid JSON"),
+        "{}",
+        text(&bad)
+    );
 
     // The dump is a campo data folder like any other.
     let central = tempfile::tempdir().unwrap();
-    let dump = campo(&["serve", "--db", db.to_str().unwrap(), "dump", "--out", central.path().to_str().unwrap()])
+    let dump = campo(&[
+        "serve",
+        "--db",
+        db.to_str().unwrap(),
+        "dump",
+        "--out",
+        central.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(dump.status.success(), "{}", text(&dump));
+    let list = campo(&["--data-dir", central.path().to_str().unwrap(), "list"])
         .output()
         .unwrap();
-    assert!(dump.status.success(), "{}", text(&dump));
-    let list = campo(&["--data-dir", central.path().to_str().unwrap(), "list"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&list.stdout).matches("Complete").count() == 4, "{}", text(&list));
+    assert!(
+        String::from_utf8_lossy(&list.stdout)
+            .matches("Complete")
+            .count()
+            == 4,
+        "{}",
+        text(&list)
+    );
 }
 
 #[test]
@@ -480,12 +801,24 @@ fn setup_saves_the_defaults_sync_uses() {
     let server = Server::start(&db);
     let data = office(11, 2);
     let config = data.path().join("config.toml");
-    let setup = campo(&["--data-dir", data.path().to_str().unwrap(), "sync", "--setup", "--server", &server.url, "--token", &token])
+    let setup = campo(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "sync",
+        "--setup",
+        "--server",
+        &server.url,
+        "--token",
+        &token,
+    ])
+    .env("CAMPO_CONFIG", &config)
+    .output()
+    .unwrap();
+    assert!(setup.status.success(), "{}", text(&setup));
+    let plain = campo(&["--data-dir", data.path().to_str().unwrap(), "sync"])
         .env("CAMPO_CONFIG", &config)
         .output()
         .unwrap();
-    assert!(setup.status.success(), "{}", text(&setup));
-    let plain = campo(&["--data-dir", data.path().to_str().unwrap(), "sync"]).env("CAMPO_CONFIG", &config).output().unwrap();
     assert!(plain.status.success(), "{}", text(&plain));
     assert!(text(&plain).contains("Sent: 2"), "{}", text(&plain));
     let unset = campo(&["--data-dir", data.path().to_str().unwrap(), "sync"])
@@ -493,7 +826,11 @@ fn setup_saves_the_defaults_sync_uses() {
         .output()
         .unwrap();
     assert!(!unset.status.success());
-    assert!(text(&unset).contains("No server to send to"), "{}", text(&unset));
+    assert!(
+        text(&unset).contains("No server to send to"),
+        "{}",
+        text(&unset)
+    );
 }
 
 /// HTTPS to something that does not speak TLS: a TLS failure is fatal and
@@ -509,8 +846,50 @@ fn a_tls_failure_stops_at_once() {
     let started = Instant::now();
     let output = sync(data.path(), &https, &token);
     assert!(!output.status.success());
-    assert!(text(&output).contains("the secure connection failed"), "{}", text(&output));
+    assert!(
+        text(&output).contains("the secure connection failed"),
+        "{}",
+        text(&output)
+    );
     assert!(text(&output).contains("not sent: 3"), "{}", text(&output));
-    assert!(started.elapsed() < Duration::from_secs(10), "no retries after a TLS failure");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "no retries after a TLS failure"
+    );
     assert!(stored(&db).is_empty());
+}
+
+/// The sync key of the home screen, in a pseudo-terminal, against the real
+/// server: progress, summary, and the list then says "sent".
+#[test]
+fn the_home_screen_syncs_with_a_key() {
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().join("campo.sqlite");
+    let token = add_token(&db, "tui");
+    let server = Server::start(&db);
+    let data = office(13, 3);
+    let config = data.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("server = \"{}\"\ntoken = \"{token}\"\n", server.url),
+    )
+    .unwrap();
+    let config = config.to_str().unwrap().to_string();
+    let mut tty = support::Tty::spawn_with(
+        data.path(),
+        &["--lang", "it"],
+        &[("TERM", "xterm-256color"), ("CAMPO_CONFIG", &config)],
+    );
+    tty.wait_for("3 questionari");
+    tty.wait_for("da inviare");
+    tty.keys(
+        "s",
+        "Inviati: 3 · già presenti: 0 · rifiutati: 0 · non inviati: 0",
+    );
+    tty.send(support::ESC);
+    tty.wait_for("inviato");
+    assert!(!tty.screen().contains("da inviare"), "{}", tty.screen());
+    tty.send("q");
+    assert!(tty.wait_exit().success());
+    assert_eq!(stored(&db).len(), 3);
 }

@@ -229,3 +229,15 @@ token-unknown = There is no valid token called "{ $name }".
 import-refused-line = { $path }: refused: { $reason }
 import-summary = Imported: { $stored } · already there: { $already } · refused: { $refused }
 import-not-all = Some files were refused.
+
+## Sync from the interface
+
+home-sync = Sync
+sync-state-not-sent = to send
+sync-state-sent = sent
+sync-state-changed = changed
+sync-state-refused = refused
+does-sync = sync
+does-close = close
+sync-title = Sending to the server
+sync-retrying-short = No answer yet ({ $problem }): trying again…

@@ -229,3 +229,15 @@ token-unknown = Non esiste un token valido chiamato "{ $name }".
 import-refused-line = { $path }: rifiutato: { $reason }
 import-summary = Importati: { $stored } · già presenti: { $already } · rifiutati: { $refused }
 import-not-all = Alcuni file sono stati rifiutati.
+
+## Sincronizzazione dall'interfaccia
+
+home-sync = Invio
+sync-state-not-sent = da inviare
+sync-state-sent = inviato
+sync-state-changed = modificato
+sync-state-refused = rifiutato
+does-sync = invia
+does-close = chiudi
+sync-title = Invio al server
+sync-retrying-short = Ancora nessuna risposta ({ $problem }): nuovo tentativo…

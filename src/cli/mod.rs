@@ -147,19 +147,39 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let data = DataDir::open(&root).map_err(|e| Failure(e.describe(&texts)))?;
     let fail = |e: StoreError| Failure(e.describe(&interface_texts(lang)));
     let start = match cli.command {
-        Some(Command::Sync { server, token, include_drafts, to, setup }) => {
-            let args = sync::SyncArgs { server, token, include_drafts, to, setup };
+        Some(Command::Sync {
+            server,
+            token,
+            include_drafts,
+            to,
+            setup,
+        }) => {
+            let args = sync::SyncArgs {
+                server,
+                token,
+                include_drafts,
+                to,
+                setup,
+            };
             return sync::run(&texts, &data, args);
         }
-        Some(Command::Serve { listen, db, command }) => {
+        Some(Command::Serve {
+            listen,
+            db,
+            command,
+        }) => {
             let db = db.unwrap_or_else(|| data.root().join("server.sqlite").display().to_string());
             let command = match command {
                 None => serve::ServeCommand::Run { listen },
-                Some(ServeCommand::Token { command: TokenCommand::Add { name } }) => serve::ServeCommand::TokenAdd { name },
-                Some(ServeCommand::Token { command: TokenCommand::List }) => serve::ServeCommand::TokenList,
-                Some(ServeCommand::Token { command: TokenCommand::Revoke { name } }) => {
-                    serve::ServeCommand::TokenRevoke { name }
-                }
+                Some(ServeCommand::Token {
+                    command: TokenCommand::Add { name },
+                }) => serve::ServeCommand::TokenAdd { name },
+                Some(ServeCommand::Token {
+                    command: TokenCommand::List,
+                }) => serve::ServeCommand::TokenList,
+                Some(ServeCommand::Token {
+                    command: TokenCommand::Revoke { name },
+                }) => serve::ServeCommand::TokenRevoke { name },
                 Some(ServeCommand::Import { dir }) => serve::ServeCommand::Import { dir },
                 Some(ServeCommand::Dump { out }) => serve::ServeCommand::Dump { out },
             };
@@ -189,9 +209,20 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     }
     // The interface takes the texts; errors after that are worded afresh.
     let texts_for_errors = interface_texts(lang);
+    let data_for_sync = data.clone();
     let app = App::new(form, texts, Box::new(data), start)
         .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
-    crate::tui::run(app).map_err(|e| {
+    let config = crate::sync::config::default_path();
+    let start_sync: crate::tui::SyncStarter = Box::new(move |mut report| {
+        let (data, config) = (data_for_sync.clone(), config.clone());
+        std::thread::spawn(move || match config {
+            Some(path) => crate::sync::sync_configured(&data, &path, &mut *report),
+            None => report(crate::sync::Event::Finished(Err(
+                crate::sync::SyncError::NoServer,
+            ))),
+        });
+    });
+    crate::tui::run(app, start_sync).map_err(|e| {
         Failure(texts_for_errors.t_args("terminal-failed", &[("reason", e.to_string().into())]))
     })
 }

@@ -19,21 +19,39 @@ pub enum ServeCommand {
     Dump { out: PathBuf },
 }
 
-pub fn run(texts: &Texts, forms: Vec<Form>, db: &str, command: ServeCommand) -> Result<(), Failure> {
+pub fn run(
+    texts: &Texts,
+    forms: Vec<Form>,
+    db: &str,
+    command: ServeCommand,
+) -> Result<(), Failure> {
     let storage = server::open_storage(db).map_err(|e| Failure(describe_db(texts, db, &e)))?;
-    let db_failed = |e: server::storage::StorageError| Failure(texts.t_args("serve-db-failed", &[("reason", e.0.into())]));
+    let db_failed = |e: server::storage::StorageError| {
+        Failure(texts.t_args("serve-db-failed", &[("reason", e.0.into())]))
+    };
     match command {
         ServeCommand::Run { listen } => {
             let server = Server { forms, storage };
             server::serve(server, listen, |address| {
-                eprintln!("{}", texts.t_args("serve-listening", &[("address", address.to_string().into()), ("db", db.into())]));
+                eprintln!(
+                    "{}",
+                    texts.t_args(
+                        "serve-listening",
+                        &[("address", address.to_string().into()), ("db", db.into())]
+                    )
+                );
             })
             .map_err(|e| Failure(texts.t_args("serve-failed", &[("reason", e.to_string().into())])))
         }
         ServeCommand::TokenAdd { name } => {
             let token = tokens::generate();
-            if !storage.add_token(&name, &tokens::hash(&token)).map_err(db_failed)? {
-                return Err(Failure(texts.t_args("token-exists", &[("name", name.into())])));
+            if !storage
+                .add_token(&name, &tokens::hash(&token))
+                .map_err(db_failed)?
+            {
+                return Err(Failure(
+                    texts.t_args("token-exists", &[("name", name.into())]),
+                ));
             }
             eprintln!("{}", texts.t_args("token-added", &[("name", name.into())]));
             println!("{token}");
@@ -44,9 +62,19 @@ pub fn run(texts: &Texts, forms: Vec<Form>, db: &str, command: ServeCommand) -> 
                 let line = match token.revoked {
                     Some(when) => texts.t_args(
                         "token-line-revoked",
-                        &[("name", token.name.into()), ("created", token.created.into()), ("revoked", when.into())],
+                        &[
+                            ("name", token.name.into()),
+                            ("created", token.created.into()),
+                            ("revoked", when.into()),
+                        ],
                     ),
-                    None => texts.t_args("token-line", &[("name", token.name.into()), ("created", token.created.into())]),
+                    None => texts.t_args(
+                        "token-line",
+                        &[
+                            ("name", token.name.into()),
+                            ("created", token.created.into()),
+                        ],
+                    ),
                 };
                 println!("{line}");
             }
@@ -54,10 +82,15 @@ pub fn run(texts: &Texts, forms: Vec<Form>, db: &str, command: ServeCommand) -> 
         }
         ServeCommand::TokenRevoke { name } => {
             if storage.revoke_token(&name).map_err(db_failed)? {
-                println!("{}", texts.t_args("token-revoked", &[("name", name.into())]));
+                println!(
+                    "{}",
+                    texts.t_args("token-revoked", &[("name", name.into())])
+                );
                 Ok(())
             } else {
-                Err(Failure(texts.t_args("token-unknown", &[("name", name.into())])))
+                Err(Failure(
+                    texts.t_args("token-unknown", &[("name", name.into())]),
+                ))
             }
         }
         ServeCommand::Import { dir } => import(texts, &Server { forms, storage }, &dir),
@@ -68,7 +101,13 @@ pub fn run(texts: &Texts, forms: Vec<Form>, db: &str, command: ServeCommand) -> 
                 server::DumpError::Store(e) => Failure(e.describe(texts)),
             })?;
             let dir = out.display().to_string();
-            println!("{}", texts.t_args("serve-dumped", &[("count", count.into()), ("dir", dir.into())]));
+            println!(
+                "{}",
+                texts.t_args(
+                    "serve-dumped",
+                    &[("count", count.into()), ("dir", dir.into())]
+                )
+            );
             Ok(())
         }
     }
@@ -78,7 +117,16 @@ fn import(texts: &Texts, server: &Server, dir: &Path) -> Result<(), Failure> {
     let summary = server::import(server, dir).map_err(|e| Failure(e.describe(texts)))?;
     for (path, refusal) in &summary.refused {
         let path = path.display().to_string();
-        println!("{}", texts.t_args("import-refused-line", &[("path", path.into()), ("reason", refusal.describe(texts).into())]));
+        println!(
+            "{}",
+            texts.t_args(
+                "import-refused-line",
+                &[
+                    ("path", path.into()),
+                    ("reason", refusal.describe(texts).into())
+                ]
+            )
+        );
     }
     println!(
         "{}",
@@ -91,14 +139,22 @@ fn import(texts: &Texts, server: &Server, dir: &Path) -> Result<(), Failure> {
             ],
         )
     );
-    if summary.refused.is_empty() { Ok(()) } else { Err(Failure(texts.t("import-not-all"))) }
+    if summary.refused.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(texts.t("import-not-all")))
+    }
 }
 
 fn describe_db(texts: &Texts, db: &str, error: &DatabaseError) -> String {
     match error {
-        DatabaseError::Unsupported { scheme } => texts.t_args("serve-db-unsupported", &[("scheme", scheme.as_str().into())]),
-        DatabaseError::Failed(e) => {
-            texts.t_args("serve-db-open-failed", &[("db", db.into()), ("reason", e.0.as_str().into())])
-        }
+        DatabaseError::Unsupported { scheme } => texts.t_args(
+            "serve-db-unsupported",
+            &[("scheme", scheme.as_str().into())],
+        ),
+        DatabaseError::Failed(e) => texts.t_args(
+            "serve-db-open-failed",
+            &[("db", db.into()), ("reason", e.0.as_str().into())],
+        ),
     }
 }

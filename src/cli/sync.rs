@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::i18n::{Describe, Texts};
 use crate::store::DataDir;
 use crate::sync::config::{self, Config};
-use crate::sync::{self, Backoff, Client, Progress, Summary};
+use crate::sync::{self, Backoff, Client, Progress};
 
 use super::Failure;
 
@@ -24,23 +24,41 @@ pub fn run(texts: &Texts, data: &DataDir, args: SyncArgs) -> Result<(), Failure>
         return setup(texts, &config_path, args);
     }
     if let Some(dir) = &args.to {
-        let count = sync::export(data, dir, args.include_drafts).map_err(|e| Failure(e.describe(texts)))?;
+        let count =
+            sync::export(data, dir, args.include_drafts).map_err(|e| Failure(e.describe(texts)))?;
         let dir = dir.display().to_string();
-        println!("{}", texts.t_args("sync-exported", &[("count", count.into()), ("dir", dir.into())]));
+        println!(
+            "{}",
+            texts.t_args(
+                "sync-exported",
+                &[("count", count.into()), ("dir", dir.into())]
+            )
+        );
         return Ok(());
     }
     let config = Config::load(&config_path).map_err(|e| Failure(e.describe(texts)))?;
-    let server = args.server.or(config.server).ok_or_else(|| Failure(texts.t("sync-no-server")))?;
-    let token = args.token.or(config.token).ok_or_else(|| Failure(texts.t("sync-no-token")))?;
+    let server = args
+        .server
+        .or(config.server)
+        .ok_or_else(|| Failure(texts.t("sync-no-server")))?;
+    let token = args
+        .token
+        .or(config.token)
+        .ok_or_else(|| Failure(texts.t("sync-no-token")))?;
     let client = Client::new(&server, &token, backoff_from_env());
     let live = std::io::stderr().is_terminal();
     let mut report = |progress: Progress| show_progress(texts, &progress, live);
-    let summary = sync::sync(data, &server, &client, args.include_drafts, &mut report).map_err(|e| Failure(e.describe(texts)))?;
+    let summary = sync::sync(data, &server, &client, args.include_drafts, &mut report)
+        .map_err(|e| Failure(e.describe(texts)))?;
     if live {
         eprintln!();
     }
-    print!("{}", summary_text(texts, &summary));
-    if summary.all_delivered() { Ok(()) } else { Err(Failure(texts.t("sync-not-all-delivered"))) }
+    print!("{}", summary.describe(texts));
+    if summary.all_delivered() {
+        Ok(())
+    } else {
+        Err(Failure(texts.t("sync-not-all-delivered")))
+    }
 }
 
 /// One line on the terminal, rewritten as the sync goes; nothing in a log.
@@ -52,44 +70,23 @@ fn show_progress(texts: &Texts, progress: &Progress, live: bool) {
         Progress::Planned { total } => texts.t_args("sync-planned", &[("total", (*total).into())]),
         Progress::Done { done, total, bytes } => texts.t_args(
             "sync-progress",
-            &[("done", (*done).into()), ("total", (*total).into()), ("kb", format!("{:.1}", *bytes as f64 / 1024.0).into())],
+            &[
+                ("done", (*done).into()),
+                ("total", (*total).into()),
+                ("kb", format!("{:.1}", *bytes as f64 / 1024.0).into()),
+            ],
         ),
         Progress::Retrying { attempt, problem } => texts.t_args(
             "sync-retrying",
-            &[("attempt", (*attempt).into()), ("problem", problem.describe(texts).into())],
+            &[
+                ("attempt", (*attempt).into()),
+                ("problem", problem.describe(texts).into()),
+            ],
         ),
     };
     let mut err = std::io::stderr();
     let _ = write!(err, "\r\x1b[2K{line}");
     let _ = err.flush();
-}
-
-pub fn summary_text(texts: &Texts, summary: &Summary) -> String {
-    let mut out = texts.t_args(
-        "sync-summary",
-        &[
-            ("sent", summary.sent.into()),
-            ("already", summary.already_there.into()),
-            ("refused", summary.refused.len().into()),
-            ("failed", summary.failed.len().into()),
-            ("kb", format!("{:.1}", summary.bytes as f64 / 1024.0).into()),
-            ("requests", summary.requests.into()),
-        ],
-    );
-    out.push('\n');
-    for (id, refusal) in &summary.refused {
-        let short = id.simple().to_string()[..8].to_string();
-        out += &texts.t_args("sync-refused-line", &[("id", short.into()), ("reason", refusal.describe(texts).into())]);
-        out.push('\n');
-    }
-    if let Some(fatal) = &summary.stopped {
-        out += &texts.t_args("sync-stopped", &[("reason", fatal.describe(texts).into())]);
-        out.push('\n');
-    } else if let Some(problem) = &summary.last_problem {
-        out += &texts.t_args("sync-gave-up", &[("reason", problem.describe(texts).into())]);
-        out.push('\n');
-    }
-    out
 }
 
 fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
@@ -103,15 +100,26 @@ fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
         None => ask(texts, "sync-ask-token", None)?,
     });
     config.save(path).map_err(|e| Failure(e.describe(texts)))?;
-    println!("{}", texts.t_args("sync-setup-saved", &[("path", path.display().to_string().into())]));
+    println!(
+        "{}",
+        texts.t_args(
+            "sync-setup-saved",
+            &[("path", path.display().to_string().into())]
+        )
+    );
     Ok(())
 }
 
 /// Asks on the terminal; an empty answer keeps `current`.
 fn ask(texts: &Texts, prompt: &str, current: Option<&str>) -> Result<String, Failure> {
-    eprint!("{} ", texts.t_args(prompt, &[("current", current.unwrap_or("").into())]));
+    eprint!(
+        "{} ",
+        texts.t_args(prompt, &[("current", current.unwrap_or("").into())])
+    );
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line).map_err(|_| Failure(texts.t("sync-setup-no-answer")))?;
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|_| Failure(texts.t("sync-setup-no-answer")))?;
     let answer = line.trim();
     match (answer.is_empty(), current) {
         (false, _) => Ok(answer.to_string()),
@@ -124,7 +132,10 @@ fn ask(texts: &Texts, prompt: &str, current: Option<&str>) -> Result<String, Fai
 /// satellite link a longer one is kinder, in tests a shorter one quicker).
 fn backoff_from_env() -> Backoff {
     let mut backoff = Backoff::default();
-    if let Some(ms) = std::env::var("CAMPO_SYNC_RETRY_MS").ok().and_then(|v| v.parse().ok()) {
+    if let Some(ms) = std::env::var("CAMPO_SYNC_RETRY_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
         backoff.first = std::time::Duration::from_millis(ms);
     }
     backoff

@@ -5,11 +5,11 @@ use fluent_bundle::FluentValue;
 
 use super::Texts;
 use crate::form::{DocumentProblem, FormError, Problem};
-use crate::protocol::Refusal;
-use crate::sync::config::ConfigError;
-use crate::sync::{Fatal, Transient};
 use crate::io_failure::IoFailure;
+use crate::protocol::Refusal;
 use crate::store::{Damage, StoreError};
+use crate::sync::config::ConfigError;
+use crate::sync::{Fatal, Summary, SyncError, Transient};
 
 pub trait Describe {
     fn describe(&self, texts: &Texts) -> String;
@@ -208,10 +208,17 @@ impl Describe for FormError {
 impl Describe for ConfigError {
     fn describe(&self, texts: &Texts) -> String {
         match self {
-            ConfigError::Unreadable { path, failure } => {
-                texts.t_args("config-unreadable", &[("path", s(path)), ("reason", failure.describe(texts).into())])
-            }
-            ConfigError::Invalid { path, detail } => texts.t_args("config-invalid", &[("path", s(path)), ("detail", s(detail))]),
+            ConfigError::Unreadable { path, failure } => texts.t_args(
+                "config-unreadable",
+                &[
+                    ("path", s(path)),
+                    ("reason", failure.describe(texts).into()),
+                ],
+            ),
+            ConfigError::Invalid { path, detail } => texts.t_args(
+                "config-invalid",
+                &[("path", s(path)), ("detail", s(detail))],
+            ),
         }
     }
 }
@@ -220,7 +227,9 @@ impl Describe for Transient {
     fn describe(&self, texts: &Texts) -> String {
         match self {
             Transient::Network(detail) => texts.t_args("sync-network", &[("detail", s(detail))]),
-            Transient::Server(status) => texts.t_args("sync-server-error", &[("status", (*status).into())]),
+            Transient::Server(status) => {
+                texts.t_args("sync-server-error", &[("status", (*status).into())])
+            }
         }
     }
 }
@@ -232,7 +241,9 @@ impl Describe for Fatal {
             Fatal::Forbidden => texts.t("sync-forbidden"),
             Fatal::Tls(detail) => texts.t_args("sync-tls", &[("detail", s(detail))]),
             Fatal::BadUrl(url) => texts.t_args("sync-bad-url", &[("url", s(url))]),
-            Fatal::NotCampo { status } => texts.t_args("sync-not-campo", &[("status", (*status).into())]),
+            Fatal::NotCampo { status } => {
+                texts.t_args("sync-not-campo", &[("status", (*status).into())])
+            }
         }
     }
 }
@@ -243,19 +254,80 @@ impl Describe for Refusal {
             Refusal::Unauthorized => texts.t("sync-unauthorized"),
             Refusal::BadId => texts.t("refusal-bad-id"),
             Refusal::NotJson => texts.t("refusal-not-json"),
-            Refusal::NotAResponse { detail } => texts.t_args("refusal-not-a-response", &[("detail", s(detail))]),
-            Refusal::IdMismatch => texts.t("refusal-id-mismatch"),
-            Refusal::UnknownForm { form, version } => {
-                texts.t_args("notice-unknown-form", &[("form", s(form)), ("version", (*version).into())])
+            Refusal::NotAResponse { detail } => {
+                texts.t_args("refusal-not-a-response", &[("detail", s(detail))])
             }
+            Refusal::IdMismatch => texts.t("refusal-id-mismatch"),
+            Refusal::UnknownForm { form, version } => texts.t_args(
+                "notice-unknown-form",
+                &[("form", s(form)), ("version", (*version).into())],
+            ),
             Refusal::Invalid { problems } => {
                 let list: Vec<String> = problems.iter().map(|p| p.describe(texts)).collect();
                 texts.t_args("refusal-invalid", &[("problems", list.join("; ").into())])
             }
-            Refusal::Stale { current } => texts.t_args("refusal-stale", &[("current", (*current).into())]),
-            Refusal::Conflict { revision } => texts.t_args("refusal-conflict", &[("revision", (*revision).into())]),
-            Refusal::TooLarge { limit } => texts.t_args("refusal-too-large", &[("kb", (*limit / 1024).into())]),
+            Refusal::Stale { current } => {
+                texts.t_args("refusal-stale", &[("current", (*current).into())])
+            }
+            Refusal::Conflict { revision } => {
+                texts.t_args("refusal-conflict", &[("revision", (*revision).into())])
+            }
+            Refusal::TooLarge { limit } => {
+                texts.t_args("refusal-too-large", &[("kb", (*limit / 1024).into())])
+            }
             Refusal::RateLimited => texts.t("refusal-rate-limited"),
+        }
+    }
+}
+
+impl Describe for Summary {
+    /// The closing lines of a sync: counts, then each refusal, then why it stopped.
+    fn describe(&self, texts: &Texts) -> String {
+        let summary = self;
+        let mut out = texts.t_args(
+            "sync-summary",
+            &[
+                ("sent", summary.sent.into()),
+                ("already", summary.already_there.into()),
+                ("refused", summary.refused.len().into()),
+                ("failed", summary.failed.len().into()),
+                ("kb", format!("{:.1}", summary.bytes as f64 / 1024.0).into()),
+                ("requests", summary.requests.into()),
+            ],
+        );
+        out.push('\n');
+        for (id, refusal) in &summary.refused {
+            let short = id.simple().to_string()[..8].to_string();
+            out += &texts.t_args(
+                "sync-refused-line",
+                &[
+                    ("id", short.into()),
+                    ("reason", refusal.describe(texts).into()),
+                ],
+            );
+            out.push('\n');
+        }
+        if let Some(fatal) = &summary.stopped {
+            out += &texts.t_args("sync-stopped", &[("reason", fatal.describe(texts).into())]);
+            out.push('\n');
+        } else if let Some(problem) = &summary.last_problem {
+            out += &texts.t_args(
+                "sync-gave-up",
+                &[("reason", problem.describe(texts).into())],
+            );
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl Describe for SyncError {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            SyncError::NoServer => texts.t("sync-no-server"),
+            SyncError::NoToken => texts.t("sync-no-token"),
+            SyncError::Config(error) => error.describe(texts),
+            SyncError::Store(error) => error.describe(texts),
         }
     }
 }

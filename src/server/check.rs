@@ -22,14 +22,19 @@ pub fn check(forms: &[Form], path_id: &str, body: &[u8]) -> Result<Checked, Refu
         return Err(Refusal::BadId);
     }
     serde_json::from_slice::<serde_json::Value>(body).map_err(|_| Refusal::NotJson)?;
-    let response = Response::from_json(body).map_err(|damage| Refusal::NotAResponse { detail: damage_code(&damage) })?;
+    let response = Response::from_json(body).map_err(|damage| Refusal::NotAResponse {
+        detail: damage_code(&damage),
+    })?;
     if response.id != id {
         return Err(Refusal::IdMismatch);
     }
     let form = forms
         .iter()
         .find(|f| f.id == response.form.id && f.version == response.form.version)
-        .ok_or_else(|| Refusal::UnknownForm { form: response.form.id.clone(), version: response.form.version })?;
+        .ok_or_else(|| Refusal::UnknownForm {
+            form: response.form.id.clone(),
+            version: response.form.version,
+        })?;
     let problems = form.check_document(&response.answers, response.status == Status::Complete);
     if !problems.is_empty() {
         return Err(Refusal::Invalid { problems });
@@ -70,22 +75,39 @@ mod tests {
 
     #[test]
     fn a_good_draft_passes() {
-        let checked = check(&forms(), ID, document("draft", r#"{"ps_active": "yes"}"#).as_bytes()).unwrap();
+        let checked = check(
+            &forms(),
+            ID,
+            document("draft", r#"{"ps_active": "yes"}"#).as_bytes(),
+        )
+        .unwrap();
         assert_eq!(checked.response.id.to_string(), ID);
     }
 
     #[test]
     fn bad_documents_are_refused_naming_the_item() {
         let forms = forms();
-        assert_eq!(check(&forms, "../etc/passwd", b"{}").err(), Some(Refusal::BadId));
+        assert_eq!(
+            check(&forms, "../etc/passwd", b"{}").err(),
+            Some(Refusal::BadId)
+        );
         assert_eq!(check(&forms, ID, b"{nope").err(), Some(Refusal::NotJson));
-        assert!(matches!(check(&forms, ID, b"{\"id\": 1}"), Err(Refusal::NotAResponse { .. })));
+        assert!(matches!(
+            check(&forms, ID, b"{\"id\": 1}"),
+            Err(Refusal::NotAResponse { .. })
+        ));
         let other_id = document("draft", "{}").replace(ID, "0a1b2c3d-0000-4000-8000-000000000003");
-        assert_eq!(check(&forms, ID, other_id.as_bytes()).err(), Some(Refusal::IdMismatch));
+        assert_eq!(
+            check(&forms, ID, other_id.as_bytes()).err(),
+            Some(Refusal::IdMismatch)
+        );
         let unknown_form = document("draft", "{}").replace("\"version\": 1", "\"version\": 9");
         assert_eq!(
             check(&forms, ID, unknown_form.as_bytes()).err(),
-            Some(Refusal::UnknownForm { form: "mhd-peer-support-2025".into(), version: 9 })
+            Some(Refusal::UnknownForm {
+                form: "mhd-peer-support-2025".into(),
+                version: 9
+            })
         );
         let bad_code = document("draft", r#"{"ps_active": "maybe"}"#);
         assert_eq!(
@@ -93,12 +115,19 @@ mod tests {
             Some(Refusal::Invalid {
                 problems: vec![DocumentProblem::Invalid {
                     item: "ps_active".into(),
-                    problem: Problem::NotAnOption { code: "maybe".into() }
+                    problem: Problem::NotAnOption {
+                        code: "maybe".into()
+                    }
                 }]
             })
         );
         let incomplete = document("complete", r#"{"ps_active": "no"}"#);
-        let Err(Refusal::Invalid { problems }) = check(&forms, ID, incomplete.as_bytes()) else { panic!() };
-        assert!(problems.contains(&DocumentProblem::Invalid { item: "dept_region".into(), problem: Problem::Required }));
+        let Err(Refusal::Invalid { problems }) = check(&forms, ID, incomplete.as_bytes()) else {
+            panic!()
+        };
+        assert!(problems.contains(&DocumentProblem::Invalid {
+            item: "dept_region".into(),
+            problem: Problem::Required
+        }));
     }
 }

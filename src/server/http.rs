@@ -36,7 +36,10 @@ async fn log_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let (method, path) = (request.method().clone(), request.uri().path().to_string());
     let response = next.run(request).await;
-    let token = response.extensions().get::<TokenName>().map_or("-".to_string(), |t| t.0.clone());
+    let token = response
+        .extensions()
+        .get::<TokenName>()
+        .map_or("-".to_string(), |t| t.0.clone());
     eprintln!(
         "{} {method} {path} {} {}ms token={token}",
         chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -47,8 +50,19 @@ async fn log_request(request: Request, next: Next) -> Response {
 }
 
 async fn health(State(server): State<Arc<Server>>) -> Response {
-    let forms = server.forms.iter().map(|f| FormRef { id: f.id.clone(), version: f.version }).collect();
-    axum::Json(Health { status: "ok".into(), forms }).into_response()
+    let forms = server
+        .forms
+        .iter()
+        .map(|f| FormRef {
+            id: f.id.clone(),
+            version: f.version,
+        })
+        .collect();
+    axum::Json(Health {
+        status: "ok".into(),
+        forms,
+    })
+    .into_response()
 }
 
 fn refusal(refusal: Refusal) -> Response {
@@ -84,9 +98,16 @@ async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<Strin
 
 /// Reads the body, unzipping it if it says it is gzip, never past the limit.
 async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, Refusal> {
-    let too_large = Refusal::TooLarge { limit: MAX_BODY_BYTES };
-    let bytes: Bytes = axum::body::to_bytes(body, MAX_BODY_BYTES).await.map_err(|_| too_large.clone())?;
-    let gzip = headers.get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("gzip"));
+    let too_large = Refusal::TooLarge {
+        limit: MAX_BODY_BYTES,
+    };
+    let bytes: Bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| too_large.clone())?;
+    let gzip = headers
+        .get(header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("gzip"));
     if !gzip {
         return Ok(bytes.to_vec());
     }
@@ -117,7 +138,13 @@ async fn put_response(
     response
 }
 
-async fn store(server: &Arc<Server>, id: &str, headers: &HeaderMap, body: Body, token: &str) -> Response {
+async fn store(
+    server: &Arc<Server>,
+    id: &str,
+    headers: &HeaderMap,
+    body: Body,
+    token: &str,
+) -> Response {
     let body = match read_body(headers, body).await {
         Ok(body) => body,
         Err(r) => return refusal(r),
@@ -128,12 +155,19 @@ async fn store(server: &Arc<Server>, id: &str, headers: &HeaderMap, body: Body, 
     };
     let (storage, token) = (server.storage.clone(), token.to_string());
     let (uuid, revision) = (checked.response.id, checked.response.revision);
-    let outcome = tokio::task::spawn_blocking(move || storage.put_response(uuid, revision, &checked.body, &token)).await;
+    let outcome = tokio::task::spawn_blocking(move || {
+        storage.put_response(uuid, revision, &checked.body, &token)
+    })
+    .await;
     match outcome {
-        Ok(Ok(PutOutcome::Stored)) => (StatusCode::OK, axum::Json(Accepted::Stored { revision })).into_response(),
-        Ok(Ok(PutOutcome::AlreadyThere)) => {
-            (StatusCode::OK, axum::Json(Accepted::AlreadyThere { revision })).into_response()
+        Ok(Ok(PutOutcome::Stored)) => {
+            (StatusCode::OK, axum::Json(Accepted::Stored { revision })).into_response()
         }
+        Ok(Ok(PutOutcome::AlreadyThere)) => (
+            StatusCode::OK,
+            axum::Json(Accepted::AlreadyThere { revision }),
+        )
+            .into_response(),
         Ok(Ok(PutOutcome::Stale { current })) => refusal(Refusal::Stale { current }),
         Ok(Ok(PutOutcome::Conflict)) => refusal(Refusal::Conflict { revision }),
         Ok(Err(error)) => server_error(&error.0),
@@ -141,14 +175,22 @@ async fn store(server: &Arc<Server>, id: &str, headers: &HeaderMap, body: Body, 
     }
 }
 
-async fn get_response(State(server): State<Arc<Server>>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+async fn get_response(
+    State(server): State<Arc<Server>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let token = match authenticate(&server, &headers).await {
         Ok(token) => token,
         Err(response) => return response,
     };
-    let Ok(uuid) = id.parse::<uuid::Uuid>() else { return refusal(Refusal::BadId) };
+    let Ok(uuid) = id.parse::<uuid::Uuid>() else {
+        return refusal(Refusal::BadId);
+    };
     let storage = server.storage.clone();
-    let mut response = match tokio::task::spawn_blocking(move || storage.current_response(uuid)).await {
+    let mut response = match tokio::task::spawn_blocking(move || storage.current_response(uuid))
+        .await
+    {
         Ok(Ok(Some(body))) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
         Ok(Ok(None)) => StatusCode::NOT_FOUND.into_response(),
         Ok(Err(error)) => server_error(&error.0),

@@ -27,7 +27,9 @@ pub struct Server {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseError {
     /// A kind of database this build cannot talk to (e.g. `postgres://`).
-    Unsupported { scheme: String },
+    Unsupported {
+        scheme: String,
+    },
     Failed(StorageError),
 }
 
@@ -36,10 +38,18 @@ pub fn open_storage(db: &str) -> Result<Arc<dyn Storage>, DatabaseError> {
     let path = match db.split_once("://") {
         None => db,
         Some(("sqlite", path)) => path,
-        Some((scheme, _)) => return Err(DatabaseError::Unsupported { scheme: scheme.to_string() }),
+        Some((scheme, _)) => {
+            return Err(DatabaseError::Unsupported {
+                scheme: scheme.to_string(),
+            });
+        }
     };
-    if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| DatabaseError::Failed(StorageError(e.to_string())))?;
+    if let Some(parent) = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        fs::create_dir_all(parent)
+            .map_err(|e| DatabaseError::Failed(StorageError(e.to_string())))?;
     }
     let storage = sqlite::SqliteStorage::open(Path::new(path)).map_err(DatabaseError::Failed)?;
     Ok(Arc::new(storage))
@@ -47,18 +57,29 @@ pub fn open_storage(db: &str) -> Result<Arc<dyn Storage>, DatabaseError> {
 
 /// Serves until SIGTERM or Ctrl-C, telling `on_listening` the address once
 /// the socket is bound (useful with port 0).
-pub fn serve(server: Server, listen: SocketAddr, on_listening: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+pub fn serve(
+    server: Server,
+    listen: SocketAddr,
+    on_listening: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await?;
         on_listening(listener.local_addr()?);
-        axum::serve(listener, http::router(Arc::new(server))).with_graceful_shutdown(shutdown_signal()).await
+        axum::serve(listener, http::router(Arc::new(server)))
+            .with_graceful_shutdown(shutdown_signal())
+            .await
     })
 }
 
 async fn shutdown_signal() {
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };
@@ -79,21 +100,38 @@ pub struct ImportSummary {
 /// Ingests a folder written by `campo sync --to`, with the same checks and
 /// the same idempotency as the HTTP API.
 pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> {
-    let io_error = |e: std::io::Error| StoreError::Io { path: dir.display().to_string(), failure: (&e).into() };
+    let io_error = |e: std::io::Error| StoreError::Io {
+        path: dir.display().to_string(),
+        failure: (&e).into(),
+    };
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(io_error)?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     files.sort();
     let mut summary = ImportSummary::default();
     for path in files {
-        let body = fs::read(&path).map_err(|e| StoreError::Io { path: path.display().to_string(), failure: (&e).into() })?;
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let body = fs::read(&path).map_err(|e| StoreError::Io {
+            path: path.display().to_string(),
+            failure: (&e).into(),
+        })?;
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let outcome = check::check(&server.forms, &id, &body).and_then(|checked| {
             let (uuid, revision) = (checked.response.id, checked.response.revision);
-            match server.storage.put_response(uuid, revision, &checked.body, "import") {
+            match server
+                .storage
+                .put_response(uuid, revision, &checked.body, "import")
+            {
                 Ok(PutOutcome::Stored) => Ok(true),
                 Ok(PutOutcome::AlreadyThere) => Ok(false),
                 Ok(PutOutcome::Stale { current }) => Err(Refusal::Stale { current }),
@@ -116,11 +154,16 @@ pub fn dump(storage: &dyn Storage, out: &DataDir) -> Result<usize, DumpError> {
     let bodies = storage.latest_responses().map_err(DumpError::Storage)?;
     let folder = out.root().join("responses");
     for body in &bodies {
-        let response = crate::store::Response::from_json(body)
-            .map_err(|_| DumpError::Storage(StorageError("a stored document no longer parses".into())))?;
+        let response = crate::store::Response::from_json(body).map_err(|_| {
+            DumpError::Storage(StorageError("a stored document no longer parses".into()))
+        })?;
         let path = folder.join(format!("{}.json", response.id));
-        write_atomic(&path, body)
-            .map_err(|e| DumpError::Store(StoreError::Io { path: path.display().to_string(), failure: (&e).into() }))?;
+        write_atomic(&path, body).map_err(|e| {
+            DumpError::Store(StoreError::Io {
+                path: path.display().to_string(),
+                failure: (&e).into(),
+            })
+        })?;
     }
     Ok(bodies.len())
 }

@@ -48,24 +48,45 @@ fn now() -> String {
 impl SqliteStorage {
     pub fn open(path: &Path) -> Result<SqliteStorage, StorageError> {
         let connection = Connection::open(path).map_err(failed)?;
-        connection.pragma_update(None, "journal_mode", "WAL").map_err(failed)?;
-        connection.pragma_update(None, "synchronous", "FULL").map_err(failed)?;
-        connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(failed)?;
+        connection
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(failed)?;
+        connection
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(failed)?;
+        connection
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(failed)?;
         connection.execute_batch(SCHEMA).map_err(failed)?;
-        Ok(SqliteStorage { connection: Mutex::new(connection) })
+        Ok(SqliteStorage {
+            connection: Mutex::new(connection),
+        })
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> Result<T, StorageError> {
-        let mut connection = self.connection.lock().map_err(|_| StorageError("poisoned lock".into()))?;
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StorageError> {
+        let mut connection = self
+            .connection
+            .lock()
+            .map_err(|_| StorageError("poisoned lock".into()))?;
         f(&mut connection).map_err(failed)
     }
 }
 
 impl Storage for SqliteStorage {
-    fn put_response(&self, id: Uuid, revision: u64, body: &[u8], token: &str) -> Result<PutOutcome, StorageError> {
+    fn put_response(
+        &self,
+        id: Uuid,
+        revision: u64,
+        body: &[u8],
+        token: &str,
+    ) -> Result<PutOutcome, StorageError> {
         let digest = hex::encode(Sha256::digest(body));
         let id = id.to_string();
-        let revision = i64::try_from(revision).map_err(|_| StorageError("revision out of range".into()))?;
+        let revision =
+            i64::try_from(revision).map_err(|_| StorageError("revision out of range".into()))?;
         self.with(|connection| {
             let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let current: Option<(i64, String)> = tx
@@ -119,16 +140,23 @@ impl Storage for SqliteStorage {
 
     fn revisions(&self, id: Uuid) -> Result<Vec<u64>, StorageError> {
         self.with(|c| {
-            let mut statement = c.prepare("SELECT revision FROM versions WHERE id = ?1 ORDER BY revision")?;
-            let rows = statement.query_map(params![id.to_string()], |r| r.get::<_, i64>(0).map(|v| v as u64))?;
+            let mut statement =
+                c.prepare("SELECT revision FROM versions WHERE id = ?1 ORDER BY revision")?;
+            let rows = statement.query_map(params![id.to_string()], |r| {
+                r.get::<_, i64>(0).map(|v| v as u64)
+            })?;
             rows.collect()
         })
     }
 
     fn token_name(&self, hash: &str) -> Result<Option<String>, StorageError> {
         self.with(|c| {
-            c.query_row("SELECT name FROM tokens WHERE hash = ?1 AND revoked IS NULL", params![hash], |r| r.get(0))
-                .optional()
+            c.query_row(
+                "SELECT name FROM tokens WHERE hash = ?1 AND revoked IS NULL",
+                params![hash],
+                |r| r.get(0),
+            )
+            .optional()
         })
     }
 
@@ -153,17 +181,25 @@ impl Storage for SqliteStorage {
 
     fn tokens(&self) -> Result<Vec<TokenInfo>, StorageError> {
         self.with(|c| {
-            let mut statement = c.prepare("SELECT name, created, revoked FROM tokens ORDER BY name")?;
-            let rows = statement
-                .query_map([], |r| Ok(TokenInfo { name: r.get(0)?, created: r.get(1)?, revoked: r.get(2)? }))?;
+            let mut statement =
+                c.prepare("SELECT name, created, revoked FROM tokens ORDER BY name")?;
+            let rows = statement.query_map([], |r| {
+                Ok(TokenInfo {
+                    name: r.get(0)?,
+                    created: r.get(1)?,
+                    revoked: r.get(2)?,
+                })
+            })?;
             rows.collect()
         })
     }
 
     fn revoke_token(&self, name: &str) -> Result<bool, StorageError> {
         self.with(|c| {
-            let changed =
-                c.execute("UPDATE tokens SET revoked = ?2 WHERE name = ?1 AND revoked IS NULL", params![name, now()])?;
+            let changed = c.execute(
+                "UPDATE tokens SET revoked = ?2 WHERE name = ?1 AND revoked IS NULL",
+                params![name, now()],
+            )?;
             Ok(changed > 0)
         })
     }
@@ -183,11 +219,26 @@ mod tests {
     fn revisions_are_idempotent_versioned_and_never_go_back() {
         let (_dir, db) = storage();
         let id = Uuid::new_v4();
-        assert_eq!(db.put_response(id, 1, b"one", "t").unwrap(), PutOutcome::Stored);
-        assert_eq!(db.put_response(id, 1, b"one", "t").unwrap(), PutOutcome::AlreadyThere);
-        assert_eq!(db.put_response(id, 1, b"uno", "t").unwrap(), PutOutcome::Conflict);
-        assert_eq!(db.put_response(id, 3, b"three", "t").unwrap(), PutOutcome::Stored);
-        assert_eq!(db.put_response(id, 2, b"two", "t").unwrap(), PutOutcome::Stale { current: 3 });
+        assert_eq!(
+            db.put_response(id, 1, b"one", "t").unwrap(),
+            PutOutcome::Stored
+        );
+        assert_eq!(
+            db.put_response(id, 1, b"one", "t").unwrap(),
+            PutOutcome::AlreadyThere
+        );
+        assert_eq!(
+            db.put_response(id, 1, b"uno", "t").unwrap(),
+            PutOutcome::Conflict
+        );
+        assert_eq!(
+            db.put_response(id, 3, b"three", "t").unwrap(),
+            PutOutcome::Stored
+        );
+        assert_eq!(
+            db.put_response(id, 2, b"two", "t").unwrap(),
+            PutOutcome::Stale { current: 3 }
+        );
         assert_eq!(db.current_response(id).unwrap().unwrap(), b"three");
         assert_eq!(db.revisions(id).unwrap(), [1, 3]);
         assert_eq!(db.latest_responses().unwrap(), [b"three".to_vec()]);

@@ -9,7 +9,9 @@ pub enum PutOutcome {
     Stored,
     AlreadyThere,
     /// A newer revision is current: the offered one is refused.
-    Stale { current: u64 },
+    Stale {
+        current: u64,
+    },
     /// This revision is stored with different content.
     Conflict,
 }
@@ -28,7 +30,13 @@ pub struct StorageError(pub String);
 pub trait Storage: Send + Sync {
     /// Offers revision `revision` of response `id`. Every revision ever
     /// stored is kept; the highest is the current one.
-    fn put_response(&self, id: Uuid, revision: u64, body: &[u8], token: &str) -> Result<PutOutcome, StorageError>;
+    fn put_response(
+        &self,
+        id: Uuid,
+        revision: u64,
+        body: &[u8],
+        token: &str,
+    ) -> Result<PutOutcome, StorageError>;
     /// The current revision's document.
     fn current_response(&self, id: Uuid) -> Result<Option<Vec<u8>>, StorageError>;
     /// The current revision of every response, in id order.

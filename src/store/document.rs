@@ -167,8 +167,12 @@ impl Response {
 
     pub fn sync_state(&self) -> SyncState {
         match (&self.sync, self.status) {
-            (Some(record), _) if record.refused.is_some() && record.revision == self.revision => SyncState::Refused,
-            (Some(record), _) if record.refused.is_none() && record.revision == self.revision => SyncState::Sent,
+            (Some(record), _) if record.refused.is_some() && record.revision == self.revision => {
+                SyncState::Refused
+            }
+            (Some(record), _) if record.refused.is_none() && record.revision == self.revision => {
+                SyncState::Sent
+            }
             (Some(record), _) if record.refused.is_none() => SyncState::ChangedSinceSent,
             (_, Status::Draft) => SyncState::Draft,
             (_, Status::Complete) => SyncState::NotSent,

@@ -54,14 +54,20 @@ pub struct Backoff {
 
 impl Default for Backoff {
     fn default() -> Self {
-        Backoff { first: Duration::from_millis(250), cap: Duration::from_secs(8), tries: 8 }
+        Backoff {
+            first: Duration::from_millis(250),
+            cap: Duration::from_secs(8),
+            tries: 8,
+        }
     }
 }
 
 impl Backoff {
     /// The wait before try `n` (counting from 1 for the first retry).
     pub fn wait(&self, n: u32) -> Duration {
-        self.first.saturating_mul(1 << n.saturating_sub(1).min(16)).min(self.cap)
+        self.first
+            .saturating_mul(1 << n.saturating_sub(1).min(16))
+            .min(self.cap)
     }
 }
 
@@ -80,12 +86,22 @@ impl Client {
             .timeout_global(Some(Duration::from_secs(120)))
             .build()
             .into();
-        Client { agent, base: server.trim_end_matches('/').to_string(), token: token.to_string(), backoff }
+        Client {
+            agent,
+            base: server.trim_end_matches('/').to_string(),
+            token: token.to_string(),
+            backoff,
+        }
     }
 
     /// Sends one gzip-compressed document, retrying as needed. `on_retry`
     /// hears of each retry; returns the outcome and the number of requests.
-    pub fn deliver(&self, id: &str, gzipped: &[u8], on_retry: &mut dyn FnMut(u32, &Transient)) -> (Delivery, usize) {
+    pub fn deliver(
+        &self,
+        id: &str,
+        gzipped: &[u8],
+        on_retry: &mut dyn FnMut(u32, &Transient),
+    ) -> (Delivery, usize) {
         let mut requests = 0;
         loop {
             requests += 1;
@@ -115,7 +131,11 @@ impl Client {
         };
         let status = response.status().as_u16();
         let mut body = String::new();
-        let read = response.body_mut().as_reader().take(64 * 1024).read_to_string(&mut body);
+        let read = response
+            .body_mut()
+            .as_reader()
+            .take(64 * 1024)
+            .read_to_string(&mut body);
         if read.is_err() && status < 300 {
             return Err(Transient::Network("the answer was cut short".into()));
         }
@@ -148,7 +168,9 @@ fn classify_error(error: ureq::Error) -> Result<Delivery, Transient> {
 
 /// rustls reports a failed handshake as an I/O error carrying its own.
 fn is_tls(error: &std::io::Error) -> bool {
-    error.get_ref().is_some_and(|inner| inner.is::<rustls::Error>())
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<rustls::Error>())
 }
 
 #[cfg(test)]
@@ -157,7 +179,11 @@ mod tests {
 
     #[test]
     fn backoff_doubles_up_to_its_cap() {
-        let backoff = Backoff { first: Duration::from_millis(100), cap: Duration::from_millis(500), tries: 5 };
+        let backoff = Backoff {
+            first: Duration::from_millis(100),
+            cap: Duration::from_millis(500),
+            tries: 5,
+        };
         let waits: Vec<u128> = (1..=5).map(|n| backoff.wait(n).as_millis()).collect();
         assert_eq!(waits, [100, 200, 400, 500, 500]);
     }

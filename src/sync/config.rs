@@ -32,7 +32,8 @@ pub fn default_path() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("CAMPO_CONFIG") {
         return Some(PathBuf::from(path));
     }
-    directories::ProjectDirs::from("org", "campo", "campo").map(|d| d.config_dir().join("config.toml"))
+    directories::ProjectDirs::from("org", "campo", "campo")
+        .map(|d| d.config_dir().join("config.toml"))
 }
 
 impl Config {
@@ -41,14 +42,25 @@ impl Config {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(ConfigError::Unreadable { path: path.display().to_string(), failure: (&e).into() }),
+            Err(e) => {
+                return Err(ConfigError::Unreadable {
+                    path: path.display().to_string(),
+                    failure: (&e).into(),
+                });
+            }
         };
-        toml::from_str(&text).map_err(|e| ConfigError::Invalid { path: path.display().to_string(), detail: e.message().to_string() })
+        toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: path.display().to_string(),
+            detail: e.message().to_string(),
+        })
     }
 
     /// Writes the file atomically, readable by its owner only: it holds a token.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
-        let fail = |e: std::io::Error| ConfigError::Unreadable { path: path.display().to_string(), failure: (&e).into() };
+        let fail = |e: std::io::Error| ConfigError::Unreadable {
+            path: path.display().to_string(),
+            failure: (&e).into(),
+        };
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(fail)?;
         }
@@ -66,10 +78,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/config.toml");
         assert_eq!(Config::load(&path).unwrap(), Config::default());
-        let config = Config { server: Some("https://x.org".into()), token: Some("t".into()) };
+        let config = Config {
+            server: Some("https://x.org".into()),
+            token: Some("t".into()),
+        };
         config.save(&path).unwrap();
         assert_eq!(Config::load(&path).unwrap(), config);
         std::fs::write(&path, "servr = 1").unwrap();
-        assert!(matches!(Config::load(&path), Err(ConfigError::Invalid { .. })));
+        assert!(matches!(
+            Config::load(&path),
+            Err(ConfigError::Invalid { .. })
+        ));
     }
 }

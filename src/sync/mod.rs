@@ -17,7 +17,9 @@ use uuid::Uuid;
 pub use client::{Backoff, Client, Delivery, Fatal, Transient};
 
 use crate::protocol::{Accepted, Refusal};
-use crate::store::{DataDir, Listed, Response, Responses, Status, StoreError, SyncRecord, SyncState, write_atomic};
+use crate::store::{
+    DataDir, Listed, Response, Responses, Status, StoreError, SyncRecord, SyncState, write_atomic,
+};
 
 /// Which responses need sending, oldest change first: complete ones (and
 /// drafts if asked) whose current revision no server has confirmed.
@@ -34,9 +36,18 @@ pub fn plan(responses: &[Response], include_drafts: bool) -> Vec<Uuid> {
 /// News from a sync in progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Progress {
-    Planned { total: usize },
-    Done { done: usize, total: usize, bytes: u64 },
-    Retrying { attempt: u32, problem: Transient },
+    Planned {
+        total: usize,
+    },
+    Done {
+        done: usize,
+        total: usize,
+        bytes: u64,
+    },
+    Retrying {
+        attempt: u32,
+        problem: Transient,
+    },
 }
 
 /// How a whole sync went.
@@ -75,7 +86,9 @@ fn loaded(data: &DataDir) -> Result<Vec<Response>, StoreError> {
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    encoder.write_all(bytes).expect("writing to memory cannot fail");
+    encoder
+        .write_all(bytes)
+        .expect("writing to memory cannot fail");
     encoder.finish().expect("writing to memory cannot fail")
 }
 
@@ -100,9 +113,13 @@ pub fn sync(
         }
         let response = data.load(*id)?;
         let body = gzip(&response.to_json_for_sending());
-        let (delivery, requests) = client.deliver(&id.to_string(), &body, &mut |attempt, problem| {
-            progress(Progress::Retrying { attempt, problem: problem.clone() })
-        });
+        let (delivery, requests) =
+            client.deliver(&id.to_string(), &body, &mut |attempt, problem| {
+                progress(Progress::Retrying {
+                    attempt,
+                    problem: problem.clone(),
+                })
+            });
         summary.requests += requests;
         summary.bytes += (body.len() * requests) as u64;
         match delivery {
@@ -126,14 +143,23 @@ pub fn sync(
                 summary.failed.push(*id);
             }
         }
-        progress(Progress::Done { done: done + 1, total, bytes: summary.bytes });
+        progress(Progress::Done {
+            done: done + 1,
+            total,
+            bytes: summary.bytes,
+        });
     }
     Ok(summary)
 }
 
 /// Notes the server's answer in the response's file, unless the response
 /// changed meanwhile (then the new revision is simply still to send).
-fn record(data: &DataDir, sent: &Response, server: &str, refusal: Option<&Refusal>) -> Result<(), StoreError> {
+fn record(
+    data: &DataDir,
+    sent: &Response,
+    server: &str,
+    refusal: Option<&Refusal>,
+) -> Result<(), StoreError> {
     let mut current = data.load(sent.id)?;
     if current.revision != sent.revision {
         return Ok(());
@@ -147,10 +173,45 @@ fn record(data: &DataDir, sent: &Response, server: &str, refusal: Option<&Refusa
     data.save(&current)
 }
 
+/// What a sync run in the background tells whoever started it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Progress(Progress),
+    Finished(Result<Summary, SyncError>),
+}
+
+/// Why a sync could not run at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncError {
+    NoServer,
+    NoToken,
+    Config(config::ConfigError),
+    Store(StoreError),
+}
+
+/// Syncs with the server and token of the config file, as the interface's
+/// sync key does, reporting through `on_event`.
+pub fn sync_configured(data: &DataDir, config_path: &Path, on_event: &mut dyn FnMut(Event)) {
+    let result = (|| {
+        let config = config::Config::load(config_path).map_err(SyncError::Config)?;
+        let server = config.server.ok_or(SyncError::NoServer)?;
+        let token = config.token.ok_or(SyncError::NoToken)?;
+        let client = Client::new(&server, &token, Backoff::default());
+        sync(data, &server, &client, false, &mut |p| {
+            on_event(Event::Progress(p))
+        })
+        .map_err(SyncError::Store)
+    })();
+    on_event(Event::Finished(result));
+}
+
 /// `campo sync --to DIR`: writes what is due into a folder (a USB stick, a
 /// shared mount), one file per response, atomically. Returns how many.
 pub fn export(data: &DataDir, dir: &Path, include_drafts: bool) -> Result<usize, StoreError> {
-    let io_error = |path: &Path, e: std::io::Error| StoreError::Io { path: path.display().to_string(), failure: (&e).into() };
+    let io_error = |path: &Path, e: std::io::Error| StoreError::Io {
+        path: path.display().to_string(),
+        failure: (&e).into(),
+    };
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let responses = loaded(data)?;
     let due = plan(&responses, include_drafts);
@@ -169,10 +230,22 @@ mod tests {
     use crate::store::FormRef;
 
     fn response(status: Status, revision: u64, synced: Option<u64>) -> Response {
-        let mut r = Response::new(FormRef { id: "f".into(), version: 1 }, "en", Utc::now());
+        let mut r = Response::new(
+            FormRef {
+                id: "f".into(),
+                version: 1,
+            },
+            "en",
+            Utc::now(),
+        );
         r.status = status;
         r.revision = revision;
-        r.sync = synced.map(|revision| SyncRecord { server: "s".into(), revision, at: Utc::now(), refused: None });
+        r.sync = synced.map(|revision| SyncRecord {
+            server: "s".into(),
+            revision,
+            at: Utc::now(),
+            refused: None,
+        });
         r
     }
 
@@ -192,7 +265,8 @@ mod tests {
     #[test]
     fn a_refused_revision_is_offered_again() {
         let mut refused = response(Status::Complete, 3, Some(3));
-        refused.sync.as_mut().unwrap().refused = Some(serde_json::json!({"error": "stale", "current": 4}));
+        refused.sync.as_mut().unwrap().refused =
+            Some(serde_json::json!({"error": "stale", "current": 4}));
         assert_eq!(plan(&[refused.clone()], false), [refused.id]);
     }
 }

@@ -42,7 +42,19 @@ pub enum Update {
     /// The terminal may have lost what it showed (a resize reflows it):
     /// clear it and draw everything.
     Repaint,
+    /// Start a sync in the background (the runtime has the means).
+    StartSync,
     Quit,
+}
+
+/// A sync in progress, or just finished, shown over the home screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncView {
+    pub total: Option<usize>,
+    pub done: usize,
+    pub bytes: u64,
+    pub retrying: Option<crate::sync::Transient>,
+    pub finished: Option<Result<crate::sync::Summary, crate::sync::SyncError>>,
 }
 
 pub struct App {
@@ -52,6 +64,7 @@ pub struct App {
     pub screen: Screen,
     pub help_open: bool,
     pub notice: Option<Notice>,
+    pub syncing: Option<SyncView>,
 }
 
 /// Where the interface starts.
@@ -75,6 +88,7 @@ impl App {
             screen: Screen::Home(Home::new(Vec::new())),
             help_open: false,
             notice: None,
+            syncing: None,
         };
         match start {
             Start::Home => app.go_home(),
@@ -91,6 +105,8 @@ impl App {
     pub fn context(&self) -> Context {
         if self.help_open {
             Context::Help
+        } else if self.syncing.is_some() {
+            Context::Syncing
         } else {
             self.screen_context()
         }
@@ -168,6 +184,12 @@ impl App {
                 Update::Redraw
             }
             _ if self.help_open => Update::Nothing,
+            Action::Back if self.syncing.as_ref().is_some_and(|s| s.finished.is_some()) => {
+                self.syncing = None;
+                self.reload_home();
+                Update::Redraw
+            }
+            _ if self.syncing.is_some() => Update::Nothing,
             _ => self.apply(action),
         }
     }
@@ -255,8 +277,32 @@ impl App {
                 Update::Redraw
             }
             Action::Quit => Update::Quit,
+            Action::Sync => {
+                self.syncing = Some(SyncView::default());
+                Update::StartSync
+            }
             _ => Update::Nothing,
         }
+    }
+
+    /// News from the background sync.
+    pub fn on_sync_event(&mut self, event: crate::sync::Event) -> Update {
+        let Some(view) = &mut self.syncing else {
+            return Update::Nothing;
+        };
+        match event {
+            crate::sync::Event::Progress(crate::sync::Progress::Planned { total }) => {
+                view.total = Some(total)
+            }
+            crate::sync::Event::Progress(crate::sync::Progress::Done { done, bytes, .. }) => {
+                (view.done, view.bytes, view.retrying) = (done, bytes, None);
+            }
+            crate::sync::Event::Progress(crate::sync::Progress::Retrying { problem, .. }) => {
+                view.retrying = Some(problem)
+            }
+            crate::sync::Event::Finished(result) => view.finished = Some(result),
+        }
+        Update::Redraw
     }
 
     fn apply_review(&mut self, action: Action) -> Update {

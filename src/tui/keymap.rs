@@ -32,6 +32,7 @@ pub enum Action {
     MarkComplete,
     Yes,
     No,
+    Sync,
 }
 
 /// Where the keys are read: each has its own table.
@@ -49,10 +50,12 @@ pub enum Context {
     MultilineText,
     Review,
     Help,
+    /// The sync window over the home screen.
+    Syncing,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Choice,
@@ -61,6 +64,7 @@ impl Context {
         Context::MultilineText,
         Context::Review,
         Context::Help,
+        Context::Syncing,
     ];
 }
 
@@ -178,6 +182,7 @@ const HOME: &[Binding] = &[
         "does-delete",
         true,
     ),
+    bind(&[C('s')], A::Sync, "=s", "does-sync", true),
     bind(
         &[C('l')],
         A::SwitchLanguage,
@@ -274,6 +279,14 @@ const REVIEW: &[Binding] = &[
     bind(&[K(KeyCode::Esc)], A::Back, "=Esc", "does-back", true),
 ];
 
+const SYNCING: &[Binding] = &[bind(
+    &[K(KeyCode::Esc), K(KeyCode::Enter)],
+    A::Back,
+    "=Esc",
+    "does-close",
+    true,
+)];
+
 const HELP: &[Binding] = &[bind(
     &[K(KeyCode::Esc), C('?'), C('q')],
     A::Back,
@@ -293,6 +306,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::MultilineText => (MULTILINE_TEXT, true),
         Context::Review => (REVIEW, false),
         Context::Help => (HELP, false),
+        Context::Syncing => (SYNCING, false),
     };
     let mut all: Vec<&Binding> = own.iter().collect();
     if navigates {

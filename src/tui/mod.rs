@@ -12,7 +12,8 @@ pub mod view;
 pub mod widgets;
 
 use std::io::{self, IsTerminal};
-use std::time::Duration;
+use std::sync::mpsc;
+use std::thread;
 
 use crossterm::event;
 use ratatui::DefaultTerminal;
@@ -24,27 +25,59 @@ pub fn has_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
-pub fn run(app: App) -> io::Result<()> {
+/// Starts a sync in the background; the callback hears how it goes.
+pub type SyncStarter = Box<dyn Fn(Box<dyn FnMut(crate::sync::Event) + Send>)>;
+
+/// What wakes the interface up: a key, a resize, or news from a sync.
+enum Message {
+    Terminal(io::Result<event::Event>),
+    Sync(crate::sync::Event),
+}
+
+pub fn run(app: App, start_sync: SyncStarter) -> io::Result<()> {
     // Installs a panic hook that restores the terminal, and enters raw mode
     // and the alternate screen.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app);
+    let result = event_loop(&mut terminal, app, start_sync);
     ratatui::try_restore()?;
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    mut app: App,
+    start_sync: SyncStarter,
+) -> io::Result<()> {
+    let (sender, messages) = mpsc::channel();
+    let keys = sender.clone();
+    thread::spawn(move || {
+        // Blocks until the terminal has something: no tick, no polling.
+        while keys.send(Message::Terminal(event::read())).is_ok() {}
+    });
     terminal.draw(|frame| view::draw(frame, &app))?;
     loop {
-        // Blocks until something happens: no tick, no clock, no spinner.
-        let mut update = app.update(event::read()?);
+        let mut update = handle(
+            &mut app,
+            messages
+                .recv()
+                .expect("the key reader lives as long as the loop"),
+        )?;
         // Take whatever else is already waiting (a paste, a burst of resizes)
         // before drawing once.
-        while update != Update::Quit && event::poll(Duration::ZERO)? {
-            update = stronger(update, app.update(event::read()?));
+        while update != Update::Quit
+            && let Ok(message) = messages.try_recv()
+        {
+            update = stronger(update, handle(&mut app, message)?);
         }
         match update {
             Update::Quit => return Ok(()),
+            Update::StartSync => {
+                let sender = sender.clone();
+                start_sync(Box::new(move |event| {
+                    let _ = sender.send(Message::Sync(event));
+                }));
+                terminal.draw(|frame| view::draw(frame, &app))?;
+            }
             Update::Repaint => {
                 // A burst of resizes can end at the size it started from:
                 // ratatui would then see no change and draw nothing, while
@@ -64,13 +97,21 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> io::Result<()> {
     }
 }
 
+fn handle(app: &mut App, message: Message) -> io::Result<Update> {
+    Ok(match message {
+        Message::Terminal(event) => app.update(event?),
+        Message::Sync(event) => app.on_sync_event(event),
+    })
+}
+
 /// Of two updates in one batch, the one that does more.
 fn stronger(a: Update, b: Update) -> Update {
     let rank = |u: Update| match u {
         Update::Nothing => 0,
         Update::Redraw => 1,
         Update::Repaint => 2,
-        Update::Quit => 3,
+        Update::StartSync => 3,
+        Update::Quit => 4,
     };
     if rank(b) > rank(a) { b } else { a }
 }

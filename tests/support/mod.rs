@@ -1,6 +1,8 @@
 //! Drives the real campo binary in a pseudo-terminal and reads its screen
 //! through a terminal emulator (vt100), so tests wait for text to appear
 //! rather than for time to pass.
+// Each test file uses its own share of these helpers.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::path::Path;

@@ -5,7 +5,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::form::Form;
 use crate::i18n::{Describe, Texts};
-use crate::store::{Listed, Response, Status};
+use crate::store::{Listed, Response, Status, SyncState};
 use crate::tui::app::App;
 use crate::tui::screens::home::Home;
 use crate::tui::theme::Theme;
@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
         .collect();
     header.extend([
         texts.t("home-status"),
+        texts.t("home-sync"),
         texts.t("home-progress"),
         texts.t("home-changed"),
     ]);
@@ -45,24 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
         .entries
         .iter()
         .map(|entry| row(&app.form, texts, entry));
-    let mut widths: Vec<Constraint> = app
-        .form
-        .summary
-        .iter()
-        .enumerate()
-        .map(|(i, _)| {
-            if i == 0 {
-                Constraint::Fill(2)
-            } else {
-                Constraint::Fill(1)
-            }
-        })
-        .collect();
-    widths.extend([
-        Constraint::Length(11),
-        Constraint::Length(6),
-        Constraint::Length(16),
-    ]);
+    let widths = column_widths(app.form.summary.len(), list.width);
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(Theme::dim()))
         .block(block)
@@ -70,6 +54,27 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
     let mut state = TableState::default().with_selected(Some(home.selected));
     frame.render_stateful_widget(table, list, &mut state);
     frame.render_widget(Paragraph::new(detail_line(app, home)), detail);
+}
+
+/// Status, sync, progress and date take what they need; the summary
+/// columns share the rest, the first (the name) twice as much as the others.
+fn column_widths(summary_columns: usize, width: u16) -> Vec<Constraint> {
+    const FIXED: [u16; 4] = [11, 10, 5, 16];
+    let spacing = (summary_columns + FIXED.len()).saturating_sub(1) as u16;
+    let rest = width.saturating_sub(FIXED.iter().sum::<u16>() + spacing);
+    let shares = summary_columns as u16 + 1;
+    let mut widths: Vec<Constraint> = (0..summary_columns)
+        .map(|i| {
+            let share = rest / shares.max(1);
+            Constraint::Length(if i == 0 {
+                rest - share * (shares - 2)
+            } else {
+                share
+            })
+        })
+        .collect();
+    widths.extend(FIXED.map(Constraint::Length));
+    widths
 }
 
 fn row<'a>(form: &Form, texts: &Texts, entry: &'a Listed) -> Row<'a> {
@@ -97,6 +102,7 @@ fn row<'a>(form: &Form, texts: &Texts, entry: &'a Listed) -> Row<'a> {
                 *first = Cell::from(Span::styled(texts.t("home-unnamed"), Theme::dim()));
             }
             cells.push(Cell::from(status_text(texts, response, known)));
+            cells.push(Cell::from(sync_text(texts, response)));
             let progress = if known {
                 let p = form.progress(&response.answers);
                 format!("{}/{}", p.answered, p.asked)
@@ -132,6 +138,16 @@ fn status_text(texts: &Texts, response: &Response, known: bool) -> String {
         (false, _) => texts.t("status-unknown-form"),
         (true, Status::Draft) => texts.t("status-draft"),
         (true, Status::Complete) => texts.t("status-complete"),
+    }
+}
+
+fn sync_text(texts: &Texts, response: &Response) -> Span<'static> {
+    match response.sync_state() {
+        SyncState::Draft => Span::raw(""),
+        SyncState::NotSent => Span::raw(texts.t("sync-state-not-sent")),
+        SyncState::Sent => Span::styled(texts.t("sync-state-sent"), Theme::ok()),
+        SyncState::ChangedSinceSent => Span::raw(texts.t("sync-state-changed")),
+        SyncState::Refused => Span::styled(texts.t("sync-state-refused"), Theme::error()),
     }
 }
 

@@ -4,6 +4,7 @@ mod entry;
 mod help;
 mod home;
 mod review;
+mod sync;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -53,6 +54,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Paragraph::new(footer(&app.texts, app.context(), usize::from(keys.width))),
         keys,
     );
+    if let Some(view) = &app.syncing {
+        sync::draw(frame, app, view, body);
+    }
     if app.help_open {
         help::draw(frame, app, body);
     }
