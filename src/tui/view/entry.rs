@@ -11,7 +11,8 @@ use crate::tui::app::App;
 use crate::tui::screens::entry::Entry;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::option_list::{OptionRow, draw_options, wrap_words};
+use crate::tui::widgets::option_list::{OptionRow, draw_options};
+use crate::tui::widgets::text::{truncate, wrap_words};
 use crate::tui::widgets::text_editor::TextEditor;
 
 /// Below this width the list of sections is left out.
@@ -281,19 +282,4 @@ fn problem_line(app: &App, session: &Session, entry: &Entry) -> Option<Line<'sta
         format!("! {text}"),
         Theme::error(),
     )))
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if (out.clone() + &c.to_string()).width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out + "…"
 }

@@ -1,5 +1,5 @@
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::{does, key_label};
-use crate::tui::widgets::option_list::wrap_words;
+use crate::tui::widgets::text::{centred, wrap_words};
 
 /// Every key of the screen under the help, from the same table the keys
 /// are handled by.
@@ -30,12 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .map(|l| Line::from(Span::styled(l, Theme::dim()))),
     );
     let height = (lines.len() as u16 + 2).min(area.height);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = centred(area, width, height);
     let block = Block::bordered().title(Span::styled(
         format!(" {} ", texts.t("help-title")),
         Theme::title(),

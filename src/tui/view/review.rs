@@ -10,6 +10,7 @@ use crate::tui::app::App;
 use crate::tui::screens::review::Review;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::truncate;
 
 pub fn draw(frame: &mut Frame, app: &App, session: &Session, review: &Review, area: Rect) {
     let texts = &app.texts;
@@ -97,22 +98,4 @@ fn review_lines(
         }
     }
     (lines, selected)
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out + "…"
 }

@@ -1,12 +1,12 @@
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Paragraph};
 
 use crate::i18n::Describe;
 use crate::tui::app::{App, SyncView};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::option_list::wrap_words;
+use crate::tui::widgets::text::{centred, wrap_words};
 
 /// The sync window: a gauge while it runs, the summary when it is over.
 pub fn draw(frame: &mut Frame, app: &App, view: &SyncView, area: Rect) {
@@ -54,12 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SyncView, area: Rect) {
     }
     let gauge_rows = u16::from(view.finished.is_none());
     let height = (lines.len() as u16 + gauge_rows + 2).min(area.height);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = centred(area, width, height);
     let block = Block::bordered().title(Span::styled(
         format!(" {} ", texts.t("sync-title")),
         Theme::title(),

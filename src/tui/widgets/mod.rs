@@ -2,4 +2,5 @@
 
 pub mod footer;
 pub mod option_list;
+pub mod text;
 pub mod text_editor;

@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::text::wrap_words;
 use super::text_editor::TextEditor;
 use crate::tui::theme::Theme;
 
@@ -93,54 +94,4 @@ pub fn draw_options(
         let line = line.checked_sub(offset)?;
         (line < height).then(|| Position::new(area.x + column as u16, area.y + line as u16))
     })
-}
-
-/// Breaks text at spaces into rows of at most `width` columns, cutting
-/// words longer than a row.
-pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    let mut rows = vec![String::new()];
-    for word in text.split(' ') {
-        let row = rows.last_mut().expect("at least one row");
-        let joined = if row.is_empty() {
-            word.width()
-        } else {
-            row.width() + 1 + word.width()
-        };
-        if joined <= width {
-            if !row.is_empty() {
-                row.push(' ');
-            }
-            row.push_str(word);
-            continue;
-        }
-        if !row.is_empty() {
-            rows.push(String::new());
-        }
-        for c in word.chars() {
-            if rows
-                .last()
-                .is_some_and(|r| r.width() + c.width().unwrap_or(0) > width)
-            {
-                rows.push(String::new());
-            }
-            rows.last_mut().expect("at least one row").push(c);
-        }
-    }
-    rows
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_wrap_at_spaces_and_long_words_are_cut() {
-        assert_eq!(
-            wrap_words("Valle d'Aosta perché sì", 10),
-            ["Valle", "d'Aosta", "perché sì"]
-        );
-        assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap_words("", 4), [""]);
-    }
 }
