@@ -9,11 +9,14 @@
 //! - [`cli`]: the command line that ties them together.
 
 pub mod cli;
+pub mod export;
 pub mod form;
 pub mod i18n;
 pub mod io_failure;
 pub mod protocol;
+pub mod report;
 pub mod server;
 pub mod store;
 pub mod sync;
+pub mod text;
 pub mod tui;

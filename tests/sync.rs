@@ -709,13 +709,21 @@ fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
     assert_eq!(stored(&db).len(), 1);
 
     // Health needs no token and lists the forms; reading a response needs one.
-    let mut health = agent.get(&format!("{}/v1/health", server.url)).call().unwrap();
+    let mut health = agent
+        .get(&format!("{}/v1/health", server.url))
+        .call()
+        .unwrap();
     let health: Value = serde_json::from_str(&health.body_mut().read_to_string().unwrap()).unwrap();
     assert_eq!(health["forms"][0]["id"], "mhd-peer-support-2025");
     let url = format!("{}/v1/responses/{id}", server.url);
     assert_eq!(agent.get(&url).call().unwrap().status().as_u16(), 401);
-    let mut current = agent.get(&url).header("Authorization", &format!("Bearer {token}")).call().unwrap();
-    let current: Value = serde_json::from_str(&current.body_mut().read_to_string().unwrap()).unwrap();
+    let mut current = agent
+        .get(&url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .call()
+        .unwrap();
+    let current: Value =
+        serde_json::from_str(&current.body_mut().read_to_string().unwrap()).unwrap();
     assert_eq!(current["answers"]["dept_name"], "DSM n. 1, perché sì");
 }
 

@@ -241,3 +241,50 @@ does-sync = sync
 does-close = close
 sync-title = Sending to the server
 sync-retrying-short = No answer yet ({ $problem }): trying again…
+
+## Reports (campo report)
+
+decimal-separator = .
+report-read = { $count ->
+    [one] One response read
+   *[other] { $count } responses read
+}
+report-drafts-left-out = { $count ->
+    [one] one draft left out (--status all counts drafts)
+   *[other] { $count } drafts left out (--status all counts drafts)
+}
+report-other-form = { $count ->
+    [one] one response of another form left out
+   *[other] { $count } responses of another form left out
+}
+report-damaged = Left out: { $reason }
+report-na = { $count } NA
+report-na-multiple = { $count } NA; multiple choice
+report-multiple = multiple choice
+report-text-answers = { $count ->
+    [one] one answer
+   *[other] { $count } answers
+}
+report-total = All
+report-option = Answer
+report-unknown-by = The form has no derived value "{ $by }" to break the tables down by.
+
+## Exports (campo export)
+
+export-var-id = Response id
+export-var-status = Status (draft or complete)
+export-var-created = Created (UTC)
+export-var-updated = Last change (UTC)
+export-var-lang = Language of entry
+export-chosen = Chosen
+export-not-chosen = Not chosen
+export-sheet-data = Data
+export-sheet-labels = Labels
+export-sheet-codebook = Codebook
+export-col-variable = Variable
+export-col-question = Question
+export-col-type = Type
+export-col-codes = Codes
+export-col-asked-when = Asked when
+export-spss-comment = Reads responses.csv exported by campo from form { $form }, version { $version }.
+export-failed = The export could not be written: { $detail }

@@ -241,3 +241,50 @@ does-sync = invia
 does-close = chiudi
 sync-title = Invio al server
 sync-retrying-short = Ancora nessuna risposta ({ $problem }): nuovo tentativo…
+
+## Risultati (campo report)
+
+decimal-separator = ,
+report-read = { $count ->
+    [one] Un questionario letto
+   *[other] { $count } questionari letti
+}
+report-drafts-left-out = { $count ->
+    [one] una bozza esclusa (--status all include le bozze)
+   *[other] { $count } bozze escluse (--status all include le bozze)
+}
+report-other-form = { $count ->
+    [one] un questionario di un altro modulo escluso
+   *[other] { $count } questionari di un altro modulo esclusi
+}
+report-damaged = Escluso: { $reason }
+report-na = { $count } NA
+report-na-multiple = { $count } NA; risposta multipla
+report-multiple = risposta multipla
+report-text-answers = { $count ->
+    [one] una risposta
+   *[other] { $count } risposte
+}
+report-total = Totale
+report-option = Risposta
+report-unknown-by = Il modulo non ha un valore derivato "{ $by }" con cui suddividere le tabelle.
+
+## Esportazioni (campo export)
+
+export-var-id = Codice del questionario
+export-var-status = Stato (bozza o completato)
+export-var-created = Creato (UTC)
+export-var-updated = Ultima modifica (UTC)
+export-var-lang = Lingua di compilazione
+export-chosen = Indicato
+export-not-chosen = Non indicato
+export-sheet-data = Dati
+export-sheet-labels = Etichette
+export-sheet-codebook = Codifiche
+export-col-variable = Variabile
+export-col-question = Domanda
+export-col-type = Tipo
+export-col-codes = Codici
+export-col-asked-when = Posta quando
+export-spss-comment = Legge responses.csv esportato da campo dal modulo { $form }, versione { $version }.
+export-failed = Impossibile scrivere l'esportazione: { $detail }

@@ -55,6 +55,31 @@ enum Command {
     New,
     /// Continue a response (ID or a unique prefix of it)
     Edit { id: String },
+    /// The paper's frequency tables from the saved responses
+    Report {
+        /// Which responses to count
+        #[arg(long, value_enum, default_value = "complete")]
+        status: crate::report::StatusFilter,
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::report::format::Format,
+        /// Break every table down by a derived value, e.g. macro_area
+        #[arg(long, value_name = "DERIVED")]
+        by: Option<String>,
+        /// Order multiple-choice options as in the form, or by frequency
+        #[arg(long, value_enum, default_value = "form")]
+        sort: crate::report::format::Sort,
+    },
+    /// Files for analysts: CSV with a codebook, XLSX, SPSS syntax
+    Export {
+        #[arg(long, value_enum, default_value = "all")]
+        format: crate::export::ExportFormat,
+        /// The folder to write into
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Which responses to export
+        #[arg(long, value_enum, default_value = "complete")]
+        status: crate::report::StatusFilter,
+    },
     /// Send complete responses to the collection server (or to a folder)
     Sync {
         /// The server's address, e.g. https://campo.example.org
@@ -147,6 +172,48 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let data = DataDir::open(&root).map_err(|e| Failure(e.describe(&texts)))?;
     let fail = |e: StoreError| Failure(e.describe(&interface_texts(lang)));
     let start = match cli.command {
+        Some(Command::Report {
+            status,
+            format,
+            by,
+            sort,
+        }) => {
+            if let Some(by) = by
+                .as_deref()
+                .filter(|by| !form.derived.iter().any(|d| d.id == *by))
+            {
+                return Err(Failure(
+                    texts.t_args("report-unknown-by", &[("by", by.into())]),
+                ));
+            }
+            let (responses, selection) =
+                crate::report::select(&form, data.list().map_err(fail)?, status);
+            let options = crate::report::format::Options {
+                format,
+                by: by.as_deref(),
+                sort,
+            };
+            print!(
+                "{}",
+                crate::report::format::render(&form, &texts, &responses, &selection, &options)
+            );
+            return Ok(());
+        }
+        Some(Command::Export {
+            format,
+            out,
+            status,
+        }) => {
+            let (responses, selection) =
+                crate::report::select(&form, data.list().map_err(fail)?, status);
+            let files = crate::export::export(&form, &texts, &responses, &out, format)
+                .map_err(|e| Failure(e.describe(&texts)))?;
+            eprintln!("{}", crate::report::format::header(&texts, &selection));
+            for file in files {
+                println!("{}", file.display());
+            }
+            return Ok(());
+        }
         Some(Command::Sync {
             server,
             token,

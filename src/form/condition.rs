@@ -48,6 +48,31 @@ impl Condition {
     }
 }
 
+/// The condition in a compact notation for codebooks and exports:
+/// `ps_active = yes`, `ps_services has other`, `a = x and (b = y or not c = z)`.
+impl std::fmt::Display for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let joined = |f: &mut std::fmt::Formatter<'_>, list: &[Condition], word: &str| {
+            let parts: Vec<String> = list
+                .iter()
+                .map(|c| match c {
+                    Condition::All(_) | Condition::Any(_) => format!("({c})"),
+                    _ => c.to_string(),
+                })
+                .collect();
+            write!(f, "{}", parts.join(word))
+        };
+        match self {
+            Condition::Equals(item, code) => write!(f, "{item} = {code}"),
+            Condition::Includes(item, code) => write!(f, "{item} has {code}"),
+            Condition::Answered(item) => write!(f, "{item} answered"),
+            Condition::All(list) => joined(f, list, " and "),
+            Condition::Any(list) => joined(f, list, " or "),
+            Condition::Not(inner) => write!(f, "not ({inner})"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -102,6 +127,18 @@ mod tests {
         ));
         assert!(!eval(r#"{"any": []}"#));
         assert!(eval(r#"{"all": []}"#));
+    }
+
+    #[test]
+    fn conditions_read_as_text() {
+        let condition: Condition = serde_json::from_str(
+            r#"{"all": [{"equals": ["a", "x"]}, {"any": [{"includes": ["b", "y"]}, {"not": {"answered": "c"}}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            condition.to_string(),
+            "a = x and (b has y or not (c answered))"
+        );
     }
 
     #[test]

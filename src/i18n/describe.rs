@@ -331,3 +331,20 @@ impl Describe for SyncError {
         }
     }
 }
+
+impl Describe for crate::export::ExportError {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            crate::export::ExportError::Io { path, failure } => texts.t_args(
+                "store-io",
+                &[
+                    ("path", s(path)),
+                    ("reason", failure.describe(texts).into()),
+                ],
+            ),
+            crate::export::ExportError::Workbook(detail) => {
+                texts.t_args("export-failed", &[("detail", s(detail))])
+            }
+        }
+    }
+}

@@ -7,12 +7,12 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::form::{Answer, Form, ItemKind, TextRules};
 use crate::i18n::{Describe, Texts};
+use crate::text::{truncate, wrap_words};
 use crate::tui::app::App;
 use crate::tui::screens::entry::Entry;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::option_list::{OptionRow, draw_options};
-use crate::tui::widgets::text::{truncate, wrap_words};
 use crate::tui::widgets::text_editor::TextEditor;
 
 /// Below this width the list of sections is left out.

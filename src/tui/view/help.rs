@@ -3,11 +3,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use crate::text::wrap_words;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::{does, key_label};
-use crate::tui::widgets::text::{centred, wrap_words};
+use crate::tui::widgets::popup::centred;
 
 /// Every key of the screen under the help, from the same table the keys
 /// are handled by.

@@ -4,9 +4,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Paragraph};
 
 use crate::i18n::Describe;
+use crate::text::wrap_words;
 use crate::tui::app::{App, SyncView};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{centred, wrap_words};
+use crate::tui::widgets::popup::centred;
 
 /// The sync window: a gauge while it runs, the summary when it is over.
 pub fn draw(frame: &mut Frame, app: &App, view: &SyncView, area: Rect) {

@@ -2,5 +2,5 @@
 
 pub mod footer;
 pub mod option_list;
-pub mod text;
+pub mod popup;
 pub mod text_editor;

@@ -10,8 +10,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::text::wrap_words;
 use super::text_editor::TextEditor;
+use crate::text::wrap_words;
 use crate::tui::theme::Theme;
 
 pub struct OptionRow<'a> {

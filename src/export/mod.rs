@@ -1,0 +1,317 @@
+//! Files for analysts: one row per response, one column per variable, in
+//! CSV (with a codebook), XLSX and SPSS syntax. Every format is built from
+//! the same list of variables and the same cells, so they cannot disagree.
+
+mod csv;
+mod spss;
+mod xlsx;
+
+use std::path::{Path, PathBuf};
+
+use crate::form::{Answer, Asked, Form, ItemKind};
+use crate::i18n::Texts;
+use crate::store::{Response, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+    Spss,
+    All,
+}
+
+/// The file names written into the output folder.
+pub const DATA_CSV: &str = "responses.csv";
+pub const CODEBOOK_CSV: &str = "codebook.csv";
+pub const WORKBOOK: &str = "responses.xlsx";
+pub const SPSS_SYNTAX: &str = "responses.sps";
+
+/// One column of the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Variable {
+    Id,
+    Status,
+    Created,
+    Updated,
+    Lang,
+    /// A single-choice item: its code.
+    Single(usize),
+    /// One option of a multiple choice: 1 chosen, 0 not.
+    Option {
+        item: usize,
+        code: String,
+    },
+    /// A text item (and the "other, specify" companions).
+    Text(usize),
+    /// A derived value, such as `macro_area`.
+    Derived(usize),
+}
+
+/// One cell: typed, so no format has to guess.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Not asked, or asked and not answered.
+    Empty,
+    Text(String),
+    Flag(bool),
+}
+
+impl Variable {
+    pub fn name(&self, form: &Form) -> String {
+        match self {
+            Variable::Id => "id".into(),
+            Variable::Status => "status".into(),
+            Variable::Created => "created".into(),
+            Variable::Updated => "updated".into(),
+            Variable::Lang => "lang".into(),
+            Variable::Single(item) | Variable::Text(item) => form.items[*item].id.clone(),
+            Variable::Option { item, code } => format!("{}__{code}", form.items[*item].id),
+            Variable::Derived(index) => form.derived[*index].id.clone(),
+        }
+    }
+
+    /// What the variable holds, in words of the chosen language.
+    pub fn label(&self, form: &Form, texts: &Texts) -> String {
+        match self {
+            Variable::Id => texts.t("export-var-id"),
+            Variable::Status => texts.t("export-var-status"),
+            Variable::Created => texts.t("export-var-created"),
+            Variable::Updated => texts.t("export-var-updated"),
+            Variable::Lang => texts.t("export-var-lang"),
+            Variable::Single(item) | Variable::Text(item) => question(form, texts, *item),
+            Variable::Option { item, code } => {
+                let option = form.items[*item]
+                    .options()
+                    .iter()
+                    .find(|o| o.code == *code)
+                    .expect("options come from the form");
+                format!(
+                    "{}: {}",
+                    question(form, texts, *item),
+                    texts.form_text(&option.label)
+                )
+            }
+            Variable::Derived(index) => texts.form_text(&form.derived[*index].label),
+        }
+    }
+
+    /// The codes and their labels, for choice variables.
+    pub fn value_labels(&self, form: &Form, texts: &Texts) -> Vec<(String, String)> {
+        match self {
+            Variable::Single(item) => form.items[*item]
+                .options()
+                .iter()
+                .map(|o| (o.code.clone(), texts.form_text(&o.label)))
+                .collect(),
+            Variable::Option { .. } => vec![
+                ("0".into(), texts.t("export-not-chosen")),
+                ("1".into(), texts.t("export-chosen")),
+            ],
+            Variable::Derived(index) => form.derived[*index]
+                .values
+                .iter()
+                .map(|v| (v.code.clone(), texts.form_text(&v.label)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Variable::Id
+            | Variable::Status
+            | Variable::Created
+            | Variable::Updated
+            | Variable::Lang => "meta",
+            Variable::Single(_) => "single",
+            Variable::Option { .. } => "option",
+            Variable::Text(_) => "text",
+            Variable::Derived(_) => "derived",
+        }
+    }
+
+    /// When the variable has a value: the item's condition, as text.
+    pub fn asked_when(&self, form: &Form) -> String {
+        let item = match self {
+            Variable::Single(item) | Variable::Text(item) | Variable::Option { item, .. } => *item,
+            _ => return String::new(),
+        };
+        match &form.items[item].specifies {
+            Some((parent, option)) => format!("{} has {option}", form.items[*parent].id),
+            None => form.items[item]
+                .asked_when
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn cell(&self, form: &Form, response: &Response, asked: &Asked) -> Cell {
+        let text = |s: String| Cell::Text(s);
+        match self {
+            Variable::Id => text(response.id.to_string()),
+            Variable::Status => text(match response.status {
+                Status::Draft => "draft".into(),
+                Status::Complete => "complete".into(),
+            }),
+            Variable::Created => text(
+                response
+                    .created
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+            Variable::Updated => text(
+                response
+                    .updated
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+            Variable::Lang => text(response.lang.clone()),
+            Variable::Single(item) | Variable::Text(item) if asked.is_asked(*item) => {
+                match response
+                    .answers
+                    .get(&form.items[*item].id)
+                    .and_then(Answer::as_one)
+                {
+                    Some(value) if !value.trim().is_empty() => text(value.to_string()),
+                    _ => Cell::Empty,
+                }
+            }
+            Variable::Option { item, code } if asked.is_asked(*item) => {
+                match response
+                    .answers
+                    .get(&form.items[*item].id)
+                    .filter(|a| !a.is_empty())
+                {
+                    Some(answer) => Cell::Flag(answer.includes(code)),
+                    None => Cell::Empty,
+                }
+            }
+            Variable::Derived(index) => {
+                let definition = &form.derived[*index];
+                let source = response
+                    .answers
+                    .get(&definition.from)
+                    .and_then(Answer::as_one);
+                form.derive(definition, source)
+                    .map_or(Cell::Empty, |code| text(code.to_string()))
+            }
+            _ => Cell::Empty,
+        }
+    }
+}
+
+fn question(form: &Form, texts: &Texts, item: usize) -> String {
+    match &form.items[item].specifies {
+        Some((parent, _)) => {
+            format!(
+                "{}: {}",
+                texts.form_text(&form.items[*parent].question),
+                texts.form_text(&form.items[item].question)
+            )
+        }
+        None => texts.form_text(&form.items[item].question),
+    }
+}
+
+/// Every variable, in form order after the response's own.
+pub fn variables(form: &Form) -> Vec<Variable> {
+    let mut all = vec![
+        Variable::Id,
+        Variable::Status,
+        Variable::Created,
+        Variable::Updated,
+        Variable::Lang,
+    ];
+    for (index, item) in form.items.iter().enumerate() {
+        match &item.kind {
+            ItemKind::Single { .. } => all.push(Variable::Single(index)),
+            ItemKind::Multi { options } => all.extend(options.iter().map(|o| Variable::Option {
+                item: index,
+                code: o.code.clone(),
+            })),
+            ItemKind::Text(_) => all.push(Variable::Text(index)),
+        }
+    }
+    all.extend((0..form.derived.len()).map(Variable::Derived));
+    all
+}
+
+/// The table: a row of cells per response.
+pub fn rows(form: &Form, variables: &[Variable], responses: &[Response]) -> Vec<Vec<Cell>> {
+    responses
+        .iter()
+        .map(|response| {
+            let asked = form.asked(&response.answers);
+            variables
+                .iter()
+                .map(|v| v.cell(form, response, &asked))
+                .collect()
+        })
+        .collect()
+}
+
+/// Why an export could not be written.
+#[derive(Debug)]
+pub enum ExportError {
+    Io {
+        path: String,
+        failure: crate::io_failure::IoFailure,
+    },
+    Workbook(String),
+}
+
+fn io_error(path: &Path, error: &std::io::Error) -> ExportError {
+    ExportError::Io {
+        path: path.display().to_string(),
+        failure: error.into(),
+    }
+}
+
+/// Writes the chosen formats into `dir`, returning the files written.
+pub fn export(
+    form: &Form,
+    texts: &Texts,
+    responses: &[Response],
+    dir: &Path,
+    format: ExportFormat,
+) -> Result<Vec<PathBuf>, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+    let variables = variables(form);
+    let rows = rows(form, &variables, responses);
+    let mut written = Vec::new();
+    if matches!(
+        format,
+        ExportFormat::Csv | ExportFormat::Spss | ExportFormat::All
+    ) {
+        written.push(csv::write_data(
+            form,
+            &variables,
+            &rows,
+            &dir.join(DATA_CSV),
+        )?);
+        written.push(csv::write_codebook(
+            form,
+            texts,
+            &variables,
+            &dir.join(CODEBOOK_CSV),
+        )?);
+    }
+    if matches!(format, ExportFormat::Xlsx | ExportFormat::All) {
+        written.push(xlsx::write(
+            form,
+            texts,
+            &variables,
+            &rows,
+            &dir.join(WORKBOOK),
+        )?);
+    }
+    if matches!(format, ExportFormat::Spss | ExportFormat::All) {
+        written.push(spss::write(
+            form,
+            texts,
+            &variables,
+            &rows,
+            &dir.join(SPSS_SYNTAX),
+        )?);
+    }
+    Ok(written)
+}
