@@ -135,6 +135,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "document-invalid",
     "io-other",
     "sync-ask-token",
+    "report-na",
 ];
 
 #[test]
