@@ -392,3 +392,19 @@ fn sync_without_a_server_says_how_to_set_one() {
         render(&app)
     );
 }
+
+#[test]
+fn the_report_screen_shows_bars_item_by_item() {
+    let fixture = standard();
+    for lang in Lang::ALL {
+        let mut app = app(&fixture, lang, Start::Home);
+        press(&mut app, KeyCode::Char('t'));
+        // To ps_difficulties, a multiple choice asked of everyone.
+        for _ in 0..5 {
+            press(&mut app, KeyCode::PageDown);
+        }
+        insta::assert_snapshot!(format!("report_{}", lang.code()), render(&app));
+        assert_eq!(press(&mut app, KeyCode::Esc), Update::Redraw);
+        assert!(matches!(app.screen, Screen::Home(_)));
+    }
+}

@@ -288,3 +288,15 @@ export-col-codes = Codes
 export-col-asked-when = Asked when
 export-spss-comment = Reads responses.csv exported by campo from form { $form }, version { $version }.
 export-failed = The export could not be written: { $detail }
+
+## The report screen
+
+does-report = results
+does-next-item = next
+does-previous-item = previous
+report-screen-title = Results · { $count ->
+    [one] one complete response
+   *[other] { $count } complete responses
+} · item { $number } of { $items }
+report-screen-empty = The form has no items.
+report-screen-asked = Asked in { $asked } · not asked in { $na }

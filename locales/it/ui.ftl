@@ -288,3 +288,15 @@ export-col-codes = Codici
 export-col-asked-when = Posta quando
 export-spss-comment = Legge responses.csv esportato da campo dal modulo { $form }, versione { $version }.
 export-failed = Impossibile scrivere l'esportazione: { $detail }
+
+## La schermata dei risultati
+
+does-report = risultati
+does-next-item = successiva
+does-previous-item = precedente
+report-screen-title = Risultati · { $count ->
+    [one] un questionario completato
+   *[other] { $count } questionari completati
+} · domanda { $number } di { $items }
+report-screen-empty = Il modulo non ha domande.
+report-screen-asked = Posta in { $asked } · non posta in { $na }

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::keymap::{self, Action, Context};
 use super::screens::entry::{Entry, Leave, Outcome};
 use super::screens::home::Home;
+use super::screens::report::Report;
 use super::screens::review::Review;
 use super::session::{Changed, Session};
 use crate::form::Form;
@@ -16,6 +17,7 @@ use crate::store::{FormRef, Response, Responses, Status, StoreError};
 
 pub enum Screen {
     Home(Home),
+    Report(Report),
     Entry(Session, Entry),
     Review(Session, Review),
 }
@@ -119,6 +121,7 @@ impl App {
             Screen::Home(_) => Context::Home,
             Screen::Entry(_, entry) => entry.context(&self.form),
             Screen::Review(..) => Context::Review,
+            Screen::Report(_) => Context::Report,
         }
     }
 
@@ -204,6 +207,41 @@ impl App {
                 self.after_entry(outcome.unwrap_or(Outcome::Ignored))
             }
             Screen::Review(..) => self.apply_review(action),
+            Screen::Report(_) => self.apply_report(action),
+        }
+    }
+
+    fn apply_report(&mut self, action: Action) -> Update {
+        let Screen::Report(report) = &mut self.screen else {
+            return Update::Nothing;
+        };
+        let moved = match action {
+            Action::NextQuestion => report.move_by(1),
+            Action::PreviousQuestion => report.move_by(-1),
+            Action::NextSection => report.jump_section(&self.form, true),
+            Action::PreviousSection => report.jump_section(&self.form, false),
+            Action::Back => {
+                self.go_home();
+                true
+            }
+            _ => false,
+        };
+        redraw_if(moved)
+    }
+
+    /// The results of the complete responses saved here.
+    fn open_report(&mut self) {
+        match self.store.list() {
+            Ok(entries) => {
+                let (responses, selection) = crate::report::select(
+                    &self.form,
+                    entries,
+                    crate::report::StatusFilter::Complete,
+                );
+                let tallies = crate::report::tally(&self.form, &responses);
+                self.screen = Screen::Report(Report::new(tallies, selection));
+            }
+            Err(error) => self.notice = Some(Notice::Failed(error)),
         }
     }
 
@@ -280,6 +318,10 @@ impl App {
             Action::Sync => {
                 self.syncing = Some(SyncView::default());
                 Update::StartSync
+            }
+            Action::Report => {
+                self.open_report();
+                Update::Redraw
             }
             _ => Update::Nothing,
         }

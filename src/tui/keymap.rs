@@ -33,6 +33,7 @@ pub enum Action {
     Yes,
     No,
     Sync,
+    Report,
 }
 
 /// Where the keys are read: each has its own table.
@@ -52,10 +53,12 @@ pub enum Context {
     Help,
     /// The sync window over the home screen.
     Syncing,
+    /// The results, item by item.
+    Report,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Choice,
@@ -65,6 +68,7 @@ impl Context {
         Context::Review,
         Context::Help,
         Context::Syncing,
+        Context::Report,
     ];
 }
 
@@ -183,6 +187,7 @@ const HOME: &[Binding] = &[
         true,
     ),
     bind(&[C('s')], A::Sync, "=s", "does-sync", true),
+    bind(&[C('t')], A::Report, "=t", "does-report", true),
     bind(
         &[C('l')],
         A::SwitchLanguage,
@@ -287,6 +292,45 @@ const SYNCING: &[Binding] = &[bind(
     true,
 )];
 
+const REPORT: &[Binding] = &[
+    bind(
+        &[K(KeyCode::Down), C('j'), K(KeyCode::Tab)],
+        A::NextQuestion,
+        "=↓ Tab",
+        "does-next-item",
+        true,
+    ),
+    bind(
+        &[K(KeyCode::Up), C('k'), Key::BackTab],
+        A::PreviousQuestion,
+        "=↑",
+        "does-previous-item",
+        false,
+    ),
+    bind(
+        &[K(KeyCode::PageDown)],
+        A::NextSection,
+        "key-pgdn",
+        "does-next-section",
+        true,
+    ),
+    bind(
+        &[K(KeyCode::PageUp)],
+        A::PreviousSection,
+        "key-pgup",
+        "does-previous-section",
+        false,
+    ),
+    bind(&[C('?')], A::Help, "=?", "does-help", false),
+    bind(
+        &[K(KeyCode::Esc), C('q')],
+        A::Back,
+        "=Esc",
+        "does-back",
+        true,
+    ),
+];
+
 const HELP: &[Binding] = &[bind(
     &[K(KeyCode::Esc), C('?'), C('q')],
     A::Back,
@@ -307,6 +351,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Review => (REVIEW, false),
         Context::Help => (HELP, false),
         Context::Syncing => (SYNCING, false),
+        Context::Report => (REPORT, false),
     };
     let mut all: Vec<&Binding> = own.iter().collect();
     if navigates {

@@ -3,4 +3,5 @@
 
 pub mod entry;
 pub mod home;
+pub mod report;
 pub mod review;

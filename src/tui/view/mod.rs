@@ -3,6 +3,7 @@
 mod entry;
 mod help;
 mod home;
+mod report;
 mod review;
 mod sync;
 
@@ -38,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Home(home) => home::draw(frame, app, home, body),
         Screen::Entry(session, entry) => entry::draw(frame, app, session, entry, body),
         Screen::Review(session, review) => review::draw(frame, app, session, review, body),
+        Screen::Report(report) => report::draw(frame, app, report, body),
     }
     if let Some(text) = &app.notice {
         let style = if matches!(text, Notice::MarkedComplete | Notice::Deleted) {

@@ -1,0 +1,126 @@
+//! The results as bars: one item at a time, each option with a bar as long
+//! as its percentage of those asked, its n and its %.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::report::{Tally, percent};
+use crate::text::{truncate, wrap_words};
+use crate::tui::app::App;
+use crate::tui::screens::report::Report;
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App, report: &Report, area: Rect) {
+    let texts = &app.texts;
+    let form = &app.form;
+    let title = texts.t_args(
+        "report-screen-title",
+        &[
+            ("count", report.selection.used.into()),
+            ("number", (report.current + 1).into()),
+            ("items", report.tallies.len().into()),
+        ],
+    );
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(format!(" {title} "), Theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(tally) = report.tallies.get(report.current) else {
+        frame.render_widget(Paragraph::new(texts.t("report-screen-empty")), inner);
+        return;
+    };
+    let width = usize::from(inner.width);
+    let item = &form.items[tally.item];
+    let mut lines = vec![Line::from(Span::styled(
+        texts.form_text(&form.sections[item.section].title),
+        Theme::dim(),
+    ))];
+    let question = texts.form_text(&item.question);
+    lines.extend(
+        wrap_words(&question, width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, Theme::question()))),
+    );
+    lines.push(Line::from(Span::styled(note(app, tally), Theme::dim())));
+    lines.push(Line::default());
+    if tally.is_choice(form) {
+        lines.extend(bars(app, tally, width));
+    } else {
+        lines.push(Line::from(texts.t_args(
+            "report-text-answers",
+            &[("count", tally.answered.into())],
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "Asked in 34 · not asked in 27 · multiple choice".
+fn note(app: &App, tally: &Tally) -> String {
+    let texts = &app.texts;
+    let mut note = texts.t_args(
+        "report-screen-asked",
+        &[
+            ("asked", tally.asked.into()),
+            ("na", tally.not_asked.into()),
+        ],
+    );
+    if tally.is_multiple(&app.form) {
+        note += &format!(" · {}", texts.t("report-multiple"));
+    }
+    note
+}
+
+/// Eighths of a cell, for bars that grow smoothly.
+const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+fn bars(app: &App, tally: &Tally, width: usize) -> Vec<Line<'static>> {
+    let texts = &app.texts;
+    let options = app.form.items[tally.item].options();
+    let labels: Vec<String> = tally
+        .options
+        .iter()
+        .map(|(code, _)| {
+            options
+                .iter()
+                .find(|o| o.code == *code)
+                .map(|o| texts.form_text(&o.label))
+                .unwrap_or_default()
+        })
+        .collect();
+    // Label, bar and figures share the width: the bar gets what is left.
+    let figures = 14;
+    let label_width = labels
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    let bar_width = width.saturating_sub(label_width + figures + 2).max(4);
+    tally
+        .options
+        .iter()
+        .zip(labels)
+        .map(|((_, n), label)| {
+            let share = percent(*n, tally.asked);
+            let eighths =
+                share.map_or(0, |p| (p / 100.0 * (bar_width * 8) as f64).round() as usize);
+            let bar = format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8]);
+            let label = truncate(&label, label_width);
+            let pct = share.map_or("-".to_string(), |p| {
+                format!("{p:.1}%").replace('.', &texts.t("decimal-separator"))
+            });
+            Line::from(vec![
+                Span::raw(format!(
+                    "{label}{} ",
+                    " ".repeat(label_width - label.width())
+                )),
+                Span::styled(format!("{bar:<bar_width$}"), Theme::ok()),
+                Span::raw(format!(" {n:>5} {pct:>7}")),
+            ])
+        })
+        .collect()
+}
