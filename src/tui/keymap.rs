@@ -195,8 +195,8 @@ const HOME: &[Binding] = &[
         "does-switch-language",
         false,
     ),
-    bind(&[C('?')], A::Help, "=?", "does-help", true),
     bind(&[C('q'), K(KeyCode::Esc)], A::Quit, "=q", "does-quit", true),
+    bind(&[C('?')], A::Help, "=?", "does-help", true),
 ];
 
 const CONFIRM: &[Binding] = &[
