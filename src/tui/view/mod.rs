@@ -27,11 +27,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, app, area);
         return;
     }
+    let hints = footer(&app.texts, app.context(), usize::from(area.width));
     let [title, body, notice, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(hints.len() as u16),
     ])
     .areas(area);
     draw_title(frame, app, title);
@@ -52,10 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             notice,
         );
     }
-    frame.render_widget(
-        Paragraph::new(footer(&app.texts, app.context(), usize::from(keys.width))),
-        keys,
-    );
+    frame.render_widget(Paragraph::new(hints), keys);
     if let Some(view) = &app.syncing {
         sync::draw(frame, app, view, body);
     }
