@@ -4,9 +4,11 @@
 //! nothing is written while the user is idle.
 
 pub mod app;
+mod backend;
 pub mod keymap;
 pub mod screens;
 pub mod session;
+mod terminal;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -16,7 +18,6 @@ use std::sync::mpsc;
 use std::thread;
 
 use crossterm::event;
-use ratatui::DefaultTerminal;
 
 use app::{App, Update};
 
@@ -35,16 +36,14 @@ enum Message {
 }
 
 pub fn run(app: App, start_sync: SyncStarter) -> io::Result<()> {
-    // Installs a panic hook that restores the terminal, and enters raw mode
-    // and the alternate screen.
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = terminal::enter()?;
     let result = event_loop(&mut terminal, app, start_sync);
-    ratatui::try_restore()?;
+    terminal::leave()?;
     result
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Tty,
     mut app: App,
     start_sync: SyncStarter,
 ) -> io::Result<()> {

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::form::{Answer, Form, ItemKind, TextRules};
+use crate::form::{Answer, Form, ItemKind, Problem, TextRules};
 use crate::i18n::{Describe, Texts};
 use crate::text::{truncate, wrap_words};
 use crate::tui::app::App;
@@ -262,12 +262,16 @@ fn draw_text(
 }
 
 /// The problem of the current question, shown after Enter, and at once for
-/// an answer that is given but wrong (too long, say).
+/// an answer that cannot be right however it goes on (too long, say); "too
+/// short" waits for Enter, or every first letter typed would be an error.
 fn problem_line(app: &App, session: &Session, entry: &Entry) -> Option<Line<'static>> {
     let form = &app.form;
     let item = entry.problem_items(form, session).into_iter().find(|&i| {
-        let answered = session.answer(form, i).is_some_and(|a| !a.is_empty());
-        entry.show_problem || answered
+        let wrong_already = !matches!(
+            form.check_answer(i, session.answer(form, i)),
+            Some(Problem::Required | Problem::TooShort { .. })
+        );
+        entry.show_problem || wrong_already
     })?;
     let problem = form.check_answer(item, session.answer(form, item))?;
     let text = if item == entry.item {

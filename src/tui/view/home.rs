@@ -46,11 +46,12 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
         .entries
         .iter()
         .map(|entry| row(&app.form, texts, entry));
-    let widths = column_widths(app.form.summary.len(), list.width);
+    let widths = column_widths(app.form.summary.len(), list.width.saturating_sub(1));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(Theme::dim()))
         .block(block)
-        .row_highlight_style(Theme::highlight());
+        .highlight_symbol(">")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(Some(home.selected));
     frame.render_stateful_widget(table, list, &mut state);
     frame.render_widget(Paragraph::new(detail_line(app, home)), detail);

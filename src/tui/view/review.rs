@@ -68,18 +68,24 @@ fn review_lines(
         }
         let start = lines.len();
         let problem = form.check_answer(item, answers.get(&form.items[item].id));
-        let mark = if problem.is_some() {
-            Span::styled("! ", Theme::error())
+        // Column one is the cursor, column two the "missing" mark.
+        let pointer = if position == review.selected {
+            Span::styled(">", Theme::key())
         } else {
-            Span::raw("  ")
+            Span::raw(" ")
         };
-        let style = if position == review.selected {
-            Theme::highlight()
+        let mark = if problem.is_some() {
+            Span::styled("!", Theme::error())
         } else {
-            ratatui::style::Style::new()
+            Span::raw(" ")
         };
         let question = truncate(&texts.form_text(&form.items[item].question), width);
-        lines.push(Line::from(vec![mark, Span::styled(question, style)]));
+        lines.push(Line::from(vec![
+            pointer,
+            mark,
+            Span::raw(" "),
+            Span::raw(question),
+        ]));
         let answer = match texts.answer_with_details(form, answers, item) {
             Some(text) => Span::raw(truncate(&text.replace('\n', " "), width)),
             None if problem.is_some() => Span::styled(texts.t("review-missing"), Theme::error()),

@@ -6,7 +6,6 @@ use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -24,7 +23,8 @@ pub struct OptionRow<'a> {
     pub specify: Option<(String, Cow<'a, TextEditor>, bool)>,
 }
 
-const INDENT: usize = 6;
+/// Columns before a label: the cursor mark, the number, the box.
+const INDENT: usize = 7;
 
 /// Draws the rows, returning where the text cursor goes when a "specify"
 /// text is being edited.
@@ -51,21 +51,25 @@ pub fn draw_options(
         } else {
             " ".into()
         };
-        let style = if row.highlighted {
-            Theme::highlight()
+        // The cursor is a mark in the first column, not a highlighted row:
+        // moving it rewrites two characters, not two whole lines.
+        let pointer = if row.highlighted {
+            Span::styled(">", Theme::key())
         } else {
-            Style::new()
+            Span::raw(" ")
         };
         for (i, piece) in wrap_words(&row.label, width).into_iter().enumerate() {
             let lead = if i == 0 {
                 format!("{number} {mark} ")
             } else {
-                " ".repeat(INDENT)
+                " ".repeat(INDENT - 1)
             };
-            lines.push(Line::from(vec![
-                Span::raw(lead),
-                Span::styled(piece, style),
-            ]));
+            let first = if i == 0 {
+                pointer.clone()
+            } else {
+                Span::raw(" ")
+            };
+            lines.push(Line::from(vec![first, Span::raw(lead), Span::raw(piece)]));
         }
         if let Some((prompt, editor, focused)) = &row.specify {
             lines.push(Line::from(Span::styled(

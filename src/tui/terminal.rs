@@ -1,0 +1,33 @@
+//! Taking over the terminal and giving it back, on every way out: a normal
+//! return, an error, or a panic.
+
+use std::io;
+
+use crossterm::cursor::Show;
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+
+use super::backend::LeanBackend;
+
+pub type Tty = Terminal<LeanBackend<std::fs::File>>;
+
+/// Raw mode and the alternate screen, with a panic hook that restores both
+/// before the panic message is printed.
+pub fn enter() -> io::Result<Tty> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave();
+        previous(info);
+    }));
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    Terminal::new(LeanBackend::stdout()?)
+}
+
+pub fn leave() -> io::Result<()> {
+    disable_raw_mode()?;
+    execute!(io::stdout(), LeaveAlternateScreen, Show)
+}
