@@ -248,3 +248,72 @@ fn terminal_key_sequences_reach_the_right_actions() {
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// NO_COLOR takes colour away and leaves the marks; Ctrl-L redraws all.
+#[test]
+fn no_color_is_respected_and_ctrl_l_redraws() {
+    for no_color in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut env = vec![("TERM", "xterm-256color")];
+        if no_color {
+            env.push(("NO_COLOR", "1"));
+        }
+        let mut tty = Tty::spawn_with(dir.path(), &["--lang", "en", "new"], &env);
+        tty.wait_for("Question 1 of 9");
+        tty.keys("1", "(•) Abruzzo");
+        tty.keys(ENTER, "Question 2 of 9");
+        tty.keys(ENTER, "An answer is required.");
+        let raw = tty.raw();
+        // Red, as crossterm writes it (256-colour index 1), or any 38;… colour.
+        assert_eq!(
+            contains(&raw, b"\x1b[38;"),
+            !no_color,
+            "NO_COLOR={no_color}"
+        );
+        assert!(
+            contains(&raw, b"\x1b[1m"),
+            "bold still marks focus and errors"
+        );
+        let before = raw.len();
+        tty.send("\x0c");
+        let start = std::time::Instant::now();
+        while !contains(&tty.raw()[before..], b"\x1b[2J") {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(20),
+                "Ctrl-L did not clear the screen"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        tty.wait_for("F2 italiano");
+        assert!(
+            tty.screen()
+                .contains("Name of the Mental Health Department")
+        );
+        tty.send(CTRL_C);
+        assert!(tty.wait_exit().success());
+    }
+}
+
+/// The same screens under the terminals people have: a modern emulator,
+/// tmux or screen, the Linux console, a VT100.
+#[test]
+fn works_under_common_term_values() {
+    for term in ["xterm-256color", "screen-256color", "linux", "vt100"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut tty = Tty::spawn_with(dir.path(), &["--lang", "it", "new"], &[("TERM", term)]);
+        tty.wait_for("Domanda 1 di 9");
+        tty.keys(&format!("{DOWN}{DOWN} "), "3 (•) Calabria");
+        tty.keys(TAB, "Domanda 2 di 9");
+        tty.send(CTRL_C);
+        assert!(tty.wait_exit().success(), "TERM={term}");
+        assert_eq!(
+            only_response(dir.path())["answers"]["dept_region"],
+            "calabria",
+            "TERM={term}"
+        );
+    }
+}

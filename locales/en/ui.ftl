@@ -238,6 +238,7 @@ sync-state-sent = sent
 sync-state-changed = changed
 sync-state-refused = refused
 does-sync = sync
+does-repaint = redraw the screen
 does-close = close
 sync-title = Sending to the server
 sync-retrying-short = No answer yet ({ $problem }): trying again…

@@ -238,6 +238,7 @@ sync-state-sent = inviato
 sync-state-changed = modificato
 sync-state-refused = rifiutato
 does-sync = invia
+does-repaint = ridisegna lo schermo
 does-close = chiudi
 sync-title = Invio al server
 sync-retrying-short = Ancora nessuna risposta ({ $problem }): nuovo tentativo…

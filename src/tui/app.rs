@@ -178,6 +178,7 @@ impl App {
                 self.switch_language();
                 Update::Redraw
             }
+            Action::Repaint => Update::Repaint,
             Action::Help => {
                 self.help_open = true;
                 Update::Redraw

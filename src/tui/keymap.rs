@@ -34,6 +34,8 @@ pub enum Action {
     No,
     Sync,
     Report,
+    /// Clear the terminal and draw everything again (after line noise).
+    Repaint,
 }
 
 /// Where the keys are read: each has its own table.
@@ -118,6 +120,13 @@ const ARROWS: &[Key] = &[K(KeyCode::Up), K(KeyCode::Down)];
 const ARROWS_JK: &[Key] = &[K(KeyCode::Up), K(KeyCode::Down), C('k'), C('j')];
 
 const EVERYWHERE: &[Binding] = &[
+    bind(
+        &[Key::Ctrl('l')],
+        A::Repaint,
+        "=Ctrl-L",
+        "does-repaint",
+        false,
+    ),
     bind(
         &[K(KeyCode::F(2))],
         A::SwitchLanguage,
@@ -436,6 +445,18 @@ mod tests {
             action(Context::Choice, &key(KeyCode::Tab, KeyModifiers::NONE)),
             Some(Action::NextQuestion)
         );
+    }
+
+    #[test]
+    fn ctrl_l_repaints_even_in_a_text_field() {
+        let ctrl_l = key(KeyCode::Char('l'), KeyModifiers::CONTROL);
+        for context in Context::ALL {
+            assert_eq!(
+                action(context, &ctrl_l),
+                Some(Action::Repaint),
+                "{context:?}"
+            );
+        }
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct Tty {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte campo wrote, as written.
+    raw: Arc<Mutex<Vec<u8>>>,
     ended: Arc<Mutex<bool>>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -53,13 +55,15 @@ impl Tty {
         let writer = pair.master.take_writer().unwrap();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
         let ended = Arc::new(Mutex::new(false));
-        let (screen, done) = (parser.clone(), ended.clone());
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen, done, log) = (parser.clone(), ended.clone(), raw.clone());
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buffer) {
                 if n == 0 {
                     break;
                 }
+                log.lock().unwrap().extend_from_slice(&buffer[..n]);
                 screen.lock().unwrap().process(&buffer[..n]);
             }
             *done.lock().unwrap() = true;
@@ -68,6 +72,7 @@ impl Tty {
             child,
             writer,
             parser,
+            raw,
             ended,
             _master: pair.master,
         }
@@ -75,6 +80,11 @@ impl Tty {
 
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Everything campo has written so far, escape sequences and all.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn in_alternate_screen(&self) -> bool {
