@@ -131,16 +131,23 @@ fn an_unknown_id_is_reported_in_the_users_language() {
 }
 
 #[test]
-fn the_interface_without_a_terminal_says_so_and_fails() {
+fn without_a_terminal_campo_asks_line_by_line() {
     let dir = data_with(&[]);
     let output = campo(dir.path(), &["--lang", "en", "new"]);
-    assert!(!output.status.success());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
     assert!(
-        stderr(&output).contains("campo needs a terminal"),
-        "{}",
-        stderr(&output)
+        text.contains("[1/9] In which region (or autonomous province) is your MHD?"),
+        "{text}"
     );
-    assert!(stdout(&output).is_empty(), "no screen is drawn");
+    assert!(
+        !text.contains('\x1b'),
+        "no escape sequences in plain mode: {text:?}"
+    );
+    let files = std::fs::read_dir(dir.path().join("responses"))
+        .unwrap()
+        .count();
+    assert_eq!(files, 0, "nothing answered, nothing written");
 }
 
 #[test]

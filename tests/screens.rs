@@ -408,3 +408,53 @@ fn the_report_screen_shows_bars_item_by_item() {
         assert!(matches!(app.screen, Screen::Home(_)));
     }
 }
+
+/// Heads-down entry of a paper questionnaire: digits and Enter only (and
+/// the department's name), with auto-advance. Counts the keys.
+#[test]
+fn a_paper_questionnaire_goes_in_with_digits_and_enter() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::It, Start::New);
+    app.auto_advance = true;
+    let mut keys = 0;
+    let mut send = |app: &mut App, code: KeyCode| {
+        keys += 1;
+        press(app, code)
+    };
+    send(&mut app, KeyCode::Char('9'));
+    assert_eq!(
+        current_item(&app),
+        "dept_name",
+        "a digit on a single choice moves on"
+    );
+    type_text(&mut app, "DSM Milano");
+    send(&mut app, KeyCode::Enter);
+    // A digit per single choice; digits then Enter per multiple choice.
+    let script: &[&str] = &[
+        "1", "3", "2", "12\n", "1\n", "1", "1\n", "1", "2\n", "1", "4", "1", "1\n", "1", "12\n",
+        "2", "1", "1", "1\n", "3", "1\n", "2\n", "1", "14\n", "4",
+    ];
+    for answer in script {
+        for c in answer.chars() {
+            send(
+                &mut app,
+                if c == '\n' {
+                    KeyCode::Enter
+                } else {
+                    KeyCode::Char(c)
+                },
+            );
+        }
+    }
+    assert_eq!(current_item(&app), "promising_practices");
+    send(&mut app, KeyCode::Tab);
+    send(&mut app, KeyCode::Char('c'));
+    let response = &saved(&fixture)[0];
+    assert_eq!(response.status, Status::Complete, "{:?}", response.answers);
+    assert_eq!(response.answers.len(), 27);
+    // Keep the README's figure honest: this is the count it reports.
+    assert_eq!(
+        keys, 42,
+        "keys for a whole paper questionnaire, besides the name typed"
+    );
+}

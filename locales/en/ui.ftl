@@ -109,7 +109,7 @@ does-change-answer = change
 does-mark-complete = mark complete
 does-close-help = close
 help-title = Keys
-help-saved = Every answer is saved as soon as it is given. Tab and PgDn move on even when a required answer is missing; only marking complete needs them all.
+help-saved = Every answer is saved at once. Tab and PgDn move on past a missing answer: only marking complete needs them all.
 
 ## Screen size
 
@@ -239,6 +239,9 @@ sync-state-changed = changed
 sync-state-refused = refused
 does-sync = sync
 does-repaint = redraw the screen
+does-auto-advance = auto-advance on/off
+notice-auto-advance-on = Auto-advance on: a digit answers a single choice and moves on.
+notice-auto-advance-off = Auto-advance off.
 does-close = close
 sync-title = Sending to the server
 sync-retrying-short = No answer yet ({ $problem }): trying again…
@@ -301,3 +304,15 @@ report-screen-title = Results · { $count ->
 } · item { $number } of { $items }
 report-screen-empty = The form has no items.
 report-screen-asked = Asked in { $asked } · not asked in { $na }
+
+## Plain line mode (campo --plain)
+
+plain-hint-single = Type the number of one option (or its code).
+plain-hint-multi = Type the numbers of all that apply, separated by commas or spaces.
+plain-hint-text = Type the answer on one line.
+plain-optional = (optional)
+plain-current = Current answer: { $answer }. Enter keeps it.
+plain-help = Commands: ? help · < previous · > next · - clear the answer · :lang it or :lang en · :review · :complete · :quit. Every answer is saved as soon as it is given.
+plain-end = End of the questionnaire. Type :review to check it, :complete to mark it complete, < to go back, :quit to leave.
+plain-unknown-lang = "{ $lang }" is not a language campo speaks: use :lang it or :lang en.
+plain-home = To fill in a questionnaire line by line: campo --plain new, or campo --plain edit ID.

@@ -109,7 +109,7 @@ does-change-answer = modifica
 does-mark-complete = segna come completato
 does-close-help = chiudi
 help-title = Tasti
-help-saved = Ogni risposta viene salvata appena data. Tab e PagGiù proseguono anche se manca una risposta obbligatoria: servono tutte solo per segnare il questionario come completato.
+help-saved = Ogni risposta è salvata subito. Tab e PagGiù vanno avanti anche senza risposta: servono tutte solo per completare.
 
 ## Dimensioni della finestra
 
@@ -239,6 +239,9 @@ sync-state-changed = modificato
 sync-state-refused = rifiutato
 does-sync = invia
 does-repaint = ridisegna lo schermo
+does-auto-advance = avanzamento automatico sì/no
+notice-auto-advance-on = Avanzamento automatico attivo: una cifra risponde a una scelta singola e va avanti.
+notice-auto-advance-off = Avanzamento automatico disattivato.
 does-close = chiudi
 sync-title = Invio al server
 sync-retrying-short = Ancora nessuna risposta ({ $problem }): nuovo tentativo…
@@ -301,3 +304,15 @@ report-screen-title = Risultati · { $count ->
 } · domanda { $number } di { $items }
 report-screen-empty = Il modulo non ha domande.
 report-screen-asked = Posta in { $asked } · non posta in { $na }
+
+## Modalità a righe (campo --plain)
+
+plain-hint-single = Scriva il numero di una opzione (o il suo codice).
+plain-hint-multi = Scriva i numeri di tutte le opzioni pertinenti, separati da virgole o spazi.
+plain-hint-text = Scriva la risposta su una riga.
+plain-optional = (facoltativa)
+plain-current = Risposta attuale: { $answer }. Invio la conferma.
+plain-help = Comandi: ? aiuto · < precedente · > successiva · - cancella la risposta · :lang it o :lang en · :review riepilogo · :complete segna come completato · :quit esci. Ogni risposta viene salvata appena data.
+plain-end = Fine del questionario. Scriva :review per controllarlo, :complete per segnarlo come completato, < per tornare indietro, :quit per uscire.
+plain-unknown-lang = "{ $lang }" non è una lingua di campo: usi :lang it o :lang en.
+plain-home = Per compilare un questionario riga per riga: campo --plain new, oppure campo --plain edit CODICE.

@@ -32,6 +32,13 @@ struct Cli {
     /// Run another form: a folder with form.json and locales/{en,it}/*.ftl
     #[arg(long, global = true, value_name = "DIR")]
     form: Option<PathBuf>,
+    /// Ask line by line, without a full-screen interface (automatic when
+    /// TERM=dumb or input or output is not a terminal)
+    #[arg(long, global = true)]
+    plain: bool,
+    /// A digit answering a single choice moves straight to the next question
+    #[arg(long, global = true)]
+    auto_advance: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -271,14 +278,16 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         None => Start::Home,
     };
-    if !crate::tui::has_terminal() {
-        return Err(Failure(texts.t("no-terminal")));
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if cli.plain || dumb || !crate::tui::has_terminal() {
+        return run_plain(&form, texts, &data, start);
     }
     // The interface takes the texts; errors after that are worded afresh.
     let texts_for_errors = interface_texts(lang);
     let data_for_sync = data.clone();
-    let app = App::new(form, texts, Box::new(data), start)
+    let mut app = App::new(form, texts, Box::new(data), start)
         .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
+    app.auto_advance = cli.auto_advance;
     let config = crate::sync::config::default_path();
     let start_sync: crate::tui::SyncStarter = Box::new(move |mut report| {
         let (data, config) = (data_for_sync.clone(), config.clone());
@@ -297,6 +306,40 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
 /// The interface's messages alone, for errors that need no form.
 fn interface_texts(lang: Lang) -> Texts {
     Texts::new(lang, Catalog::new([]).expect("no sources cannot fail"))
+}
+
+/// Plain line mode on standard input and output.
+fn run_plain(
+    form: &crate::form::Form,
+    mut texts: Texts,
+    data: &DataDir,
+    start: Start,
+) -> Result<(), Failure> {
+    let response = match start {
+        Start::Home => {
+            let listed = list::run(form, &texts, data, false);
+            println!("{}", texts.t("plain-home"));
+            return listed.map_err(|e| Failure(e.describe(&texts)));
+        }
+        Start::New => None,
+        Start::Edit(id) => Some(data.load(id).map_err(|e| Failure(e.describe(&texts)))?),
+    };
+    let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
+    match crate::plain::run(
+        form,
+        &mut texts,
+        data,
+        response,
+        &mut stdin.lock(),
+        &mut stdout.lock(),
+    ) {
+        // Whoever read the output stopped reading (`| head`): nothing is lost.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(
+            texts.t_args("terminal-failed", &[("reason", e.to_string().into())]),
+        )),
+        Ok(()) => Ok(()),
+    }
 }
 
 fn default_data_dir() -> Option<PathBuf> {

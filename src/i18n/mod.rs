@@ -3,6 +3,7 @@
 //! from `--form DIR`). Isolation marks are off: terminals show them as boxes.
 
 mod describe;
+mod review;
 
 use std::collections::HashSet;
 
@@ -14,6 +15,7 @@ use unic_langid::LanguageIdentifier;
 use crate::form::{Form, FormError, FormPackage};
 
 pub use describe::Describe;
+pub use review::review_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {

@@ -10,9 +10,9 @@ use super::screens::entry::{Entry, Leave, Outcome};
 use super::screens::home::Home;
 use super::screens::report::Report;
 use super::screens::review::Review;
-use super::session::{Changed, Session};
 use crate::form::Form;
 use crate::i18n::Texts;
+use crate::session::{Changed, Session};
 use crate::store::{FormRef, Response, Responses, Status, StoreError};
 
 pub enum Screen {
@@ -34,6 +34,7 @@ pub enum Notice {
     Damaged(StoreError),
     Deleted,
     Failed(StoreError),
+    AutoAdvance(bool),
 }
 
 /// Whether the screen must be drawn again.
@@ -67,6 +68,8 @@ pub struct App {
     pub help_open: bool,
     pub notice: Option<Notice>,
     pub syncing: Option<SyncView>,
+    /// A digit on a single choice moves straight to the next question.
+    pub auto_advance: bool,
 }
 
 /// Where the interface starts.
@@ -91,6 +94,7 @@ impl App {
             help_open: false,
             notice: None,
             syncing: None,
+            auto_advance: false,
         };
         match start {
             Start::Home => app.go_home(),
@@ -179,6 +183,11 @@ impl App {
                 Update::Redraw
             }
             Action::Repaint => Update::Repaint,
+            Action::ToggleAutoAdvance => {
+                self.auto_advance = !self.auto_advance;
+                self.notice = Some(Notice::AutoAdvance(self.auto_advance));
+                Update::Redraw
+            }
             Action::Help => {
                 self.help_open = true;
                 Update::Redraw
@@ -202,8 +211,24 @@ impl App {
         match &mut self.screen {
             Screen::Home(_) => self.apply_home(action),
             Screen::Entry(..) => {
+                let auto_advance = self.auto_advance;
                 let outcome = self.in_entry(|entry, form, session, texts| {
-                    entry.apply(form, session, action, &|id| texts.form_text(id))
+                    let label = |id: &str| texts.form_text(id);
+                    let outcome = entry.apply(form, session, action, &label);
+                    // Heads-down entry: a digit on a single choice is the
+                    // whole answer, so it moves on, unless "other" needs text.
+                    let single = matches!(
+                        form.items[entry.item].kind,
+                        crate::form::ItemKind::Single { .. }
+                    );
+                    if auto_advance
+                        && single
+                        && matches!(action, Action::Pick(_))
+                        && entry.editing.is_none()
+                    {
+                        return entry.apply(form, session, Action::Confirm, &label);
+                    }
+                    outcome
                 });
                 self.after_entry(outcome.unwrap_or(Outcome::Ignored))
             }

@@ -36,6 +36,7 @@ pub enum Action {
     Report,
     /// Clear the terminal and draw everything again (after line noise).
     Repaint,
+    ToggleAutoAdvance,
 }
 
 /// Where the keys are read: each has its own table.
@@ -145,6 +146,13 @@ const EVERYWHERE: &[Binding] = &[
 ];
 
 const QUESTION_NAV: &[Binding] = &[
+    bind(
+        &[K(KeyCode::F(4))],
+        A::ToggleAutoAdvance,
+        "=F4",
+        "does-auto-advance",
+        false,
+    ),
     bind(
         &[K(KeyCode::Tab)],
         A::NextQuestion,

@@ -7,7 +7,6 @@ pub mod app;
 mod backend;
 pub mod keymap;
 pub mod screens;
-pub mod session;
 mod terminal;
 pub mod theme;
 pub mod view;

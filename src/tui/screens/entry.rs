@@ -3,8 +3,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::form::{Answer, Form, ItemKind};
+use crate::session::{Changed, Session};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::session::{Changed, Session};
 use crate::tui::widgets::text_editor::{Edit, TextEditor};
 
 pub struct Entry {

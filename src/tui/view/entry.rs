@@ -7,10 +7,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::form::{Answer, Form, ItemKind, Problem, TextRules};
 use crate::i18n::{Describe, Texts};
+use crate::session::Session;
 use crate::text::{truncate, wrap_words};
 use crate::tui::app::App;
 use crate::tui::screens::entry::Entry;
-use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::option_list::{OptionRow, draw_options};
 use crate::tui::widgets::text_editor::TextEditor;

@@ -15,7 +15,11 @@ use crate::tui::widgets::popup::centred;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let texts = &app.texts;
     let mut lines: Vec<Line> = Vec::new();
-    for binding in keymap::bindings(app.screen_context()) {
+    // The help's own key needs no explaining here.
+    for binding in keymap::bindings(app.screen_context())
+        .into_iter()
+        .filter(|b| b.action != keymap::Action::Help)
+    {
         let key = key_label(texts, binding);
         lines.push(Line::from(vec![
             Span::styled(format!("{key:>12}"), Theme::key()),

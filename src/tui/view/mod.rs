@@ -43,7 +43,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Report(report) => report::draw(frame, app, report, body),
     }
     if let Some(text) = &app.notice {
-        let style = if matches!(text, Notice::MarkedComplete | Notice::Deleted) {
+        let style = if matches!(
+            text,
+            Notice::MarkedComplete | Notice::Deleted | Notice::AutoAdvance(_)
+        ) {
             Theme::ok()
         } else {
             Theme::error()
@@ -103,5 +106,10 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
         ),
         Notice::Damaged(error) | Notice::Failed(error) => error.describe(texts),
         Notice::Deleted => texts.t("notice-deleted"),
+        Notice::AutoAdvance(on) => texts.t(if *on {
+            "notice-auto-advance-on"
+        } else {
+            "notice-auto-advance-off"
+        }),
     }
 }

@@ -5,11 +5,11 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::form::Form;
 use crate::i18n::Texts;
+use crate::session::Session;
 use crate::store::Status;
 use crate::text::truncate;
 use crate::tui::app::App;
 use crate::tui::screens::review::Review;
-use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, session: &Session, review: &Review, area: Rect) {

@@ -1,4 +1,5 @@
-//! An open response: the document and what the form makes of its answers.
+//! An open response: the document and what the form makes of its answers,
+//! shared by the terminal interface and the plain line mode.
 
 use chrono::Utc;
 

@@ -1,0 +1,276 @@
+//! Plain line mode: the same questionnaire, one question per prompt, for
+//! screen readers, `TERM=dumb` consoles and scripts. No cursor tricks, no
+//! colour; the same engine, validation messages, autosave and files as the
+//! terminal interface, in both languages (huh's accessible mode, bilingual).
+
+mod parse;
+
+use std::io::{self, BufRead, Write};
+
+use chrono::Utc;
+
+use crate::form::{Answer, Form, ItemKind};
+use crate::i18n::{Describe, Lang, Texts};
+use crate::session::Session;
+use crate::store::{FormRef, Response, Responses, Status};
+use parse::{Input, parse_answer};
+
+/// Runs the questionnaire on `input` and `output` until `:quit` or the end
+/// of the input. Every accepted answer is saved at once.
+pub fn run(
+    form: &Form,
+    texts: &mut Texts,
+    store: &dyn Responses,
+    response: Option<Response>,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+) -> io::Result<()> {
+    let response = response.unwrap_or_else(|| {
+        let mut r = Response::new(
+            FormRef {
+                id: form.id.clone(),
+                version: form.version,
+            },
+            texts.lang.code(),
+            Utc::now(),
+        );
+        r.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
+        r
+    });
+    let mut plain = Plain {
+        form,
+        store,
+        session: Session::new(form, response),
+        out: output,
+    };
+    let start = plain
+        .session
+        .response
+        .position
+        .as_deref()
+        .and_then(|id| form.position(id));
+    let mut current = start
+        .filter(|&i| plain.session.asked.is_asked(i))
+        .or_else(|| plain.next_item(None));
+    let mut shown_section = None;
+    loop {
+        match current {
+            Some(item) => plain.ask(texts, item, &mut shown_section)?,
+            None => writeln!(plain.out, "{}", texts.t("plain-end"))?,
+        }
+        write!(plain.out, "> ")?;
+        plain.out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            writeln!(plain.out)?;
+            break;
+        }
+        match parse::command(line.trim_end_matches(['\n', '\r'])) {
+            Input::Quit => break,
+            Input::Help => plain.help(texts, current)?,
+            Input::Previous => current = plain.previous_item(current),
+            Input::Next => current = current.and_then(|i| plain.next_item(Some(i))),
+            Input::Lang(lang) => match Lang::from_code(&lang) {
+                Some(lang) => texts.lang = lang,
+                None => writeln!(
+                    plain.out,
+                    "{}",
+                    texts.t_args("plain-unknown-lang", &[("lang", lang.into())])
+                )?,
+            },
+            Input::Review => writeln!(
+                plain.out,
+                "{}",
+                crate::i18n::review_text(form, texts, &plain.session.response)
+            )?,
+            Input::Complete => plain.complete(texts)?,
+            Input::Clear => {
+                if let Some(item) = current {
+                    plain.set(texts, item, None)?;
+                }
+            }
+            Input::Answer(text) => {
+                if let Some(item) = current
+                    && plain.answer(texts, item, &text)?
+                {
+                    current = plain.next_item(Some(item));
+                }
+            }
+        }
+        if let Some(item) = current {
+            plain.session.set_position(form, item);
+        }
+    }
+    plain.save(texts)
+}
+
+struct Plain<'a> {
+    form: &'a Form,
+    store: &'a dyn Responses,
+    session: Session,
+    out: &'a mut dyn Write,
+}
+
+impl Plain<'_> {
+    /// The next asked item after `from` (the first with `None`), companions
+    /// included: in line mode "other, specify" is a prompt of its own.
+    fn next_item(&self, from: Option<usize>) -> Option<usize> {
+        let start = from.map_or(0, |i| i + 1);
+        (start..self.form.items.len()).find(|&i| self.session.asked.is_asked(i))
+    }
+
+    fn previous_item(&self, from: Option<usize>) -> Option<usize> {
+        let end = from.unwrap_or(self.form.items.len());
+        (0..end)
+            .rev()
+            .find(|&i| self.session.asked.is_asked(i))
+            .or(from)
+    }
+
+    fn ask(
+        &mut self,
+        texts: &Texts,
+        item: usize,
+        shown_section: &mut Option<usize>,
+    ) -> io::Result<()> {
+        let form = self.form;
+        let section = form.items[item].section;
+        if *shown_section != Some(section) {
+            writeln!(
+                self.out,
+                "\n== {} ==",
+                texts.form_text(&form.sections[section].title)
+            )?;
+            *shown_section = Some(section);
+        }
+        let asked: Vec<usize> = (0..form.items.len())
+            .filter(|&i| self.session.asked.is_asked(i))
+            .collect();
+        let number = asked.iter().position(|&i| i == item).map_or(0, |p| p + 1);
+        let question = match &form.items[item].specifies {
+            Some((parent, _)) => format!(
+                "{} {}",
+                texts.form_text(&form.items[*parent].question),
+                texts.form_text(&form.items[item].question)
+            ),
+            None => texts.form_text(&form.items[item].question),
+        };
+        writeln!(self.out, "\n[{number}/{}] {question}", asked.len())?;
+        if !form.items[item].required {
+            writeln!(self.out, "{}", texts.t("plain-optional"))?;
+        }
+        match &form.items[item].kind {
+            ItemKind::Single { .. } => writeln!(self.out, "{}", texts.t("plain-hint-single"))?,
+            ItemKind::Multi { .. } => writeln!(self.out, "{}", texts.t("plain-hint-multi"))?,
+            ItemKind::Text(_) => writeln!(self.out, "{}", texts.t("plain-hint-text"))?,
+        }
+        for (n, option) in form.items[item].options().iter().enumerate() {
+            writeln!(self.out, "  {}) {}", n + 1, texts.form_text(&option.label))?;
+        }
+        if let Some(answer) = self.session.answer(form, item).filter(|a| !a.is_empty()) {
+            let shown = texts.answer(form, item, answer);
+            writeln!(
+                self.out,
+                "{}",
+                texts.t_args("plain-current", &[("answer", shown.into())])
+            )?;
+        }
+        Ok(())
+    }
+
+    fn help(&mut self, texts: &Texts, item: Option<usize>) -> io::Result<()> {
+        if let Some(help) = item.and_then(|i| self.form.items[i].help.as_ref()) {
+            writeln!(self.out, "{}", texts.form_text(help))?;
+        }
+        writeln!(self.out, "{}", texts.t("plain-help"))
+    }
+
+    /// Takes an answer; true when it is good and the next question is due.
+    fn answer(&mut self, texts: &Texts, item: usize, text: &str) -> io::Result<bool> {
+        let form = self.form;
+        if text.trim().is_empty() {
+            return match form.check_answer(item, self.session.answer(form, item)) {
+                Some(problem) => {
+                    writeln!(self.out, "! {}", problem.describe(texts))?;
+                    Ok(false)
+                }
+                None => Ok(true),
+            };
+        }
+        let labels: Vec<String> = form.items[item]
+            .options()
+            .iter()
+            .map(|o| texts.form_text(&o.label))
+            .collect();
+        let answer = match parse_answer(&form.items[item], &labels, text) {
+            Ok(answer) => answer,
+            Err(problem) => {
+                writeln!(self.out, "! {}", problem.describe(texts))?;
+                return Ok(false);
+            }
+        };
+        let answer = match answer {
+            Answer::Many(codes) => Answer::Many(form.in_form_order(item, &codes)),
+            one => one,
+        };
+        self.set(texts, item, Some(answer))?;
+        match form.check_answer(item, self.session.answer(form, item)) {
+            Some(problem) => {
+                writeln!(self.out, "! {}", problem.describe(texts))?;
+                Ok(false)
+            }
+            None => Ok(true),
+        }
+    }
+
+    fn set(&mut self, texts: &Texts, item: usize, answer: Option<Answer>) -> io::Result<()> {
+        let was_complete = self.session.response.status == Status::Complete;
+        self.session.set_answer(self.form, item, answer);
+        self.session.response.lang = texts.lang.code().to_string();
+        if was_complete && self.session.response.status == Status::Draft {
+            writeln!(self.out, "{}", texts.t("notice-reopened"))?;
+        }
+        self.save(texts)
+    }
+
+    fn complete(&mut self, texts: &Texts) -> io::Result<()> {
+        match self.session.mark_complete(self.form) {
+            Ok(()) => {
+                self.save(texts)?;
+                writeln!(self.out, "{}", texts.t("notice-marked-complete"))
+            }
+            Err(items) => {
+                writeln!(
+                    self.out,
+                    "{}",
+                    texts.t_args("notice-missing", &[("count", items.len().into())])
+                )?;
+                for item in items {
+                    writeln!(
+                        self.out,
+                        "  ! {}",
+                        texts.form_text(&self.form.items[item].question)
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Saves the response (if anything was ever answered); a failure is
+    /// said and the answers stay in memory for the next try.
+    fn save(&mut self, texts: &Texts) -> io::Result<()> {
+        if self.session.response.revision == 0 {
+            return Ok(());
+        }
+        if let Err(error) = self.store.save(&self.session.response) {
+            let reason = error.describe(texts);
+            writeln!(
+                self.out,
+                "! {}",
+                texts.t_args("notice-save-failed", &[("reason", reason.into())])
+            )?;
+        }
+        Ok(())
+    }
+}
