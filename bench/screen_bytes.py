@@ -3,12 +3,13 @@
 at 80x24 with a fresh data folder, walks the whole bundled questionnaire
 ("yes" branches, a language switch half way, quit) and measures the bytes it
 writes for each kind of key, the first paint, a key that changes nothing,
-10 s of idleness, the time to first paint and the peak memory.
+10 s of idleness, the time to first paint and the peak memory; then the
+home screen and `campo list` with 10,000 responses.
 
     cargo build --release && python3 bench/screen_bytes.py
 
 Run by hand; not a test. Standard library only."""
-import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
+import fcntl, os, pty, select, statistics, struct, subprocess, sys, tempfile, termios, time
 from pathlib import Path
 
 CAMPO = Path(__file__).resolve().parent.parent / "target" / "release" / "campo"
@@ -71,6 +72,37 @@ def walk():
     return steps
 
 
+def scale(count=10000):
+    """Home screen and `campo list` with `count` responses in the data folder."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from sync import response, write
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": os.environ.get("PATH", "")}
+    with tempfile.TemporaryDirectory() as data:
+        (Path(data) / "responses").mkdir()
+        for n in range(count):
+            write(Path(data), response(n))
+        started = time.perf_counter()
+        subprocess.run([CAMPO, "--data-dir", data, "list"], stdout=subprocess.DEVNULL, check=True)
+        listed = (time.perf_counter() - started) * 1000
+        tty = Tty(["--lang", "en", "--data-dir", data], env)
+        select.select([tty.fd], [], [], 10)
+        tty.burst()
+        painted = (time.perf_counter() - tty.started - QUIET) * 1000
+        moves = []
+        for _ in range(20):
+            started = time.perf_counter()
+            os.write(tty.fd, KEYS["down"])
+            select.select([tty.fd], [], [], 5)
+            moves.append((time.perf_counter() - started) * 1000)
+            tty.burst()
+        tty.key("q")
+        os.waitpid(tty.pid, 0)
+    print(f"\nwith {count} responses in the data folder")
+    print(f"{'campo list':<34}{listed:>9.0f} ms")
+    print(f"{'home screen, start to first paint':<34}{painted:>9.0f} ms")
+    print(f"{'home screen, one move (max)':<34}{max(moves):>9.1f} ms")
+
+
 def main():
     if not CAMPO.exists():
         sys.exit("build first: cargo build --release")
@@ -114,6 +146,7 @@ def main():
         ordered = sorted(sizes)
         p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
         print(f"{kind:<16}{len(sizes):>6}{statistics.mean(sizes):>8.0f}{p95:>8}{max(sizes):>8}")
+    scale()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,33 @@
 //! Text measured by display width: wrapped at spaces, or cut with an
 //! ellipsis. "perché" is six columns, not seven bytes.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+static ASCII: AtomicBool = AtomicBool::new(false);
+
+/// Draw with ASCII only (`--ascii`, or a locale that is not UTF-8): set
+/// once at start, read by everything that draws marks, bars and borders.
+pub fn use_ascii(on: bool) {
+    ASCII.store(on, Ordering::Relaxed);
+}
+
+pub fn ascii() -> bool {
+    ASCII.load(Ordering::Relaxed)
+}
+
+/// Whether the locale (LC_ALL, LC_CTYPE, LANG: the first one set) is not
+/// UTF-8. With none set, UTF-8 is assumed, as terminals are today.
+pub fn locale_is_not_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()));
+    locale.is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        !(l.contains("utf-8") || l.contains("utf8"))
+    })
+}
 
 /// Breaks text at spaces into rows of at most `width` columns, cutting
 /// words longer than a row.
@@ -37,7 +63,8 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     rows
 }
 
-/// Cuts text to `width` columns, ending with "…" when it had to cut.
+/// Cuts text to `width` columns, ending with "…" (or "~" in ASCII) when it
+/// had to cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
@@ -52,7 +79,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
         out.push(c);
     }
-    out + "…"
+    out + if ascii() { "~" } else { "…" }
 }
 
 #[cfg(test)]
@@ -67,6 +94,26 @@ mod tests {
         );
         assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap_words("", 4), [""]);
+    }
+
+    #[test]
+    fn a_locale_without_utf8_asks_for_ascii() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(!locale_is_not_utf8(env(&[("LANG", "it_IT.UTF-8")])));
+        assert!(!locale_is_not_utf8(env(&[("LC_ALL", "en_US.utf8")])));
+        assert!(locale_is_not_utf8(env(&[("LANG", "it_IT.ISO-8859-1")])));
+        assert!(locale_is_not_utf8(env(&[
+            ("LC_ALL", "C"),
+            ("LANG", "it_IT.UTF-8")
+        ])));
+        assert!(!locale_is_not_utf8(env(&[])));
     }
 
     #[test]

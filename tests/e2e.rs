@@ -317,3 +317,33 @@ fn works_under_common_term_values() {
         );
     }
 }
+
+/// `--ascii`, or a locale that is not UTF-8: no box-drawing, no bullets,
+/// no arrows; the same screens otherwise.
+#[test]
+fn ascii_draws_without_box_drawing_characters() {
+    // (flags, environment)
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+    let cases: [Case; 2] = [
+        (&["--ascii"], &[("TERM", "vt100")]),
+        (&[], &[("TERM", "xterm"), ("LANG", "en_GB.ISO-8859-1")]),
+    ];
+    for (flags, env) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = flags.to_vec();
+        args.extend(["--lang", "en", "new"]);
+        let mut tty = Tty::spawn_with(dir.path(), &args, env);
+        tty.wait_for("Question 1 of 9");
+        tty.keys("3", "(*) Calabria");
+        tty.keys(TAB, "Question 2 of 9");
+        tty.wait_for("+---");
+        let raw = String::from_utf8_lossy(&tty.raw()).into_owned();
+        let fancy: Vec<char> = raw
+            .chars()
+            .filter(|c| matches!(*c, '\u{2190}'..='\u{21ff}' | '\u{2500}'..='\u{259f}' | '•' | '…'))
+            .collect();
+        assert!(fancy.is_empty(), "{flags:?} {env:?}: {fancy:?}");
+        tty.send(CTRL_C);
+        assert!(tty.wait_exit().success());
+    }
+}

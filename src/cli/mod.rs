@@ -39,6 +39,9 @@ struct Cli {
     /// A digit answering a single choice moves straight to the next question
     #[arg(long, global = true)]
     auto_advance: bool,
+    /// Draw borders and marks in ASCII (automatic when the locale is not UTF-8)
+    #[arg(long, global = true)]
+    ascii: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -152,6 +155,8 @@ pub fn main() -> ExitCode {
     let lang = cli
         .lang
         .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    let not_utf8 = crate::text::locale_is_not_utf8(|name| std::env::var(name).ok());
+    crate::text::use_ascii(cli.ascii || not_utf8);
     match run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => {

@@ -328,6 +328,8 @@ impl App {
         match action {
             Action::Up => redraw_if(home.move_by(-1)),
             Action::Down => redraw_if(home.move_by(1)),
+            Action::NextSection => redraw_if(home.move_by(HOME_PAGE)),
+            Action::PreviousSection => redraw_if(home.move_by(-HOME_PAGE)),
             Action::New => {
                 self.start_new();
                 Update::Redraw
@@ -563,6 +565,9 @@ impl App {
         self.store.location(id)
     }
 }
+
+/// How far PgDn and PgUp move in the list of responses.
+const HOME_PAGE: isize = 10;
 
 fn redraw_if(changed: bool) -> Update {
     if changed {

@@ -187,6 +187,20 @@ const QUESTION_NAV: &[Binding] = &[
 
 const HOME: &[Binding] = &[
     bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", false),
+    bind(
+        &[K(KeyCode::PageDown)],
+        A::NextSection,
+        "key-pgdn",
+        "does-page-down",
+        false,
+    ),
+    bind(
+        &[K(KeyCode::PageUp)],
+        A::PreviousSection,
+        "key-pgup",
+        "does-page-up",
+        false,
+    ),
     bind(&[C('n')], A::New, "=n", "does-new", true),
     bind(
         &[K(KeyCode::Enter), C('e')],

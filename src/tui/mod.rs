@@ -5,6 +5,7 @@
 
 pub mod app;
 mod backend;
+pub mod glyphs;
 pub mod keymap;
 pub mod screens;
 mod terminal;

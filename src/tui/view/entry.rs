@@ -3,7 +3,7 @@ use std::borrow::Cow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Borders, Paragraph};
 
 use crate::form::{Answer, Form, ItemKind, Problem, TextRules};
 use crate::i18n::{Describe, Texts};
@@ -42,7 +42,7 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
     for (i, section) in form.sections.iter().enumerate() {
         let title = truncate(&texts.form_text(&section.title), width);
         let (marker, style) = if i == current {
-            ("▸ ", Theme::title())
+            (crate::tui::glyphs::section_mark(), Theme::title())
         } else {
             ("  ", ratatui::style::Style::new())
         };
@@ -64,7 +64,7 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
         };
         lines.push(Line::from(vec![Span::raw("  "), state]));
     }
-    let block = Block::new().borders(Borders::RIGHT);
+    let block = crate::tui::glyphs::block(Borders::RIGHT);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -229,7 +229,7 @@ fn draw_text(
         height: rows + 2,
         ..field
     };
-    let block = Block::bordered().border_style(Theme::dim());
+    let block = crate::tui::glyphs::block(Borders::ALL).border_style(Theme::dim());
     let inner = block.inner(field);
     let wrapped = editor.wrap(usize::from(inner.width).saturating_sub(1));
     let offset = (wrapped.cursor.0 + 1).saturating_sub(usize::from(inner.height));

@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text::wrap_words;
 use crate::tui::app::App;
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     );
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = centred(area, width, height);
-    let block = Block::bordered().title(Span::styled(
+    let block = crate::tui::glyphs::block(ratatui::widgets::Borders::ALL).title(Span::styled(
         format!(" {} ", texts.t("help-title")),
         Theme::title(),
     ));

@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::form::Form;
 use crate::i18n::{Describe, Texts};
@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
         .iter()
         .filter(|e| matches!(e, Listed::Response(_)))
         .count();
-    let block = Block::new().borders(Borders::TOP).title(Span::styled(
+    let block = crate::tui::glyphs::block(Borders::TOP).title(Span::styled(
         format!(
             " {} ",
             texts.t_args("home-count", &[("count", count.into())])
@@ -42,9 +42,15 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
         texts.t("home-progress"),
         texts.t("home-changed"),
     ]);
+    // Only the rows on screen are built: with thousands of responses a
+    // move must not format them all. The list turns by whole pages.
+    let page = usize::from(list.height.saturating_sub(2)).max(1);
+    let first = home.selected / page * page;
     let rows = home
         .entries
         .iter()
+        .skip(first)
+        .take(page)
         .map(|entry| row(&app.form, texts, entry));
     let widths = column_widths(app.form.summary.len(), list.width.saturating_sub(1));
     let table = Table::new(rows, widths)
@@ -52,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
         .block(block)
         .highlight_symbol(">")
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(Some(home.selected));
+    let mut state = TableState::default().with_selected(Some(home.selected - first));
     frame.render_stateful_widget(table, list, &mut state);
     frame.render_widget(Paragraph::new(detail_line(app, home)), detail);
 }

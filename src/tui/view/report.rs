@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::report::{Tally, percent};
@@ -24,8 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, report: &Report, area: Rect) {
             ("items", report.tallies.len().into()),
         ],
     );
-    let block = Block::new()
-        .borders(Borders::TOP)
+    let block = crate::tui::glyphs::block(Borders::TOP)
         .title(Span::styled(format!(" {title} "), Theme::title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -74,9 +73,6 @@ fn note(app: &App, tally: &Tally) -> String {
     note
 }
 
-/// Eighths of a cell, for bars that grow smoothly.
-const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-
 fn bars(app: &App, tally: &Tally, width: usize) -> Vec<Line<'static>> {
     let texts = &app.texts;
     let options = app.form.items[tally.item].options();
@@ -108,7 +104,7 @@ fn bars(app: &App, tally: &Tally, width: usize) -> Vec<Line<'static>> {
             let share = percent(*n, tally.asked);
             let eighths =
                 share.map_or(0, |p| (p / 100.0 * (bar_width * 8) as f64).round() as usize);
-            let bar = format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8]);
+            let bar = crate::tui::glyphs::bar(eighths);
             let label = truncate(&label, label_width);
             let pct = share.map_or("-".to_string(), |p| {
                 format!("{p:.1}%").replace('.', &texts.t("decimal-separator"))

@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Borders, Paragraph};
 
 use crate::form::Form;
 use crate::i18n::Texts;
@@ -28,8 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, session: &Session, review: &Review, ar
             ("asked", progress.asked.into()),
         ],
     );
-    let block = Block::new()
-        .borders(Borders::TOP)
+    let block = crate::tui::glyphs::block(Borders::TOP)
         .title(Span::styled(format!(" {title} "), Theme::title()));
     let inner = block.inner(area);
     let width = usize::from(inner.width).saturating_sub(4);

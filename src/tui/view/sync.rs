@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Gauge, Paragraph};
+use ratatui::widgets::{Clear, Gauge, Paragraph};
 
 use crate::i18n::Describe;
 use crate::text::wrap_words;
@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SyncView, area: Rect) {
     let gauge_rows = u16::from(view.finished.is_none());
     let height = (lines.len() as u16 + gauge_rows + 2).min(area.height);
     let popup = centred(area, width, height);
-    let block = Block::bordered().title(Span::styled(
+    let block = crate::tui::glyphs::block(ratatui::widgets::Borders::ALL).title(Span::styled(
         format!(" {} ", texts.t("sync-title")),
         Theme::title(),
     ));

@@ -10,7 +10,7 @@ use crate::tui::theme::Theme;
 /// The label of a key: literal (`=F2`) or a Fluent id (`key-enter`).
 pub fn key_label(texts: &Texts, binding: &Binding) -> String {
     match binding.label.strip_prefix('=') {
-        Some(literal) => literal.to_string(),
+        Some(literal) => crate::tui::glyphs::key_name(literal),
         None => texts.t(binding.label),
     }
 }

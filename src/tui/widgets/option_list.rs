@@ -40,12 +40,7 @@ pub fn draw_options(
     let mut cursor = None;
     for row in rows {
         let start = lines.len();
-        let mark = match (multi, row.chosen) {
-            (true, true) => "[x]",
-            (true, false) => "[ ]",
-            (false, true) => "(•)",
-            (false, false) => "( )",
-        };
+        let mark = crate::tui::glyphs::choice_mark(multi, row.chosen);
         let number = if row.number <= 9 {
             format!("{}", row.number)
         } else {
