@@ -347,3 +347,64 @@ fn ascii_draws_without_box_drawing_characters() {
         assert!(tty.wait_exit().success());
     }
 }
+
+/// A dropped SSH connection (SIGHUP) or a shutdown (SIGTERM): campo saves,
+/// gives the terminal back, and exits; reopening goes back to the same
+/// response and question.
+#[test]
+fn hang_up_and_terminate_save_and_reopen_in_place() {
+    for (signal, code) in [(libc::SIGHUP, 129), (libc::SIGTERM, 143)] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path();
+        let mut tty = Tty::spawn(data, &["--lang", "en", "new"]);
+        tty.wait_for("Question 1 of 9");
+        tty.keys("2", "(•) Basilicata");
+        tty.keys(ENTER, "Question 2 of 9");
+        tty.keys(TAB, "Question 3 of 9");
+        tty.signal(signal);
+        let status = tty.wait_exit();
+        assert_eq!(status.exit_code(), code, "signal {signal}");
+        assert!(!tty.in_alternate_screen(), "the terminal is given back");
+        let saved = only_response(data);
+        assert_eq!(
+            saved["position"], "ps_active",
+            "the place is saved with the answers"
+        );
+        let id = saved["id"].as_str().unwrap().to_string();
+        let mut again = Tty::spawn(data, &["--lang", "en", "edit", &id[..8]]);
+        again.wait_for("Does your MHD implement peer support initiatives?");
+        again.send(CTRL_C);
+        assert!(again.wait_exit().success());
+    }
+}
+
+/// A panic restores the terminal, loses nothing, and says where the
+/// answers are. (F12 panics only in debug builds with CAMPO_DEBUG_PANIC.)
+#[test]
+fn a_panic_costs_no_data_and_says_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut tty = Tty::spawn_with(
+        data,
+        &["--lang", "it", "new"],
+        &[("TERM", "xterm-256color"), ("CAMPO_DEBUG_PANIC", "1")],
+    );
+    tty.wait_for("Domanda 1 di 9");
+    tty.keys("4", "(•) Campania");
+    tty.send("\x1b[24~");
+    let status = tty.wait_exit();
+    assert!(!status.success());
+    assert!(!tty.in_alternate_screen());
+    let screen = tty.screen();
+    assert!(
+        screen.contains("Tutte le risposte date erano già salvate"),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .replace('\n', "")
+            .contains(&data.display().to_string()),
+        "{screen}"
+    );
+    assert_eq!(only_response(data)["answers"]["dept_region"], "campania");
+}

@@ -136,6 +136,7 @@ store-no-such-response = No response has the id "{ $id }".
 store-ambiguous = { $count } responses have an id starting with "{ $prefix }": give more characters.
 no-data-dir = Cannot find a data folder for this account: give one with --data-dir or CAMPO_DATA_DIR.
 no-terminal = campo needs a terminal for its interface, and this input or output is not one. Use campo list or campo show to read responses without it.
+after-panic = campo stopped because of an error in campo itself. Every answer given was already saved, in { $dir }: run campo again to go on.
 terminal-failed = The terminal stopped working: { $reason }
 form-refused = The form cannot be used: { $reason }
 form-error-syntax = the definition is not valid (line { $line }, column { $column }): { $detail }

@@ -136,6 +136,7 @@ store-no-such-response = Nessun questionario ha il codice "{ $id }".
 store-ambiguous = { $count } questionari hanno un codice che inizia con "{ $prefix }": indichi più caratteri.
 no-data-dir = Impossibile trovare una cartella dati per questo utente: la indichi con --data-dir o CAMPO_DATA_DIR.
 no-terminal = L'interfaccia di campo richiede un terminale, e questo ingresso o questa uscita non lo sono. Per leggere i questionari senza interfaccia usi campo list o campo show.
+after-panic = campo si è fermato per un errore interno. Tutte le risposte date erano già salvate, in { $dir }: riavvii campo per continuare.
 terminal-failed = Il terminale ha smesso di funzionare: { $reason }
 form-refused = Il modulo non può essere usato: { $reason }
 form-error-syntax = la definizione non è valida (riga { $line }, colonna { $column }): { $detail }

@@ -290,6 +290,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     // The interface takes the texts; errors after that are worded afresh.
     let texts_for_errors = interface_texts(lang);
     let data_for_sync = data.clone();
+    let data_root = data.root().display().to_string();
     let mut app = App::new(form, texts, Box::new(data), start)
         .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
     app.auto_advance = cli.auto_advance;
@@ -303,9 +304,16 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             ))),
         });
     });
-    crate::tui::run(app, start_sync).map_err(|e| {
-        Failure(texts_for_errors.t_args("terminal-failed", &[("reason", e.to_string().into())]))
-    })
+    let after_panic = texts_for_errors.t_args("after-panic", &[("dir", data_root.into())]);
+    match crate::tui::run(app, start_sync, after_panic) {
+        Ok(crate::tui::Ending::Quit) => Ok(()),
+        // Everything is saved and the terminal given back: end as a
+        // process killed by that signal would, so scripts can tell.
+        Ok(crate::tui::Ending::Signal(signal)) => std::process::exit(128 + signal),
+        Err(e) => Err(Failure(
+            texts_for_errors.t_args("terminal-failed", &[("reason", e.to_string().into())]),
+        )),
+    }
 }
 
 /// The interface's messages alone, for errors that need no form.

@@ -150,6 +150,13 @@ impl App {
     }
 
     fn on_key(&mut self, key: &KeyEvent) -> Update {
+        // Lets the tests check what a panic costs; not in release builds.
+        #[cfg(debug_assertions)]
+        if key.code == crossterm::event::KeyCode::F(12)
+            && std::env::var_os("CAMPO_DEBUG_PANIC").is_some()
+        {
+            panic!("a panic asked for by CAMPO_DEBUG_PANIC");
+        }
         // A notice lasts until the next key, except a failed save, which
         // lasts until a save succeeds.
         let cleared = self
@@ -508,7 +515,7 @@ impl App {
     }
 
     /// Saves the open response (its position, at least) before leaving it.
-    fn leave_session(&mut self) {
+    pub fn leave_session(&mut self) {
         if matches!(self.screen, Screen::Entry(..) | Screen::Review(..)) {
             self.save_current();
         }

@@ -17,6 +17,9 @@ use std::io::{self, IsTerminal};
 use std::sync::mpsc;
 use std::thread;
 
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
+
 use crossterm::event;
 
 use app::{App, Update};
@@ -33,49 +36,81 @@ pub type SyncStarter = Box<dyn Fn(Box<dyn FnMut(crate::sync::Event) + Send>)>;
 enum Message {
     Terminal(io::Result<event::Event>),
     Sync(crate::sync::Event),
+    Signal(i32),
 }
 
-pub fn run(app: App, start_sync: SyncStarter) -> io::Result<()> {
-    let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, app, start_sync);
-    terminal::leave()?;
-    result
+/// How the interface ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A hang-up or termination signal (its number): the connection dropped
+    /// or the system is stopping.
+    Signal(i32),
+}
+
+pub fn run(mut app: App, start_sync: SyncStarter, after_panic: String) -> io::Result<Ending> {
+    let mut terminal = terminal::enter(after_panic)?;
+    let result = event_loop(&mut terminal, &mut app, start_sync);
+    // Whatever ended the loop (a quit, a signal, a terminal that is gone),
+    // the open response is saved with its position before anything else.
+    app.leave_session();
+    // After a hang-up there may be no terminal left to restore.
+    let restored = terminal::leave();
+    let ending = result?;
+    if ending == Ending::Quit {
+        restored?;
+    }
+    Ok(ending)
 }
 
 fn event_loop(
     terminal: &mut terminal::Tty,
-    mut app: App,
+    app: &mut App,
     start_sync: SyncStarter,
-) -> io::Result<()> {
+) -> io::Result<Ending> {
     let (sender, messages) = mpsc::channel();
     let keys = sender.clone();
     thread::spawn(move || {
         // Blocks until the terminal has something: no tick, no polling.
         while keys.send(Message::Terminal(event::read())).is_ok() {}
     });
-    terminal.draw(|frame| view::draw(frame, &app))?;
+    let signals = sender.clone();
+    let mut hangups = Signals::new([SIGHUP, SIGTERM])?;
+    thread::spawn(move || {
+        for signal in hangups.forever() {
+            if signals.send(Message::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    terminal.draw(|frame| view::draw(frame, app))?;
     loop {
-        let mut update = handle(
-            &mut app,
-            messages
-                .recv()
-                .expect("the key reader lives as long as the loop"),
-        )?;
+        let first = messages
+            .recv()
+            .expect("the key reader lives as long as the loop");
+        let mut update = match handle(app, first)? {
+            Ok(update) => update,
+            Err(ending) => return Ok(ending),
+        };
         // Take whatever else is already waiting (a paste, a burst of resizes)
         // before drawing once.
         while update != Update::Quit
             && let Ok(message) = messages.try_recv()
         {
-            update = stronger(update, handle(&mut app, message)?);
+            match handle(app, message)? {
+                Ok(next) => update = stronger(update, next),
+                Err(ending) => return Ok(ending),
+            }
         }
         match update {
-            Update::Quit => return Ok(()),
+            Update::Quit => return Ok(Ending::Quit),
             Update::StartSync => {
                 let sender = sender.clone();
                 start_sync(Box::new(move |event| {
                     let _ = sender.send(Message::Sync(event));
                 }));
-                terminal.draw(|frame| view::draw(frame, &app))?;
+                terminal.draw(|frame| view::draw(frame, app))?;
             }
             Update::Repaint => {
                 // A burst of resizes can end at the size it started from:
@@ -86,21 +121,23 @@ fn event_loop(
                 // clears without asking.)
                 let size = terminal.size()?;
                 terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-                terminal.draw(|frame| view::draw(frame, &app))?;
+                terminal.draw(|frame| view::draw(frame, app))?;
             }
             Update::Redraw => {
-                terminal.draw(|frame| view::draw(frame, &app))?;
+                terminal.draw(|frame| view::draw(frame, app))?;
             }
             Update::Nothing => {}
         }
     }
 }
 
-fn handle(app: &mut App, message: Message) -> io::Result<Update> {
-    Ok(match message {
+/// What one message does: an update to draw, or the end (a signal).
+fn handle(app: &mut App, message: Message) -> io::Result<Result<Update, Ending>> {
+    Ok(Ok(match message {
         Message::Terminal(event) => app.update(event?),
         Message::Sync(event) => app.on_sync_event(event),
-    })
+        Message::Signal(signal) => return Ok(Err(Ending::Signal(signal))),
+    }))
 }
 
 /// Of two updates in one batch, the one that does more.

@@ -15,12 +15,14 @@ use super::backend::LeanBackend;
 pub type Tty = Terminal<LeanBackend<std::fs::File>>;
 
 /// Raw mode and the alternate screen, with a panic hook that restores both
-/// before the panic message is printed.
-pub fn enter() -> io::Result<Tty> {
+/// before the panic message is printed, then says `after_panic` (where the
+/// answers are: all of them were saved before the panic).
+pub fn enter(after_panic: String) -> io::Result<Tty> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = leave();
         previous(info);
+        eprintln!("{after_panic}");
     }));
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;

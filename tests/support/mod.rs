@@ -140,6 +140,14 @@ impl Tty {
             .set_size(rows, cols);
     }
 
+    /// Sends a signal, as a dropped connection (SIGHUP) or a shutdown
+    /// (SIGTERM) would.
+    pub fn signal(&mut self, signal: libc::c_int) {
+        let pid = self.child.process_id().expect("a running process");
+        // SAFETY: kill(2) on our own child's pid has no memory effects.
+        assert_eq!(unsafe { libc::kill(pid as libc::pid_t, signal) }, 0);
+    }
+
     /// Kills campo with SIGKILL: no chance to save or clean up.
     pub fn kill_hard(&mut self) {
         let pid = self.child.process_id().expect("a running process");
