@@ -319,3 +319,17 @@ plain-help = Commands: ? help · < previous · > next · - clear the answer · :
 plain-end = End of the questionnaire. Type :review to check it, :complete to mark it complete, < to go back, :quit to leave.
 plain-unknown-lang = "{ $lang }" is not a language campo speaks: use :lang it or :lang en.
 plain-home = To fill in a questionnaire line by line: campo --plain new, or campo --plain edit ID.
+
+## campo doctor
+
+doctor-line = { $path }: { $reason }
+doctor-leftover = { $path }: a temporary file left by an interrupted save; the response itself is whole, and this file can be deleted.
+doctor-summary = { $good ->
+    [one] One response is fine
+   *[other] { $good } responses are fine
+}; { $problems ->
+    [0] no problems found.
+    [one] one problem found.
+   *[other] { $problems } problems found.
+}
+doctor-found-problems = Some files need attention: they were left as they are.

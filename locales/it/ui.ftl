@@ -319,3 +319,17 @@ plain-help = Comandi: ? aiuto · < precedente · > successiva · - cancella la r
 plain-end = Fine del questionario. Scriva :review per controllarlo, :complete per segnarlo come completato, < per tornare indietro, :quit per uscire.
 plain-unknown-lang = "{ $lang }" non è una lingua di campo: usi :lang it o :lang en.
 plain-home = Per compilare un questionario riga per riga: campo --plain new, oppure campo --plain edit CODICE.
+
+## campo doctor
+
+doctor-line = { $path }: { $reason }
+doctor-leftover = { $path }: file temporaneo lasciato da un salvataggio interrotto; il questionario è integro e questo file si può eliminare.
+doctor-summary = { $good ->
+    [one] Un questionario è in ordine
+   *[other] { $good } questionari sono in ordine
+}; { $problems ->
+    [0] nessun problema trovato.
+    [one] un problema trovato.
+   *[other] { $problems } problemi trovati.
+}
+doctor-found-problems = Alcuni file richiedono attenzione: sono stati lasciati come sono.

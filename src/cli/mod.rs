@@ -1,6 +1,7 @@
 //! The command line: parses arguments, picks the language, loads the form,
 //! opens the data folder and runs the command asked for.
 
+mod doctor;
 mod list;
 mod serve;
 mod show;
@@ -90,6 +91,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "complete")]
         status: crate::report::StatusFilter,
     },
+    /// Check every file of the data folder and report those campo cannot use
+    Doctor,
     /// Send complete responses to the collection server (or to a folder)
     Sync {
         /// The server's address, e.g. https://campo.example.org
@@ -211,6 +214,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             );
             return Ok(());
         }
+        Some(Command::Doctor) => return doctor::run(&form, &texts, &data),
         Some(Command::Export {
             format,
             out,

@@ -66,6 +66,21 @@ impl DataDir {
         Ok(response)
     }
 
+    /// Temporary files left by saves that were interrupted (a kill, a power
+    /// cut): the response file itself is whole, these are safe to delete.
+    pub fn leftover_temporary_files(&self) -> Result<Vec<String>, StoreError> {
+        let dir = self.responses_dir();
+        let entries = fs::read_dir(&dir).map_err(|e| io_error(&dir, &e))?;
+        let mut found: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(".campo-") && n.ends_with(".part")))
+            .map(|p| p.display().to_string())
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
     /// The one response whose id starts with `prefix` (hyphens optional).
     pub fn resolve(&self, prefix: &str) -> Result<Uuid, StoreError> {
         let wanted = prefix.trim().to_ascii_lowercase().replace('-', "");

@@ -1,0 +1,48 @@
+//! `campo doctor`: checks every file of a data folder and reports each one
+//! that campo cannot use as it is, with its path and the reason. It changes
+//! nothing.
+
+use crate::form::Form;
+use crate::i18n::{Describe, Texts};
+use crate::store::{DataDir, Listed, Responses, Status, StoreError};
+
+use super::Failure;
+
+pub fn run(form: &Form, texts: &Texts, data: &DataDir) -> Result<(), Failure> {
+    let entries = data.list().map_err(|e| Failure(e.describe(texts)))?;
+    let mut problems = Vec::new();
+    let mut good = 0;
+    for entry in &entries {
+        match entry {
+            Listed::Broken(error) => problems.push(error.describe(texts)),
+            Listed::Response(response) => {
+                let path = data.location(response.id);
+                if response.form.id != form.id || response.form.version != form.version {
+                    let args = [("form", response.form.id.as_str().into()), ("version", response.form.version.into())];
+                    let reason = texts.t_args("notice-unknown-form", &args);
+                    problems.push(texts.t_args("doctor-line", &[("path", path.into()), ("reason", reason.into())]));
+                    continue;
+                }
+                let found = form.check_document(&response.answers, response.status == Status::Complete);
+                if found.is_empty() {
+                    good += 1;
+                }
+                for problem in found {
+                    let reason = problem.describe(texts);
+                    problems.push(texts.t_args("doctor-line", &[("path", path.clone().into()), ("reason", reason.into())]));
+                }
+            }
+        }
+    }
+    for leftover in data.leftover_temporary_files().map_err(|e: StoreError| Failure(e.describe(texts)))? {
+        problems.push(texts.t_args("doctor-leftover", &[("path", leftover.into())]));
+    }
+    for line in &problems {
+        println!("{line}");
+    }
+    println!(
+        "{}",
+        texts.t_args("doctor-summary", &[("good", good.into()), ("problems", problems.len().into())])
+    );
+    if problems.is_empty() { Ok(()) } else { Err(Failure(texts.t("doctor-found-problems"))) }
+}
