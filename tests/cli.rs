@@ -264,11 +264,20 @@ fn a_broken_form_is_refused_with_the_problem_named() {
 /// either language, and left exactly as they were.
 #[test]
 fn doctor_reports_every_file_campo_cannot_use_and_touches_none() {
-    let newer = AOSTA.replace("\"lang\": \"it\",", "\"lang\": \"it\", \"format\": 7,").replace("000000000002", "000000000007");
-    let unknown_form = AOSTA.replace("mhd-peer-support-2025", "other-survey").replace("000000000002", "000000000008");
-    let retired_code = AOSTA.replace("\"ps_active\": \"yes\"", "\"ps_active\": \"maybe\"").replace("000000000002", "000000000009");
+    let newer = AOSTA
+        .replace("\"lang\": \"it\",", "\"lang\": \"it\", \"format\": 7,")
+        .replace("000000000002", "000000000007");
+    let unknown_form = AOSTA
+        .replace("mhd-peer-support-2025", "other-survey")
+        .replace("000000000002", "000000000008");
+    let retired_code = AOSTA
+        .replace("\"ps_active\": \"yes\"", "\"ps_active\": \"maybe\"")
+        .replace("000000000002", "000000000009");
     let files = [
-        ("0a1b2c3d-0000-4000-8000-000000000002.json", AOSTA.to_string()),
+        (
+            "0a1b2c3d-0000-4000-8000-000000000002.json",
+            AOSTA.to_string(),
+        ),
         ("truncated.json", AOSTA[..80].to_string()),
         ("empty.json", String::new()),
         ("notes.json", "appunti della riunione".to_string()),
@@ -281,30 +290,68 @@ fn doctor_reports_every_file_campo_cannot_use_and_touches_none() {
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
     let dir = data_with(&borrowed);
     let responses = dir.path().join("responses");
-    let before: Vec<Vec<u8>> = files.iter().map(|(n, _)| fs::read(responses.join(n)).unwrap()).collect();
+    let before: Vec<Vec<u8>> = files
+        .iter()
+        .map(|(n, _)| fs::read(responses.join(n)).unwrap())
+        .collect();
 
     let output = campo(dir.path(), &["--lang", "en", "doctor"]);
     assert!(!output.status.success());
     let text = stdout(&output);
     let line_for = |name: &str| {
         let path = responses.join(name).display().to_string();
-        text.lines().find(|l| l.contains(&path)).unwrap_or_else(|| panic!("{name} not reported:\n{text}")).to_string()
+        text.lines()
+            .find(|l| l.contains(&path))
+            .unwrap_or_else(|| panic!("{name} not reported:\n{text}"))
+            .to_string()
     };
-    assert!(line_for("truncated.json").contains("ends in the middle"), "{text}");
-    assert!(line_for("empty.json").contains("the file is empty"), "{text}");
+    assert!(
+        line_for("truncated.json").contains("ends in the middle"),
+        "{text}"
+    );
+    assert!(
+        line_for("empty.json").contains("the file is empty"),
+        "{text}"
+    );
     assert!(line_for("notes.json").contains("not valid JSON"), "{text}");
-    assert!(line_for("shape.json").contains("not a campo response"), "{text}");
-    assert!(line_for("0a1b2c3d-0000-4000-8000-000000000007.json").contains("newer campo (format 7)"), "{text}");
-    assert!(line_for("0a1b2c3d-0000-4000-8000-000000000008.json").contains("\"other-survey\", version 1"), "{text}");
-    assert!(line_for("0a1b2c3d-0000-4000-8000-000000000009.json").contains("\"maybe\" is not one of the options"), "{text}");
-    assert!(line_for(".campo-x1y2.part").contains("interrupted save"), "{text}");
-    assert!(text.contains("One response is fine; 8 problems found."), "{text}");
+    assert!(
+        line_for("shape.json").contains("not a campo response"),
+        "{text}"
+    );
+    assert!(
+        line_for("0a1b2c3d-0000-4000-8000-000000000007.json").contains("newer campo (format 7)"),
+        "{text}"
+    );
+    assert!(
+        line_for("0a1b2c3d-0000-4000-8000-000000000008.json")
+            .contains("\"other-survey\", version 1"),
+        "{text}"
+    );
+    assert!(
+        line_for("0a1b2c3d-0000-4000-8000-000000000009.json")
+            .contains("\"maybe\" is not one of the options"),
+        "{text}"
+    );
+    assert!(
+        line_for(".campo-x1y2.part").contains("interrupted save"),
+        "{text}"
+    );
+    assert!(
+        text.contains("One response is fine; 8 problems found."),
+        "{text}"
+    );
 
     let italian = stdout(&campo(dir.path(), &["--lang", "it", "doctor"]));
     assert!(italian.contains("il file è vuoto"), "{italian}");
-    assert!(italian.contains("Un questionario è in ordine; 8 problemi trovati."), "{italian}");
+    assert!(
+        italian.contains("Un questionario è in ordine; 8 problemi trovati."),
+        "{italian}"
+    );
 
-    let after: Vec<Vec<u8>> = files.iter().map(|(n, _)| fs::read(responses.join(n)).unwrap()).collect();
+    let after: Vec<Vec<u8>> = files
+        .iter()
+        .map(|(n, _)| fs::read(responses.join(n)).unwrap())
+        .collect();
     assert_eq!(before, after, "doctor changes nothing");
     // The rest of campo keeps working on the good response.
     assert!(stdout(&campo(dir.path(), &["list"])).contains("DSM Valle d'Aosta"));

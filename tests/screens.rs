@@ -458,3 +458,71 @@ fn a_paper_questionnaire_goes_in_with_digits_and_enter() {
         "keys for a whole paper questionnaire, besides the name typed"
     );
 }
+
+/// A store whose disk is full: every save fails until `full` is cleared.
+struct FullDisk {
+    inner: DataDir,
+    full: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl Responses for FullDisk {
+    fn list(&self) -> Result<Vec<campo::store::Listed>, campo::store::StoreError> {
+        self.inner.list()
+    }
+    fn load(&self, id: uuid::Uuid) -> Result<Response, campo::store::StoreError> {
+        self.inner.load(id)
+    }
+    fn save(&self, response: &Response) -> Result<(), campo::store::StoreError> {
+        if self.full.get() {
+            return Err(campo::store::StoreError::Io {
+                path: "/data/responses/x.json".into(),
+                failure: campo::io_failure::IoFailure::NoSpace,
+            });
+        }
+        self.inner.save(response)
+    }
+    fn delete(&self, id: uuid::Uuid) -> Result<(), campo::store::StoreError> {
+        self.inner.delete(id)
+    }
+    fn location(&self, id: uuid::Uuid) -> String {
+        self.inner.location(id)
+    }
+}
+
+#[test]
+fn a_failed_save_is_shown_and_retried_on_the_next_change() {
+    let fixture = fixture(&[]);
+    let full = std::rc::Rc::new(std::cell::Cell::new(false));
+    let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
+    let texts = Texts::new(Lang::En, catalog).with_zone(Zone::Utc);
+    let store = FullDisk {
+        inner: fixture.data.clone(),
+        full: full.clone(),
+    };
+    let mut app = App::new(form, texts, Box::new(store), Start::New).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    full.set(true);
+    type_text(&mut app, "DSM");
+    let screen = render(&app);
+    assert!(
+        screen.contains("Not saved: Cannot use /data/responses/x.json: the disk is full."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("DSM"),
+        "the answer stays in memory: {screen}"
+    );
+    assert_eq!(
+        saved(&fixture)[0].answers.get("dept_name"),
+        None,
+        "the file on disk is the last good one"
+    );
+    full.set(false);
+    type_text(&mut app, "!");
+    assert!(!render(&app).contains("Not saved"));
+    assert_eq!(
+        saved(&fixture)[0].answers["dept_name"].as_one(),
+        Some("DSM!")
+    );
+}

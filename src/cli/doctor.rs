@@ -18,23 +18,36 @@ pub fn run(form: &Form, texts: &Texts, data: &DataDir) -> Result<(), Failure> {
             Listed::Response(response) => {
                 let path = data.location(response.id);
                 if response.form.id != form.id || response.form.version != form.version {
-                    let args = [("form", response.form.id.as_str().into()), ("version", response.form.version.into())];
+                    let args = [
+                        ("form", response.form.id.as_str().into()),
+                        ("version", response.form.version.into()),
+                    ];
                     let reason = texts.t_args("notice-unknown-form", &args);
-                    problems.push(texts.t_args("doctor-line", &[("path", path.into()), ("reason", reason.into())]));
+                    problems.push(texts.t_args(
+                        "doctor-line",
+                        &[("path", path.into()), ("reason", reason.into())],
+                    ));
                     continue;
                 }
-                let found = form.check_document(&response.answers, response.status == Status::Complete);
+                let found =
+                    form.check_document(&response.answers, response.status == Status::Complete);
                 if found.is_empty() {
                     good += 1;
                 }
                 for problem in found {
                     let reason = problem.describe(texts);
-                    problems.push(texts.t_args("doctor-line", &[("path", path.clone().into()), ("reason", reason.into())]));
+                    problems.push(texts.t_args(
+                        "doctor-line",
+                        &[("path", path.clone().into()), ("reason", reason.into())],
+                    ));
                 }
             }
         }
     }
-    for leftover in data.leftover_temporary_files().map_err(|e: StoreError| Failure(e.describe(texts)))? {
+    for leftover in data
+        .leftover_temporary_files()
+        .map_err(|e: StoreError| Failure(e.describe(texts)))?
+    {
         problems.push(texts.t_args("doctor-leftover", &[("path", leftover.into())]));
     }
     for line in &problems {
@@ -42,7 +55,14 @@ pub fn run(form: &Form, texts: &Texts, data: &DataDir) -> Result<(), Failure> {
     }
     println!(
         "{}",
-        texts.t_args("doctor-summary", &[("good", good.into()), ("problems", problems.len().into())])
+        texts.t_args(
+            "doctor-summary",
+            &[("good", good.into()), ("problems", problems.len().into())]
+        )
     );
-    if problems.is_empty() { Ok(()) } else { Err(Failure(texts.t("doctor-found-problems"))) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(texts.t("doctor-found-problems")))
+    }
 }

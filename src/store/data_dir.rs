@@ -74,7 +74,11 @@ impl DataDir {
         let mut found: Vec<String> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(".campo-") && n.ends_with(".part")))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(".campo-") && n.ends_with(".part"))
+            })
             .map(|p| p.display().to_string())
             .collect();
         found.sort();

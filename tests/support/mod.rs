@@ -31,6 +31,14 @@ impl Tty {
     }
 
     pub fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Tty {
+        let mut all = vec!["--data-dir".to_string(), data.display().to_string()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        Self::spawn_command(env!("CARGO_BIN_EXE_campo"), &all, env)
+    }
+
+    /// Any program in the pseudo-terminal (a shell that sets limits, say).
+    pub fn spawn_command(program: &str, args: &[&str], env: &[(&str, &str)]) -> Tty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -39,9 +47,7 @@ impl Tty {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_campo"));
-        command.arg("--data-dir");
-        command.arg(data);
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env_clear();
         command.env("PATH", std::env::var("PATH").unwrap_or_default());

@@ -1,0 +1,148 @@
+//! Fault injection: campo killed at random points while typing, and a disk
+//! that refuses to take more. `CAMPO_KILL_RUNS` sets how many kills (20 by
+//! default; the dedicated run uses 200).
+
+mod support;
+
+use std::path::Path;
+
+use support::*;
+
+fn responses(data: &Path) -> Vec<serde_json::Value> {
+    let Ok(dir) = std::fs::read_dir(data.join("responses")) else {
+        return Vec::new();
+    };
+    dir.map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} does not parse ({e}): {text:?}", p.display()))
+        })
+        .collect()
+}
+
+/// A small, seeded generator: the same runs every time for the same seed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+const LETTERS: &[char] = &['a', 'è', 'é', 'ò', '\'', ' ', 'D', 'S', 'M', 'z'];
+
+#[test]
+fn killed_anywhere_every_file_parses_and_keeps_what_the_screen_showed() {
+    let runs: u64 = std::env::var("CAMPO_KILL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let mut random = Lcg(0x5eed);
+    for run in 0..runs {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path();
+        let mut tty = Tty::spawn(data, &["--lang", "en", "new"]);
+        tty.wait_for("Question 1 of 9");
+        let region = 1 + random.below(9);
+        tty.keys(&region.to_string(), "(•)");
+        tty.keys(ENTER, "Question 2 of 9");
+        // Type, each letter confirmed on screen, then kill: sometimes right
+        // after a letter is sent (in flight), sometimes once it shows.
+        let (typed_count, in_flight) = (random.below(30), random.below(2) == 1);
+        let mut confirmed = String::new();
+        for _ in 0..typed_count {
+            let c = LETTERS[random.below(LETTERS.len() as u64) as usize];
+            confirmed.push(c);
+            // A trailing space is not visible as such; wait for the rest.
+            tty.keys(&c.to_string(), confirmed.trim_end());
+        }
+        let mut last_sent = None;
+        if in_flight {
+            let c = LETTERS[random.below(LETTERS.len() as u64) as usize];
+            tty.send(&c.to_string());
+            last_sent = Some(c);
+        }
+        tty.kill_hard();
+        let all = responses(data);
+        assert_eq!(all.len(), 1, "run {run}: one response, whole");
+        let saved = &all[0];
+        assert_eq!(
+            saved["answers"]["dept_region"],
+            REGION_CODES[region as usize - 1],
+            "run {run}"
+        );
+        let name = saved["answers"]["dept_name"].as_str().unwrap_or("");
+        // At least what the screen showed (trailing spaces do not show), and
+        // nothing that was never sent.
+        let sent = format!(
+            "{confirmed}{}",
+            last_sent.map(String::from).unwrap_or_default()
+        );
+        assert!(
+            name.starts_with(confirmed.trim_end()) && sent.starts_with(name),
+            "run {run}: the file has {name:?}; the screen showed {confirmed:?}, and {sent:?} was sent"
+        );
+    }
+}
+
+const REGION_CODES: [&str; 9] = [
+    "abruzzo",
+    "basilicata",
+    "calabria",
+    "campania",
+    "emilia_romagna",
+    "friuli_venezia_giulia",
+    "lazio",
+    "liguria",
+    "lombardia",
+];
+
+/// A disk that takes no more (a file size limit, as a full disk would): the
+/// save fails on screen, the answer stays in memory, the file on disk stays
+/// the last good one, and the next change that fits is saved.
+#[test]
+fn a_full_disk_keeps_the_answers_and_the_last_good_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let campo = env!("CARGO_BIN_EXE_campo");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec {campo} --lang en --data-dir {} new",
+        data.display()
+    );
+    let mut tty = Tty::spawn_command("bash", &["-c", &script], &[("TERM", "xterm-256color")]);
+    tty.wait_for("Question 1 of 9");
+    tty.keys("5", "(•) Emilia-Romagna");
+    tty.keys(ENTER, "Question 2 of 9");
+    // Past 1 KiB the file cannot grow: a long name fills it.
+    let long = "DSM ".repeat(250);
+    tty.send(&long);
+    tty.wait_for("Not saved:");
+    tty.wait_for("999 of 200 characters");
+    let on_disk = &responses(data)[0];
+    let kept = on_disk["answers"]["dept_name"].as_str().unwrap_or("");
+    assert!(
+        long.starts_with(kept) && kept.len() < long.len(),
+        "the last good file is kept: {kept:?}"
+    );
+    // Shorter again: the next change fits, is saved, and the warning goes.
+    tty.send("\x15");
+    tty.keys("DSM Bologna", "DSM Bologna");
+    let start = std::time::Instant::now();
+    while tty.screen().contains("Not saved:") {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "{}",
+            tty.screen()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(responses(data)[0]["answers"]["dept_name"], "DSM Bologna");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+}
