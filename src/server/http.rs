@@ -20,6 +20,9 @@ use super::storage::PutOutcome;
 use crate::protocol::{Accepted, Health, MAX_BODY_BYTES, Refusal};
 use crate::store::FormRef;
 
+/// How much of an oversized body is read before refusing it.
+const DRAIN_LIMIT: usize = 16 * MAX_BODY_BYTES;
+
 /// The name of the token a request came with, for the log line.
 #[derive(Clone)]
 struct TokenName(String);
@@ -101,9 +104,15 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, Refusal> 
     let too_large = Refusal::TooLarge {
         limit: MAX_BODY_BYTES,
     };
-    let bytes: Bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+    // Read (and drop) somewhat past the limit before refusing, so that a
+    // client still sending gets the 413 rather than a reset connection;
+    // far beyond it, the connection is simply cut.
+    let bytes: Bytes = axum::body::to_bytes(body, DRAIN_LIMIT)
         .await
         .map_err(|_| too_large.clone())?;
+    if bytes.len() > MAX_BODY_BYTES {
+        return Err(too_large);
+    }
     let gzip = headers
         .get(header::CONTENT_ENCODING)
         .and_then(|v| v.to_str().ok())
