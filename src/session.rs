@@ -4,11 +4,15 @@
 use chrono::Utc;
 
 use crate::form::{Answer, Asked, Form};
-use crate::store::{Response, Status};
+use crate::store::{EditLock, Response, Status};
 
 pub struct Session {
     pub response: Response,
     pub asked: Asked,
+    /// Held while this session may change the response.
+    pub lock: Option<EditLock>,
+    /// Opened to look only: another session is editing it.
+    pub read_only: bool,
 }
 
 /// What a change of answer did beyond the answer itself.
@@ -24,7 +28,12 @@ pub enum Changed {
 impl Session {
     pub fn new(form: &Form, response: Response) -> Session {
         let asked = form.asked(&response.answers);
-        Session { response, asked }
+        Session {
+            response,
+            asked,
+            lock: None,
+            read_only: false,
+        }
     }
 
     pub fn answer(&self, form: &Form, item: usize) -> Option<&Answer> {

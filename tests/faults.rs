@@ -146,3 +146,55 @@ fn a_full_disk_keeps_the_answers_and_the_last_good_file() {
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }
+
+/// Two sessions, one response: the second is offered a read-only view or a
+/// wait, and never overwrites the first's answers.
+#[test]
+fn a_second_session_reads_only_or_waits_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut first = Tty::spawn(data, &["--lang", "en", "new"]);
+    first.wait_for("Question 1 of 9");
+    first.keys("6", "(•) Friuli Venezia Giulia");
+    first.keys(ENTER, "Question 2 of 9");
+    first.keys("DSM Trieste", "DSM Trieste");
+    let id = responses(data)[0]["id"].as_str().unwrap().to_string();
+
+    // Read only: typing changes nothing, on screen or on disk.
+    let mut second = Tty::spawn(data, &["--lang", "en", "edit", &id[..8]]);
+    second.wait_for("Someone is editing this response in another session");
+    second.keys("r", "Read only: another session is editing this response.");
+    second.send("xyz");
+    second.wait_for("Read only");
+    second.send(CTRL_C);
+    assert!(second.wait_exit().success());
+    assert_eq!(responses(data)[0]["answers"]["dept_name"], "DSM Trieste");
+
+    // Wait: it opens for editing once the first lets go, with its answers.
+    let mut third = Tty::spawn(data, &["--lang", "en", "edit", &id[..8]]);
+    third.wait_for("Someone is editing this response in another session");
+    third.keys("w", "Waiting for the other session");
+    first.keys(" 1", "DSM Trieste 1");
+    first.send(CTRL_C);
+    assert!(first.wait_exit().success());
+    third.wait_for("The other session closed it: you can edit now.");
+    third.wait_for("DSM Trieste 1");
+    third.send("2");
+    third.wait_for("DSM Trieste 12");
+    third.send(CTRL_C);
+    assert!(third.wait_exit().success());
+    assert_eq!(responses(data)[0]["answers"]["dept_name"], "DSM Trieste 12");
+
+    // Plain mode says so and does not ask.
+    let holder = Tty::spawn(data, &["--lang", "en", "edit", &id[..8]]);
+    holder.wait_for("Question 2 of 9");
+    let plain = std::process::Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args(["--lang", "en", "--plain", "--data-dir"])
+        .arg(data)
+        .args(["edit", &id[..8]])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!plain.status.success());
+    assert!(String::from_utf8_lossy(&plain.stdout).contains("Someone is editing this response"));
+}

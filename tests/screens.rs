@@ -487,6 +487,9 @@ impl Responses for FullDisk {
     fn location(&self, id: uuid::Uuid) -> String {
         self.inner.location(id)
     }
+    fn lock(&self, id: uuid::Uuid) -> Result<campo::store::Lock, campo::store::StoreError> {
+        self.inner.lock(id)
+    }
 }
 
 #[test]

@@ -333,3 +333,15 @@ doctor-summary = { $good ->
    *[other] { $problems } problems found.
 }
 doctor-found-problems = Some files need attention: they were left as they are.
+
+## Two sessions, one response
+
+lock-title = Open in another session
+lock-held = Someone is editing this response in another session ({ $holder }). r: read it without changing it · w: wait until it is free, then edit · Esc: back.
+lock-waiting = Waiting for the other session to close this response; it opens here, for editing, as soon as it does. Esc stops waiting.
+does-read-only = read only
+does-wait = wait
+notice-read-only = Read only: another session is editing this response.
+notice-now-editable = The other session closed it: you can edit now.
+
+plain-locked = Someone is editing this response in another session ({ $holder }): try again when it is closed, or read it with campo show.

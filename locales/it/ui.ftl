@@ -333,3 +333,15 @@ doctor-summary = { $good ->
    *[other] { $problems } problemi trovati.
 }
 doctor-found-problems = Alcuni file richiedono attenzione: sono stati lasciati come sono.
+
+## Due sessioni, un questionario
+
+lock-title = Aperto in un'altra sessione
+lock-held = Qualcuno sta modificando questo questionario in un'altra sessione ({ $holder }). r: leggerlo senza modificarlo · w: attendere che si liberi, poi modificarlo · Esc: indietro.
+lock-waiting = In attesa che l'altra sessione chiuda il questionario; appena lo fa, si apre qui per la modifica. Esc smette di attendere.
+does-read-only = sola lettura
+does-wait = attendi
+notice-read-only = Sola lettura: un'altra sessione sta modificando questo questionario.
+notice-now-editable = L'altra sessione l'ha chiuso: ora può modificarlo.
+
+plain-locked = Qualcuno sta modificando questo questionario in un'altra sessione ({ $holder }): riprovi quando sarà chiuso, oppure lo legga con campo show.

@@ -294,6 +294,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     // The interface takes the texts; errors after that are worded afresh.
     let texts_for_errors = interface_texts(lang);
     let data_for_sync = data.clone();
+    let data_for_sync_locks = data.clone();
     let data_root = data.root().display().to_string();
     let mut app = App::new(form, texts, Box::new(data), start)
         .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
@@ -309,7 +310,16 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         });
     });
     let after_panic = texts_for_errors.t_args("after-panic", &[("dir", data_root.into())]);
-    match crate::tui::run(app, start_sync, after_panic) {
+    let data_for_locks = data_for_sync_locks;
+    let wait_for_lock: crate::tui::LockWaiter = Box::new(move |id, give| {
+        let data = data_for_locks.clone();
+        std::thread::spawn(move || give(data.wait_for_lock(id)));
+    });
+    let background = crate::tui::Background {
+        start_sync,
+        wait_for_lock,
+    };
+    match crate::tui::run(app, background, after_panic) {
         Ok(crate::tui::Ending::Quit) => Ok(()),
         // Everything is saved and the terminal given back: end as a
         // process killed by that signal would, so scripts can tell.
@@ -352,10 +362,13 @@ fn run_plain(
     ) {
         // Whoever read the output stopped reading (`| head`): nothing is lost.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+
         Err(e) => Err(Failure(
             texts.t_args("terminal-failed", &[("reason", e.to_string().into())]),
         )),
-        Ok(()) => Ok(()),
+        Ok(crate::plain::Finished::Done) => Ok(()),
+        // Already said on the output, in the user's words.
+        Ok(crate::plain::Finished::Locked) => std::process::exit(1),
     }
 }
 

@@ -15,6 +15,14 @@ use crate::session::Session;
 use crate::store::{FormRef, Response, Responses, Status};
 use parse::{Input, parse_answer};
 
+/// How a plain session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finished {
+    Done,
+    /// Another session has the response open; nothing was asked.
+    Locked,
+}
+
 /// Runs the questionnaire on `input` and `output` until `:quit` or the end
 /// of the input. Every accepted answer is saved at once.
 pub fn run(
@@ -24,7 +32,7 @@ pub fn run(
     response: Option<Response>,
     input: &mut dyn BufRead,
     output: &mut dyn Write,
-) -> io::Result<()> {
+) -> io::Result<Finished> {
     let response = response.unwrap_or_else(|| {
         let mut r = Response::new(
             FormRef {
@@ -37,10 +45,23 @@ pub fn run(
         r.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
         r
     });
+    let mut session = Session::new(form, response);
+    match store.lock(session.response.id) {
+        Ok(crate::store::Lock::Mine(lock)) => session.lock = Some(lock),
+        Ok(crate::store::Lock::Elsewhere { holder }) => {
+            writeln!(
+                output,
+                "{}",
+                texts.t_args("plain-locked", &[("holder", holder.into())])
+            )?;
+            return Ok(Finished::Locked);
+        }
+        Err(error) => writeln!(output, "! {}", error.describe(texts))?,
+    }
     let mut plain = Plain {
         form,
         store,
-        session: Session::new(form, response),
+        session,
         out: output,
     };
     let start = plain
@@ -101,7 +122,8 @@ pub fn run(
             plain.session.set_position(form, item);
         }
     }
-    plain.save(texts)
+    plain.save(texts)?;
+    Ok(Finished::Done)
 }
 
 struct Plain<'a> {

@@ -1,10 +1,11 @@
-use std::fs::{self, DirBuilder};
-use std::os::unix::fs::DirBuilderExt;
+use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-use super::{Listed, Response, Responses, StoreError, write_atomic};
+use super::{EditLock, Listed, Lock, Response, Responses, StoreError, write_atomic};
 
 /// A data folder: `responses/` holds one `<id>.json` per response, `trash/`
 /// what was deleted.
@@ -152,6 +153,62 @@ impl Responses for DataDir {
     fn location(&self, id: Uuid) -> String {
         self.path_for(id).display().to_string()
     }
+
+    fn lock(&self, id: Uuid) -> Result<Lock, StoreError> {
+        let (path, mut file) = self.lock_file(id)?;
+        match file.try_lock() {
+            Ok(()) => {
+                sign(&mut file);
+                Ok(Lock::Mine(EditLock { _file: file }))
+            }
+            Err(TryLockError::WouldBlock) => {
+                let holder = fs::read_to_string(&path)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                Ok(Lock::Elsewhere { holder })
+            }
+            Err(TryLockError::Error(e)) => Err(io_error(&path, &e)),
+        }
+    }
+}
+
+impl DataDir {
+    /// `locks/<id>.lock`: an advisory lock per response, beside the files
+    /// rather than on them, since every save replaces the response's file.
+    fn lock_file(&self, id: Uuid) -> Result<(PathBuf, File), StoreError> {
+        let dir = self.root.join("locks");
+        create_private_dir(&dir)?;
+        let path = dir.join(format!("{id}.lock"));
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(&path)
+            .map_err(|e| io_error(&path, &e))?;
+        Ok((path, file))
+    }
+
+    /// Waits until no other session has the response, then takes it. Blocks:
+    /// call it from a thread of its own.
+    pub fn wait_for_lock(&self, id: Uuid) -> Result<EditLock, StoreError> {
+        let (path, mut file) = self.lock_file(id)?;
+        file.lock().map_err(|e| io_error(&path, &e))?;
+        sign(&mut file);
+        Ok(EditLock { _file: file })
+    }
+}
+
+/// Writes who holds the lock into the lock file, for whoever finds it taken.
+fn sign(file: &mut File) {
+    let user = std::env::var("USER").unwrap_or_default();
+    let note = format!("{user} (pid {})\n", std::process::id());
+    // Best effort: the lock works whether or not the note is written.
+    let _ = file
+        .set_len(0)
+        .and_then(|()| file.write_all(note.as_bytes()));
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
@@ -317,6 +374,22 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_response_is_locked_until_its_lock_is_dropped() {
+        let (_dir, data) = data();
+        let id = Uuid::new_v4();
+        let Lock::Mine(first) = data.lock(id).unwrap() else {
+            panic!("the first lock is ours")
+        };
+        // A second open file description conflicts even in the same process,
+        // as a second campo would.
+        assert!(
+            matches!(data.lock(id).unwrap(), Lock::Elsewhere { holder } if holder.contains("pid"))
+        );
+        drop(first);
+        assert!(matches!(data.lock(id).unwrap(), Lock::Mine(_)));
     }
 
     #[test]

@@ -43,6 +43,27 @@ pub enum Listed {
     Broken(StoreError),
 }
 
+/// Proof that this process has a response to itself: others who try get
+/// [`Lock::Elsewhere`] until it is dropped (or the process dies, at which
+/// point the system releases it).
+pub struct EditLock {
+    _file: std::fs::File,
+}
+
+impl std::fmt::Debug for EditLock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EditLock")
+    }
+}
+
+pub enum Lock {
+    Mine(EditLock),
+    /// Another session has it open; `holder` says who, as it wrote it.
+    Elsewhere {
+        holder: String,
+    },
+}
+
 /// What the rest of campo needs from storage. The TUI holds one of these and
 /// never touches files itself.
 pub trait Responses {
@@ -55,4 +76,6 @@ pub trait Responses {
     fn delete(&self, id: Uuid) -> Result<(), StoreError>;
     /// Where a response lives, to tell the user.
     fn location(&self, id: Uuid) -> String;
+    /// Takes the response for editing if no other session has it.
+    fn lock(&self, id: Uuid) -> Result<Lock, StoreError>;
 }

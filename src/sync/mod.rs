@@ -160,6 +160,11 @@ fn record(
     server: &str,
     refusal: Option<&Refusal>,
 ) -> Result<(), StoreError> {
+    // Someone has it open: leave their file alone. The server has it, and
+    // the next sync will hear "already there" and note it then.
+    let crate::store::Lock::Mine(_lock) = data.lock(sent.id)? else {
+        return Ok(());
+    };
     let mut current = data.load(sent.id)?;
     if current.revision != sent.revision {
         return Ok(());

@@ -13,7 +13,7 @@ use super::screens::review::Review;
 use crate::form::Form;
 use crate::i18n::Texts;
 use crate::session::{Changed, Session};
-use crate::store::{FormRef, Response, Responses, Status, StoreError};
+use crate::store::{EditLock, FormRef, Lock, Response, Responses, Status, StoreError};
 
 pub enum Screen {
     Home(Home),
@@ -35,6 +35,8 @@ pub enum Notice {
     Deleted,
     Failed(StoreError),
     AutoAdvance(bool),
+    ReadOnly,
+    NowEditable,
 }
 
 /// Whether the screen must be drawn again.
@@ -47,6 +49,8 @@ pub enum Update {
     Repaint,
     /// Start a sync in the background (the runtime has the means).
     StartSync,
+    /// Wait in the background until no other session has this response.
+    WaitForLock(Uuid),
     Quit,
 }
 
@@ -70,6 +74,15 @@ pub struct App {
     pub syncing: Option<SyncView>,
     /// A digit on a single choice moves straight to the next question.
     pub auto_advance: bool,
+    /// A response someone else has open: read it, wait for it, or leave it.
+    pub lock_prompt: Option<LockPrompt>,
+}
+
+pub struct LockPrompt {
+    pub response: Response,
+    pub review: bool,
+    pub holder: String,
+    pub waiting: bool,
 }
 
 /// Where the interface starts.
@@ -95,6 +108,7 @@ impl App {
             notice: None,
             syncing: None,
             auto_advance: false,
+            lock_prompt: None,
         };
         match start {
             Start::Home => app.go_home(),
@@ -113,6 +127,8 @@ impl App {
             Context::Help
         } else if self.syncing.is_some() {
             Context::Syncing
+        } else if self.lock_prompt.is_some() {
+            Context::LockPrompt
         } else {
             self.screen_context()
         }
@@ -170,6 +186,14 @@ impl App {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) -> Update {
+        if self.read_only()
+            && !self.help_open
+            && self.lock_prompt.is_none()
+            && changes_answers(self.context(), key)
+        {
+            self.notice = Some(Notice::ReadOnly);
+            return Update::Redraw;
+        }
         if !self.help_open && matches!(self.screen, Screen::Entry(..)) {
             let outcome =
                 self.in_entry(|entry, form, session, _| entry.take_key(form, session, key));
@@ -210,6 +234,7 @@ impl App {
                 Update::Redraw
             }
             _ if self.syncing.is_some() => Update::Nothing,
+            _ if self.lock_prompt.is_some() => self.apply_lock_prompt(action),
             _ => self.apply(action),
         }
     }
@@ -472,8 +497,78 @@ impl App {
         }
     }
 
+    /// Opens a response for editing if no other session has it; otherwise
+    /// asks whether to read it only or to wait.
     fn open(&mut self, response: Response, review: bool) {
+        match self.store.lock(response.id) {
+            Ok(Lock::Mine(lock)) => self.show(response, review, Some(lock), false),
+            Ok(Lock::Elsewhere { holder }) => {
+                self.lock_prompt = Some(LockPrompt {
+                    response,
+                    review,
+                    holder,
+                    waiting: false,
+                })
+            }
+            // A folder that cannot hold locks (read-only, say): edit without.
+            Err(error) => {
+                self.notice = Some(Notice::Failed(error));
+                self.show(response, review, None, false);
+            }
+        }
+    }
+
+    fn apply_lock_prompt(&mut self, action: Action) -> Update {
+        let Some(prompt) = &mut self.lock_prompt else {
+            return Update::Nothing;
+        };
+        match action {
+            Action::Open if !prompt.waiting => {
+                let prompt = self.lock_prompt.take().expect("checked above");
+                self.show(prompt.response, prompt.review, None, true);
+                self.notice = Some(Notice::ReadOnly);
+                Update::Redraw
+            }
+            Action::Wait if !prompt.waiting => {
+                prompt.waiting = true;
+                Update::WaitForLock(prompt.response.id)
+            }
+            Action::Back => {
+                self.lock_prompt = None;
+                Update::Redraw
+            }
+            _ => Update::Nothing,
+        }
+    }
+
+    /// The other session let go: open the response afresh, for editing.
+    pub fn on_lock(&mut self, id: Uuid, lock: Result<EditLock, StoreError>) -> Update {
+        let waiting = self
+            .lock_prompt
+            .as_ref()
+            .is_some_and(|p| p.waiting && p.response.id == id);
+        if !waiting {
+            return Update::Nothing; // no longer wanted: dropping the lock lets go
+        }
+        let prompt = self.lock_prompt.take().expect("checked above");
+        match lock.and_then(|lock| Ok((self.store.load(id)?, lock))) {
+            Ok((fresh, lock)) => {
+                self.show(fresh, prompt.review, Some(lock), false);
+                self.notice = Some(Notice::NowEditable);
+            }
+            Err(error) => self.notice = Some(Notice::Failed(error)),
+        }
+        Update::Redraw
+    }
+
+    fn read_only(&self) -> bool {
+        matches!(&self.screen, Screen::Entry(session, _) | Screen::Review(session, _) if session.read_only)
+    }
+
+    fn show(&mut self, response: Response, review: bool, lock: Option<EditLock>, read_only: bool) {
         let mut session = Session::new(&self.form, response);
+        session.lock = lock;
+        session.read_only = read_only;
         self.screen = if review {
             Screen::Review(session, Review::new(true))
         } else {
@@ -553,8 +648,9 @@ impl App {
         let (Screen::Entry(session, _) | Screen::Review(session, _)) = &self.screen else {
             return;
         };
-        // A response never answered stays unsaved: no empty files.
-        if session.response.revision == 0 {
+        // A response never answered stays unsaved: no empty files; and one
+        // opened only to read is not written at all.
+        if session.response.revision == 0 || session.read_only {
             return;
         }
         match self.store.save(&session.response) {
@@ -581,5 +677,28 @@ fn redraw_if(changed: bool) -> Update {
         Update::Redraw
     } else {
         Update::Nothing
+    }
+}
+
+/// Whether a key would change answers (refused in a read-only view). Moving
+/// about, reviewing, switching language, help and quitting stay allowed.
+fn changes_answers(context: Context, key: &KeyEvent) -> bool {
+    use crossterm::event::KeyCode;
+    match keymap::action(context, key) {
+        Some(
+            Action::Toggle
+            | Action::Pick(_)
+            | Action::ClearAnswer
+            | Action::MarkComplete
+            | Action::Confirm,
+        ) => true,
+        Some(_) => false,
+        // Typing into a text field or a filter.
+        None => {
+            matches!(
+                key.code,
+                KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
+            ) && matches!(context, Context::Text | Context::MultilineText)
+        }
     }
 }

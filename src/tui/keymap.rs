@@ -37,6 +37,8 @@ pub enum Action {
     /// Clear the terminal and draw everything again (after line noise).
     Repaint,
     ToggleAutoAdvance,
+    /// Wait until another session lets go of a response.
+    Wait,
 }
 
 /// Where the keys are read: each has its own table.
@@ -58,10 +60,12 @@ pub enum Context {
     Syncing,
     /// The results, item by item.
     Report,
+    /// Someone else has the response open: read only, wait, or leave.
+    LockPrompt,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Choice,
@@ -72,6 +76,7 @@ impl Context {
         Context::Help,
         Context::Syncing,
         Context::Report,
+        Context::LockPrompt,
     ];
 }
 
@@ -362,6 +367,12 @@ const REPORT: &[Binding] = &[
     ),
 ];
 
+const LOCK_PROMPT: &[Binding] = &[
+    bind(&[C('r'), C('l')], A::Open, "=r", "does-read-only", true),
+    bind(&[C('w'), C('a')], A::Wait, "=w", "does-wait", true),
+    bind(&[K(KeyCode::Esc)], A::Back, "=Esc", "does-back", true),
+];
+
 const HELP: &[Binding] = &[bind(
     &[K(KeyCode::Esc), C('?'), C('q')],
     A::Back,
@@ -383,6 +394,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Help => (HELP, false),
         Context::Syncing => (SYNCING, false),
         Context::Report => (REPORT, false),
+        Context::LockPrompt => (LOCK_PROMPT, false),
     };
     let mut all: Vec<&Binding> = own.iter().collect();
     if navigates {

@@ -18,6 +18,9 @@ use std::sync::mpsc;
 use std::thread;
 
 use signal_hook::consts::{SIGHUP, SIGTERM};
+use uuid::Uuid;
+
+use crate::store::{EditLock, StoreError};
 use signal_hook::iterator::Signals;
 
 use crossterm::event;
@@ -32,11 +35,22 @@ pub fn has_terminal() -> bool {
 /// Starts a sync in the background; the callback hears how it goes.
 pub type SyncStarter = Box<dyn Fn(Box<dyn FnMut(crate::sync::Event) + Send>)>;
 
+/// Waits in the background for a response's lock; the callback gets it.
+pub type LockWaiter = Box<dyn Fn(Uuid, Box<dyn FnOnce(Result<EditLock, StoreError>) + Send>)>;
+
+/// What the interface may set going without waiting for it: the means come
+/// from outside, since the interface knows nothing of files or networks.
+pub struct Background {
+    pub start_sync: SyncStarter,
+    pub wait_for_lock: LockWaiter,
+}
+
 /// What wakes the interface up: a key, a resize, or news from a sync.
 enum Message {
     Terminal(io::Result<event::Event>),
     Sync(crate::sync::Event),
     Signal(i32),
+    Lock(Uuid, Result<EditLock, StoreError>),
 }
 
 /// How the interface ended.
@@ -49,9 +63,9 @@ pub enum Ending {
     Signal(i32),
 }
 
-pub fn run(mut app: App, start_sync: SyncStarter, after_panic: String) -> io::Result<Ending> {
+pub fn run(mut app: App, background: Background, after_panic: String) -> io::Result<Ending> {
     let mut terminal = terminal::enter(after_panic)?;
-    let result = event_loop(&mut terminal, &mut app, start_sync);
+    let result = event_loop(&mut terminal, &mut app, background);
     // Whatever ended the loop (a quit, a signal, a terminal that is gone),
     // the open response is saved with its position before anything else.
     app.leave_session();
@@ -67,7 +81,7 @@ pub fn run(mut app: App, start_sync: SyncStarter, after_panic: String) -> io::Re
 fn event_loop(
     terminal: &mut terminal::Tty,
     app: &mut App,
-    start_sync: SyncStarter,
+    background: Background,
 ) -> io::Result<Ending> {
     let (sender, messages) = mpsc::channel();
     let keys = sender.clone();
@@ -107,9 +121,19 @@ fn event_loop(
             Update::Quit => return Ok(Ending::Quit),
             Update::StartSync => {
                 let sender = sender.clone();
-                start_sync(Box::new(move |event| {
+                (background.start_sync)(Box::new(move |event| {
                     let _ = sender.send(Message::Sync(event));
                 }));
+                terminal.draw(|frame| view::draw(frame, app))?;
+            }
+            Update::WaitForLock(id) => {
+                let sender = sender.clone();
+                (background.wait_for_lock)(
+                    id,
+                    Box::new(move |lock| {
+                        let _ = sender.send(Message::Lock(id, lock));
+                    }),
+                );
                 terminal.draw(|frame| view::draw(frame, app))?;
             }
             Update::Repaint => {
@@ -137,6 +161,7 @@ fn handle(app: &mut App, message: Message) -> io::Result<Result<Update, Ending>>
         Message::Terminal(event) => app.update(event?),
         Message::Sync(event) => app.on_sync_event(event),
         Message::Signal(signal) => return Ok(Err(Ending::Signal(signal))),
+        Message::Lock(id, lock) => app.on_lock(id, lock),
     }))
 }
 
@@ -146,7 +171,7 @@ fn stronger(a: Update, b: Update) -> Update {
         Update::Nothing => 0,
         Update::Redraw => 1,
         Update::Repaint => 2,
-        Update::StartSync => 3,
+        Update::StartSync | Update::WaitForLock(_) => 3,
         Update::Quit => 4,
     };
     if rank(b) > rank(a) { b } else { a }

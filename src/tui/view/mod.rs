@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(text) = &app.notice {
         let style = if matches!(
             text,
-            Notice::MarkedComplete | Notice::Deleted | Notice::AutoAdvance(_)
+            Notice::MarkedComplete | Notice::Deleted | Notice::AutoAdvance(_) | Notice::NowEditable
         ) {
             Theme::ok()
         } else {
@@ -59,6 +59,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     frame.render_widget(Paragraph::new(hints), keys);
     if let Some(view) = &app.syncing {
         sync::draw(frame, app, view, body);
+    }
+    if let Some(prompt) = &app.lock_prompt {
+        draw_lock_prompt(frame, app, prompt, body);
     }
     if app.help_open {
         help::draw(frame, app, body);
@@ -106,10 +109,39 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
         ),
         Notice::Damaged(error) | Notice::Failed(error) => error.describe(texts),
         Notice::Deleted => texts.t("notice-deleted"),
+        Notice::ReadOnly => texts.t("notice-read-only"),
+        Notice::NowEditable => texts.t("notice-now-editable"),
         Notice::AutoAdvance(on) => texts.t(if *on {
             "notice-auto-advance-on"
         } else {
             "notice-auto-advance-off"
         }),
     }
+}
+
+/// Another session has the response open: say so, and what can be done.
+fn draw_lock_prompt(
+    frame: &mut Frame,
+    app: &App,
+    prompt: &crate::tui::app::LockPrompt,
+    area: Rect,
+) {
+    let texts = &app.texts;
+    let width = area.width.min(64);
+    let text = if prompt.waiting {
+        texts.t("lock-waiting")
+    } else {
+        texts.t_args("lock-held", &[("holder", prompt.holder.as_str().into())])
+    };
+    let lines: Vec<Line> = crate::text::wrap_words(&text, usize::from(width.saturating_sub(2)))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let popup = super::widgets::popup::centred(area, width, lines.len() as u16 + 2);
+    let block = super::glyphs::block(ratatui::widgets::Borders::ALL).title(Span::styled(
+        format!(" {} ", texts.t("lock-title")),
+        Theme::title(),
+    ));
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
