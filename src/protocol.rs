@@ -51,6 +51,8 @@ pub enum Refusal {
     TooLarge { limit: usize },
     /// Too many requests from one token; try again later (429).
     RateLimited,
+    /// The body did not arrive in time (408).
+    TooSlow,
 }
 
 impl Refusal {
@@ -66,6 +68,7 @@ impl Refusal {
             Refusal::Stale { .. } | Refusal::Conflict { .. } => 409,
             Refusal::TooLarge { .. } => 413,
             Refusal::RateLimited => 429,
+            Refusal::TooSlow => 408,
         }
     }
 }

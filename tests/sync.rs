@@ -41,10 +41,13 @@ impl Server {
     }
 
     fn start_on(db: &Path, listen: &str) -> Server {
-        let mut child = campo(&["serve", "--listen", listen, "--db", db.to_str().unwrap()])
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        Self::start_with(db, listen, &[])
+    }
+
+    fn start_with(db: &Path, listen: &str, extra: &[&str]) -> Server {
+        let mut args = vec!["serve", "--listen", listen, "--db", db.to_str().unwrap()];
+        args.extend(extra);
+        let mut child = campo(&args).stderr(Stdio::piped()).spawn().unwrap();
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
         let first = lines
             .next()
@@ -910,4 +913,78 @@ fn the_home_screen_syncs_with_a_key() {
     tty.send("q");
     assert!(tty.wait_exit().success());
     assert_eq!(stored(&db).len(), 3);
+}
+
+/// Hostile clients: a flood from one token, a body that never finishes,
+/// JSON nested past reason, bytes that are not UTF-8. The server refuses
+/// each, stays up, and stores nothing it refused.
+#[test]
+fn hostile_input_is_refused_and_the_server_stays_up() {
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().join("campo.sqlite");
+    let token = add_token(&db, "flood");
+    let server = Server::start_with(
+        &db,
+        "127.0.0.1:0",
+        &["--rate-limit", "5", "--body-timeout", "1"],
+    );
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let put = |id: &str, body: &[u8]| -> u16 {
+        agent
+            .put(&format!("{}/v1/responses/{id}", server.url))
+            .header("Authorization", &format!("Bearer {token}"))
+            .send(body)
+            .map(|r| r.status().as_u16())
+            .unwrap_or(0)
+    };
+    // A flood: 60 requests at once from one token.
+    let statuses: Vec<u16> = (0..60)
+        .map(|n| {
+            let id = id_for(20, n);
+            put(
+                &id,
+                &serde_json::to_vec(&complete_response(&id, n, 1)).unwrap(),
+            )
+        })
+        .collect();
+    let (stored_ok, limited) = (
+        statuses.iter().filter(|s| **s == 200).count(),
+        statuses.iter().filter(|s| **s == 429).count(),
+    );
+    assert!(limited > 0 && stored_ok + limited == 60, "{statuses:?}");
+    assert_eq!(stored(&db).len(), stored_ok, "nothing stored for a 429");
+    std::thread::sleep(Duration::from_millis(1200));
+
+    // JSON nested far too deep, and bytes that are not UTF-8.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(put(&id_for(21, 1), deep.as_bytes()), 400);
+    assert_eq!(put(&id_for(21, 2), &[0xff, 0xfe, b'{', 0x80]), 400);
+
+    // A body that never finishes: told so after the timeout, and let go.
+    let mut slow = TcpStream::connect(server.url.trim_start_matches("http://")).unwrap();
+    let id = id_for(21, 3);
+    write!(
+        slow,
+        "PUT /v1/responses/{id} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: 500\r\n\r\n{{\"id\""
+    )
+    .unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let started = Instant::now();
+    let mut answer = String::new();
+    let _ = slow.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+
+    // Still up, and it still stores good documents.
+    let mut health = agent
+        .get(&format!("{}/v1/health", server.url))
+        .call()
+        .unwrap();
+    assert!(health.body_mut().read_to_string().unwrap().contains("ok"));
+    let total = stored(&db).len();
+    assert_eq!(total, stored_ok, "nothing refused was stored");
 }

@@ -208,6 +208,7 @@ refusal-invalid = the answers do not fit the form: { $problems }
 refusal-stale = the server already has a newer version (revision { $current }) from somewhere else.
 refusal-conflict = the server has a different version with the same revision number ({ $revision }).
 refusal-too-large = the document is larger than the server accepts ({ $kb } KB).
+refusal-too-slow = the document took too long to arrive.
 refusal-rate-limited = too many requests: try again in a while.
 
 ## The collection server (campo serve)

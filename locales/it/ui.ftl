@@ -208,6 +208,7 @@ refusal-invalid = le risposte non corrispondono al modulo: { $problems }
 refusal-stale = il server ha già una versione più recente (revisione { $current }) inviata da un'altra postazione.
 refusal-conflict = il server ha una versione diversa con lo stesso numero di revisione ({ $revision }).
 refusal-too-large = il documento supera la dimensione accettata dal server ({ $kb } KB).
+refusal-too-slow = il documento ha impiegato troppo tempo ad arrivare.
 refusal-rate-limited = troppe richieste: riprovi tra poco.
 
 ## Il server di raccolta (campo serve)

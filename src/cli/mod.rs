@@ -116,6 +116,12 @@ enum Command {
         /// Address to listen on
         #[arg(long, default_value = "127.0.0.1:8750")]
         listen: std::net::SocketAddr,
+        /// Requests a second one token may make on average (twice as many at once)
+        #[arg(long, default_value_t = 600, value_name = "N")]
+        rate_limit: u32,
+        /// Seconds a request body may take to arrive
+        #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+        body_timeout: u64,
         /// The database: a path, or sqlite://PATH (default: server.sqlite in the data folder)
         #[arg(long, global = true, value_name = "PATH-or-URL")]
         db: Option<String>,
@@ -248,12 +254,17 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         Some(Command::Serve {
             listen,
+            rate_limit,
+            body_timeout,
             db,
             command,
         }) => {
             let db = db.unwrap_or_else(|| data.root().join("server.sqlite").display().to_string());
             let command = match command {
-                None => serve::ServeCommand::Run { listen },
+                None => serve::ServeCommand::Run {
+                    listen,
+                    limits: crate::server::Limits::new(rate_limit, body_timeout),
+                },
                 Some(ServeCommand::Token {
                     command: TokenCommand::Add { name },
                 }) => serve::ServeCommand::TokenAdd { name },

@@ -11,12 +11,23 @@ use crate::store::DataDir;
 use super::Failure;
 
 pub enum ServeCommand {
-    Run { listen: SocketAddr },
-    TokenAdd { name: String },
+    Run {
+        listen: SocketAddr,
+        limits: server::Limits,
+    },
+    TokenAdd {
+        name: String,
+    },
     TokenList,
-    TokenRevoke { name: String },
-    Import { dir: PathBuf },
-    Dump { out: PathBuf },
+    TokenRevoke {
+        name: String,
+    },
+    Import {
+        dir: PathBuf,
+    },
+    Dump {
+        out: PathBuf,
+    },
 }
 
 pub fn run(
@@ -30,8 +41,12 @@ pub fn run(
         Failure(texts.t_args("serve-db-failed", &[("reason", e.0.into())]))
     };
     match command {
-        ServeCommand::Run { listen } => {
-            let server = Server { forms, storage };
+        ServeCommand::Run { listen, limits } => {
+            let server = Server {
+                forms,
+                storage,
+                limits,
+            };
             server::serve(server, listen, |address| {
                 eprintln!(
                     "{}",
@@ -93,7 +108,19 @@ pub fn run(
                 ))
             }
         }
-        ServeCommand::Import { dir } => import(texts, &Server { forms, storage }, &dir),
+        ServeCommand::Import { dir } => {
+            // Importing is local: no client to limit.
+            let limits = server::Limits::new(u32::MAX, u64::MAX / 4);
+            import(
+                texts,
+                &Server {
+                    forms,
+                    storage,
+                    limits,
+                },
+                &dir,
+            )
+        }
         ServeCommand::Dump { out } => {
             let data = DataDir::open(&out).map_err(|e| Failure(e.describe(texts)))?;
             let count = server::dump(storage.as_ref(), &data).map_err(|e| match e {

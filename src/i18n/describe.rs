@@ -276,6 +276,7 @@ impl Describe for Refusal {
                 texts.t_args("refusal-too-large", &[("kb", (*limit / 1024).into())])
             }
             Refusal::RateLimited => texts.t("refusal-rate-limited"),
+            Refusal::TooSlow => texts.t("refusal-too-slow"),
         }
     }
 }

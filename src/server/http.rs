@@ -142,7 +142,11 @@ async fn put_response(
         Ok(token) => token,
         Err(response) => return response,
     };
-    let mut response = store(&server, &id, &headers, body, &token).await;
+    let mut response = if server.limits.rate.allow(&token, std::time::Instant::now()) {
+        store(&server, &id, &headers, body, &token).await
+    } else {
+        refusal(Refusal::RateLimited)
+    };
     response.extensions_mut().insert(TokenName(token));
     response
 }
@@ -154,10 +158,14 @@ async fn store(
     body: Body,
     token: &str,
 ) -> Response {
-    let body = match read_body(headers, body).await {
-        Ok(body) => body,
-        Err(r) => return refusal(r),
-    };
+    let body =
+        match tokio::time::timeout(server.limits.body_timeout, read_body(headers, body)).await {
+            Ok(Ok(body)) => body,
+            Ok(Err(r)) => return refusal(r),
+            // A client that sends its body too slowly holds a connection for
+            // nothing: it is told so and let go.
+            Err(_) => return refusal(Refusal::TooSlow),
+        };
     let checked = match check(&server.forms, id, &body) {
         Ok(checked) => checked,
         Err(r) => return refusal(r),

@@ -4,6 +4,7 @@
 
 pub mod check;
 mod http;
+mod limit;
 mod sqlite;
 pub mod storage;
 pub mod tokens;
@@ -21,6 +22,23 @@ use storage::{PutOutcome, Storage, StorageError};
 pub struct Server {
     pub forms: Vec<Form>,
     pub storage: Arc<dyn Storage>,
+    pub limits: Limits,
+}
+
+/// What the server puts up with from one client.
+pub struct Limits {
+    pub rate: limit::RateLimit,
+    /// How long a request body may take to arrive.
+    pub body_timeout: std::time::Duration,
+}
+
+impl Limits {
+    pub fn new(requests_per_second: u32, body_timeout_seconds: u64) -> Limits {
+        Limits {
+            rate: limit::RateLimit::new(requests_per_second),
+            body_timeout: std::time::Duration::from_secs(body_timeout_seconds),
+        }
+    }
 }
 
 /// Why the database named by `--db` cannot be used.
