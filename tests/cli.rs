@@ -356,3 +356,74 @@ fn doctor_reports_every_file_campo_cannot_use_and_touches_none() {
     // The rest of campo keeps working on the good response.
     assert!(stdout(&campo(dir.path(), &["list"])).contains("DSM Valle d'Aosta"));
 }
+
+/// A draft begun with version 2 of a form keeps opening with version 2
+/// after version 3 is installed: its answers, even to an option version 3
+/// dropped, are shown and kept, never silently dropped.
+#[test]
+fn a_response_opens_with_the_form_version_it_was_begun_with() {
+    let dir = data_with(&[(
+        "0a1b2c3d-0000-4000-8000-000000000010.json",
+        r#"{"id": "0a1b2c3d-0000-4000-8000-000000000010", "form": {"id": "library-visit", "version": 2},
+            "status": "draft", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z",
+            "lang": "it", "answers": {"branch": "Centrale", "liked": "meh"}}"#,
+    )]);
+    let form = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms/tiny");
+    let form = form.to_str().unwrap();
+    let show = campo(
+        dir.path(),
+        &["--form", form, "--lang", "it", "show", "0a1b"],
+    );
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert!(
+        stdout(&show).contains("Le è piaciuta?\n    Così così"),
+        "{}",
+        stdout(&show)
+    );
+    let list = stdout(&campo(
+        dir.path(),
+        &["--form", form, "--lang", "en", "list"],
+    ));
+    assert!(
+        list.contains("Draft") && list.contains("Centrale"),
+        "{list}"
+    );
+    assert!(
+        campo(dir.path(), &["--form", form, "doctor"])
+            .status
+            .success()
+    );
+    // Plain mode asks with version 2 (three options, no "why not").
+    let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "--form",
+            form,
+            "--lang",
+            "en",
+            "--plain",
+            "edit",
+            "0a1b",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"\n1\n\n:quit\n").unwrap();
+    let text = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    assert!(
+        text.contains("2) So-so") && text.contains("Current answer: So-so"),
+        "{text}"
+    );
+    let saved: serde_json::Value = serde_json::from_slice(
+        &fs::read(
+            dir.path()
+                .join("responses/0a1b2c3d-0000-4000-8000-000000000010.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["form"]["version"], 2);
+    assert_eq!(saved["answers"]["liked"], "meh");
+}

@@ -408,3 +408,27 @@ fn a_panic_costs_no_data_and_says_where_it_is() {
     );
     assert_eq!(only_response(data)["answers"]["dept_region"], "campania");
 }
+
+/// The interface opens a response with the form version it was begun
+/// with, and the list knows it.
+#[test]
+fn the_interface_opens_an_earlier_form_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    fs::create_dir_all(data.join("responses")).unwrap();
+    fs::write(
+        data.join("responses/0a1b2c3d-0000-4000-8000-000000000010.json"),
+        r#"{"id": "0a1b2c3d-0000-4000-8000-000000000010", "form": {"id": "library-visit", "version": 2},
+            "status": "draft", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z",
+            "lang": "en", "answers": {"branch": "Centrale", "came_for": ["books"], "liked": "meh"}, "position": "liked"}"#,
+    )
+    .unwrap();
+    let form = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms/tiny");
+    let mut tty = Tty::spawn(data, &["--form", form.to_str().unwrap(), "--lang", "en"]);
+    tty.wait_for("Centrale");
+    assert!(tty.screen().contains("Draft"), "{}", tty.screen());
+    tty.keys(ENTER, "Did you like it?");
+    tty.wait_for("(•) So-so");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+}

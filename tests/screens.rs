@@ -60,7 +60,14 @@ fn standard() -> Fixture {
 fn app(fixture: &Fixture, lang: Lang, start: Start) -> App {
     let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
     let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
-    App::new(form, texts, Box::new(fixture.data.clone()), start).unwrap()
+    App::new(
+        form,
+        Vec::new(),
+        texts,
+        Box::new(fixture.data.clone()),
+        start,
+    )
+    .unwrap()
 }
 
 fn render(app: &App) -> String {
@@ -502,7 +509,7 @@ fn a_failed_save_is_shown_and_retried_on_the_next_change() {
         inner: fixture.data.clone(),
         full: full.clone(),
     };
-    let mut app = App::new(form, texts, Box::new(store), Start::New).unwrap();
+    let mut app = App::new(form, Vec::new(), texts, Box::new(store), Start::New).unwrap();
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Enter);
     full.set(true);

@@ -8,7 +8,8 @@ use crate::store::{DataDir, Listed, Responses, Status, StoreError};
 
 use super::Failure;
 
-pub fn run(form: &Form, texts: &Texts, data: &DataDir) -> Result<(), Failure> {
+/// `forms`: every version campo has, the newest first.
+pub fn run(forms: &[Form], texts: &Texts, data: &DataDir) -> Result<(), Failure> {
     let entries = data.list().map_err(|e| Failure(e.describe(texts)))?;
     let mut problems = Vec::new();
     let mut good = 0;
@@ -17,7 +18,7 @@ pub fn run(form: &Form, texts: &Texts, data: &DataDir) -> Result<(), Failure> {
             Listed::Broken(error) => problems.push(error.describe(texts)),
             Listed::Response(response) => {
                 let path = data.location(response.id);
-                if response.form.id != form.id || response.form.version != form.version {
+                let Some(form) = super::list::version_of(forms, response) else {
                     let args = [
                         ("form", response.form.id.as_str().into()),
                         ("version", response.form.version.into()),
@@ -28,7 +29,7 @@ pub fn run(form: &Form, texts: &Texts, data: &DataDir) -> Result<(), Failure> {
                         &[("path", path.into()), ("reason", reason.into())],
                     ));
                     continue;
-                }
+                };
                 let found =
                     form.check_document(&response.answers, response.status == Status::Complete);
                 if found.is_empty() {

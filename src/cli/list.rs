@@ -6,78 +6,90 @@ use crate::form::Form;
 use crate::i18n::{Describe, Texts};
 use crate::store::{DataDir, Listed, Response, Responses, Status, StoreError};
 
-pub fn run(form: &Form, texts: &Texts, data: &DataDir, json: bool) -> Result<(), StoreError> {
+/// `forms`: every version campo has, the newest first.
+pub fn run(forms: &[Form], texts: &Texts, data: &DataDir, json: bool) -> Result<(), StoreError> {
     let entries = data.list()?;
     if json {
+        let value = as_json(forms, texts, &entries);
         println!(
             "{}",
-            serde_json::to_string_pretty(&as_json(form, texts, &entries))
-                .expect("JSON values serialise")
+            serde_json::to_string_pretty(&value).expect("JSON values serialise")
         );
     } else {
-        print!("{}", as_table(form, texts, &entries));
+        print!("{}", as_table(forms, texts, &entries));
     }
     Ok(())
 }
 
-fn known(form: &Form, response: &Response) -> bool {
-    response.form.id == form.id && response.form.version == form.version
+/// The version of the form a response was begun with, if campo has it.
+pub fn version_of<'a>(forms: &'a [Form], response: &Response) -> Option<&'a Form> {
+    forms
+        .iter()
+        .find(|f| f.id == response.form.id && f.version == response.form.version)
 }
 
-fn summary(form: &Form, texts: &Texts, response: &Response) -> Vec<String> {
-    form.summary
+fn summary(forms: &[Form], texts: &Texts, response: &Response) -> Vec<String> {
+    let Some(form) = version_of(forms, response) else {
+        return vec![String::new(); forms[0].summary.len()];
+    };
+    forms[0]
+        .summary
         .iter()
         .map(|column| {
             match (
                 form.position(&column.item),
                 response.answers.get(&column.item),
             ) {
-                (Some(item), Some(answer)) if known(form, response) => {
-                    texts.answer(form, item, answer)
-                }
+                (Some(item), Some(answer)) => texts.answer(form, item, answer),
                 _ => String::new(),
             }
         })
         .collect()
 }
 
-fn status(texts: &Texts, form: &Form, response: &Response) -> String {
-    match (known(form, response), response.status) {
+fn status(forms: &[Form], texts: &Texts, response: &Response) -> String {
+    match (version_of(forms, response).is_some(), response.status) {
         (false, _) => texts.t("status-unknown-form"),
         (true, Status::Draft) => texts.t("status-draft"),
         (true, Status::Complete) => texts.t("status-complete"),
     }
 }
 
-fn as_table(form: &Form, texts: &Texts, entries: &[Listed]) -> String {
+fn progress(forms: &[Form], response: &Response) -> (usize, usize) {
+    version_of(forms, response).map_or((0, 0), |form| {
+        let p = form.progress(&response.answers);
+        (p.answered, p.asked)
+    })
+}
+
+fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed]) -> String {
     let mut header = vec![
         texts.t("list-id"),
         texts.t("home-status"),
         texts.t("home-progress"),
         texts.t("home-changed"),
     ];
-    header.extend(form.summary.iter().map(|c| texts.form_text(&c.label)));
+    header.extend(forms[0].summary.iter().map(|c| texts.form_text(&c.label)));
     let mut rows = vec![header];
     let mut broken = Vec::new();
     for entry in entries {
         match entry {
             Listed::Response(response) => {
-                let progress = form.progress(&response.answers);
+                let (answered, asked) = progress(forms, response);
                 let mut row = vec![
                     response.short_id(),
-                    status(texts, form, response),
-                    format!("{}/{}", progress.answered, progress.asked),
+                    status(forms, texts, response),
+                    format!("{answered}/{asked}"),
                     texts.datetime(response.updated),
                 ];
-                row.extend(summary(form, texts, response));
+                row.extend(summary(forms, texts, response));
                 rows.push(row);
             }
             Listed::Broken(error) => broken.push(error.describe(texts)),
         }
     }
-    let count = rows.len() - 1;
     let mut out = String::new();
-    if count == 0 {
+    if rows.len() == 1 {
         out.push_str(&texts.t("home-empty"));
         out.push('\n');
     } else {
@@ -115,14 +127,14 @@ fn align(rows: &[Vec<String>]) -> String {
     out
 }
 
-fn as_json(form: &Form, texts: &Texts, entries: &[Listed]) -> serde_json::Value {
+fn as_json(forms: &[Form], texts: &Texts, entries: &[Listed]) -> serde_json::Value {
     let mut responses = Vec::new();
     let mut damaged = Vec::new();
     for entry in entries {
         match entry {
             Listed::Response(response) => {
-                let progress = form.progress(&response.answers);
-                let summary: serde_json::Map<String, serde_json::Value> = form
+                let (answered, asked) = progress(forms, response);
+                let summary: serde_json::Map<String, serde_json::Value> = forms[0]
                     .summary
                     .iter()
                     .filter_map(|c| {
@@ -136,12 +148,12 @@ fn as_json(form: &Form, texts: &Texts, entries: &[Listed]) -> serde_json::Value 
                     "id": response.id,
                     "form": response.form,
                     "status": response.status,
-                    "known_form": known(form, response),
+                    "known_form": version_of(forms, response).is_some(),
                     "created": response.created,
                     "updated": response.updated,
                     "revision": response.revision,
-                    "answered": progress.answered,
-                    "asked": progress.asked,
+                    "answered": answered,
+                    "asked": asked,
                     "summary": summary,
                 }));
             }

@@ -117,7 +117,7 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8750")]
         listen: std::net::SocketAddr,
         /// Requests a second one token may make on average (twice as many at once)
-        #[arg(long, default_value_t = 600, value_name = "N")]
+        #[arg(long, default_value_t = 1000, value_name = "N")]
         rate_limit: u32,
         /// Seconds a request body may take to arrive
         #[arg(long, default_value_t = 30, value_name = "SECONDS")]
@@ -180,12 +180,20 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Some(dir) => FormPackage::from_dir(dir),
         None => Ok(FormPackage::bundled()),
     };
-    let loaded = package.and_then(|p| i18n::load_form(&p));
-    let (form, catalog) = loaded.map_err(|e| {
+    let loaded = package.and_then(|p| {
+        let (form, catalog) = i18n::load_form(&p)?;
+        let older = i18n::load_older_forms(&p, &catalog)?;
+        Ok((form, catalog, older))
+    });
+    let (form, catalog, older_forms) = loaded.map_err(|e| {
         let texts = interface_texts(lang);
         Failure(texts.t_args("form-refused", &[("reason", e.describe(&texts).into())]))
     })?;
     let texts = Texts::new(lang, catalog);
+    // Every version campo has, the newest first.
+    let forms: Vec<crate::form::Form> = std::iter::once(form.clone())
+        .chain(older_forms.iter().cloned())
+        .collect();
     let root = match cli.data_dir {
         Some(dir) => dir,
         None => default_data_dir().ok_or_else(|| Failure(texts.t("no-data-dir")))?,
@@ -220,7 +228,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             );
             return Ok(());
         }
-        Some(Command::Doctor) => return doctor::run(&form, &texts, &data),
+        Some(Command::Doctor) => return doctor::run(&forms, &texts, &data),
         Some(Command::Export {
             format,
             out,
@@ -277,17 +285,19 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 Some(ServeCommand::Import { dir }) => serve::ServeCommand::Import { dir },
                 Some(ServeCommand::Dump { out }) => serve::ServeCommand::Dump { out },
             };
-            return serve::run(&texts, vec![form], &db, command);
+            return serve::run(&texts, forms, &db, command);
         }
-        Some(Command::List { json }) => return list::run(&form, &texts, &data, json).map_err(fail),
+        Some(Command::List { json }) => {
+            return list::run(&forms, &texts, &data, json).map_err(fail);
+        }
         Some(Command::Show { id, json }) => {
             let id = data.resolve(&id).map_err(fail)?;
-            return show::run(&form, &texts, &data, id, json).map_err(fail);
+            return show::run(&forms, &texts, &data, id, json).map_err(fail);
         }
         Some(Command::New) => Start::New,
         Some(Command::Edit { id }) => {
             let response = data.load(data.resolve(&id).map_err(fail)?).map_err(fail)?;
-            if response.form.id != form.id || response.form.version != form.version {
+            if list::version_of(&forms, &response).is_none() {
                 let args = [
                     ("form", response.form.id.as_str().into()),
                     ("version", response.form.version.into()),
@@ -300,14 +310,14 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     };
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if cli.plain || dumb || !crate::tui::has_terminal() {
-        return run_plain(&form, texts, &data, start);
+        return run_plain(&forms, texts, &data, start);
     }
     // The interface takes the texts; errors after that are worded afresh.
     let texts_for_errors = interface_texts(lang);
     let data_for_sync = data.clone();
     let data_for_sync_locks = data.clone();
     let data_root = data.root().display().to_string();
-    let mut app = App::new(form, texts, Box::new(data), start)
+    let mut app = App::new(form, older_forms, texts, Box::new(data), start)
         .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
     app.auto_advance = cli.auto_advance;
     let config = crate::sync::config::default_path();
@@ -348,20 +358,25 @@ fn interface_texts(lang: Lang) -> Texts {
 
 /// Plain line mode on standard input and output.
 fn run_plain(
-    form: &crate::form::Form,
+    forms: &[crate::form::Form],
     mut texts: Texts,
     data: &DataDir,
     start: Start,
 ) -> Result<(), Failure> {
     let response = match start {
         Start::Home => {
-            let listed = list::run(form, &texts, data, false);
+            let listed = list::run(forms, &texts, data, false);
             println!("{}", texts.t("plain-home"));
             return listed.map_err(|e| Failure(e.describe(&texts)));
         }
         Start::New => None,
         Start::Edit(id) => Some(data.load(id).map_err(|e| Failure(e.describe(&texts)))?),
     };
+    // A response goes on with the version of the form it was begun with.
+    let form = response
+        .as_ref()
+        .and_then(|r| list::version_of(forms, r))
+        .unwrap_or(&forms[0]);
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     match crate::plain::run(
         form,

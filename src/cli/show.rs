@@ -8,24 +8,25 @@ use crate::form::Form;
 use crate::i18n::Texts;
 use crate::store::{DataDir, Responses, StoreError};
 
+/// `forms`: every version campo has; the response is shown with its own.
 pub fn run(
-    form: &Form,
+    forms: &[Form],
     texts: &Texts,
     data: &DataDir,
     id: Uuid,
     json: bool,
 ) -> Result<(), StoreError> {
     let response = data.load(id)?;
-    let out = if json {
-        String::from_utf8(response.to_json()).expect("JSON is UTF-8")
-    } else if response.form.id != form.id || response.form.version != form.version {
-        let args = [
-            ("form", response.form.id.as_str().into()),
-            ("version", response.form.version.into()),
-        ];
-        format!("{}\n", texts.t_args("notice-unknown-form", &args))
-    } else {
-        crate::i18n::review_text(form, texts, &response)
+    let out = match (json, super::list::version_of(forms, &response)) {
+        (true, _) => String::from_utf8(response.to_json()).expect("JSON is UTF-8"),
+        (false, Some(form)) => crate::i18n::review_text(form, texts, &response),
+        (false, None) => {
+            let args = [
+                ("form", response.form.id.as_str().into()),
+                ("version", response.form.version.into()),
+            ];
+            format!("{}\n", texts.t_args("notice-unknown-form", &args))
+        }
     };
     // A closed pipe (`campo show … | head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());

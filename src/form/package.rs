@@ -15,6 +15,10 @@ pub const LANGUAGES: [&str; 2] = ["en", "it"];
 pub struct FormPackage {
     pub definition: String,
     pub messages: Vec<MessageSource>,
+    /// Earlier versions' definitions (`versions/*.json`), kept so that
+    /// responses begun with them open with the questions they were begun
+    /// with. They share the package's messages.
+    pub older: Vec<String>,
 }
 
 /// One `.ftl` file of a form.
@@ -39,11 +43,12 @@ impl FormPackage {
                 source("en", include_str!("../../locales/en/questionnaire.ftl")),
                 source("it", include_str!("../../locales/it/questionnaire.ftl")),
             ],
+            older: Vec::new(),
         }
     }
 
-    /// Reads a form folder: `form.json` and `locales/<lang>/*.ftl` for every
-    /// language campo speaks.
+    /// Reads a form folder: `form.json`, `locales/<lang>/*.ftl` for every
+    /// language campo speaks, and earlier versions in `versions/*.json`.
     pub fn from_dir(dir: &Path) -> Result<FormPackage, FormError> {
         let definition = read(&dir.join("form.json"))?;
         let mut messages = Vec::new();
@@ -64,15 +69,38 @@ impl FormPackage {
                 });
             }
         }
+        let mut older = Vec::new();
+        let versions = dir.join("versions");
+        if versions.is_dir() {
+            let entries = fs::read_dir(&versions).map_err(|e| unreadable(&versions, &e))?;
+            let mut files: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            files.sort();
+            for path in files {
+                older.push(read(&path)?);
+            }
+        }
         Ok(FormPackage {
             definition,
             messages,
+            older,
         })
     }
 
     /// The definition alone, checked for structure but not for messages.
     pub fn form(&self) -> Result<Form, FormError> {
         Form::from_json(&self.definition)
+    }
+
+    /// The earlier versions, each checked for structure.
+    pub fn older_forms(&self) -> Result<Vec<Form>, FormError> {
+        self.older
+            .iter()
+            .map(|text| Form::from_json(text))
+            .collect()
     }
 
     /// For tests of the engine on the bundled form, which is known good.

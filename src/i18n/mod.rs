@@ -157,6 +157,21 @@ pub fn load_form(package: &FormPackage) -> Result<(Form, Catalog), FormError> {
         file: e.file,
         detail: e.detail,
     })?;
+    check_messages(&form, &catalog)?;
+    Ok((form, catalog))
+}
+
+/// The earlier versions of a package's form, refused like the current one
+/// when they refer to a message the package lacks.
+pub fn load_older_forms(package: &FormPackage, catalog: &Catalog) -> Result<Vec<Form>, FormError> {
+    let older = package.older_forms()?;
+    for form in &older {
+        check_messages(form, catalog)?;
+    }
+    Ok(older)
+}
+
+fn check_messages(form: &Form, catalog: &Catalog) -> Result<(), FormError> {
     let mut seen = HashSet::new();
     for id in form.message_ids() {
         for lang in Lang::ALL {
@@ -168,7 +183,7 @@ pub fn load_form(package: &FormPackage) -> Result<(Form, Catalog), FormError> {
             }
         }
     }
-    Ok((form, catalog))
+    Ok(())
 }
 
 /// How times are shown: the machine's local time, or UTC (for tests).

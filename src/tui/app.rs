@@ -76,6 +76,11 @@ pub struct App {
     pub auto_advance: bool,
     /// A response someone else has open: read it, wait for it, or leave it.
     pub lock_prompt: Option<LockPrompt>,
+    /// Earlier versions of the form, for responses begun with them.
+    pub older_forms: Vec<Form>,
+    /// While a response of an earlier version is open, the newest version,
+    /// put back on the way home.
+    newest: Option<Form>,
 }
 
 pub struct LockPrompt {
@@ -95,6 +100,7 @@ pub enum Start {
 impl App {
     pub fn new(
         form: Form,
+        older_forms: Vec<Form>,
         texts: Texts,
         store: Box<dyn Responses>,
         start: Start,
@@ -109,6 +115,8 @@ impl App {
             syncing: None,
             auto_advance: false,
             lock_prompt: None,
+            older_forms,
+            newest: None,
         };
         match start {
             Start::Home => app.go_home(),
@@ -461,8 +469,27 @@ impl App {
         }
     }
 
-    fn check_form(&self, response: &Response) -> Result<(), Notice> {
+    /// The version of the form a response was begun with, if campo has it.
+    pub fn form_for(&self, form: &FormRef) -> Option<&Form> {
+        let newest = self.newest.as_ref().unwrap_or(&self.form);
+        std::iter::once(newest)
+            .chain(&self.older_forms)
+            .find(|f| f.id == form.id && f.version == form.version)
+    }
+
+    /// Opens responses with the version of the form they were begun with.
+    fn use_form_of(&mut self, response: &Response) {
         if response.form == self.form_ref() {
+            return;
+        }
+        if let Some(version) = self.form_for(&response.form).cloned() {
+            let current = std::mem::replace(&mut self.form, version);
+            self.newest.get_or_insert(current);
+        }
+    }
+
+    fn check_form(&self, response: &Response) -> Result<(), Notice> {
+        if self.form_for(&response.form).is_some() {
             Ok(())
         } else {
             Err(Notice::UnknownForm {
@@ -500,6 +527,7 @@ impl App {
     /// Opens a response for editing if no other session has it; otherwise
     /// asks whether to read it only or to wait.
     fn open(&mut self, response: Response, review: bool) {
+        self.use_form_of(&response);
         match self.store.lock(response.id) {
             Ok(Lock::Mine(lock)) => self.show(response, review, Some(lock), false),
             Ok(Lock::Elsewhere { holder }) => {
@@ -618,6 +646,9 @@ impl App {
 
     fn go_home(&mut self) {
         self.leave_session();
+        if let Some(newest) = self.newest.take() {
+            self.form = newest;
+        }
         self.screen = Screen::Home(Home::new(Vec::new()));
         self.reload_home();
     }

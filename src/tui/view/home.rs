@@ -3,7 +3,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Borders, Cell, Paragraph, Row, Table, TableState};
 
-use crate::form::Form;
 use crate::i18n::{Describe, Texts};
 use crate::store::{Listed, Response, Status, SyncState};
 use crate::tui::app::App;
@@ -51,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
         .iter()
         .skip(first)
         .take(page)
-        .map(|entry| row(&app.form, texts, entry));
+        .map(|entry| row(app, texts, entry));
     let widths = column_widths(app.form.summary.len(), list.width.saturating_sub(1));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(Theme::dim()))
@@ -84,10 +83,13 @@ fn column_widths(summary_columns: usize, width: u16) -> Vec<Constraint> {
     widths
 }
 
-fn row<'a>(form: &Form, texts: &Texts, entry: &'a Listed) -> Row<'a> {
+fn row<'a>(app: &App, texts: &Texts, entry: &'a Listed) -> Row<'a> {
+    let newest = &app.form;
     match entry {
         Listed::Response(response) => {
-            let known = response.form.id == form.id && response.form.version == form.version;
+            // A response of an earlier version is shown with that version.
+            let known = app.form_for(&response.form).is_some();
+            let form = app.form_for(&response.form).unwrap_or(newest);
             let mut cells: Vec<Cell> = form
                 .summary
                 .iter()
@@ -130,7 +132,7 @@ fn row<'a>(form: &Form, texts: &Texts, entry: &'a Listed) -> Row<'a> {
                 _ => String::new(),
             };
             let mut cells = vec![Cell::from(name)];
-            cells.extend((1..form.summary.len()).map(|_| Cell::from("")));
+            cells.extend((1..newest.summary.len()).map(|_| Cell::from("")));
             cells.push(Cell::from(Span::styled(
                 texts.t("status-damaged"),
                 Theme::error(),
