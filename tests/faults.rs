@@ -59,14 +59,37 @@ fn killed_anywhere_every_file_parses_and_keeps_what_the_screen_showed() {
         for _ in 0..typed_count {
             let c = LETTERS[random.below(LETTERS.len() as u64) as usize];
             confirmed.push(c);
-            // A trailing space is not visible as such; wait for the rest.
-            tty.keys(&c.to_string(), confirmed.trim_end());
+            // Confirmed when the field's counter has it (a trailing space is
+            // not counted: it shows with the next letter).
+            let shown = confirmed.trim().chars().count();
+            tty.keys(&c.to_string(), &format!("│ {shown} of 200 characters"));
+            tty.wait_for(confirmed.trim());
         }
         let mut last_sent = None;
         if in_flight {
             let c = LETTERS[random.below(LETTERS.len() as u64) as usize];
             tty.send(&c.to_string());
             last_sent = Some(c);
+        }
+        // Sometimes go on through the questionnaire: option 1 of each next
+        // question, each answer confirmed on screen before the next, and at
+        // the end perhaps one more answer in flight.
+        let mut walked = 0;
+        if !in_flight {
+            let steps = random.below(WALK.len() as u64 + 1) as usize;
+            if steps > 0 {
+                tty.keys(TAB, "Question 3 of 9");
+            }
+            for (step, (_, expected_screen)) in WALK.iter().enumerate().take(steps) {
+                tty.keys("1", expected_screen);
+                walked = step + 1;
+                if step + 1 < steps {
+                    tty.keys(TAB, &format!("Question {} of 20", step + 4));
+                }
+            }
+            if steps > 0 && random.below(2) == 1 && steps < WALK.len() {
+                tty.send(&format!("{TAB}1"));
+            }
         }
         tty.kill_hard();
         let all = responses(data);
@@ -88,8 +111,33 @@ fn killed_anywhere_every_file_parses_and_keeps_what_the_screen_showed() {
             name.starts_with(confirmed.trim_end()) && sent.starts_with(name),
             "run {run}: the file has {name:?}; the screen showed {confirmed:?}, and {sent:?} was sent"
         );
+        for (item, _) in &WALK[..walked] {
+            let (id, value) = item;
+            assert_eq!(
+                &saved["answers"][*id],
+                &serde_json::from_str::<serde_json::Value>(value).unwrap(),
+                "run {run}: {id}"
+            );
+        }
     }
 }
+
+/// Option 1 of the questions after the name, with what the file then holds
+/// and what the screen shows once the answer is in.
+const WALK: [((&str, &str), &str); 6] = [
+    (("ps_active", r#""yes""#), "(•) Yes"),
+    (("ps_years", r#""under_1""#), "(•) Less than 1 year"),
+    (("ps_count", r#""none""#), "(•) None"),
+    (
+        ("ps_services", r#"["cmhc"]"#),
+        "[x] Community Mental Health Centres",
+    ),
+    (
+        ("ps_activities", r#"["individual_recovery"]"#),
+        "[x] Supporting individual recovery paths",
+    ),
+    (("ps_trained", r#""yes""#), "(•) Yes"),
+];
 
 const REGION_CODES: [&str; 9] = [
     "abruzzo",
