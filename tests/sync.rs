@@ -979,6 +979,21 @@ fn hostile_input_is_refused_and_the_server_stays_up() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
     assert!(started.elapsed() < Duration::from_secs(10));
 
+    // Headers that never finish (slowloris): the connection is closed.
+    let mut trickle = TcpStream::connect(server.url.trim_start_matches("http://")).unwrap();
+    write!(trickle, "GET /v1/health HTTP/1.1\r\nHost: x\r\n").unwrap();
+    trickle
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let closed = trickle.read_to_end(&mut rest).is_ok();
+    assert!(
+        closed && started.elapsed() < Duration::from_secs(10),
+        "still open after {:?}",
+        started.elapsed()
+    );
+
     // Still up, and it still stores good documents.
     let mut health = agent
         .get(&format!("{}/v1/health", server.url))

@@ -119,7 +119,7 @@ enum Command {
         /// Requests a second one token may make on average (twice as many at once)
         #[arg(long, default_value_t = 1000, value_name = "N")]
         rate_limit: u32,
-        /// Seconds a request body may take to arrive
+        /// Seconds a request's headers, and then its body, may take to arrive
         #[arg(long, default_value_t = 30, value_name = "SECONDS")]
         body_timeout: u64,
         /// The database: a path, or sqlite://PATH (default: server.sqlite in the data folder)

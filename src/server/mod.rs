@@ -74,12 +74,18 @@ pub fn open_storage(db: &str) -> Result<Arc<dyn Storage>, DatabaseError> {
 }
 
 /// Serves until SIGTERM or Ctrl-C, telling `on_listening` the address once
-/// the socket is bound (useful with port 0).
+/// the socket is bound (useful with port 0). Hyper serves each connection
+/// directly, so that header reads have a deadline (axum::serve sets none).
 pub fn serve(
     server: Server,
     listen: SocketAddr,
     on_listening: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto;
+    use hyper_util::server::graceful::GracefulShutdown;
+    use hyper_util::service::TowerToHyperService;
+
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -87,9 +93,36 @@ pub fn serve(
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await?;
         on_listening(listener.local_addr()?);
-        axum::serve(listener, http::router(Arc::new(server)))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        // A client that opens a connection and trickles its headers
+        // (slowloris) is let go after the same time a body may take.
+        let header_timeout = server.limits.body_timeout;
+        let router = http::router(Arc::new(server));
+        let mut builder = auto::Builder::new(TokioExecutor::new());
+        builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout);
+        let graceful = GracefulShutdown::new();
+        let mut shutdown = std::pin::pin!(shutdown_signal());
+        loop {
+            tokio::select! {
+                accepted = listener.accept() => {
+                    // A failed accept (out of descriptors, say) is that
+                    // client's problem, not the server's.
+                    let Ok((stream, _)) = accepted else { continue };
+                    let service = TowerToHyperService::new(router.clone());
+                    let connection = builder.serve_connection(TokioIo::new(stream), service).into_owned();
+                    let connection = graceful.watch(connection);
+                    tokio::spawn(async move {
+                        let _ = connection.await;
+                    });
+                }
+                _ = &mut shutdown => break,
+            }
+        }
+        // Requests under way may finish, for a while.
+        tokio::select! {
+            _ = graceful.shutdown() => {}
+            _ = tokio::time::sleep(std::time::Duration::from_secs(10)) => {}
+        }
+        Ok(())
     })
 }
 
