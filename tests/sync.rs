@@ -100,6 +100,15 @@ impl Drop for Server {
     }
 }
 
+/// A server on a loopback port with a fresh database and one token.
+fn server_with_token(name: &str) -> (tempfile::TempDir, PathBuf, String, Server) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("campo.sqlite");
+    let token = add_token(&db, name);
+    let server = Server::start(&db);
+    (dir, db, token, server)
+}
+
 fn add_token(db: &Path, name: &str) -> String {
     let output = campo(&["serve", "--db", db.to_str().unwrap(), "token", "add", name])
         .output()
@@ -216,10 +225,7 @@ fn text(output: &Output) -> String {
 
 #[test]
 fn first_sync_sends_complete_responses_and_a_second_sends_nothing() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "verona");
-    let server = Server::start(&db);
+    let (_db_dir, db, token, server) = server_with_token("verona");
     let data = office(1, 5);
     let mut draft = complete_response(&id_for(1, 99), 99, 1);
     draft["status"] = json!("draft");
@@ -263,10 +269,7 @@ fn first_sync_sends_complete_responses_and_a_second_sends_nothing() {
 
 #[test]
 fn an_edit_after_sync_replaces_the_current_version_and_keeps_the_old() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "bari");
-    let server = Server::start(&db);
+    let (_db_dir, db, token, server) = server_with_token("bari");
     let data = office(2, 2);
     assert!(sync(data.path(), &server.url, &token).status.success());
 
@@ -321,10 +324,7 @@ fn an_edit_after_sync_replaces_the_current_version_and_keeps_the_old() {
 
 #[test]
 fn a_lost_confirmation_is_already_there_on_the_next_sync() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "pisa");
-    let server = Server::start(&db);
+    let (_db_dir, db, token, server) = server_with_token("pisa");
     let data = office(3, 3);
     assert!(sync(data.path(), &server.url, &token).status.success());
     // As if campo died after the server stored it but before the file said so.
@@ -480,10 +480,7 @@ fn flaky_proxy(target: String, every: usize) -> (String, Arc<AtomicUsize>) {
 /// requests: none lost, none doubled.
 #[test]
 fn a_link_that_drops_every_few_requests_loses_and_doubles_nothing() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "flaky");
-    let server = Server::start(&db);
+    let (_db_dir, db, token, server) = server_with_token("flaky");
     let (proxy, cuts) = flaky_proxy(server.url.clone(), 4);
     let mut offices = Vec::new();
     for number in 0..10 {
@@ -514,10 +511,7 @@ fn a_link_that_drops_every_few_requests_loses_and_doubles_nothing() {
 
 #[test]
 fn the_server_restarted_mid_sync_costs_nothing() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "restart");
-    let mut server = Server::start(&db);
+    let (_db_dir, _db, token, mut server) = server_with_token("restart");
     let port = server.port().to_string();
     let url = server.url.clone();
     let data = office(8, 400);
@@ -546,10 +540,7 @@ fn the_server_restarted_mid_sync_costs_nothing() {
 
 #[test]
 fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "checks");
-    let server = Server::start(&db);
+    let (_db_dir, db, token, server) = server_with_token("checks");
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -816,10 +807,7 @@ fn without_network_a_folder_carries_responses_and_import_checks_them() {
 
 #[test]
 fn setup_saves_the_defaults_sync_uses() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "setup");
-    let server = Server::start(&db);
+    let (_db_dir, _db, token, server) = server_with_token("setup");
     let data = office(11, 2);
     let config = data.path().join("config.toml");
     let setup = campo(&[
@@ -858,10 +846,7 @@ fn setup_saves_the_defaults_sync_uses() {
 /// is not retried.
 #[test]
 fn a_tls_failure_stops_at_once() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "tls");
-    let server = Server::start(&db);
+    let (_db_dir, db, token, server) = server_with_token("tls");
     let data = office(12, 3);
     let https = server.url.replace("http://", "https://");
     let started = Instant::now();
@@ -884,10 +869,7 @@ fn a_tls_failure_stops_at_once() {
 /// server: progress, summary, and the list then says "sent".
 #[test]
 fn the_home_screen_syncs_with_a_key() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
-    let token = add_token(&db, "tui");
-    let server = Server::start(&db);
+    let (_db_dir, db, token, server) = server_with_token("tui");
     let data = office(13, 3);
     let config = data.path().join("config.toml");
     std::fs::write(
