@@ -427,3 +427,54 @@ fn a_response_opens_with_the_form_version_it_was_begun_with() {
     assert_eq!(saved["form"]["version"], 2);
     assert_eq!(saved["answers"]["liked"], "meh");
 }
+
+/// `--help` and the command line's errors speak the user's language too.
+#[test]
+fn help_and_usage_errors_are_in_the_users_language() {
+    let dir = data_with(&[]);
+    let help = campo(dir.path(), &["--lang", "it", "--help"]);
+    assert!(help.status.success());
+    let text = stdout(&help);
+    for italian in [
+        "Uso: campo [OPZIONI] [COMANDO]",
+        "Comandi:",
+        "Opzioni:",
+        "Mostra questo aiuto",
+        "Elenca i questionari salvati",
+    ] {
+        assert!(text.contains(italian), "{italian:?} missing from:\n{text}");
+    }
+    for english in [
+        "Usage",
+        "Options",
+        "Commands",
+        "Print help",
+        "possible values",
+    ] {
+        assert!(
+            !text.contains(english),
+            "{english:?} in the Italian help:\n{text}"
+        );
+    }
+    let sub = stdout(&campo(
+        dir.path(),
+        &["--lang", "it", "serve", "token", "add", "--help"],
+    ));
+    assert!(
+        sub.contains("Uso: campo serve token add [OPZIONI] <NOME>"),
+        "{sub}"
+    );
+    let wrong = campo(dir.path(), &["--lang", "it", "report", "--format", "pdf"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong).contains("\"pdf\" non è un valore valido per --format"),
+        "{}",
+        stderr(&wrong)
+    );
+    let unknown = campo(dir.path(), &["--lang", "en", "frobnicate"]);
+    assert!(
+        stderr(&unknown).contains("\"frobnicate\" is not a campo command."),
+        "{}",
+        stderr(&unknown)
+    );
+}

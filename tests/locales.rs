@@ -136,6 +136,8 @@ const SAME_IN_BOTH: &[&str] = &[
     "io-other",
     "sync-ask-token",
     "report-na",
+    "cli-value-n",
+    "cli-value-token",
 ];
 
 #[test]

@@ -2,6 +2,7 @@
 //! opens the data folder and runs the command asked for.
 
 mod doctor;
+mod help;
 mod list;
 mod serve;
 mod show;
@@ -10,7 +11,8 @@ mod sync;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::form::FormPackage;
 use crate::i18n::{self, Catalog, Describe, Lang, Texts};
@@ -160,7 +162,29 @@ enum TokenCommand {
 struct Failure(String);
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args().collect();
+    let texts = interface_texts(help::early_lang(&args));
+    let command = help::localize(Cli::command(), &texts, "");
+    let cli = match command
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) =>
+        {
+            // The help and version, already in the user's language.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            eprintln!("campo: {}", help::describe_error(&error, &texts));
+            return ExitCode::from(2);
+        }
+    };
     let lang = cli
         .lang
         .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));

@@ -19,9 +19,9 @@ pub enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Sort {
-    /// Options in the order of the form.
+    // Options in the order of the form.
     Form,
-    /// Options most chosen first.
+    // Options most chosen first.
     Freq,
 }
 
