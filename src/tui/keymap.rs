@@ -252,45 +252,38 @@ const CONFIRM: &[Binding] = &[
     ),
 ];
 
+/// The keys every list of options shares.
+const PICK: Binding = bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false);
+const CONFIRM_ANSWER: Binding = bind(
+    &[K(KeyCode::Enter)],
+    A::Confirm,
+    "key-enter",
+    "does-confirm",
+    true,
+);
+const CLEAR: Binding = bind(
+    &[K(KeyCode::Delete)],
+    A::ClearAnswer,
+    "key-del",
+    "does-clear",
+    false,
+);
+
 const CHOICE: &[Binding] = &[
     bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", false),
     bind(&[C(' ')], A::Toggle, "key-space", "does-choose", true),
-    bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false),
-    bind(
-        &[K(KeyCode::Enter)],
-        A::Confirm,
-        "key-enter",
-        "does-confirm",
-        true,
-    ),
-    bind(
-        &[K(KeyCode::Delete)],
-        A::ClearAnswer,
-        "key-del",
-        "does-clear",
-        false,
-    ),
+    PICK,
+    CONFIRM_ANSWER,
+    CLEAR,
     bind(&[C('?')], A::Help, "=?", "does-help", true),
 ];
 
 const FILTERED_CHOICE: &[Binding] = &[
     bind(ARROWS, A::Down, "=↑↓", "does-move", true),
     bind(&[C(' ')], A::Toggle, "key-space", "does-choose", false),
-    bind(&[Key::Digit], A::Pick(0), "=1-9", "does-pick", false),
-    bind(
-        &[K(KeyCode::Enter)],
-        A::Confirm,
-        "key-enter",
-        "does-confirm",
-        true,
-    ),
-    bind(
-        &[K(KeyCode::Delete)],
-        A::ClearAnswer,
-        "key-del",
-        "does-clear",
-        false,
-    ),
+    PICK,
+    CONFIRM_ANSWER,
+    CLEAR,
 ];
 
 const TEXT: &[Binding] = &[
