@@ -175,6 +175,12 @@ fn table(form: &Form, texts: &Texts, selection: &Selection, columns: &[Column]) 
             let titles: Vec<String> = columns.iter().map(|c| format!("{:>14}", c.title)).collect();
             out += &format!("  {}{}\n", " ".repeat(width), titles.join(""));
         }
+        // "n" and "%" over the figures of every column, as in the paper.
+        out += &format!(
+            "  {}{}\n",
+            " ".repeat(width),
+            format!("{:>7}{:>7}", "n", "%").repeat(columns.len())
+        );
         for ((code, _), label) in main.options.iter().zip(&labels) {
             let label = crate::text::truncate(label, width);
             let cells: Vec<String> = columns
