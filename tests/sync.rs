@@ -121,17 +121,15 @@ fn add_token(db: &Path, name: &str) -> String {
     String::from_utf8(output.stdout).unwrap().trim().to_string()
 }
 
-/// The server's current revision of every response, read back through
-/// `campo serve dump`.
-fn stored(db: &Path) -> Vec<Value> {
-    let out = tempfile::tempdir().unwrap();
+/// Runs `campo serve dump` of `db` into `out`.
+fn dump_into(db: &Path, out: &Path) {
     let output = campo(&[
         "serve",
         "--db",
         db.to_str().unwrap(),
         "dump",
         "--out",
-        out.path().to_str().unwrap(),
+        out.to_str().unwrap(),
     ])
     .output()
     .unwrap();
@@ -140,6 +138,13 @@ fn stored(db: &Path) -> Vec<Value> {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// The server's current revision of every response, read back through
+/// `campo serve dump`.
+fn stored(db: &Path) -> Vec<Value> {
+    let out = tempfile::tempdir().unwrap();
+    dump_into(db, out.path());
     files(&out.path().join("responses"))
 }
 
@@ -781,17 +786,7 @@ fn without_network_a_folder_carries_responses_and_import_checks_them() {
 
     // The dump is a campo data folder like any other.
     let central = tempfile::tempdir().unwrap();
-    let dump = campo(&[
-        "serve",
-        "--db",
-        db.to_str().unwrap(),
-        "dump",
-        "--out",
-        central.path().to_str().unwrap(),
-    ])
-    .output()
-    .unwrap();
-    assert!(dump.status.success(), "{}", text(&dump));
+    dump_into(&db, central.path());
     let list = campo(&["--data-dir", central.path().to_str().unwrap(), "list"])
         .output()
         .unwrap();
