@@ -11,6 +11,12 @@ pub enum IoFailure {
     NotText,
     NoSpace,
     ReadOnly,
+    /// A FIFO, a device, a folder: anything but a regular file.
+    NotAFile,
+    /// A symbolic link, which campo does not follow where it reads data.
+    Link,
+    /// A file larger than campo reads.
+    TooLarge { limit: u64 },
     /// Anything else, with the system's own words.
     Other(String),
 }

@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod export;
+pub mod files;
 pub mod form;
 pub mod i18n;
 pub mod io_failure;

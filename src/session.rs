@@ -1,18 +1,35 @@
-//! An open response: the document and what the form makes of its answers,
-//! shared by the terminal interface and the plain line mode.
+//! The life of an open response, in one place for every front (the terminal
+//! interface, plain mode): take it (lock first, then the file as it is on
+//! disk now), answer, save what changed, complete, and leave — saying what
+//! could not be saved rather than pretending.
+
+use std::path::PathBuf;
 
 use chrono::Utc;
 
 use crate::form::{Answer, Asked, Form};
-use crate::store::{EditLock, Response, Status};
+use crate::store::{EditLock, Lock, Response, Responses, Status, StoreError};
 
 pub struct Session {
     pub response: Response,
     pub asked: Asked,
     /// Held while this session may change the response.
-    pub lock: Option<EditLock>,
+    lock: Option<EditLock>,
     /// Opened to look only: another session is editing it.
     pub read_only: bool,
+    /// The response as it is on disk, as far as this session knows: what
+    /// it read or last wrote. `None` for a response never written.
+    on_disk: Option<Response>,
+    /// Why the last save failed, while the answers are in memory only.
+    pub unsaved: Option<StoreError>,
+}
+
+/// What [`Session::take`] found.
+pub enum Taken {
+    /// The response is ours to edit, read afresh once the lock was held.
+    Mine(EditLock, Response),
+    /// Another session has it open; here is what is on disk, to read only.
+    Elsewhere { holder: String, response: Response },
 }
 
 /// What a change of answer did beyond the answer itself.
@@ -26,13 +43,62 @@ pub enum Changed {
 }
 
 impl Session {
-    pub fn new(form: &Form, response: Response) -> Session {
+    /// Takes a stored response for editing. The file is read only after the
+    /// lock is held, so what is shown is what the last session left, never
+    /// a copy read before. A folder that cannot hold locks is an error:
+    /// editing without a lock could lose another session's answers.
+    pub fn take(store: &dyn Responses, id: uuid::Uuid) -> Result<Taken, StoreError> {
+        match store.lock(id)? {
+            Lock::Mine(lock) => Ok(Taken::Mine(lock, store.load(id)?)),
+            Lock::Elsewhere { holder } => Ok(Taken::Elsewhere {
+                holder,
+                response: store.load(id)?,
+            }),
+        }
+    }
+
+    /// A response just read from disk, to edit under `lock`.
+    pub fn editing(form: &Form, response: Response, lock: EditLock) -> Session {
+        let mut session = Session::unlocked(form, response.clone());
+        session.lock = Some(lock);
+        session.on_disk = Some(response);
+        session
+    }
+
+    /// A response another session has open, to read only.
+    pub fn reading(form: &Form, response: Response) -> Session {
+        let mut session = Session::unlocked(form, response.clone());
+        session.read_only = true;
+        session.on_disk = Some(response);
+        session
+    }
+
+    /// A new response, not yet on disk, locked from the start.
+    pub fn begin(
+        form: &Form,
+        store: &dyn Responses,
+        response: Response,
+    ) -> Result<Session, StoreError> {
+        match store.lock(response.id)? {
+            Lock::Mine(lock) => {
+                let mut session = Session::unlocked(form, response);
+                session.lock = Some(lock);
+                Ok(session)
+            }
+            // A fresh random id taken: only a copied file could do that.
+            Lock::Elsewhere { holder } => Err(StoreError::Locked { holder }),
+        }
+    }
+
+    fn unlocked(form: &Form, response: Response) -> Session {
         let asked = form.asked(&response.answers);
         Session {
             response,
             asked,
             lock: None,
             read_only: false,
+            on_disk: None,
+            unsaved: None,
         }
     }
 
@@ -81,5 +147,66 @@ impl Session {
         let moved = self.response.position != id;
         self.response.position = id;
         moved
+    }
+
+    /// Writes the response if it differs from what is on disk. Nothing is
+    /// written for a response never answered, nor for one opened to read.
+    /// A failure is kept in [`Session::unsaved`] until a save succeeds.
+    pub fn save(&mut self, store: &dyn Responses) -> Result<(), StoreError> {
+        if self.read_only
+            || self.response.revision == 0
+            || self.on_disk.as_ref() == Some(&self.response)
+        {
+            return Ok(());
+        }
+        match store.save(&self.response) {
+            Ok(()) => {
+                self.on_disk = Some(self.response.clone());
+                self.unsaved = None;
+                Ok(())
+            }
+            Err(error) => {
+                self.unsaved = Some(error.clone());
+                Err(error)
+            }
+        }
+    }
+
+    /// Whether answers were given that are not on disk.
+    pub fn has_unsaved_answers(&self) -> bool {
+        !self.read_only
+            && self.response.revision > 0
+            && self.on_disk.as_ref().map(|r| r.revision) != Some(self.response.revision)
+    }
+
+    /// The answers that could not be saved, with why.
+    pub fn unsaved_answers(&self) -> Option<Unsaved> {
+        self.has_unsaved_answers().then(|| Unsaved {
+            response: self.response.clone(),
+            reason: self.unsaved.clone(),
+        })
+    }
+}
+
+/// A response whose last answers are not in the data folder, carried out of
+/// a front that is closing so that they can be put somewhere safe.
+#[derive(Debug, Clone)]
+pub struct Unsaved {
+    pub response: Response,
+    pub reason: Option<StoreError>,
+}
+
+impl Unsaved {
+    /// Writes the response, atomically, as `<id>.json` in a new private
+    /// folder in the system's temporary folder (often another disk than a
+    /// full data folder), ready to be copied back into `responses/`.
+    pub fn rescue(&self) -> std::io::Result<PathBuf> {
+        let folder = tempfile::Builder::new()
+            .prefix("campo-unsaved-")
+            .tempdir()?
+            .keep();
+        let path = folder.join(format!("{}.json", self.response.id));
+        crate::store::write_atomic(&path, &self.response.to_json())?;
+        Ok(path)
     }
 }

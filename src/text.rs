@@ -29,6 +29,37 @@ pub fn locale_is_not_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
     })
 }
 
+/// Text from data (answers, file names, a server's words) made safe to
+/// print to a terminal: control characters, which could move the cursor,
+/// retitle the window or hide text, are shown in caret notation (`^[`), and
+/// bidirectional overrides by their code point. Line breaks and tabs stay.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            _ if !is_unsafe(c) => out.push(c),
+            '\u{0}'..='\u{1f}' => {
+                out.push('^');
+                out.push(char::from(c as u8 + b'@'));
+            }
+            '\u{7f}' => out.push_str("^?"),
+            _ => out.push_str(&format!("<U+{:04X}>", c as u32)),
+        }
+    }
+    out
+}
+
+/// Whether `text` holds a character that must not reach a terminal as it is.
+pub fn has_control(text: &str) -> bool {
+    text.chars().any(is_unsafe)
+}
+
+fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Breaks text at spaces into rows of at most `width` columns, cutting
 /// words longer than a row.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
@@ -84,6 +115,16 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn printable_text_carries_no_terminal_control() {
+        let hostile = "a\u{1b}]0;OWNED\u{7}\u{1b}[2J\rb\u{202e}c\nd\te\u{9b}";
+        let shown = super::printable(hostile);
+        assert_eq!(shown, "a^[]0;OWNED^G^[[2J^Mb<U+202E>c\nd\te<U+009B>");
+        assert!(!super::has_control(&shown));
+        assert!(super::has_control(hostile));
+        assert_eq!(super::printable("perché"), "perché");
+    }
+
     use super::*;
 
     #[test]

@@ -364,8 +364,14 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         start_sync,
         wait_for_lock,
     };
-    match crate::tui::run(app, background, after_panic) {
-        Ok(crate::tui::Ending::Quit) => Ok(()),
+    let ended = crate::tui::run(app, background, after_panic);
+    let lost_answers = ended.unsaved.is_some();
+    if let Some(unsaved) = ended.unsaved {
+        put_unsaved_in_safety(&texts_for_errors, &unsaved);
+    }
+    match ended.ending {
+        Ok(crate::tui::Ending::Quit) if !lost_answers => Ok(()),
+        Ok(crate::tui::Ending::Quit) => std::process::exit(1),
         // Everything is saved and the terminal given back: end as a
         // process killed by that signal would, so scripts can tell.
         Ok(crate::tui::Ending::Signal(signal)) => std::process::exit(128 + signal),
@@ -387,14 +393,17 @@ fn run_plain(
     data: &DataDir,
     start: Start,
 ) -> Result<(), Failure> {
-    let response = match start {
+    let (id, response) = match start {
         Start::Home => {
             let listed = list::run(forms, &texts, data, false);
             println!("{}", texts.t("plain-home"));
             return listed.map_err(|e| Failure(e.describe(&texts)));
         }
-        Start::New => None,
-        Start::Edit(id) => Some(data.load(id).map_err(|e| Failure(e.describe(&texts)))?),
+        Start::New => (None, None),
+        Start::Edit(id) => (
+            Some(id),
+            Some(data.load(id).map_err(|e| Failure(e.describe(&texts)))?),
+        ),
     };
     // A response goes on with the version of the form it was begun with.
     let form = response
@@ -406,7 +415,7 @@ fn run_plain(
         form,
         &mut texts,
         data,
-        response,
+        id,
         &mut stdin.lock(),
         &mut stdout.lock(),
     ) {
@@ -418,7 +427,45 @@ fn run_plain(
         )),
         Ok(crate::plain::Finished::Done) => Ok(()),
         // Already said on the output, in the user's words.
-        Ok(crate::plain::Finished::Locked) => std::process::exit(1),
+        Ok(crate::plain::Finished::NotOpened) => std::process::exit(1),
+        Ok(crate::plain::Finished::Unsaved(unsaved)) => {
+            put_unsaved_in_safety(&texts, &unsaved);
+            std::process::exit(1)
+        }
+    }
+}
+
+/// Answers the data folder would not take: written to a file of their own,
+/// or, if even that fails, printed whole, so that none is lost; said on
+/// standard error either way.
+fn put_unsaved_in_safety(texts: &Texts, unsaved: &crate::session::Unsaved) {
+    let reason = unsaved
+        .reason
+        .as_ref()
+        .map(|e| e.describe(texts))
+        .unwrap_or_default();
+    match unsaved.rescue() {
+        Ok(path) => eprintln!(
+            "{}",
+            texts.t_args(
+                "unsaved-rescued",
+                &[
+                    ("reason", reason.into()),
+                    ("path", path.display().to_string().into())
+                ]
+            )
+        ),
+        Err(error) => {
+            let failure = crate::io_failure::IoFailure::from(&error).describe(texts);
+            eprintln!(
+                "{}",
+                texts.t_args(
+                    "unsaved-printed",
+                    &[("reason", reason.into()), ("failure", failure.into())]
+                )
+            );
+            eprintln!("{}", String::from_utf8_lossy(&unsaved.response.to_json()));
+        }
     }
 }
 

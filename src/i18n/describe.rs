@@ -27,6 +27,12 @@ impl Describe for IoFailure {
             IoFailure::NotText => texts.t("io-not-text"),
             IoFailure::NoSpace => texts.t("io-no-space"),
             IoFailure::ReadOnly => texts.t("io-read-only"),
+            IoFailure::NotAFile => texts.t("io-not-a-file"),
+            IoFailure::Link => texts.t("io-link"),
+            IoFailure::TooLarge { limit } => texts.t_args(
+                "io-too-large",
+                &[("megabytes", (*limit / (1024 * 1024)).into())],
+            ),
             IoFailure::Other(detail) => texts.t_args("io-other", &[("detail", s(detail))]),
         }
     }
@@ -68,6 +74,21 @@ impl Describe for StoreError {
                     ("reason", failure.describe(texts).into()),
                 ],
             ),
+            StoreError::Stale {
+                path,
+                on_disk,
+                ours,
+            } => texts.t_args(
+                "store-stale",
+                &[
+                    ("path", s(path)),
+                    ("on_disk", on_disk.to_string().into()),
+                    ("ours", ours.to_string().into()),
+                ],
+            ),
+            StoreError::Locked { holder } => {
+                texts.t_args("store-locked", &[("holder", s(holder))])
+            }
             StoreError::NoSuchResponse { id } => {
                 texts.t_args("store-no-such-response", &[("id", s(id))])
             }

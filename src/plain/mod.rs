@@ -11,16 +11,19 @@ use chrono::Utc;
 
 use crate::form::{Answer, Form, ItemKind};
 use crate::i18n::{Describe, Lang, Texts};
-use crate::session::Session;
+use crate::session::{Session, Taken, Unsaved};
 use crate::store::{FormRef, Response, Responses, Status};
 use parse::{Input, parse_answer};
 
 /// How a plain session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Finished {
     Done,
-    /// Another session has the response open; nothing was asked.
-    Locked,
+    /// Another session has the response open, or the data folder cannot
+    /// lock it: nothing was asked (what is wrong was said).
+    NotOpened,
+    /// The user left although the last answers could not be saved.
+    Unsaved(Unsaved),
 }
 
 /// Runs the questionnaire on `input` and `output` until `:quit` or the end
@@ -29,35 +32,13 @@ pub fn run(
     form: &Form,
     texts: &mut Texts,
     store: &dyn Responses,
-    response: Option<Response>,
+    id: Option<uuid::Uuid>,
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> io::Result<Finished> {
-    let response = response.unwrap_or_else(|| {
-        let mut r = Response::new(
-            FormRef {
-                id: form.id.clone(),
-                version: form.version,
-            },
-            texts.lang.code(),
-            Utc::now(),
-        );
-        r.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
-        r
-    });
-    let mut session = Session::new(form, response);
-    match store.lock(session.response.id) {
-        Ok(crate::store::Lock::Mine(lock)) => session.lock = Some(lock),
-        Ok(crate::store::Lock::Elsewhere { holder }) => {
-            writeln!(
-                output,
-                "{}",
-                texts.t_args("plain-locked", &[("holder", holder.into())])
-            )?;
-            return Ok(Finished::Locked);
-        }
-        Err(error) => writeln!(output, "! {}", error.describe(texts))?,
-    }
+    let Some(session) = open(form, texts, store, id, output)? else {
+        return Ok(Finished::NotOpened);
+    };
     let mut plain = Plain {
         form,
         store,
@@ -74,6 +55,7 @@ pub fn run(
         .filter(|&i| plain.session.asked.is_asked(i))
         .or_else(|| plain.next_item(None));
     let mut shown_section = None;
+    let mut quit_warned = false;
     loop {
         match current {
             Some(item) => plain.ask(texts, item, &mut shown_section)?,
@@ -86,8 +68,18 @@ pub fn run(
             writeln!(plain.out)?;
             break;
         }
-        match parse::command(line.trim_end_matches(['\n', '\r'])) {
-            Input::Quit => break,
+        let input = parse::command(line.trim_end_matches(['\n', '\r']));
+        let warned = std::mem::take(&mut quit_warned);
+        match input {
+            Input::Quit => {
+                plain.save(texts)?;
+                if !warned && plain.session.has_unsaved_answers() {
+                    writeln!(plain.out, "! {}", texts.t("plain-unsaved-quit"))?;
+                    quit_warned = true;
+                    continue;
+                }
+                break;
+            }
             Input::Help => plain.help(texts, current)?,
             Input::Previous => current = plain.previous_item(current),
             Input::Next => current = current.and_then(|i| plain.next_item(Some(i))),
@@ -123,7 +115,52 @@ pub fn run(
         }
     }
     plain.save(texts)?;
-    Ok(Finished::Done)
+    Ok(match plain.session.unsaved_answers() {
+        Some(unsaved) => Finished::Unsaved(unsaved),
+        None => Finished::Done,
+    })
+}
+
+/// A new response (`id` None) or a stored one, taken for editing; `None`
+/// when it cannot be (what is wrong is said on `output`).
+fn open(
+    form: &Form,
+    texts: &Texts,
+    store: &dyn Responses,
+    id: Option<uuid::Uuid>,
+    output: &mut dyn Write,
+) -> io::Result<Option<Session>> {
+    let taken = match id {
+        None => {
+            let mut response = Response::new(
+                FormRef {
+                    id: form.id.clone(),
+                    version: form.version,
+                },
+                texts.lang.code(),
+                Utc::now(),
+            );
+            response.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
+            Session::begin(form, store, response)
+        }
+        Some(id) => Session::take(store, id).and_then(|taken| match taken {
+            Taken::Mine(lock, response) => Ok(Session::editing(form, response, lock)),
+            Taken::Elsewhere { holder, .. } => Err(crate::store::StoreError::Locked { holder }),
+        }),
+    };
+    match taken {
+        Ok(session) => Ok(Some(session)),
+        Err(crate::store::StoreError::Locked { holder }) => {
+            let holder = crate::text::printable(&holder);
+            let message = texts.t_args("plain-locked", &[("holder", holder.into())]);
+            writeln!(output, "{message}")?;
+            Ok(None)
+        }
+        Err(error) => {
+            writeln!(output, "! {}", error.describe(texts))?;
+            Ok(None)
+        }
+    }
 }
 
 struct Plain<'a> {
@@ -282,10 +319,7 @@ impl Plain<'_> {
     /// Saves the response (if anything was ever answered); a failure is
     /// said and the answers stay in memory for the next try.
     fn save(&mut self, texts: &Texts) -> io::Result<()> {
-        if self.session.response.revision == 0 {
-            return Ok(());
-        }
-        if let Err(error) = self.store.save(&self.session.response) {
+        if let Err(error) = self.session.save(self.store) {
             let reason = error.describe(texts);
             writeln!(
                 self.out,

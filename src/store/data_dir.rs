@@ -1,9 +1,11 @@
 use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
+
+use crate::io_failure::IoFailure;
 
 use super::{EditLock, Listed, Lock, Response, Responses, StoreError, write_atomic};
 
@@ -39,21 +41,16 @@ impl DataDir {
     /// The response files, skipping temporary files of writes in progress.
     fn response_files(&self) -> Result<Vec<PathBuf>, StoreError> {
         let dir = self.responses_dir();
-        let entries = fs::read_dir(&dir).map_err(|e| io_error(&dir, &e))?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                !name.starts_with('.') && name.ends_with(".json")
-            })
-            .collect();
-        files.sort();
-        Ok(files)
+        crate::files::files_with_extension(&dir, "json").map_err(|e| io_error(&dir, &e))
     }
 
     fn read_file(path: &Path) -> Result<Response, StoreError> {
-        let bytes = fs::read(path).map_err(|e| io_error(path, &e))?;
+        let bytes = crate::files::read_regular(path, crate::files::MAX_FILE_BYTES).map_err(
+            |failure| StoreError::Io {
+                path: path.display().to_string(),
+                failure,
+            },
+        )?;
         let response = Response::from_json(&bytes).map_err(|damage| damaged(path, damage))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if stem != response.id.to_string() {
@@ -139,10 +136,17 @@ impl Responses for DataDir {
 
     fn save(&self, response: &Response) -> Result<(), StoreError> {
         let path = self.path_for(response.id);
+        self.refuse_to_go_back(&path, response)?;
         write_atomic(&path, &response.to_json()).map_err(|e| io_error(&path, &e))
     }
 
     fn delete(&self, id: Uuid) -> Result<(), StoreError> {
+        // Never from under a session that has it open: its next save would
+        // bring the file back.
+        let _lock = match self.lock(id)? {
+            Lock::Mine(lock) => lock,
+            Lock::Elsewhere { holder } => return Err(StoreError::Locked { holder }),
+        };
         let trash = self.root.join("trash");
         create_private_dir(&trash)?;
         let from = self.path_for(id);
@@ -162,10 +166,9 @@ impl Responses for DataDir {
                 Ok(Lock::Mine(EditLock { _file: file }))
             }
             Err(TryLockError::WouldBlock) => {
-                let holder = fs::read_to_string(&path)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
+                let mut holder = String::new();
+                let _ = std::io::Read::take(&mut file, 200).read_to_string(&mut holder);
+                let holder = crate::text::printable(holder.trim());
                 Ok(Lock::Elsewhere { holder })
             }
             Err(TryLockError::Error(e)) => Err(io_error(&path, &e)),
@@ -174,20 +177,64 @@ impl Responses for DataDir {
 }
 
 impl DataDir {
+    /// A save may only move a response forwards: a file on disk with a
+    /// higher revision was written by someone else and is kept, and a
+    /// damaged one is never written over.
+    fn refuse_to_go_back(&self, path: &Path, response: &Response) -> Result<(), StoreError> {
+        let on_disk = match Self::read_file(path) {
+            Ok(on_disk) => on_disk,
+            Err(StoreError::Io {
+                failure: IoFailure::NotFound,
+                ..
+            }) => return Ok(()),
+            // A link in place of the file is replaced, as it always was;
+            // the file it points to is left alone.
+            Err(StoreError::Io {
+                failure: IoFailure::Link,
+                ..
+            }) => return Ok(()),
+            Err(error) => return Err(error),
+        };
+        if on_disk.revision > response.revision {
+            return Err(StoreError::Stale {
+                path: path.display().to_string(),
+                on_disk: on_disk.revision,
+                ours: response.revision,
+            });
+        }
+        Ok(())
+    }
+
     /// `locks/<id>.lock`: an advisory lock per response, beside the files
     /// rather than on them, since every save replaces the response's file.
     fn lock_file(&self, id: Uuid) -> Result<(PathBuf, File), StoreError> {
         let dir = self.root.join("locks");
         create_private_dir(&dir)?;
         let path = dir.join(format!("{id}.lock"));
+        // Never through a link: a lock file linked to another file would
+        // have campo write over that file.
         let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
             .open(&path)
-            .map_err(|e| io_error(&path, &e))?;
+            .map_err(|e| match e.raw_os_error() {
+                Some(libc::ELOOP) => StoreError::Io {
+                    path: path.display().to_string(),
+                    failure: IoFailure::Link,
+                },
+                _ => io_error(&path, &e),
+            })?;
+        let is_file = file.metadata().is_ok_and(|m| m.is_file());
+        if !is_file {
+            return Err(StoreError::Io {
+                path: path.display().to_string(),
+                failure: IoFailure::NotAFile,
+            });
+        }
         Ok((path, file))
     }
 

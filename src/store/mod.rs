@@ -28,6 +28,17 @@ pub enum StoreError {
     NoSuchResponse {
         id: String,
     },
+    /// The file on disk has a later revision than the one being saved:
+    /// another session wrote it. It is kept, and nothing is written.
+    Stale {
+        path: String,
+        on_disk: u64,
+        ours: u64,
+    },
+    /// Another session has the response open.
+    Locked {
+        holder: String,
+    },
     /// An id prefix that fits more than one response.
     Ambiguous {
         prefix: String,

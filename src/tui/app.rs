@@ -12,8 +12,8 @@ use super::screens::report::Report;
 use super::screens::review::Review;
 use crate::form::Form;
 use crate::i18n::Texts;
-use crate::session::{Changed, Session};
-use crate::store::{EditLock, FormRef, Lock, Response, Responses, Status, StoreError};
+use crate::session::{Changed, Session, Taken, Unsaved};
+use crate::store::{EditLock, FormRef, Response, Responses, Status, StoreError};
 
 pub enum Screen {
     Home(Home),
@@ -37,6 +37,11 @@ pub enum Notice {
     AutoAdvance(bool),
     ReadOnly,
     NowEditable,
+    /// Leaving (`quit` true: quitting) would lose answers that could not
+    /// be saved: the same key again leaves all the same.
+    UnsavedAnswers { quit: bool },
+    /// Answers that could not be saved were written to this file instead.
+    Rescued(String),
 }
 
 /// Whether the screen must be drawn again.
@@ -81,6 +86,9 @@ pub struct App {
     /// While a response of an earlier version is open, the newest version,
     /// put back on the way home.
     newest: Option<Form>,
+    /// The last key warned that leaving loses unsaved answers: pressed
+    /// again, it leaves.
+    leave_armed: bool,
 }
 
 pub struct LockPrompt {
@@ -117,13 +125,15 @@ impl App {
             lock_prompt: None,
             older_forms,
             newest: None,
+            leave_armed: false,
         };
+        app.go_home();
         match start {
-            Start::Home => app.go_home(),
+            Start::Home => {}
             Start::New => app.start_new(),
             Start::Edit(id) => {
-                let response = app.store.load(id)?;
-                app.open(response, false);
+                app.store.load(id)?;
+                app.open(id, false);
             }
         }
         Ok(app)
@@ -187,13 +197,14 @@ impl App {
             .notice
             .take_if(|n| !matches!(n, Notice::SaveFailed(_)))
             .is_some();
-        match self.handle_key(key) {
+        let armed = std::mem::take(&mut self.leave_armed);
+        match self.handle_key(key, armed) {
             Update::Nothing if cleared => Update::Redraw,
             update => update,
         }
     }
 
-    fn handle_key(&mut self, key: &KeyEvent) -> Update {
+    fn handle_key(&mut self, key: &KeyEvent, armed: bool) -> Update {
         if self.read_only()
             && !self.help_open
             && self.lock_prompt.is_none()
@@ -206,7 +217,7 @@ impl App {
             let outcome =
                 self.in_entry(|entry, form, session, _| entry.take_key(form, session, key));
             if let Some(outcome) = outcome.flatten() {
-                return self.after_entry(outcome);
+                return self.after_entry(outcome, armed);
             }
         }
         let Some(action) = keymap::action(self.context(), key) else {
@@ -214,7 +225,9 @@ impl App {
         };
         match action {
             Action::SaveAndQuit => {
-                self.leave_session();
+                if self.leaving_loses_answers(armed, true) {
+                    return Update::Redraw;
+                }
                 Update::Quit
             }
             Action::SwitchLanguage => {
@@ -243,11 +256,11 @@ impl App {
             }
             _ if self.syncing.is_some() => Update::Nothing,
             _ if self.lock_prompt.is_some() => self.apply_lock_prompt(action),
-            _ => self.apply(action),
+            _ => self.apply(action, armed),
         }
     }
 
-    fn apply(&mut self, action: Action) -> Update {
+    fn apply(&mut self, action: Action, armed: bool) -> Update {
         match &mut self.screen {
             Screen::Home(_) => self.apply_home(action),
             Screen::Entry(..) => {
@@ -270,9 +283,9 @@ impl App {
                     }
                     outcome
                 });
-                self.after_entry(outcome.unwrap_or(Outcome::Ignored))
+                self.after_entry(outcome.unwrap_or(Outcome::Ignored), armed)
             }
-            Screen::Review(..) => self.apply_review(action),
+            Screen::Review(..) => self.apply_review(action, armed),
             Screen::Report(_) => self.apply_report(action),
         }
     }
@@ -333,12 +346,12 @@ impl App {
         Some(result)
     }
 
-    fn after_entry(&mut self, outcome: Outcome) -> Update {
+    fn after_entry(&mut self, outcome: Outcome, armed: bool) -> Update {
         match outcome {
             Outcome::Ignored => Update::Nothing,
             Outcome::Redraw => Update::Redraw,
             Outcome::Leave(Leave::Home) => {
-                self.go_home();
+                self.leave_for_home(armed);
                 Update::Redraw
             }
             Outcome::Leave(Leave::Review) => {
@@ -415,7 +428,7 @@ impl App {
         Update::Redraw
     }
 
-    fn apply_review(&mut self, action: Action) -> Update {
+    fn apply_review(&mut self, action: Action, armed: bool) -> Update {
         let Screen::Review(session, review) = &mut self.screen else {
             return Update::Nothing;
         };
@@ -443,7 +456,7 @@ impl App {
                 Update::Redraw
             }
             Action::Back if review.from_home => {
-                self.go_home();
+                self.leave_for_home(armed);
                 Update::Redraw
             }
             Action::Back => {
@@ -502,7 +515,10 @@ impl App {
     fn start_new(&mut self) {
         let mut response = Response::new(self.form_ref(), self.texts.lang.code(), Utc::now());
         response.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
-        self.open(response, false);
+        match Session::begin(&self.form, &*self.store, response) {
+            Ok(session) => self.show(session, false),
+            Err(error) => self.notice = Some(Notice::Failed(error)),
+        }
     }
 
     fn open_selected(&mut self, review: bool) {
@@ -511,11 +527,8 @@ impl App {
         };
         match home.selected_entry() {
             Some(crate::store::Listed::Response(response)) => {
-                let response = (**response).clone();
-                match self.check_form(&response) {
-                    Ok(()) => self.open(response, review),
-                    Err(notice) => self.notice = Some(notice),
-                }
+                let id = response.id;
+                self.open(id, review);
             }
             Some(crate::store::Listed::Broken(error)) => {
                 self.notice = Some(Notice::Damaged(error.clone()))
@@ -525,12 +538,29 @@ impl App {
     }
 
     /// Opens a response for editing if no other session has it; otherwise
-    /// asks whether to read it only or to wait.
-    fn open(&mut self, response: Response, review: bool) {
-        self.use_form_of(&response);
-        match self.store.lock(response.id) {
-            Ok(Lock::Mine(lock)) => self.show(response, review, Some(lock), false),
-            Ok(Lock::Elsewhere { holder }) => {
+    /// asks whether to read it only or to wait. What is shown is always
+    /// read from disk after the lock is held. A data folder that cannot
+    /// hold locks opens nothing: editing without one can lose answers.
+    fn open(&mut self, id: Uuid, review: bool) {
+        let taken = Session::take(&*self.store, id);
+        let response = match &taken {
+            Ok(Taken::Mine(_, response) | Taken::Elsewhere { response, .. }) => response,
+            Err(error) => {
+                self.notice = Some(Notice::Failed(error.clone()));
+                return;
+            }
+        };
+        if let Err(notice) = self.check_form(response) {
+            self.notice = Some(notice);
+            return;
+        }
+        self.use_form_of(response);
+        match taken {
+            Ok(Taken::Mine(lock, response)) => {
+                let session = Session::editing(&self.form, response, lock);
+                self.show(session, review);
+            }
+            Ok(Taken::Elsewhere { holder, response }) => {
                 self.lock_prompt = Some(LockPrompt {
                     response,
                     review,
@@ -538,11 +568,7 @@ impl App {
                     waiting: false,
                 })
             }
-            // A folder that cannot hold locks (read-only, say): edit without.
-            Err(error) => {
-                self.notice = Some(Notice::Failed(error));
-                self.show(response, review, None, false);
-            }
+            Err(_) => unreachable!("returned above"),
         }
     }
 
@@ -553,7 +579,8 @@ impl App {
         match action {
             Action::Open if !prompt.waiting => {
                 let prompt = self.lock_prompt.take().expect("checked above");
-                self.show(prompt.response, prompt.review, None, true);
+                let session = Session::reading(&self.form, prompt.response);
+                self.show(session, prompt.review);
                 self.notice = Some(Notice::ReadOnly);
                 Update::Redraw
             }
@@ -563,6 +590,7 @@ impl App {
             }
             Action::Back => {
                 self.lock_prompt = None;
+                self.put_back_newest_form();
                 Update::Redraw
             }
             _ => Update::Nothing,
@@ -581,7 +609,8 @@ impl App {
         let prompt = self.lock_prompt.take().expect("checked above");
         match lock.and_then(|lock| Ok((self.store.load(id)?, lock))) {
             Ok((fresh, lock)) => {
-                self.show(fresh, prompt.review, Some(lock), false);
+                let session = Session::editing(&self.form, fresh, lock);
+                self.show(session, prompt.review);
                 self.notice = Some(Notice::NowEditable);
             }
             Err(error) => self.notice = Some(Notice::Failed(error)),
@@ -593,10 +622,7 @@ impl App {
         matches!(&self.screen, Screen::Entry(session, _) | Screen::Review(session, _) if session.read_only)
     }
 
-    fn show(&mut self, response: Response, review: bool, lock: Option<EditLock>, read_only: bool) {
-        let mut session = Session::new(&self.form, response);
-        session.lock = lock;
-        session.read_only = read_only;
+    fn show(&mut self, mut session: Session, review: bool) {
         self.screen = if review {
             Screen::Review(session, Review::new(true))
         } else {
@@ -644,13 +670,58 @@ impl App {
         }
     }
 
+    /// Answers given in the open response that are not on disk.
+    pub fn unsaved_answers(&self) -> Option<Unsaved> {
+        match &self.screen {
+            Screen::Entry(session, _) | Screen::Review(session, _) => session.unsaved_answers(),
+            _ => None,
+        }
+    }
+
+    /// Saves the open response; if answers still cannot be saved, warns
+    /// and says so, unless the same key already warned (`armed`).
+    fn leaving_loses_answers(&mut self, armed: bool, quit: bool) -> bool {
+        self.leave_session();
+        if self.unsaved_answers().is_none() || armed {
+            return false;
+        }
+        self.notice = Some(Notice::UnsavedAnswers { quit });
+        self.leave_armed = true;
+        true
+    }
+
+    /// Back to the list of responses. Answers that cannot be saved are not
+    /// dropped: the first try warns, the second writes them to a file of
+    /// their own and says where.
+    fn leave_for_home(&mut self, armed: bool) {
+        if self.leaving_loses_answers(armed, false) {
+            return;
+        }
+        let rescued = self.unsaved_answers().map(|unsaved| unsaved.rescue());
+        self.go_home();
+        match rescued {
+            Some(Ok(path)) => self.notice = Some(Notice::Rescued(path.display().to_string())),
+            Some(Err(error)) => {
+                self.notice = Some(Notice::Failed(StoreError::Io {
+                    path: std::env::temp_dir().display().to_string(),
+                    failure: (&error).into(),
+                }))
+            }
+            None => {}
+        }
+    }
+
     fn go_home(&mut self) {
         self.leave_session();
+        self.put_back_newest_form();
+        self.screen = Screen::Home(Home::new(Vec::new()));
+        self.reload_home();
+    }
+
+    fn put_back_newest_form(&mut self) {
         if let Some(newest) = self.newest.take() {
             self.form = newest;
         }
-        self.screen = Screen::Home(Home::new(Vec::new()));
-        self.reload_home();
     }
 
     fn reload_home(&mut self) {
@@ -673,18 +744,13 @@ impl App {
         }
     }
 
-    /// Writes the open response. A failure is shown and the answers stay in
-    /// memory; the next change tries again.
+    /// Writes the open response if it changed. A failure is shown and the
+    /// answers stay in memory; the next change tries again.
     fn save_current(&mut self) {
-        let (Screen::Entry(session, _) | Screen::Review(session, _)) = &self.screen else {
+        let (Screen::Entry(session, _) | Screen::Review(session, _)) = &mut self.screen else {
             return;
         };
-        // A response never answered stays unsaved: no empty files; and one
-        // opened only to read is not written at all.
-        if session.response.revision == 0 || session.read_only {
-            return;
-        }
-        match self.store.save(&session.response) {
+        match session.save(&*self.store) {
             Ok(()) => {
                 if matches!(self.notice, Some(Notice::SaveFailed(_))) {
                     self.notice = None;

@@ -63,19 +63,37 @@ pub enum Ending {
     Signal(i32),
 }
 
-pub fn run(mut app: App, background: Background, after_panic: String) -> io::Result<Ending> {
-    let mut terminal = terminal::enter(after_panic)?;
+/// How the interface ended, and the answers it could not save, if any: the
+/// caller puts them somewhere safe once the terminal is given back.
+pub struct Ended {
+    pub ending: io::Result<Ending>,
+    pub unsaved: Option<crate::session::Unsaved>,
+}
+
+pub fn run(mut app: App, background: Background, after_panic: String) -> Ended {
+    let mut terminal = match terminal::enter(after_panic) {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            return Ended {
+                ending: Err(error),
+                unsaved: None,
+            };
+        }
+    };
     let result = event_loop(&mut terminal, &mut app, background);
     // Whatever ended the loop (a quit, a signal, a terminal that is gone),
     // the open response is saved with its position before anything else.
     app.leave_session();
     // After a hang-up there may be no terminal left to restore.
     let restored = terminal::leave();
-    let ending = result?;
-    if ending == Ending::Quit {
-        restored?;
+    let ending = match result {
+        Ok(Ending::Quit) => restored.map(|()| Ending::Quit),
+        other => other,
+    };
+    Ended {
+        ending,
+        unsaved: app.unsaved_answers(),
     }
-    Ok(ending)
 }
 
 fn event_loop(

@@ -111,6 +111,23 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
         Notice::Deleted => texts.t("notice-deleted"),
         Notice::ReadOnly => texts.t("notice-read-only"),
         Notice::NowEditable => texts.t("notice-now-editable"),
+        Notice::UnsavedAnswers { quit } => {
+            let reason = app
+                .unsaved_answers()
+                .and_then(|u| u.reason)
+                .map(|e| e.describe(texts))
+                .unwrap_or_default();
+            let dir = std::env::temp_dir().display().to_string();
+            texts.t_args(
+                if *quit {
+                    "notice-unsaved-quit"
+                } else {
+                    "notice-unsaved-leave"
+                },
+                &[("reason", reason.into()), ("dir", dir.into())],
+            )
+        }
+        Notice::Rescued(path) => texts.t_args("notice-rescued", &[("path", path.as_str().into())]),
         Notice::AutoAdvance(on) => texts.t(if *on {
             "notice-auto-advance-on"
         } else {
