@@ -149,6 +149,16 @@ impl Session {
         moved
     }
 
+    /// The place a response opens at, chosen by opening it, is no change
+    /// of the user's: a session that changes nothing writes nothing.
+    pub fn opened_here(&mut self) {
+        if let Some(on_disk) = &mut self.on_disk
+            && on_disk.revision == self.response.revision
+        {
+            on_disk.position = self.response.position.clone();
+        }
+    }
+
     /// Writes the response if it differs from what is on disk. Nothing is
     /// written for a response never answered, nor for one opened to read.
     /// A failure is kept in [`Session::unsaved`] until a save succeeds.

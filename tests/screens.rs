@@ -536,3 +536,115 @@ fn a_failed_save_is_shown_and_retried_on_the_next_change() {
         Some("DSM!")
     );
 }
+
+const AOSTA_FILE: &str = "0a1b2c3d-0000-4000-8000-000000000002.json";
+
+fn ctrl_c(app: &mut App) -> Update {
+    app.update(Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )))
+}
+
+#[test]
+fn a_response_opens_as_it_is_on_disk_and_leaving_it_unchanged_writes_nothing() {
+    let fixture = fixture(&[(AOSTA_FILE, AOSTA)]);
+    let mut app = app(&fixture, Lang::En, Start::Home);
+    // Another session edits the response after this one listed it.
+    let path = fixture.data.root().join("responses").join(AOSTA_FILE);
+    let mut later: serde_json::Value = serde_json::from_str(AOSTA).unwrap();
+    later["revision"] = 5.into();
+    later["answers"]["ps_count"] = "n2_5".into();
+    let later = serde_json::to_vec_pretty(&later).unwrap();
+    fs::write(&path, &later).unwrap();
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Entry(..)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        later,
+        "the other session's answers and revision are untouched"
+    );
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn a_response_deleted_after_the_list_was_read_is_not_brought_back() {
+    let fixture = fixture(&[(AOSTA_FILE, AOSTA)]);
+    let mut app = app(&fixture, Lang::En, Start::Home);
+    let id = "0a1b2c3d-0000-4000-8000-000000000002".parse().unwrap();
+    fixture.data.delete(id).unwrap();
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(render(&app).contains("No response has the id"));
+    assert!(saved(&fixture).is_empty());
+}
+
+#[test]
+fn quitting_with_unsaved_answers_warns_then_hands_them_over() {
+    let fixture = fixture(&[]);
+    let full = std::rc::Rc::new(std::cell::Cell::new(false));
+    let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
+    let texts = Texts::new(Lang::En, catalog).with_zone(Zone::Utc);
+    let store = FullDisk {
+        inner: fixture.data.clone(),
+        full: full.clone(),
+    };
+    let mut app = App::new(form, Vec::new(), texts, Box::new(store), Start::New).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    full.set(true);
+    type_text(&mut app, "DSM");
+    assert_eq!(ctrl_c(&mut app), Update::Redraw, "the first Ctrl-C stays");
+    let screen = render(&app);
+    assert!(
+        screen.contains("Your last answers are not saved"),
+        "{screen}"
+    );
+    // Any other key disarms it: the next Ctrl-C warns again.
+    press(&mut app, KeyCode::Char('!'));
+    assert_eq!(ctrl_c(&mut app), Update::Redraw);
+    assert_eq!(ctrl_c(&mut app), Update::Quit, "the second one leaves");
+    let unsaved = app.unsaved_answers().expect("the answers are handed over");
+    assert_eq!(
+        unsaved.response.answers["dept_name"].as_one(),
+        Some("DSM!")
+    );
+    let rescued = unsaved.rescue().unwrap();
+    let back: Response = serde_json::from_slice(&fs::read(&rescued).unwrap()).unwrap();
+    assert_eq!(back.answers["dept_name"].as_one(), Some("DSM!"));
+    assert_eq!(
+        rescued.file_name().unwrap().to_str().unwrap(),
+        format!("{}.json", back.id),
+        "named to go straight back into responses/"
+    );
+    fs::remove_dir_all(rescued.parent().unwrap()).unwrap();
+}
+
+#[test]
+fn leaving_a_response_with_unsaved_answers_warns_then_writes_them_elsewhere() {
+    let fixture = fixture(&[]);
+    let full = std::rc::Rc::new(std::cell::Cell::new(false));
+    let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
+    let texts = Texts::new(Lang::En, catalog).with_zone(Zone::Utc);
+    let store = FullDisk {
+        inner: fixture.data.clone(),
+        full: full.clone(),
+    };
+    let mut app = App::new(form, Vec::new(), texts, Box::new(store), Start::New).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    full.set(true);
+    type_text(&mut app, "DSM");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Entry(..)), "the first Esc stays");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Home(_)));
+    let Some(campo::tui::app::Notice::Rescued(path)) = app.notice.clone() else {
+        panic!("no word of where the answers went: {:?}", app.notice)
+    };
+    assert!(render(&app).contains("Your unsaved answers were written to"));
+    let back: Response = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(back.answers["dept_name"].as_one(), Some("DSM"));
+    fs::remove_dir_all(std::path::Path::new(&path).parent().unwrap()).unwrap();
+}

@@ -142,19 +142,27 @@ pub fn run(
 
 fn import(texts: &Texts, server: &Server, dir: &Path) -> Result<(), Failure> {
     let summary = server::import(server, dir).map_err(|e| Failure(e.describe(texts)))?;
-    for (path, refusal) in &summary.refused {
-        let path = path.display().to_string();
+    let refused = summary
+        .refused
+        .iter()
+        .map(|(path, refusal)| (path, refusal.describe(texts)))
+        .chain(
+            summary
+                .unreadable
+                .iter()
+                .map(|(path, failure)| (path, failure.describe(texts))),
+        );
+    for (path, reason) in refused {
+        let path = crate::text::printable(&path.display().to_string());
         println!(
             "{}",
             texts.t_args(
                 "import-refused-line",
-                &[
-                    ("path", path.into()),
-                    ("reason", refusal.describe(texts).into())
-                ]
+                &[("path", path.into()), ("reason", reason.into())]
             )
         );
     }
+    let refused = summary.refused.len() + summary.unreadable.len();
     println!(
         "{}",
         texts.t_args(
@@ -162,11 +170,11 @@ fn import(texts: &Texts, server: &Server, dir: &Path) -> Result<(), Failure> {
             &[
                 ("stored", summary.stored.into()),
                 ("already", summary.already_there.into()),
-                ("refused", summary.refused.len().into()),
+                ("refused", refused.into()),
             ],
         )
     );
-    if summary.refused.is_empty() {
+    if refused == 0 {
         Ok(())
     } else {
         Err(Failure(texts.t("import-not-all")))

@@ -54,6 +54,10 @@ pub fn run(
     let mut current = start
         .filter(|&i| plain.session.asked.is_asked(i))
         .or_else(|| plain.next_item(None));
+    if let Some(item) = current {
+        plain.session.set_position(form, item);
+        plain.session.opened_here();
+    }
     let mut shown_section = None;
     let mut quit_warned = false;
     loop {

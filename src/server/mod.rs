@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::form::Form;
-use crate::protocol::Refusal;
+use crate::protocol::{MAX_BODY_BYTES, Refusal};
 use crate::store::{DataDir, StoreError, write_atomic};
 use storage::{PutOutcome, Storage, StorageError};
 
@@ -146,33 +146,28 @@ pub struct ImportSummary {
     pub stored: usize,
     pub already_there: usize,
     pub refused: Vec<(PathBuf, Refusal)>,
+    /// Files not read: not regular files, links, or too large.
+    pub unreadable: Vec<(PathBuf, crate::io_failure::IoFailure)>,
 }
 
 /// Ingests a folder written by `campo sync --to`, with the same checks and
 /// the same idempotency as the HTTP API.
 pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> {
-    let io_error = |e: std::io::Error| StoreError::Io {
+    let files = crate::files::files_with_extension(dir, "json").map_err(|e| StoreError::Io {
         path: dir.display().to_string(),
         failure: (&e).into(),
-    };
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(io_error)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "json")
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    files.sort();
+    })?;
     let mut summary = ImportSummary::default();
     for path in files {
-        let body = fs::read(&path).map_err(|e| StoreError::Io {
-            path: path.display().to_string(),
-            failure: (&e).into(),
-        })?;
+        // A folder, a FIFO, a link or a huge file is passed over and said:
+        // an import folder may come on anyone's USB stick.
+        let body = match crate::files::read_regular(&path, MAX_BODY_BYTES as u64) {
+            Ok(body) => body,
+            Err(failure) => {
+                summary.unreadable.push((path, failure));
+                continue;
+            }
+        };
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -459,4 +459,109 @@ mod tests {
             })
         );
     }
+
+    #[test]
+    fn a_save_never_moves_a_revision_backwards() {
+        let (_dir, data) = data();
+        let mut response = new_response();
+        response.revision = 5;
+        data.save(&response).unwrap();
+        let mut stale = response.clone();
+        stale.revision = 2;
+        assert!(matches!(
+            data.save(&stale),
+            Err(StoreError::Stale {
+                on_disk: 5,
+                ours: 2,
+                ..
+            })
+        ));
+        assert_eq!(data.load(response.id).unwrap().revision, 5);
+    }
+
+    #[test]
+    fn a_damaged_file_is_never_written_over() {
+        let (_dir, data) = data();
+        let response = new_response();
+        let path = data.path_for(response.id);
+        fs::write(&path, b"{\"id\": ").unwrap();
+        assert!(matches!(
+            data.save(&response),
+            Err(StoreError::Damaged { .. })
+        ));
+        assert_eq!(fs::read(&path).unwrap(), b"{\"id\": ");
+    }
+
+    #[test]
+    fn a_lock_file_that_is_a_link_is_refused_and_its_target_untouched() {
+        let (dir, data) = data();
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, b"precious").unwrap();
+        let id = Uuid::new_v4();
+        fs::create_dir_all(data.root().join("locks")).unwrap();
+        std::os::unix::fs::symlink(&victim, data.root().join(format!("locks/{id}.lock")))
+            .unwrap();
+        assert!(matches!(
+            data.lock(id),
+            Err(StoreError::Io {
+                failure: IoFailure::Link,
+                ..
+            })
+        ));
+        assert!(data.wait_for_lock(id).is_err());
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+    }
+
+    #[test]
+    fn a_locks_folder_that_cannot_be_used_is_an_error_not_a_free_pass() {
+        let (_dir, data) = data();
+        fs::write(data.root().join("locks"), b"not a folder").unwrap();
+        assert!(data.lock(Uuid::new_v4()).is_err());
+    }
+
+    #[test]
+    fn a_response_open_elsewhere_is_not_deleted() {
+        let (_dir, data) = data();
+        let response = new_response();
+        data.save(&response).unwrap();
+        let Lock::Mine(_held) = data.lock(response.id).unwrap() else {
+            panic!("the first lock is ours")
+        };
+        assert!(matches!(
+            data.delete(response.id),
+            Err(StoreError::Locked { .. })
+        ));
+        assert!(data.load(response.id).is_ok());
+    }
+
+    #[test]
+    fn fifos_links_and_folders_named_json_are_listed_as_unreadable() {
+        let (_dir, data) = data();
+        let good = new_response();
+        data.save(&good).unwrap();
+        let dir = data.responses_dir();
+        let fifo = dir.join("aaaaaaaa-0000-4000-8000-000000000000.json");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        std::os::unix::fs::symlink("/dev/zero", dir.join("zero.json")).unwrap();
+        fs::create_dir(dir.join("x.json")).unwrap();
+        let listed = data.list().unwrap();
+        let failures: Vec<IoFailure> = listed
+            .iter()
+            .filter_map(|l| match l {
+                Listed::Broken(StoreError::Io { failure, .. }) => Some(failure.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            failures,
+            [IoFailure::NotAFile, IoFailure::NotAFile, IoFailure::Link]
+        );
+        assert!(matches!(&listed[0], Listed::Response(r) if r.id == good.id));
+    }
 }

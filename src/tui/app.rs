@@ -627,6 +627,7 @@ impl App {
             Screen::Review(session, Review::new(true))
         } else {
             let entry = Entry::resume(&self.form, &mut session);
+            session.opened_here();
             Screen::Entry(session, entry)
         };
     }

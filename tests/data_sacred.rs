@@ -1,0 +1,189 @@
+//! What the break-it review found, each as it was reproduced, run against
+//! the real binary: answers are never lost, never written over another
+//! session's, and no file in a data folder can hang campo.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const AOSTA_ID: &str = "0a1b2c3d-0000-4000-8000-000000000002";
+const AOSTA: &str = r#"{
+  "id": "0a1b2c3d-0000-4000-8000-000000000002",
+  "form": {"id": "mhd-peer-support-2025", "version": 1},
+  "status": "draft",
+  "created": "2026-02-01T08:00:00Z",
+  "updated": "2026-02-03T16:40:00Z",
+  "lang": "it",
+  "revision": 2,
+  "answers": {"dept_region": "valle_d_aosta", "dept_name": "DSM Valle d'Aosta"}
+}"#;
+
+/// campo under `timeout`, so that a hang fails the test (exit 124) rather
+/// than the whole run.
+fn campo_in(data: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new("timeout")
+        .arg("20")
+        .arg(env!("CARGO_BIN_EXE_campo"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .env("TZ", "UTC")
+        .env("TMPDIR", data.join("tmp"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn data_with_aosta() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("responses")).unwrap();
+    fs::create_dir_all(dir.path().join("tmp")).unwrap();
+    fs::write(
+        dir.path().join(format!("responses/{AOSTA_ID}.json")),
+        AOSTA,
+    )
+    .unwrap();
+    dir
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[test]
+fn a_lock_file_linked_elsewhere_overwrites_nothing_and_editing_is_refused() {
+    let dir = data_with_aosta();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious content").unwrap();
+    fs::create_dir_all(dir.path().join("locks")).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join(format!("locks/{AOSTA_ID}.lock")))
+        .unwrap();
+    let output = campo_in(
+        dir.path(),
+        &["--plain", "--lang", "en", "edit", "0a1b"],
+        "1\n:quit\n",
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(text(&output).contains("symbolic link"), "{}", text(&output));
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious content");
+    let on_disk = fs::read_to_string(dir.path().join(format!("responses/{AOSTA_ID}.json")));
+    assert_eq!(on_disk.unwrap(), AOSTA, "nothing was edited without a lock");
+}
+
+#[test]
+fn a_locks_folder_that_cannot_be_used_refuses_editing() {
+    let dir = data_with_aosta();
+    fs::write(dir.path().join("locks"), "a file, not a folder").unwrap();
+    let output = campo_in(
+        dir.path(),
+        &["--plain", "--lang", "en", "edit", "0a1b"],
+        "1\n:quit\n",
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    let on_disk = fs::read_to_string(dir.path().join(format!("responses/{AOSTA_ID}.json")));
+    assert_eq!(on_disk.unwrap(), AOSTA);
+}
+
+#[test]
+fn quitting_plain_mode_with_answers_the_disk_refused_says_so_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let campo = env!("CARGO_BIN_EXE_campo");
+    // Past 1 KiB no file can grow, the rescue file included: the answers
+    // must then come out on standard error, whole.
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec {campo} --plain --lang en --data-dir {} new",
+        dir.path().display()
+    );
+    let long = "Centro ".repeat(180);
+    let mut child = Command::new("bash")
+        .args(["-c", &script])
+        .env("TMPDIR", dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = format!("veneto\n{}\n:quit\n:quit\n", long.trim());
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let all = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{all}");
+    assert!(all.contains("Your last answers are not saved"), "{all}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(long.trim()), "the answers are printed: {stderr}");
+}
+
+#[test]
+fn fifos_links_and_folders_named_json_never_hang_a_command() {
+    let dir = data_with_aosta();
+    let responses = dir.path().join("responses");
+    mkfifo(&responses.join("aaaaaaaa-0000-4000-8000-000000000000.json"));
+    std::os::unix::fs::symlink("/dev/zero", responses.join("zero.json")).unwrap();
+    fs::create_dir(responses.join("x.json")).unwrap();
+    for args in [
+        &["--lang", "en", "list"][..],
+        &["--lang", "en", "doctor"],
+        &["--lang", "en", "report", "--status", "all"],
+        &["--lang", "en", "sync", "--include-drafts", "--to"],
+    ] {
+        let mut args = args.to_vec();
+        let out = dir.path().join("stick");
+        let out = out.to_str().unwrap();
+        if args.ends_with(&["--to"]) {
+            args.push(out);
+        }
+        let output = campo_in(dir.path(), &args, "");
+        assert_ne!(output.status.code(), Some(124), "{args:?} hung");
+        let all = text(&output);
+        if args.contains(&"list") || args.contains(&"doctor") {
+            assert!(all.contains("zero.json"), "{args:?}: {all}");
+            assert!(all.contains("symbolic link"), "{args:?}: {all}");
+            assert!(all.contains("not a regular file"), "{args:?}: {all}");
+        }
+    }
+    // The same junk in a folder brought to the server.
+    let stick = dir.path().join("import");
+    fs::create_dir(&stick).unwrap();
+    mkfifo(&stick.join("bbbbbbbb-0000-4000-8000-000000000000.json"));
+    std::os::unix::fs::symlink("/dev/zero", stick.join("zero.json")).unwrap();
+    fs::create_dir(stick.join("x.json")).unwrap();
+    let db = dir.path().join("server.sqlite");
+    let output = campo_in(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            stick.to_str().unwrap(),
+        ],
+        "",
+    );
+    let all = text(&output);
+    assert_ne!(output.status.code(), Some(124), "import hung");
+    assert!(all.contains("refused: 3"), "a summary at the end: {all}");
+}
