@@ -23,7 +23,7 @@ pub enum Finished {
     /// lock it: nothing was asked (what is wrong was said).
     NotOpened,
     /// The user left although the last answers could not be saved.
-    Unsaved(Unsaved),
+    Unsaved(Box<Unsaved>),
 }
 
 /// Runs the questionnaire on `input` and `output` until `:quit` or the end
@@ -120,7 +120,7 @@ pub fn run(
     }
     plain.save(texts)?;
     Ok(match plain.session.unsaved_answers() {
-        Some(unsaved) => Finished::Unsaved(unsaved),
+        Some(unsaved) => Finished::Unsaved(Box::new(unsaved)),
         None => Finished::Done,
     })
 }
