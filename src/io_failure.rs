@@ -16,7 +16,9 @@ pub enum IoFailure {
     /// A symbolic link, which campo does not follow where it reads data.
     Link,
     /// A file larger than campo reads.
-    TooLarge { limit: u64 },
+    TooLarge {
+        limit: u64,
+    },
     /// Anything else, with the system's own words.
     Other(String),
 }

@@ -29,6 +29,19 @@ pub fn locale_is_not_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
     })
 }
 
+/// Whether the locale names a Latin-1 character set (ISO 8859-1 or -15):
+/// such a terminal sends "é" as one byte. Any other locale, "C" included,
+/// is read as UTF-8, which is what terminals send today.
+pub fn locale_is_latin1(var: impl Fn(&str) -> Option<String>) -> bool {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()));
+    locale.is_some_and(|l| {
+        let l = l.to_ascii_lowercase().replace(['-', '_'], "");
+        l.contains("iso88591") || l.contains("latin1") || l.contains("latin9")
+    })
+}
+
 /// Text from data (answers, file names, a server's words) made safe to
 /// print to a terminal: control characters, which could move the cursor,
 /// retitle the window or hide text, are shown in caret notation (`^[`), and

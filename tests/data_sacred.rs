@@ -54,11 +54,7 @@ fn data_with_aosta() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("responses")).unwrap();
     fs::create_dir_all(dir.path().join("tmp")).unwrap();
-    fs::write(
-        dir.path().join(format!("responses/{AOSTA_ID}.json")),
-        AOSTA,
-    )
-    .unwrap();
+    fs::write(dir.path().join(format!("responses/{AOSTA_ID}.json")), AOSTA).unwrap();
     dir
 }
 
@@ -73,8 +69,7 @@ fn a_lock_file_linked_elsewhere_overwrites_nothing_and_editing_is_refused() {
     let victim = dir.path().join("victim.txt");
     fs::write(&victim, "precious content").unwrap();
     fs::create_dir_all(dir.path().join("locks")).unwrap();
-    std::os::unix::fs::symlink(&victim, dir.path().join(format!("locks/{AOSTA_ID}.lock")))
-        .unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join(format!("locks/{AOSTA_ID}.lock"))).unwrap();
     let output = campo_in(
         dir.path(),
         &["--plain", "--lang", "en", "edit", "0a1b"],
@@ -132,7 +127,10 @@ fn quitting_plain_mode_with_answers_the_disk_refused_says_so_and_fails() {
     assert_eq!(output.status.code(), Some(1), "{all}");
     assert!(all.contains("Your last answers are not saved"), "{all}");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains(long.trim()), "the answers are printed: {stderr}");
+    assert!(
+        stderr.contains(long.trim()),
+        "the answers are printed: {stderr}"
+    );
 }
 
 #[test]
@@ -186,4 +184,142 @@ fn fifos_links_and_folders_named_json_never_hang_a_command() {
     let all = text(&output);
     assert_ne!(output.status.code(), Some(124), "import hung");
     assert!(all.contains("refused: 3"), "a summary at the end: {all}");
+}
+
+mod support;
+use support::{CTRL_C, DOWN, ENTER, Tty};
+
+fn only_response(data: &Path) -> serde_json::Value {
+    let mut files: Vec<_> = fs::read_dir(data.join("responses"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    serde_json::from_slice(&fs::read(files.pop().unwrap()).unwrap()).unwrap()
+}
+
+/// A new questionnaire at its second question, the department's name.
+fn at_the_name(data: &Path, env: &[(&str, &str)]) -> Tty {
+    let mut tty = Tty::spawn_with(data, &["--lang", "en", "new"], env);
+    tty.wait_for("Question 1 of 9");
+    tty.keys("5", "Emilia-Romagna");
+    tty.keys(ENTER, "Question 2 of 9");
+    tty
+}
+
+#[test]
+fn a_latin1_terminal_types_perche_whole_and_the_next_letter_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("TERM", "xterm-256color"), ("LANG", "it_IT.ISO-8859-1")];
+    let mut tty = at_the_name(dir.path(), &env);
+    tty.send_bytes(b"perch\xe9abc");
+    tty.wait_for("9 of 200 characters");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    assert_eq!(
+        only_response(dir.path())["answers"]["dept_name"],
+        "perchéabc"
+    );
+}
+
+#[test]
+fn a_byte_that_is_not_utf8_is_refused_with_a_message_and_drops_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("TERM", "xterm-256color"), ("LANG", "C.UTF-8")];
+    let mut tty = at_the_name(dir.path(), &env);
+    tty.send_bytes(b"perch\xe9abc");
+    tty.wait_for("not UTF-8");
+    tty.wait_for("8 of 200 characters");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    assert_eq!(
+        only_response(dir.path())["answers"]["dept_name"],
+        "perchabc"
+    );
+}
+
+#[test]
+fn a_burst_longer_than_a_kilobyte_is_taken_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = at_the_name(dir.path(), &[("TERM", "xterm-256color")]);
+    // 300 bytes of Left, then 760 bytes of letters: the tail must not wait
+    // for another key.
+    let burst = format!("{}{}", "\x1b[D".repeat(100), "\u{1d11e}".repeat(190));
+    assert!(burst.len() > 1024);
+    tty.send(&burst);
+    tty.wait_for("190 of 200 characters");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    let name = only_response(dir.path())["answers"]["dept_name"].clone();
+    assert_eq!(name.as_str().unwrap().chars().count(), 190);
+}
+
+#[test]
+fn a_huge_paste_is_one_change_cut_at_the_limit_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = at_the_name(dir.path(), &[("TERM", "xterm-256color")]);
+    let before = only_response(dir.path())["revision"].as_u64().unwrap();
+    let paste = format!("\x1b[200~{}\x1b[201~", "x".repeat(100_000));
+    tty.send(&paste);
+    tty.wait_for("200 of 200 characters");
+    tty.wait_for("pasted characters were left out");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    let response = only_response(dir.path());
+    assert_eq!(response["answers"]["dept_name"], "x".repeat(200));
+    assert_eq!(
+        response["revision"].as_u64().unwrap(),
+        before + 1,
+        "one change, one save"
+    );
+}
+
+#[test]
+fn an_arrow_key_split_by_a_slow_link_stays_an_arrow() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(dir.path(), &["--lang", "en", "new"]);
+    tty.wait_for("Question 1 of 9");
+    // The ESC arrives alone; the rest of the Down key 50 ms later, as the
+    // trial's slow link delivered it.
+    tty.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    tty.send(&DOWN[1..]);
+    tty.keys(" ", "(•) Basilicata");
+    assert!(tty.screen().contains("Question 1 of 9"));
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+}
+
+#[test]
+fn plain_mode_reads_a_latin1_terminal_and_refuses_a_line_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("tmp")).unwrap();
+    let run = |lang: &str, input: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["--plain", "--lang", "en", "new"])
+            .env("LANG", lang)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let output = run("it_IT.ISO-8859-1", b"veneto\nDSM perch\xe9\n:quit\n");
+    assert!(output.status.success(), "{}", text(&output));
+    assert_eq!(
+        only_response(dir.path())["answers"]["dept_name"],
+        "DSM perché"
+    );
+    fs::remove_dir_all(dir.path().join("responses")).unwrap();
+    let output = run("C.UTF-8", b"veneto\nDSM perch\xe9\nDSM Verona\n:quit\n");
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(text(&output).contains("not UTF-8"), "{}", text(&output));
+    assert_eq!(
+        only_response(dir.path())["answers"]["dept_name"],
+        "DSM Verona"
+    );
 }

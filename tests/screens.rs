@@ -606,10 +606,7 @@ fn quitting_with_unsaved_answers_warns_then_hands_them_over() {
     assert_eq!(ctrl_c(&mut app), Update::Redraw);
     assert_eq!(ctrl_c(&mut app), Update::Quit, "the second one leaves");
     let unsaved = app.unsaved_answers().expect("the answers are handed over");
-    assert_eq!(
-        unsaved.response.answers["dept_name"].as_one(),
-        Some("DSM!")
-    );
+    assert_eq!(unsaved.response.answers["dept_name"].as_one(), Some("DSM!"));
     let rescued = unsaved.rescue().unwrap();
     let back: Response = serde_json::from_slice(&fs::read(&rescued).unwrap()).unwrap();
     assert_eq!(back.answers["dept_name"].as_one(), Some("DSM!"));
@@ -637,7 +634,10 @@ fn leaving_a_response_with_unsaved_answers_warns_then_writes_them_elsewhere() {
     full.set(true);
     type_text(&mut app, "DSM");
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.screen, Screen::Entry(..)), "the first Esc stays");
+    assert!(
+        matches!(app.screen, Screen::Entry(..)),
+        "the first Esc stays"
+    );
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.screen, Screen::Home(_)));
     let Some(campo::tui::app::Notice::Rescued(path)) = app.notice.clone() else {

@@ -49,6 +49,13 @@ notice-save-failed = Not saved: { $reason } Your answers are kept here; campo tr
 notice-unsaved-quit = Your last answers are not saved: { $reason } Free some space and change an answer to try again, or press Ctrl-C again to quit: campo will write them to a file in { $dir } and say where.
 notice-unsaved-leave = Your last answers are not saved: { $reason } Free some space and change an answer to try again, or press Esc again to leave: campo will write them to a file in { $dir } and say where.
 notice-rescued = Your unsaved answers were written to { $path }.
+notice-field-full = This answer takes at most { $max } characters: the rest was not typed in.
+notice-paste-cut = { $count ->
+    [one] One pasted character was left out
+   *[other] { $count } pasted characters were left out
+}: past the answer's limit, or control characters.
+notice-nowhere-to-paste = Nothing was pasted: pasting works in text answers and in the search of a list.
+notice-not-utf8 = The terminal sent a character that is not UTF-8: it was not typed in. Set the terminal to UTF-8 (in PuTTY: Window, Translation), or start campo with LANG set to the terminal's encoding.
 notice-reopened = The response is a draft again: mark it complete in the review when it is ready.
 notice-marked-complete = Marked complete. Thank you!
 notice-missing = { $count ->
@@ -329,6 +336,7 @@ plain-end = End of the questionnaire. Type :review to check it, :complete to mar
 plain-unsaved-quit = Your last answers are not saved (see above). Free some space and answer again to retry, or type :quit again to leave: campo will then write them to a file of their own and say where.
 unsaved-rescued = campo: your last answers could not be saved in the data folder ({ $reason }). They were written to { $path }: keep that file, and copy it into the data folder's responses/ when there is room again.
 unsaved-printed = campo: your last answers could not be saved in the data folder ({ $reason }), nor in a file of their own ({ $failure }). Here they are, whole: copy them into a file named after the id, in the data folder's responses/.
+plain-not-utf8 = That line has characters that are not UTF-8, so it was not taken: set the terminal to UTF-8 and type it again.
 plain-unknown-lang = "{ $lang }" is not a language campo speaks: use :lang it or :lang en.
 plain-home = To fill in a questionnaire line by line: campo --plain new, or campo --plain edit ID.
 

@@ -49,6 +49,13 @@ notice-save-failed = Salvataggio non riuscito: { $reason } Le risposte restano q
 notice-unsaved-quit = Le ultime risposte non sono salvate: { $reason } Liberi spazio e modifichi una risposta per riprovare, oppure prema di nuovo Ctrl-C per uscire: campo le scriverà in un file nella cartella { $dir } e le dirà quale.
 notice-unsaved-leave = Le ultime risposte non sono salvate: { $reason } Liberi spazio e modifichi una risposta per riprovare, oppure prema di nuovo Esc per uscire: campo le scriverà in un file nella cartella { $dir } e le dirà quale.
 notice-rescued = Le risposte non salvate sono state scritte in { $path }.
+notice-field-full = Questa risposta ammette al massimo { $max } caratteri: il resto non è stato inserito.
+notice-paste-cut = { $count ->
+    [one] Un carattere incollato è stato escluso
+   *[other] { $count } caratteri incollati sono stati esclusi
+}: oltre il limite della risposta, o caratteri di controllo.
+notice-nowhere-to-paste = Non è stato incollato nulla: si può incollare nelle risposte di testo e nella ricerca di un elenco.
+notice-not-utf8 = Il terminale ha inviato un carattere non UTF-8: non è stato inserito. Imposti il terminale su UTF-8 (in PuTTY: Window, Translation), oppure avvii campo con LANG impostata sulla codifica del terminale.
 notice-reopened = Il questionario è tornato in bozza: lo segni come completato nel riepilogo quando è pronto.
 notice-marked-complete = Questionario completato. Grazie!
 notice-missing = { $count ->
@@ -329,6 +336,7 @@ plain-end = Fine del questionario. Scriva :review per controllarlo, :complete pe
 plain-unsaved-quit = Le ultime risposte non sono salvate (vedi sopra). Liberi spazio e risponda di nuovo per riprovare, oppure scriva di nuovo :quit per uscire: campo le scriverà in un file a parte e le dirà dove.
 unsaved-rescued = campo: le ultime risposte non si sono potute salvare nella cartella dei dati ({ $reason }). Sono state scritte in { $path }: conservi quel file e lo copi nella cartella responses/ dei dati quando ci sarà di nuovo spazio.
 unsaved-printed = campo: le ultime risposte non si sono potute salvare né nella cartella dei dati ({ $reason }) né in un file a parte ({ $failure }). Eccole per intero: le copi in un file che abbia per nome il loro id, nella cartella responses/ dei dati.
+plain-not-utf8 = Quella riga contiene caratteri non UTF-8 e non è stata accettata: imposti il terminale su UTF-8 e la scriva di nuovo.
 plain-unknown-lang = "{ $lang }" non è una lingua di campo: usi :lang it o :lang en.
 plain-home = Per compilare un questionario riga per riga: campo --plain new, oppure campo --plain edit CODICE.
 

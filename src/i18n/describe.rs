@@ -86,9 +86,7 @@ impl Describe for StoreError {
                     ("ours", ours.to_string().into()),
                 ],
             ),
-            StoreError::Locked { holder } => {
-                texts.t_args("store-locked", &[("holder", s(holder))])
-            }
+            StoreError::Locked { holder } => texts.t_args("store-locked", &[("holder", s(holder))]),
             StoreError::NoSuchResponse { id } => {
                 texts.t_args("store-no-such-response", &[("id", s(id))])
             }

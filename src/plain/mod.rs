@@ -60,6 +60,7 @@ pub fn run(
     }
     let mut shown_section = None;
     let mut quit_warned = false;
+    let latin1 = crate::text::locale_is_latin1(|name| std::env::var(name).ok());
     loop {
         match current {
             Some(item) => plain.ask(texts, item, &mut shown_section)?,
@@ -67,11 +68,15 @@ pub fn run(
         }
         write!(plain.out, "> ")?;
         plain.out.flush()?;
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
+        let mut bytes = Vec::new();
+        if input.read_until(b'\n', &mut bytes)? == 0 {
             writeln!(plain.out)?;
             break;
         }
+        let Some(line) = decode_line(bytes, latin1) else {
+            writeln!(plain.out, "! {}", texts.t("plain-not-utf8"))?;
+            continue;
+        };
         let input = parse::command(line.trim_end_matches(['\n', '\r']));
         let warned = std::mem::take(&mut quit_warned);
         match input {
@@ -123,6 +128,15 @@ pub fn run(
         Some(unsaved) => Finished::Unsaved(Box::new(unsaved)),
         None => Finished::Done,
     })
+}
+
+/// A line as typed: Latin-1 on a Latin-1 terminal, else UTF-8; `None` for
+/// a line that is neither (it is refused whole, and said, never cut).
+fn decode_line(bytes: Vec<u8>, latin1: bool) -> Option<String> {
+    if latin1 {
+        return Some(bytes.into_iter().map(char::from).collect());
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// A new response (`id` None) or a stored one, taken for editing; `None`

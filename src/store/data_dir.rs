@@ -45,12 +45,13 @@ impl DataDir {
     }
 
     fn read_file(path: &Path) -> Result<Response, StoreError> {
-        let bytes = crate::files::read_regular(path, crate::files::MAX_FILE_BYTES).map_err(
-            |failure| StoreError::Io {
-                path: path.display().to_string(),
-                failure,
-            },
-        )?;
+        let bytes =
+            crate::files::read_regular(path, crate::files::MAX_FILE_BYTES).map_err(|failure| {
+                StoreError::Io {
+                    path: path.display().to_string(),
+                    failure,
+                }
+            })?;
         let response = Response::from_json(&bytes).map_err(|damage| damaged(path, damage))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if stem != response.id.to_string() {
@@ -499,8 +500,7 @@ mod tests {
         fs::write(&victim, b"precious").unwrap();
         let id = Uuid::new_v4();
         fs::create_dir_all(data.root().join("locks")).unwrap();
-        std::os::unix::fs::symlink(&victim, data.root().join(format!("locks/{id}.lock")))
-            .unwrap();
+        std::os::unix::fs::symlink(&victim, data.root().join(format!("locks/{id}.lock"))).unwrap();
         assert!(matches!(
             data.lock(id),
             Err(StoreError::Io {

@@ -6,7 +6,7 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use uuid::Uuid;
 
 use super::keymap::{self, Action, Context};
-use super::screens::entry::{Entry, Leave, Outcome};
+use super::screens::entry::{Entry, Leave, Outcome, Refused};
 use super::screens::home::Home;
 use super::screens::report::Report;
 use super::screens::review::Review;
@@ -30,7 +30,10 @@ pub enum Notice {
     Reopened,
     MarkedComplete,
     Missing(usize),
-    UnknownForm { id: String, version: u32 },
+    UnknownForm {
+        id: String,
+        version: u32,
+    },
     Damaged(StoreError),
     Deleted,
     Failed(StoreError),
@@ -39,9 +42,15 @@ pub enum Notice {
     NowEditable,
     /// Leaving (`quit` true: quitting) would lose answers that could not
     /// be saved: the same key again leaves all the same.
-    UnsavedAnswers { quit: bool },
+    UnsavedAnswers {
+        quit: bool,
+    },
     /// Answers that could not be saved were written to this file instead.
     Rescued(String),
+    /// Typed or pasted text that was not taken.
+    Refused(Refused),
+    /// The terminal sent a character that is not UTF-8: it was not taken.
+    NotUtf8,
 }
 
 /// Whether the screen must be drawn again.
@@ -172,15 +181,26 @@ impl App {
         }
     }
 
+    /// A byte the terminal sent that campo cannot read as a letter: said,
+    /// so that nothing is dropped in silence.
+    pub fn on_not_utf8(&mut self) -> Update {
+        self.notice = Some(Notice::NotUtf8);
+        Update::Redraw
+    }
+
+    /// A paste is one change, saved once, whatever its length.
     fn on_paste(&mut self, text: &str) -> Update {
-        let mut update = Update::Nothing;
-        for c in text.chars() {
-            let key = KeyEvent::from(crossterm::event::KeyCode::Char(c));
-            if self.on_key(&key) == Update::Redraw {
-                update = Update::Redraw;
-            }
+        self.notice.take_if(|n| !matches!(n, Notice::SaveFailed(_)));
+        if self.read_only() {
+            self.notice = Some(Notice::ReadOnly);
+            return Update::Redraw;
         }
-        update
+        let outcome = self.in_entry(|entry, form, session, _| entry.paste(form, session, text));
+        self.after_entry(
+            outcome.unwrap_or(Outcome::Refused(Refused::NowhereToPaste)),
+            false,
+        );
+        Update::Redraw
     }
 
     fn on_key(&mut self, key: &KeyEvent) -> Update {
@@ -192,10 +212,16 @@ impl App {
             panic!("a panic asked for by CAMPO_DEBUG_PANIC");
         }
         // A notice lasts until the next key, except a failed save, which
-        // lasts until a save succeeds.
+        // lasts until a save succeeds, and a refused character, which lasts
+        // while the letters typed after it come in.
+        let typing = matches!(key.code, crossterm::event::KeyCode::Char(_));
         let cleared = self
             .notice
-            .take_if(|n| !matches!(n, Notice::SaveFailed(_)))
+            .take_if(|n| match n {
+                Notice::SaveFailed(_) => false,
+                Notice::NotUtf8 => !typing,
+                _ => true,
+            })
             .is_some();
         let armed = std::mem::take(&mut self.leave_armed);
         match self.handle_key(key, armed) {
@@ -356,6 +382,10 @@ impl App {
             }
             Outcome::Leave(Leave::Review) => {
                 self.open_review();
+                Update::Redraw
+            }
+            Outcome::Refused(refused) => {
+                self.notice = Some(Notice::Refused(refused));
                 Update::Redraw
             }
         }

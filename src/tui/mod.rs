@@ -6,6 +6,7 @@
 pub mod app;
 mod backend;
 pub mod glyphs;
+pub mod input;
 pub mod keymap;
 pub mod screens;
 mod terminal;
@@ -13,11 +14,11 @@ pub mod theme;
 pub mod view;
 pub mod widgets;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Read};
 use std::sync::mpsc;
 use std::thread;
 
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGTERM, SIGWINCH};
 use uuid::Uuid;
 
 use crate::store::{EditLock, StoreError};
@@ -48,6 +49,8 @@ pub struct Background {
 /// What wakes the interface up: a key, a resize, or news from a sync.
 enum Message {
     Terminal(io::Result<event::Event>),
+    /// The terminal sent a byte that is not UTF-8.
+    NotUtf8,
     Sync(crate::sync::Event),
     Signal(i32),
     Lock(Uuid, Result<EditLock, StoreError>),
@@ -103,15 +106,19 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let (sender, messages) = mpsc::channel();
     let keys = sender.clone();
-    thread::spawn(move || {
-        // Blocks until the terminal has something: no tick, no polling.
-        while keys.send(Message::Terminal(event::read())).is_ok() {}
-    });
+    let latin1 = crate::text::locale_is_latin1(|name| std::env::var(name).ok());
+    thread::spawn(move || read_terminal(&keys, latin1));
     let signals = sender.clone();
-    let mut hangups = Signals::new([SIGHUP, SIGTERM])?;
+    let mut hangups = Signals::new([SIGHUP, SIGTERM, SIGWINCH])?;
     thread::spawn(move || {
         for signal in hangups.forever() {
-            if signals.send(Message::Signal(signal)).is_err() {
+            let message = match signal {
+                SIGWINCH => Message::Terminal(
+                    crossterm::terminal::size().map(|(w, h)| event::Event::Resize(w, h)),
+                ),
+                signal => Message::Signal(signal),
+            };
+            if signals.send(message).is_err() {
                 break;
             }
         }
@@ -173,10 +180,65 @@ fn event_loop(
     }
 }
 
+/// Reads the terminal and sends what it typed. Blocks until the terminal
+/// has something (no tick, no polling), except while a sequence waits for
+/// its end, for at most [`input::ESC_WAIT`].
+fn read_terminal(sender: &mpsc::Sender<Message>, latin1: bool) {
+    let (bytes_in, bytes) = mpsc::channel::<io::Result<Vec<u8>>>();
+    thread::spawn(move || {
+        let mut stdin = io::stdin();
+        let mut buffer = [0u8; 4096];
+        loop {
+            let read = match stdin.read(&mut buffer) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Ok(0) => Err(io::Error::from(io::ErrorKind::UnexpectedEof)),
+                read => read.map(|n| buffer[..n].to_vec()),
+            };
+            let end = read.is_err();
+            if bytes_in.send(read).is_err() || end {
+                return;
+            }
+        }
+    });
+    let mut decoder = input::Decoder::new(latin1);
+    loop {
+        let received = if decoder.waiting() {
+            match bytes.recv_timeout(input::ESC_WAIT) {
+                Ok(read) => Some(read),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        } else {
+            match bytes.recv() {
+                Ok(read) => Some(read),
+                Err(_) => return,
+            }
+        };
+        match received {
+            Some(Ok(read)) => decoder.feed(&read),
+            Some(Err(error)) => {
+                let _ = sender.send(Message::Terminal(Err(error)));
+                return;
+            }
+            None => decoder.flush(),
+        }
+        while let Some(input) = decoder.next() {
+            let message = match input {
+                input::Input::Event(event) => Message::Terminal(Ok(event)),
+                input::Input::NotUtf8 => Message::NotUtf8,
+            };
+            if sender.send(message).is_err() {
+                return;
+            }
+        }
+    }
+}
+
 /// What one message does: an update to draw, or the end (a signal).
 fn handle(app: &mut App, message: Message) -> io::Result<Result<Update, Ending>> {
     Ok(Ok(match message {
         Message::Terminal(event) => app.update(event?),
+        Message::NotUtf8 => app.on_not_utf8(),
         Message::Sync(event) => app.on_sync_event(event),
         Message::Signal(signal) => return Ok(Err(Ending::Signal(signal))),
         Message::Lock(id, lock) => app.on_lock(id, lock),

@@ -4,6 +4,7 @@
 use std::io;
 
 use crossterm::cursor::Show;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -25,11 +26,17 @@ pub fn enter(after_panic: String) -> io::Result<Tty> {
         eprintln!("{after_panic}");
     }));
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
+    // A paste then comes as one event, saved once, not as a key per letter.
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     Terminal::new(LeanBackend::stdout()?)
 }
 
 pub fn leave() -> io::Result<()> {
     disable_raw_mode()?;
-    execute!(io::stdout(), LeaveAlternateScreen, Show)
+    execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    )
 }

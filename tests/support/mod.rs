@@ -109,7 +109,12 @@ impl Tty {
     }
 
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.send_bytes(bytes.as_bytes());
+    }
+
+    /// Bytes as a terminal would send them, UTF-8 or not.
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
     }
 

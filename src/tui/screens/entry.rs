@@ -27,6 +27,18 @@ pub enum Outcome {
     Ignored,
     Redraw,
     Leave(Leave),
+    /// Something typed or pasted was not taken, and the user must hear why.
+    Refused(Refused),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// The field holds all it takes.
+    Full { max: usize },
+    /// Part of a paste was left out (past the limit, or control characters).
+    PasteCut { left_out: usize },
+    /// A paste where there is no text to paste into.
+    NowhereToPaste,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +122,7 @@ impl Entry {
                     Some(Outcome::Redraw)
                 }
                 Edit::Moved => Some(Outcome::Redraw),
+                Edit::Full { max } => Some(Outcome::Refused(Refused::Full { max })),
                 Edit::NotMine => None,
             };
         }
@@ -133,6 +146,29 @@ impl Entry {
             }
             _ => None,
         }
+    }
+
+    /// Pasted text, as one change: into the field being edited, or the
+    /// filter of a filterable list; anywhere else it is refused.
+    pub fn paste(&mut self, form: &Form, session: &mut Session, text: &str) -> Outcome {
+        if let Some((item, editor)) = &mut self.editing {
+            let left_out = editor.paste(text);
+            let answer = Some(editor.text())
+                .filter(|t| !t.is_empty())
+                .map(Answer::One);
+            session.set_answer(form, *item, answer);
+            return match left_out {
+                0 => Outcome::Redraw,
+                left_out => Outcome::Refused(Refused::PasteCut { left_out }),
+            };
+        }
+        if self.context(form) == Context::FilteredChoice {
+            self.filter
+                .extend(text.chars().filter(|c| !c.is_control()).take(40));
+            self.cursor = 0;
+            return Outcome::Redraw;
+        }
+        Outcome::Refused(Refused::NowhereToPaste)
     }
 
     pub fn apply(
@@ -334,7 +370,11 @@ impl Entry {
             .answer(form, item)
             .and_then(Answer::as_one)
             .unwrap_or("");
-        self.editing = Some((item, TextEditor::new(text, multiline)));
+        let limit = match &form.items[item].kind {
+            ItemKind::Text(rules) => rules.max_length,
+            _ => None,
+        };
+        self.editing = Some((item, TextEditor::new(text, multiline).with_limit(limit)));
     }
 
     /// The language changed: option labels did too, so an old filter may no

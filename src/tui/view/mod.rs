@@ -7,6 +7,7 @@ mod report;
 mod review;
 mod sync;
 
+use crate::tui::screens::entry::Refused;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -127,6 +128,14 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
                 &[("reason", reason.into()), ("dir", dir.into())],
             )
         }
+        Notice::Refused(Refused::Full { max }) => {
+            texts.t_args("notice-field-full", &[("max", (*max).into())])
+        }
+        Notice::Refused(Refused::PasteCut { left_out }) => {
+            texts.t_args("notice-paste-cut", &[("count", (*left_out).into())])
+        }
+        Notice::Refused(Refused::NowhereToPaste) => texts.t("notice-nowhere-to-paste"),
+        Notice::NotUtf8 => texts.t("notice-not-utf8"),
         Notice::Rescued(path) => texts.t_args("notice-rescued", &[("path", path.as_str().into())]),
         Notice::AutoAdvance(on) => texts.t(if *on {
             "notice-auto-advance-on"

@@ -11,6 +11,8 @@ pub struct TextEditor {
     /// Position of the cursor, in characters from the start.
     cursor: usize,
     multiline: bool,
+    /// The most characters the field takes (the form's `max_length`).
+    max_chars: Option<usize>,
 }
 
 /// What a key did to the field.
@@ -20,6 +22,8 @@ pub enum Edit {
     Changed,
     /// Only the cursor moved.
     Moved,
+    /// The field is full: the character was not taken.
+    Full { max: usize },
     /// Not an editing key: someone else's to handle.
     NotMine,
 }
@@ -37,7 +41,14 @@ impl TextEditor {
             cursor: chars.len(),
             chars,
             multiline,
+            max_chars: None,
         }
+    }
+
+    /// A field that takes at most `max` characters.
+    pub fn with_limit(mut self, max: Option<usize>) -> TextEditor {
+        self.max_chars = max;
+        self
     }
 
     pub fn is_multiline(&self) -> bool {
@@ -102,15 +113,43 @@ impl TextEditor {
     }
 
     fn insert(&mut self, c: char) -> Edit {
-        // Pasted text may bring newlines and tabs: flatten them in one-line fields.
-        let c = if !self.multiline && c.is_whitespace() {
+        if let Some(max) = self.max_chars
+            && self.chars.len() >= max
+        {
+            return Edit::Full { max };
+        }
+        self.chars.insert(self.cursor, self.fitting(c));
+        self.cursor += 1;
+        Edit::Changed
+    }
+
+    /// Pasted text may bring newlines and tabs: flattened in one-line fields.
+    fn fitting(&self, c: char) -> char {
+        if !self.multiline && c.is_whitespace() {
             ' '
         } else {
             c
-        };
-        self.chars.insert(self.cursor, c);
-        self.cursor += 1;
-        Edit::Changed
+        }
+    }
+
+    /// Inserts pasted text as one change: line ends made `\n`, control
+    /// characters left out, and no more than the field takes. Returns how
+    /// many characters were left out.
+    pub fn paste(&mut self, text: &str) -> usize {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let room = self
+            .max_chars
+            .map_or(usize::MAX, |max| max.saturating_sub(self.chars.len()));
+        let wanted: Vec<char> = text
+            .chars()
+            .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+            .map(|c| self.fitting(c))
+            .collect();
+        let taken = wanted.len().min(room);
+        self.chars
+            .splice(self.cursor..self.cursor, wanted[..taken].iter().copied());
+        self.cursor += taken;
+        text.chars().count() - taken
     }
 
     fn move_to(&mut self, position: usize) -> Edit {
@@ -175,6 +214,23 @@ impl TextEditor {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_full_field_refuses_more_and_a_paste_stops_at_the_limit() {
+        let mut editor = super::TextEditor::new("abc", false).with_limit(Some(5));
+        assert_eq!(editor.paste("de\r\nfgh"), 4, "four left out");
+        assert_eq!(editor.text(), "abcde");
+        let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x'));
+        assert_eq!(editor.handle(&key), super::Edit::Full { max: 5 });
+        assert_eq!(editor.text(), "abcde");
+    }
+
+    #[test]
+    fn a_paste_keeps_line_breaks_in_a_multiline_field_and_drops_controls() {
+        let mut editor = super::TextEditor::new("", true);
+        assert_eq!(editor.paste("uno\r\ndue\u{1b}[2J\rtre"), 1);
+        assert_eq!(editor.text(), "uno\ndue[2J\ntre");
+    }
+
     use super::*;
 
     fn press(editor: &mut TextEditor, code: KeyCode) -> Edit {
