@@ -76,7 +76,7 @@ impl Decoder {
         self.parse(true);
     }
 
-    pub fn next(&mut self) -> Option<Input> {
+    pub fn take(&mut self) -> Option<Input> {
         self.out.pop_front()
     }
 
@@ -329,12 +329,12 @@ mod tests {
         let mut out = Vec::new();
         for chunk in chunks {
             decoder.feed(chunk);
-            while let Some(input) = decoder.next() {
+            while let Some(input) = decoder.take() {
                 out.push(input);
             }
         }
         decoder.flush();
-        while let Some(input) = decoder.next() {
+        while let Some(input) = decoder.take() {
             out.push(input);
         }
         out
@@ -383,11 +383,11 @@ mod tests {
     fn an_arrow_split_by_a_slow_link_is_still_an_arrow() {
         let mut decoder = Decoder::new(false);
         decoder.feed(b"\x1b");
-        assert!(decoder.next().is_none(), "a lone ESC waits for more");
+        assert!(decoder.take().is_none(), "a lone ESC waits for more");
         assert!(decoder.waiting());
         decoder.feed(b"[B");
         assert_eq!(
-            decoder.next(),
+            decoder.take(),
             Some(Input::Event(Event::Key(KeyEvent::new(
                 KeyCode::Down,
                 KeyModifiers::NONE

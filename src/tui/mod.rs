@@ -222,7 +222,7 @@ fn read_terminal(sender: &mpsc::Sender<Message>, latin1: bool) {
             }
             None => decoder.flush(),
         }
-        while let Some(input) = decoder.next() {
+        while let Some(input) = decoder.take() {
             let message = match input {
                 input::Input::Event(event) => Message::Terminal(Ok(event)),
                 input::Input::NotUtf8 => Message::NotUtf8,
