@@ -648,3 +648,47 @@ fn leaving_a_response_with_unsaved_answers_warns_then_writes_them_elsewhere() {
     assert_eq!(back.answers["dept_name"].as_one(), Some("DSM"));
     fs::remove_dir_all(std::path::Path::new(&path).parent().unwrap()).unwrap();
 }
+
+#[test]
+fn enter_on_an_unanswered_choice_records_nothing_and_says_how_to_answer() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::En, Start::New);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_item(&app), "dept_region", "it stays");
+    assert!(saved(&fixture).is_empty(), "no Abruzzo nobody chose");
+    let screen = render(&app);
+    assert!(
+        screen.contains("An answer is required: choose with Space"),
+        "{screen}"
+    );
+    // The same on a yes/no that would open a whole branch.
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "DSM");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_item(&app), "ps_active");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_item(&app), "ps_active");
+    assert_eq!(saved(&fixture)[0].answers.get("ps_active"), None);
+}
+
+#[test]
+fn enter_takes_the_option_the_user_moved_or_filtered_to() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::En, Start::New);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        saved(&fixture)[0].answers["dept_region"].as_one(),
+        Some("basilicata")
+    );
+    let fixture = self::fixture(&[]);
+    let mut app = self::app(&fixture, Lang::En, Start::New);
+    type_text(&mut app, "tosc");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        saved(&fixture)[0].answers["dept_region"].as_one(),
+        Some("toscana")
+    );
+    assert_eq!(current_item(&app), "dept_name");
+}

@@ -67,6 +67,7 @@ notice-deleted = Response moved to the trash folder.
 
 ## Validation
 
+problem-required-choice = An answer is required: choose with Space or the option's number, or move to it with ↑ ↓ and press Enter.
 problem-required = An answer is required.
 problem-too-short = { $min ->
     [one] Write at least { $min } character.

@@ -67,6 +67,7 @@ notice-deleted = Questionario spostato nel cestino.
 
 ## Controlli sulle risposte
 
+problem-required-choice = Serve una risposta: scelga con la barra spaziatrice o con il numero dell'opzione, oppure ci arrivi con ↑ ↓ e prema Invio.
 problem-required = La risposta è obbligatoria.
 problem-too-short = { $min ->
     [one] Scriva almeno { $min } carattere.

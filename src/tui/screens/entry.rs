@@ -19,6 +19,10 @@ pub struct Entry {
     pub editing: Option<(usize, TextEditor)>,
     /// Show the current question's problem (after Enter, or from review).
     pub show_problem: bool,
+    /// The user moved the cursor or filtered the list on this question:
+    /// only then does Enter take the highlighted option. A cursor that has
+    /// not moved points at an option nobody chose.
+    pub pointed: bool,
 }
 
 /// What handling a key led to.
@@ -56,6 +60,7 @@ impl Entry {
             filter: String::new(),
             editing: None,
             show_problem: false,
+            pointed: false,
         };
         entry.go_to(form, session, item);
         entry
@@ -137,6 +142,7 @@ impl Entry {
             KeyCode::Char(c) if !c.is_ascii_digit() && (c != ' ' || !self.filter.is_empty()) => {
                 self.filter.push(c);
                 self.cursor = 0;
+                self.pointed = true;
                 Some(Outcome::Redraw)
             }
             KeyCode::Backspace if !self.filter.is_empty() => {
@@ -166,6 +172,7 @@ impl Entry {
             self.filter
                 .extend(text.chars().filter(|c| !c.is_control()).take(40));
             self.cursor = 0;
+            self.pointed = true;
             return Outcome::Redraw;
         }
         Outcome::Refused(Refused::NowhereToPaste)
@@ -255,6 +262,7 @@ impl Entry {
             return Outcome::Ignored;
         }
         self.cursor = next;
+        self.pointed = true;
         Outcome::Redraw
     }
 
@@ -290,11 +298,13 @@ impl Entry {
         redraw_if(changed != Changed::Nothing)
     }
 
-    /// Enter: in a single choice, takes the highlighted option; then moves
-    /// on if the question is answered well, or says why not.
+    /// Enter: in a single choice, takes the highlighted option if the user
+    /// moved to it (or filtered to it); then moves on if the question is
+    /// answered well, or says why not.
     fn confirm(&mut self, form: &Form, session: &mut Session, visible: &[usize]) -> Outcome {
         let is_single = matches!(form.items[self.item].kind, ItemKind::Single { .. });
         if is_single
+            && self.pointed
             && self.editing.is_none()
             && let Some(&option) = visible.get(self.cursor)
         {
@@ -350,6 +360,7 @@ impl Entry {
         self.item = item;
         self.filter.clear();
         self.show_problem = false;
+        self.pointed = false;
         self.editing = None;
         session.set_position(form, item);
         let answer = session.answer(form, item);

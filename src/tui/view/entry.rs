@@ -274,7 +274,10 @@ fn problem_line(app: &App, session: &Session, entry: &Entry) -> Option<Line<'sta
         entry.show_problem || wrong_already
     })?;
     let problem = form.check_answer(item, session.answer(form, item))?;
-    let text = if item == entry.item {
+    let is_choice = !matches!(form.items[item].kind, ItemKind::Text(_));
+    let text = if item == entry.item && is_choice && problem == Problem::Required {
+        app.texts.t("problem-required-choice")
+    } else if item == entry.item {
         problem.describe(&app.texts)
     } else {
         app.texts.t_args(
