@@ -505,3 +505,245 @@ fn pspp_reads_the_spss_syntax_and_agrees_with_the_report() {
     let resources = table_of("What difficulties has your MHD met");
     assert_eq!(row_of(resources, "Chosen").0, 4);
 }
+
+/// Whether GNU PSPP is here; without it (and without CAMPO_REQUIRE_PSPP)
+/// a PSPP test says so and passes.
+fn pspp_is_here() -> bool {
+    if Command::new("pspp").arg("--version").output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var("CAMPO_REQUIRE_PSPP").is_err(),
+        "pspp is required here but not installed"
+    );
+    eprintln!("SKIPPED: pspp is not installed (apt-get install pspp)");
+    false
+}
+
+/// Three responses whose texts hold what broke the SPSS import: line
+/// breaks, quotes, commas, semicolons, accents, and the longest text the
+/// form allows.
+fn hard_texts() -> (tempfile::TempDir, Vec<(String, String, String)>) {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = dir.path().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    let longest: String = "Riga, \"lunga\"; perché\n"
+        .repeat(200)
+        .chars()
+        .take(2000)
+        .collect();
+    let texts = [
+        "Una riga sola".to_string(),
+        "Line one\nline two, with \"quotes\"; and à, è, ì\nline three".to_string(),
+        longest,
+    ];
+    let names = [
+        "DSM 1",
+        "=HYPERLINK(\"http://evil.example\",\"x\")",
+        "DSM, \"3\"",
+    ];
+    let mut expected = Vec::new();
+    let regions = ["veneto", "sicilia", "lazio"];
+    for (n, (text, name)) in texts.iter().zip(names).enumerate() {
+        let region = regions[n];
+        write(
+            &responses,
+            n,
+            "complete",
+            1,
+            json!({
+                "dept_region": region, "dept_name": name, "ps_active": "no",
+                "ps_difficulties": ["recognition"], "cp_planning_role": "none", "cp_tools": "no",
+                "cp_active": "no", "rec_strategies": "no", "promising_practices": text
+            }),
+        );
+        expected.push((
+            format!("00000000-0000-4000-8000-{n:012}"),
+            name.to_string(),
+            text.clone(),
+        ));
+    }
+    (dir, expected)
+}
+
+fn run_pspp(dir: &Path, syntax: &str) -> String {
+    std::fs::write(dir.join("run.sps"), syntax).unwrap();
+    let pspp = Command::new("pspp")
+        .current_dir(dir)
+        .args(["run.sps", "-O", "format=csv", "-o", "output.csv"])
+        .output()
+        .unwrap();
+    let output = std::fs::read_to_string(dir.join("output.csv")).unwrap_or_default();
+    assert!(pspp.status.success(), "{output}");
+    assert!(
+        !output.contains("Error") && !output.contains("Warning"),
+        "{output}"
+    );
+    output
+}
+
+#[test]
+fn pspp_reads_one_case_per_response_with_every_text_intact() {
+    if !pspp_is_here() {
+        return;
+    }
+    let (data, expected) = hard_texts();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    campo(
+        data.path(),
+        &["--lang", "it", "export", "--format", "spss", "--out", dir],
+    );
+    let syntax = std::fs::read_to_string(out.path().join("responses.sps")).unwrap();
+    run_pspp(
+        out.path(),
+        &format!(
+            "{syntax}\nSAVE TRANSLATE /OUTFILE='back.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=VALUES.\n"
+        ),
+    );
+    let mut back = csv::Reader::from_path(out.path().join("back.csv")).unwrap();
+    let header = back.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let cases: Vec<csv::StringRecord> = back.records().map(Result::unwrap).collect();
+    assert_eq!(cases.len(), 3, "one case per response");
+    for (case, (id, name, text)) in cases.iter().zip(&expected) {
+        assert_eq!(case[column("id")].trim_end(), id);
+        assert_eq!(case[column("dept_name")].trim_end(), name);
+        assert_eq!(
+            case[column("promising_practices")].trim_end(),
+            text.trim_end()
+        );
+    }
+    // Macro-areas by their place in the form: North-East 2, Islands 5,
+    // Centre 3.
+    let areas: Vec<&str> = cases.iter().map(|c| &c[column("macro_area")]).collect();
+    assert_eq!(areas, ["2", "5", "3"]);
+}
+
+#[test]
+fn pspp_sorts_categories_in_the_form_order_and_knows_the_ordinal_scales() {
+    if !pspp_is_here() {
+        return;
+    }
+    let data = fixture();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    campo(
+        data.path(),
+        &["--lang", "it", "export", "--format", "spss", "--out", dir],
+    );
+    let syntax = std::fs::read_to_string(out.path().join("responses.sps")).unwrap();
+    let output = run_pspp(
+        out.path(),
+        &format!(
+            "{syntax}\nFREQUENCIES VARIABLES=ps_active ps_years /STATISTICS=NONE.\nDISPLAY DICTIONARY /VARIABLES=ps_active ps_years.\n"
+        ),
+    );
+    let position = |text: &str| {
+        output
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}: {output}"))
+    };
+    assert!(position(",Sì,") < position(",No,") && position(",No,") < position(",Non so,"));
+    assert!(position("Da meno di 1 anno") < position("Da più di 6 anni"));
+    let dictionary = &output[output.rfind("Variables").unwrap()..];
+    let line_of = |name: &str| {
+        dictionary
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name}: {dictionary}"))
+            .to_string()
+    };
+    assert!(line_of("ps_years").contains("Ordinal"), "{dictionary}");
+    assert!(line_of("ps_active").contains("Nominal"), "{dictionary}");
+}
+
+#[test]
+fn the_spreadsheet_csv_runs_no_formula_and_keeps_accents() {
+    let (data, _) = hard_texts();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    campo(
+        data.path(),
+        &["--lang", "it", "export", "--format", "csv", "--out", dir],
+    );
+    let bytes = std::fs::read(out.path().join("responses-spreadsheet.csv")).unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "a byte-order mark"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = header.iter().position(|h| h == "dept_name").unwrap();
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[column].to_string())
+        .collect();
+    assert_eq!(names[1], "'=HYPERLINK(\"http://evil.example\",\"x\")");
+    assert!(text.contains("à, è, ì"));
+    // The raw file stays raw, for statistics packages.
+    let raw = std::fs::read_to_string(out.path().join("responses.csv")).unwrap();
+    assert!(raw.contains("\"=HYPERLINK("), "{raw}");
+}
+
+#[test]
+fn a_draft_text_longer_than_a_spreadsheet_cell_does_not_stop_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = dir.path().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    let huge = "x".repeat(40_000);
+    write(&responses, 0, "draft", 1, json!({"dept_name": huge}));
+    let out = tempfile::tempdir().unwrap();
+    let output = campo(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "export",
+            "--status",
+            "all",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cut in responses.xlsx"));
+    let raw = std::fs::read_to_string(out.path().join("responses.csv")).unwrap();
+    assert!(raw.contains(&huge), "whole in the CSV");
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut workbook: Xlsx<_> = open_workbook(out.path().join("responses.xlsx")).unwrap();
+    assert_eq!(workbook.sheet_names(), ["Data", "Labels", "Codebook"]);
+}
+
+#[test]
+fn sheet_names_and_codebook_headings_do_not_change_with_the_language() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let data = fixture();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    campo(
+        data.path(),
+        &["--lang", "it", "export", "--format", "xlsx", "--out", dir],
+    );
+    let mut workbook: Xlsx<_> = open_workbook(out.path().join("responses.xlsx")).unwrap();
+    assert_eq!(workbook.sheet_names(), ["Data", "Labels", "Codebook"]);
+    let codebook = workbook.worksheet_range("Codebook").unwrap();
+    let head: Vec<String> = codebook
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        head,
+        ["variable", "question", "type", "codes", "asked_when"]
+    );
+}

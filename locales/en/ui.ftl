@@ -165,6 +165,7 @@ form-error-duplicate-item = item "{ $item }" is defined twice.
 form-error-duplicate-option = item "{ $item }" has option "{ $code }" twice.
 form-error-no-options = choice item "{ $item }" has no options.
 form-error-options-on-text = text item "{ $item }" has options.
+form-error-ordinal-not-single = item "{ $item }" is marked ordinal, which only a single choice can be.
 form-error-text-rules-on-choice = choice item "{ $item }" has text rules (multiline or lengths).
 form-error-length-range = item "{ $item }" has a minimum length above its maximum.
 form-error-condition-unknown-item = the condition of item "{ $item }" refers to "{ $refers }", which is not an item before it.
@@ -302,15 +303,11 @@ export-var-updated = Last change (UTC)
 export-var-lang = Language of entry
 export-chosen = Chosen
 export-not-chosen = Not chosen
-export-sheet-data = Data
-export-sheet-labels = Labels
-export-sheet-codebook = Codebook
-export-col-variable = Variable
-export-col-question = Question
-export-col-type = Type
-export-col-codes = Codes
-export-col-asked-when = Asked when
-export-spss-comment = Reads responses.csv exported by campo from form { $form }, version { $version }.
+export-spss-comment = Reads responses-spss.csv exported by campo from form { $form }, version { $version }.
+export-cut-in-workbook = { $count ->
+    [one] One text is
+   *[other] { $count } texts are
+} longer than a spreadsheet cell holds (32,767 characters): cut in responses.xlsx, whole in responses.csv.
 export-failed = The export could not be written: { $detail }
 
 ## The report screen
@@ -395,7 +392,7 @@ cli-cmd-show = Print one response's answers (its id, or the start of it)
 cli-cmd-new = Start a new response straight away
 cli-cmd-edit = Go on with a response (its id, or the start of it)
 cli-cmd-report = The paper's frequency tables from the saved responses
-cli-cmd-export = Files for analysts: CSV with a codebook, XLSX, SPSS syntax
+cli-cmd-export = Files for analysts: responses.csv (raw: UTF-8, commas, texts exactly as typed, for R, Python or Stata; a spreadsheet may run a text starting with = as a formula), responses-spreadsheet.csv (safe to open by double-click), a codebook, XLSX, and SPSS syntax with its own data file
 cli-cmd-doctor = Check every file of the data folder and report those campo cannot use
 cli-cmd-sync = Send complete responses to the collection server (or to a folder)
 cli-cmd-serve = Run the collection server, or administer it

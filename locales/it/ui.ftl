@@ -165,6 +165,7 @@ form-error-duplicate-item = la domanda "{ $item }" è definita due volte.
 form-error-duplicate-option = la domanda "{ $item }" ha due volte l'opzione "{ $code }".
 form-error-no-options = la domanda a scelta "{ $item }" non ha opzioni.
 form-error-options-on-text = la domanda aperta "{ $item }" ha delle opzioni.
+form-error-ordinal-not-single = la domanda "{ $item }" è indicata come ordinale, cosa possibile solo per una scelta singola.
 form-error-text-rules-on-choice = la domanda a scelta "{ $item }" ha regole da testo (più righe o lunghezze).
 form-error-length-range = la domanda "{ $item }" ha una lunghezza minima maggiore della massima.
 form-error-condition-unknown-item = la condizione della domanda "{ $item }" si riferisce a "{ $refers }", che non è una domanda precedente.
@@ -302,15 +303,11 @@ export-var-updated = Ultima modifica (UTC)
 export-var-lang = Lingua di compilazione
 export-chosen = Indicato
 export-not-chosen = Non indicato
-export-sheet-data = Dati
-export-sheet-labels = Etichette
-export-sheet-codebook = Codifiche
-export-col-variable = Variabile
-export-col-question = Domanda
-export-col-type = Tipo
-export-col-codes = Codici
-export-col-asked-when = Posta quando
-export-spss-comment = Legge responses.csv esportato da campo dal modulo { $form }, versione { $version }.
+export-spss-comment = Legge responses-spss.csv esportato da campo dal modulo { $form }, versione { $version }.
+export-cut-in-workbook = { $count ->
+    [one] Un testo è più lungo
+   *[other] { $count } testi sono più lunghi
+} di quanto contenga una cella di foglio di calcolo (32.767 caratteri): tagliati in responses.xlsx, interi in responses.csv.
 export-failed = Impossibile scrivere l'esportazione: { $detail }
 
 ## La schermata dei risultati
@@ -395,7 +392,7 @@ cli-cmd-show = Mostra le risposte di un questionario (il codice, o il suo inizio
 cli-cmd-new = Inizia subito un nuovo questionario
 cli-cmd-edit = Riprende un questionario (il codice, o il suo inizio)
 cli-cmd-report = Le tabelle di frequenza dell'articolo dai questionari salvati
-cli-cmd-export = File per l'analisi: CSV con le codifiche, XLSX, sintassi SPSS
+cli-cmd-export = File per chi analizza i dati: responses.csv (grezzo: UTF-8, virgole, testi esattamente come scritti, per R, Python o Stata; un foglio di calcolo può eseguire come formula un testo che inizia con =), responses-spreadsheet.csv (sicuro da aprire con un doppio clic), un codebook, XLSX e sintassi SPSS con un proprio file di dati
 cli-cmd-doctor = Controlla ogni file della cartella dati e segnala quelli che campo non può usare
 cli-cmd-sync = Invia i questionari completati al server di raccolta (o in una cartella)
 cli-cmd-serve = Avvia il server di raccolta, o lo amministra

@@ -260,10 +260,17 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }) => {
             let (responses, selection) =
                 crate::report::select(&form, data.list().map_err(fail)?, status);
-            let files = crate::export::export(&form, &texts, &responses, &out, format)
+            let exported = crate::export::export(&form, &texts, &responses, &out, format)
                 .map_err(|e| Failure(e.describe(&texts)))?;
             eprintln!("{}", crate::report::format::header(&texts, &selection));
-            for file in files {
+            if exported.cut_in_workbook > 0 {
+                let count = exported.cut_in_workbook.into();
+                eprintln!(
+                    "{}",
+                    texts.t_args("export-cut-in-workbook", &[("count", count)])
+                );
+            }
+            for file in exported.files {
                 println!("{}", file.display());
             }
             return Ok(());

@@ -43,6 +43,52 @@ pub fn write_data(
     finish(writer, path)
 }
 
+/// The data for a spreadsheet opened by double-click: a byte-order mark
+/// so accents survive, `;` between columns in Italian (where `,` is the
+/// decimal comma), and any text that a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@` first) made plain text with a leading apostrophe.
+pub fn write_spreadsheet(
+    form: &Form,
+    texts: &Texts,
+    variables: &[Variable],
+    rows: &[Vec<Cell>],
+    path: &Path,
+) -> Result<PathBuf, ExportError> {
+    let delimiter = match texts.lang {
+        crate::i18n::Lang::It => b';',
+        crate::i18n::Lang::En => b',',
+    };
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    let failed = |e: ::csv::Error| ExportError::Workbook(e.to_string());
+    writer
+        .write_record(variables.iter().map(|v| v.name(form)))
+        .map_err(failed)?;
+    for row in rows {
+        writer
+            .write_record(row.iter().map(|cell| inert(cell_text(cell))))
+            .map_err(failed)?;
+    }
+    bytes.extend(
+        writer
+            .into_inner()
+            .map_err(|e| ExportError::Workbook(e.to_string()))?,
+    );
+    write_atomic(path, &bytes).map_err(|e| io_error(path, &e))?;
+    Ok(path.to_path_buf())
+}
+
+/// Text a spreadsheet will show, never evaluate.
+fn inert(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 pub fn write_codebook(
     form: &Form,
     texts: &Texts,

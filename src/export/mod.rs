@@ -20,8 +20,12 @@ pub enum ExportFormat {
     All,
 }
 
-/// The file names written into the output folder.
+/// The file names written into the output folder. `responses.csv` is raw
+/// (UTF-8, commas, text exactly as typed) for statistics packages;
+/// `responses-spreadsheet.csv` is for opening by double-click.
 pub const DATA_CSV: &str = "responses.csv";
+pub const SPREADSHEET_CSV: &str = "responses-spreadsheet.csv";
+pub const SPSS_DATA: &str = "responses-spss.csv";
 pub const CODEBOOK_CSV: &str = "codebook.csv";
 pub const WORKBOOK: &str = "responses.xlsx";
 pub const SPSS_SYNTAX: &str = "responses.sps";
@@ -266,29 +270,45 @@ fn io_error(path: &Path, error: &std::io::Error) -> ExportError {
     }
 }
 
-/// Writes the chosen formats into `dir`, returning the files written.
+/// What an export wrote.
+#[derive(Debug, Default)]
+pub struct Exported {
+    pub files: Vec<PathBuf>,
+    /// Texts longer than a spreadsheet cell holds, cut in the workbook
+    /// (whole in the CSV files).
+    pub cut_in_workbook: usize,
+}
+
+/// Writes the chosen formats into `dir`.
 pub fn export(
     form: &Form,
     texts: &Texts,
     responses: &[Response],
     dir: &Path,
     format: ExportFormat,
-) -> Result<Vec<PathBuf>, ExportError> {
+) -> Result<Exported, ExportError> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     let variables = variables(form);
     let rows = rows(form, &variables, responses);
-    let mut written = Vec::new();
+    let mut written = Exported::default();
     if matches!(
         format,
         ExportFormat::Csv | ExportFormat::Spss | ExportFormat::All
     ) {
-        written.push(csv::write_data(
+        written.files.push(csv::write_data(
             form,
             &variables,
             &rows,
             &dir.join(DATA_CSV),
         )?);
-        written.push(csv::write_codebook(
+        written.files.push(csv::write_spreadsheet(
+            form,
+            texts,
+            &variables,
+            &rows,
+            &dir.join(SPREADSHEET_CSV),
+        )?);
+        written.files.push(csv::write_codebook(
             form,
             texts,
             &variables,
@@ -296,21 +316,18 @@ pub fn export(
         )?);
     }
     if matches!(format, ExportFormat::Xlsx | ExportFormat::All) {
-        written.push(xlsx::write(
-            form,
-            texts,
-            &variables,
-            &rows,
-            &dir.join(WORKBOOK),
-        )?);
+        let (path, cut) = xlsx::write(form, texts, &variables, &rows, &dir.join(WORKBOOK))?;
+        written.files.push(path);
+        written.cut_in_workbook = cut;
     }
     if matches!(format, ExportFormat::Spss | ExportFormat::All) {
-        written.push(spss::write(
+        written.files.extend(spss::write(
             form,
             texts,
             &variables,
             &rows,
-            &dir.join(SPSS_SYNTAX),
+            dir,
+            SPSS_SYNTAX,
         )?);
     }
     Ok(written)

@@ -1,45 +1,182 @@
-//! SPSS syntax that reads `responses.csv` and labels it: variable labels,
-//! value labels and missing values in the chosen language, so that the
-//! team's SPSS (or GNU PSPP) work starts from one file.
+//! SPSS syntax and the data it reads, for SPSS and GNU PSPP: one case per
+//! response whatever its answers hold, single choices as numbers in the
+//! form's order with value labels (so categories sort as the questionnaire
+//! lists them), ordinal scales marked ordinal, and variable labels in the
+//! chosen language.
+//!
+//! The data has a file of its own, `responses-spss.csv`, because SPSS reads
+//! delimited text one line per case: a line break inside an answer would
+//! split a response in two. There it is written as the byte 0x1F (which no
+//! answer holds: campo keeps control characters out of answers) and the
+//! syntax turns it back into a line break once the data is read.
 
 use std::path::{Path, PathBuf};
 
-use super::{Cell, DATA_CSV, ExportError, Variable, io_error};
+use super::{Cell, ExportError, SPSS_DATA, Variable, io_error};
 use crate::form::Form;
 use crate::i18n::Texts;
 use crate::store::write_atomic;
+
+/// Stands for a line break inside a value in the data file.
+const LINE_BREAK: char = '\u{1f}';
+
+/// The widest string SPSS and PSPP hold, in bytes.
+const MAX_STRING_BYTES: usize = 32_767;
 
 /// A string literal in syntax: quotes doubled, on one line.
 fn quoted(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''").replace(['\n', '\r'], " "))
 }
 
-/// The SPSS format of a variable: a string as wide as its widest value
-/// (at least 8), or a one-digit number for the 0/1 options.
-fn format(variable: &Variable, column: usize, rows: &[Vec<Cell>]) -> String {
-    if matches!(variable, Variable::Option { .. }) {
-        return "F1.0".into();
-    }
-    let widest = rows
-        .iter()
-        .map(|row| match &row[column] {
-            Cell::Text(text) => text.len(),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0);
-    format!("A{}", widest.max(8))
+/// What a variable is in SPSS.
+enum Column {
+    /// A choice: the option's position in the form (1, 2, …).
+    Coded {
+        codes: Vec<String>,
+        ordinal: bool,
+    },
+    /// A multiple choice's option: 0 or 1.
+    Flag,
+    Text,
 }
 
+fn column(form: &Form, variable: &Variable) -> Column {
+    match variable {
+        Variable::Single(item) => Column::Coded {
+            codes: form.items[*item]
+                .options()
+                .iter()
+                .map(|o| o.code.clone())
+                .collect(),
+            ordinal: form.items[*item].ordinal,
+        },
+        Variable::Derived(index) => Column::Coded {
+            codes: form.derived[*index]
+                .values
+                .iter()
+                .map(|v| v.code.clone())
+                .collect(),
+            ordinal: false,
+        },
+        Variable::Option { .. } => Column::Flag,
+        _ => Column::Text,
+    }
+}
+
+/// A value as the data file holds it: a code's position, a flag, or text
+/// with its line breaks folded and cut to what SPSS can hold.
+fn data_value(column: &Column, cell: &Cell) -> String {
+    match (column, cell) {
+        (_, Cell::Empty) => String::new(),
+        (Column::Coded { codes, .. }, Cell::Text(code)) => codes
+            .iter()
+            .position(|c| c == code)
+            .map_or(String::new(), |p| (p + 1).to_string()),
+        (_, Cell::Flag(chosen)) => u8::from(*chosen).to_string(),
+        (_, Cell::Text(text)) => {
+            let folded: String = text
+                .replace("\r\n", "\n")
+                .chars()
+                .map(|c| match c {
+                    '\n' | '\r' => LINE_BREAK,
+                    c if c.is_control() && c != '\t' => '\u{fffd}',
+                    c => c,
+                })
+                .collect();
+            cut_to_bytes(&folded, MAX_STRING_BYTES).to_string()
+        }
+    }
+}
+
+fn cut_to_bytes(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let end = (0..=max)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    &text[..end]
+}
+
+fn format(column: &Column, values: &[String]) -> String {
+    match column {
+        Column::Coded { codes, .. } => format!("F{}.0", codes.len().to_string().len()),
+        Column::Flag => "F1.0".into(),
+        Column::Text => {
+            let widest = values.iter().map(String::len).max().unwrap_or(0);
+            format!("A{}", widest.clamp(8, MAX_STRING_BYTES))
+        }
+    }
+}
+
+/// Writes `responses-spss.csv` and `responses.sps` into `dir`.
 pub fn write(
     form: &Form,
     texts: &Texts,
     variables: &[Variable],
     rows: &[Vec<Cell>],
+    dir: &Path,
+    syntax_name: &str,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let columns: Vec<Column> = variables.iter().map(|v| column(form, v)).collect();
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            columns
+                .iter()
+                .zip(row)
+                .map(|(column, cell)| data_value(column, cell))
+                .collect()
+        })
+        .collect();
+    let data_path = dir.join(SPSS_DATA);
+    write_data(form, variables, &table, &data_path)?;
+    let formats: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let values: Vec<String> = table.iter().map(|row| row[i].clone()).collect();
+            format(column, &values)
+        })
+        .collect();
+    let syntax = syntax(form, texts, variables, &columns, &formats);
+    let syntax_path = dir.join(syntax_name);
+    write_atomic(&syntax_path, syntax.as_bytes()).map_err(|e| io_error(&syntax_path, &e))?;
+    Ok(vec![data_path, syntax_path])
+}
+
+fn write_data(
+    form: &Form,
+    variables: &[Variable],
+    table: &[Vec<String>],
     path: &Path,
-) -> Result<PathBuf, ExportError> {
-    let mut out = String::new();
-    out += &format!(
+) -> Result<(), ExportError> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let failed = |e: ::csv::Error| ExportError::Workbook(e.to_string());
+    writer
+        .write_record(variables.iter().map(|v| v.name(form)))
+        .map_err(failed)?;
+    for row in table {
+        writer.write_record(row).map_err(failed)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ExportError::Workbook(e.to_string()))?;
+    write_atomic(path, &bytes).map_err(|e| io_error(path, &e))
+}
+
+fn syntax(
+    form: &Form,
+    texts: &Texts,
+    variables: &[Variable],
+    columns: &[Column],
+    formats: &[String],
+) -> String {
+    let name = |v: &Variable| v.name(form);
+    let mut out = format!(
         "* {}\n",
         texts.t_args(
             "export-spss-comment",
@@ -51,51 +188,67 @@ pub fn write(
     );
     out += &format!(
         "GET DATA\n  /TYPE=TXT\n  /FILE={}\n  /ENCODING='UTF8'\n  /ARRANGEMENT=DELIMITED\n  /DELCASE=LINE\n  /FIRSTCASE=2\n  /DELIMITERS=\",\"\n  /QUALIFIER='\"'\n  /VARIABLES=\n",
-        quoted(DATA_CSV)
+        quoted(SPSS_DATA)
     );
-    for (column, variable) in variables.iter().enumerate() {
-        out += &format!(
-            "    {} {}\n",
-            variable.name(form),
-            format(variable, column, rows)
-        );
+    for (variable, format) in variables.iter().zip(formats) {
+        out += &format!("    {} {format}\n", name(variable));
     }
-    out += ".\n\nVARIABLE LABELS\n";
+    out += ".\n\n";
+    // Line breaks back where the answers had them.
+    for (variable, column) in variables.iter().zip(columns) {
+        if matches!(variable, Variable::Text(_)) && matches!(column, Column::Text) {
+            out += &format!(
+                "COMPUTE {0} = REPLACE({0}, X'1F', X'0A').\n",
+                name(variable)
+            );
+        }
+    }
+    out += "\nVARIABLE LABELS\n";
     let labels: Vec<String> = variables
         .iter()
-        .map(|v| format!("  {} {}", v.name(form), quoted(&v.label(form, texts))))
+        .map(|v| format!("  {} {}", name(v), quoted(&v.label(form, texts))))
         .collect();
     out += &labels.join("\n  /");
     out += ".\n\nVALUE LABELS\n";
     let value_labels: Vec<String> = variables
         .iter()
-        .filter_map(|v| {
+        .zip(columns)
+        .filter_map(|(v, column)| {
             let pairs = v.value_labels(form, texts);
             (!pairs.is_empty()).then(|| {
-                let numeric = matches!(v, Variable::Option { .. });
                 let list: Vec<String> = pairs
                     .iter()
-                    .map(|(code, label)| {
-                        let code = if numeric { code.clone() } else { quoted(code) };
-                        format!("{code} {}", quoted(label))
+                    .enumerate()
+                    .map(|(position, (code, label))| {
+                        let value = match column {
+                            Column::Coded { .. } => (position + 1).to_string(),
+                            _ => code.clone(),
+                        };
+                        format!("{value} {}", quoted(label))
                     })
                     .collect();
-                format!("  {} {}", v.name(form), list.join(" "))
+                format!("  {} {}", name(v), list.join(" "))
             })
         })
         .collect();
     out += &value_labels.join("\n  /");
-    // An empty answer (not asked, or not answered) is missing: numeric
-    // blanks are system-missing already; strings need saying.
-    let strings: Vec<String> = variables
-        .iter()
-        .filter(|v| matches!(v, Variable::Single(_) | Variable::Derived(_)))
-        .map(|v| v.name(form))
-        .collect();
-    out += &format!(
-        ".\n\nMISSING VALUES {} ('').\n\nEXECUTE.\n",
-        strings.join(" ")
-    );
-    write_atomic(path, out.as_bytes()).map_err(|e| io_error(path, &e))?;
-    Ok(path.to_path_buf())
+    out += ".\n\n";
+    let level = |wanted: fn(&Column) -> bool| -> Vec<String> {
+        variables
+            .iter()
+            .zip(columns)
+            .filter(|(_, c)| wanted(c))
+            .map(|(v, _)| name(v))
+            .collect()
+    };
+    let ordinal = level(|c| matches!(c, Column::Coded { ordinal: true, .. }));
+    let nominal = level(|c| matches!(c, Column::Coded { ordinal: false, .. } | Column::Flag));
+    if !ordinal.is_empty() {
+        out += &format!("VARIABLE LEVEL {} (ORDINAL).\n", ordinal.join(" "));
+    }
+    if !nominal.is_empty() {
+        out += &format!("VARIABLE LEVEL {} (NOMINAL).\n", nominal.join(" "));
+    }
+    out += "\nEXECUTE.\n";
+    out
 }

@@ -10,6 +10,13 @@ use super::{Cell, ExportError, Variable};
 use crate::form::Form;
 use crate::i18n::Texts;
 
+/// The most characters a spreadsheet cell holds.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// Sheet names and codebook headings stay the same in every language:
+/// scripts read them. Only the labels inside are translated.
+const CODEBOOK_HEAD: [&str; 5] = ["variable", "question", "type", "codes", "asked_when"];
+
 fn failed(error: XlsxError) -> ExportError {
     ExportError::Workbook(error.to_string())
 }
@@ -20,24 +27,22 @@ pub fn write(
     variables: &[Variable],
     rows: &[Vec<Cell>],
     path: &Path,
-) -> Result<PathBuf, ExportError> {
+) -> Result<(PathBuf, usize), ExportError> {
     let mut workbook = Workbook::new();
+    let mut cut = 0;
     let bold = Format::new().set_bold();
     // Text cells carry the "@" (text) number format as well: typing into
     // them later keeps text as text.
     let text = Format::new().set_num_format("@");
 
-    let data = workbook
-        .add_worksheet()
-        .set_name(texts.t("export-sheet-data"))
-        .map_err(failed)?;
-    write_table(data, form, variables, rows, &bold, &text, |_, cell| {
+    let data = workbook.add_worksheet().set_name("Data").map_err(failed)?;
+    cut += write_table(data, form, variables, rows, &bold, &text, |_, cell| {
         cell.clone()
     })?;
 
     let labels = workbook
         .add_worksheet()
-        .set_name(texts.t("export-sheet-labels"))
+        .set_name("Labels")
         .map_err(failed)?;
     write_table(
         labels,
@@ -62,18 +67,11 @@ pub fn write(
 
     let codebook = workbook
         .add_worksheet()
-        .set_name(texts.t("export-sheet-codebook"))
+        .set_name("Codebook")
         .map_err(failed)?;
-    let head = [
-        texts.t("export-col-variable"),
-        texts.t("export-col-question"),
-        texts.t("export-col-type"),
-        texts.t("export-col-codes"),
-        texts.t("export-col-asked-when"),
-    ];
-    for (c, title) in head.iter().enumerate() {
+    for (c, title) in CODEBOOK_HEAD.iter().enumerate() {
         codebook
-            .write_string_with_format(0, c as u16, title, &bold)
+            .write_string_with_format(0, c as u16, *title, &bold)
             .map_err(failed)?;
     }
     for (r, variable) in variables.iter().enumerate() {
@@ -97,7 +95,7 @@ pub fn write(
     }
     let bytes = workbook.save_to_buffer().map_err(failed)?;
     crate::store::write_atomic(path, &bytes).map_err(|e| super::io_error(path, &e))?;
-    Ok(path.to_path_buf())
+    Ok((path.to_path_buf(), cut))
 }
 
 fn write_table(
@@ -108,7 +106,8 @@ fn write_table(
     bold: &Format,
     text: &Format,
     show: impl Fn(&Variable, &Cell) -> Cell,
-) -> Result<(), ExportError> {
+) -> Result<usize, ExportError> {
+    let mut cut = 0;
     for (c, variable) in variables.iter().enumerate() {
         sheet
             .write_string_with_format(0, c as u16, variable.name(form), bold)
@@ -120,8 +119,10 @@ fn write_table(
             match show(variable, cell) {
                 Cell::Empty => {}
                 Cell::Text(value) => {
+                    let fits = fit_in_cell(&value);
+                    cut += usize::from(fits.len() < value.len());
                     sheet
-                        .write_string_with_format(r, c, value, text)
+                        .write_string_with_format(r, c, fits, text)
                         .map_err(failed)?;
                 }
                 Cell::Flag(chosen) => {
@@ -133,5 +134,13 @@ fn write_table(
         }
     }
     sheet.set_freeze_panes(1, 1).map_err(failed)?;
-    Ok(())
+    Ok(cut)
+}
+
+/// A text cut to what a cell holds (the CSV files keep it whole).
+fn fit_in_cell(text: &str) -> &str {
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
 }

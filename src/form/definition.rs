@@ -46,6 +46,10 @@ pub enum FormError {
     OptionsOnText {
         item: String,
     },
+    /// `ordinal` on an item that is not a single choice.
+    OrdinalNotSingle {
+        item: String,
+    },
     TextRulesOnChoice {
         item: String,
     },
@@ -138,6 +142,9 @@ pub struct Item {
     /// For an "other, specify" companion: the choice item and option it
     /// details. Such an item is asked exactly when that option is chosen.
     pub specifies: Option<(usize, String)>,
+    /// A single choice whose options are ordered (a scale, ranges): its
+    /// statistics-package export marks it ordinal.
+    pub ordinal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,6 +318,8 @@ struct RawItem {
     #[serde(default)]
     filterable: bool,
     #[serde(default)]
+    ordinal: bool,
+    #[serde(default)]
     multiline: bool,
     min_length: Option<usize>,
     max_length: Option<usize>,
@@ -391,6 +400,9 @@ fn build_item(
     index: &HashMap<String, usize>,
 ) -> Result<Item, FormError> {
     let id = raw.id;
+    if raw.ordinal && raw.kind != RawKind::Single {
+        return Err(FormError::OrdinalNotSingle { item: id });
+    }
     let kind = match (raw.kind, raw.options) {
         (RawKind::Text, Some(_)) => return Err(FormError::OptionsOnText { item: id }),
         (RawKind::Text, None) => {
@@ -445,6 +457,7 @@ fn build_item(
         kind,
         asked_when: raw.asked_when,
         specifies,
+        ordinal: raw.ordinal,
     })
 }
 

@@ -179,6 +179,9 @@ impl Describe for FormError {
                 t("form-error-no-options", &[("item", item)])
             }
             FormError::OptionsOnText { item } => t("form-error-options-on-text", &[("item", item)]),
+            FormError::OrdinalNotSingle { item } => {
+                t("form-error-ordinal-not-single", &[("item", item)])
+            }
             FormError::TextRulesOnChoice { item } => {
                 t("form-error-text-rules-on-choice", &[("item", item)])
             }
