@@ -718,7 +718,7 @@ fn a_draft_text_longer_than_a_spreadsheet_cell_does_not_stop_the_export() {
     let raw = std::fs::read_to_string(out.path().join("responses.csv")).unwrap();
     assert!(raw.contains(&huge), "whole in the CSV");
     use calamine::{Reader, Xlsx, open_workbook};
-    let mut workbook: Xlsx<_> = open_workbook(out.path().join("responses.xlsx")).unwrap();
+    let workbook: Xlsx<_> = open_workbook(out.path().join("responses.xlsx")).unwrap();
     assert_eq!(workbook.sheet_names(), ["Data", "Labels", "Codebook"]);
 }
 
