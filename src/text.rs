@@ -62,6 +62,21 @@ pub fn printable(text: &str) -> String {
     out
 }
 
+/// JSON made safe to print: the characters [`printable`] would change are
+/// written as `\uXXXX` escapes, which read back as the same value (they
+/// can only stand inside strings, and serde_json already escapes C0).
+pub fn printable_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Whether `text` holds a character that must not reach a terminal as it is.
 pub fn has_control(text: &str) -> bool {
     text.chars().any(is_unsafe)
@@ -136,6 +151,10 @@ mod tests {
         assert!(!super::has_control(&shown));
         assert!(super::has_control(hostile));
         assert_eq!(super::printable("perché"), "perché");
+        let json = serde_json::to_string(hostile).unwrap();
+        let safe = super::printable_json(&json);
+        assert!(!super::has_control(&safe));
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), hostile);
     }
 
     use super::*;

@@ -323,3 +323,46 @@ fn plain_mode_reads_a_latin1_terminal_and_refuses_a_line_it_cannot_read() {
         "DSM Verona"
     );
 }
+
+#[test]
+fn no_command_prints_control_characters_from_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = dir.path().join("responses");
+    fs::create_dir_all(&responses).unwrap();
+    let hostile =
+        "DSM \u{1b}]0;OWNED-TITLE\u{7}\u{1b}[2J\u{1b}[H\u{1b}[8mhidden\r\rOVERWRITE \u{202e}";
+    let mut document: serde_json::Value = serde_json::from_str(AOSTA).unwrap();
+    document["answers"]["dept_name"] = hostile.into();
+    fs::write(
+        responses.join(format!("{AOSTA_ID}.json")),
+        document.to_string(),
+    )
+    .unwrap();
+    fs::write(responses.join("evil\u{1b}]0;TITLE\u{7}name.json"), "{").unwrap();
+    for args in [
+        &["--lang", "en", "list"][..],
+        &["--lang", "en", "list", "--json"],
+        &["--lang", "en", "show", "0a1b"],
+        &["--lang", "en", "show", "0a1b", "--json"],
+        &["--lang", "en", "doctor"],
+        &["--lang", "en", "report", "--status", "all"],
+    ] {
+        let output = campo_in(dir.path(), args, "");
+        let all = [output.stdout.clone(), output.stderr.clone()].concat();
+        assert!(
+            !all.contains(&0x1b),
+            "{args:?} printed an escape: {}",
+            text(&output)
+        );
+        assert!(!all.contains(&0x07), "{args:?} printed a bell");
+        assert!(!all.windows(2).any(|w| w == b"\r\r"), "{args:?}");
+        assert!(
+            !String::from_utf8_lossy(&all).contains('\u{202e}'),
+            "{args:?} printed a right-to-left override"
+        );
+    }
+    // The JSON still reads back as the same text.
+    let output = campo_in(dir.path(), &["show", "0a1b", "--json"], "");
+    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(shown["answers"]["dept_name"], hostile);
+}

@@ -78,6 +78,7 @@ problem-too-long = { $max ->
    *[other] Write at most { $max } characters.
 }
 problem-not-an-option = "{ $code }" is not one of the options.
+problem-control-characters = The answer holds control characters (such as terminal escape codes): only letters, and line breaks in a long text, are kept.
 problem-wrong-type = The answer is not of the right kind for this question.
 problem-specify = "Other": { $problem }
 document-unknown-item = "{ $item }" is not an item of this form.

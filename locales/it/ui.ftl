@@ -78,6 +78,7 @@ problem-too-long = { $max ->
    *[other] Scriva al massimo { $max } caratteri.
 }
 problem-not-an-option = "{ $code }" non è tra le opzioni previste.
+problem-control-characters = La risposta contiene caratteri di controllo (come i codici di escape del terminale): sono ammessi solo lettere e, nei testi lunghi, gli a capo.
 problem-wrong-type = La risposta non è del tipo previsto per questa domanda.
 problem-specify = "Altro": { $problem }
 document-unknown-item = "{ $item }" non è una domanda di questo modulo.

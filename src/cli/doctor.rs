@@ -52,7 +52,7 @@ pub fn run(forms: &[Form], texts: &Texts, data: &DataDir) -> Result<(), Failure>
         problems.push(texts.t_args("doctor-leftover", &[("path", leftover.into())]));
     }
     for line in &problems {
-        println!("{line}");
+        println!("{}", crate::text::printable(line));
     }
     println!(
         "{}",

@@ -1,5 +1,6 @@
 //! `campo list`: the saved responses, as a table or as JSON.
 
+use crate::text::{printable, printable_json};
 use serde_json::json;
 
 use crate::form::Form;
@@ -13,10 +14,10 @@ pub fn run(forms: &[Form], texts: &Texts, data: &DataDir, json: bool) -> Result<
         let value = as_json(forms, texts, &entries);
         println!(
             "{}",
-            serde_json::to_string_pretty(&value).expect("JSON values serialise")
+            printable_json(&serde_json::to_string_pretty(&value).expect("JSON values serialise"))
         );
     } else {
-        print!("{}", as_table(forms, texts, &entries));
+        print!("{}", printable(&as_table(forms, texts, &entries)));
     }
     Ok(())
 }

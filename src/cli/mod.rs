@@ -8,6 +8,7 @@ mod serve;
 mod show;
 mod sync;
 
+use crate::text::printable;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -181,7 +182,10 @@ pub fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
-            eprintln!("campo: {}", help::describe_error(&error, &texts));
+            eprintln!(
+                "campo: {}",
+                printable(&help::describe_error(&error, &texts))
+            );
             return ExitCode::from(2);
         }
     };
@@ -193,7 +197,7 @@ pub fn main() -> ExitCode {
     match run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => {
-            eprintln!("campo: {message}");
+            eprintln!("campo: {}", printable(&message));
             ExitCode::FAILURE
         }
     }
@@ -246,10 +250,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 by: by.as_deref(),
                 sort,
             };
-            print!(
-                "{}",
-                crate::report::format::render(&form, &texts, &responses, &selection, &options)
-            );
+            let report =
+                crate::report::format::render(&form, &texts, &responses, &selection, &options);
+            print!("{}", printable(&report));
             return Ok(());
         }
         Some(Command::Doctor) => return doctor::run(&forms, &texts, &data),
@@ -262,7 +265,10 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 crate::report::select(&form, data.list().map_err(fail)?, status);
             let exported = crate::export::export(&form, &texts, &responses, &out, format)
                 .map_err(|e| Failure(e.describe(&texts)))?;
-            eprintln!("{}", crate::report::format::header(&texts, &selection));
+            eprintln!(
+                "{}",
+                printable(&crate::report::format::header(&texts, &selection))
+            );
             if exported.cut_in_workbook > 0 {
                 let count = exported.cut_in_workbook.into();
                 eprintln!(
@@ -271,7 +277,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 );
             }
             for file in exported.files {
-                println!("{}", file.display());
+                println!("{}", printable(&file.display().to_string()));
             }
             return Ok(());
         }

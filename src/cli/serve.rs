@@ -91,7 +91,7 @@ pub fn run(
                         ],
                     ),
                 };
-                println!("{line}");
+                println!("{}", crate::text::printable(&line));
             }
             Ok(())
         }

@@ -18,7 +18,9 @@ pub fn run(
 ) -> Result<(), StoreError> {
     let response = data.load(id)?;
     let out = match (json, super::list::version_of(forms, &response)) {
-        (true, _) => String::from_utf8(response.to_json()).expect("JSON is UTF-8"),
+        (true, _) => crate::text::printable_json(
+            &String::from_utf8(response.to_json()).expect("JSON is UTF-8"),
+        ),
         (false, Some(form)) => crate::i18n::review_text(form, texts, &response),
         (false, None) => {
             let args = [
@@ -29,6 +31,11 @@ pub fn run(
         }
     };
     // A closed pipe (`campo show … | head`) is not an error worth a panic.
+    let out = if json {
+        out
+    } else {
+        crate::text::printable(&out)
+    };
     let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(())
 }

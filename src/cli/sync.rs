@@ -53,7 +53,7 @@ pub fn run(texts: &Texts, data: &DataDir, args: SyncArgs) -> Result<(), Failure>
     if live {
         eprintln!();
     }
-    print!("{}", summary.describe(texts));
+    print!("{}", crate::text::printable(&summary.describe(texts)));
     if summary.all_delivered() {
         Ok(())
     } else {
@@ -85,7 +85,7 @@ fn show_progress(texts: &Texts, progress: &Progress, live: bool) {
         ),
     };
     let mut err = std::io::stderr();
-    let _ = write!(err, "\r\x1b[2K{line}");
+    let _ = write!(err, "\r\x1b[2K{}", crate::text::printable(&line));
     let _ = err.flush();
 }
 

@@ -20,6 +20,9 @@ pub enum Problem {
     },
     /// A list where one value belongs, or the reverse.
     WrongType,
+    /// Control characters (escape sequences and the like) in a text: only
+    /// line breaks and tabs, and only in a multi-line text, are answers.
+    ControlCharacters,
 }
 
 /// Why a stored document does not fit its form.
@@ -51,6 +54,10 @@ impl Form {
             (ItemKind::Single { .. }, Answer::One(code)) => unknown_code(item.options(), [code]),
             (ItemKind::Multi { options }, Answer::Many(codes)) => unknown_code(options, codes),
             (ItemKind::Text(rules), Answer::One(text)) => {
+                let allowed = |c: char| rules.multiline && (c == '\n' || c == '\t');
+                if text.chars().any(|c| c.is_control() && !allowed(c)) {
+                    return Some(Problem::ControlCharacters);
+                }
                 let length = text.trim().chars().count();
                 match (rules.min_length, rules.max_length) {
                     (Some(min), _) if length < min => Some(Problem::TooShort { min }),
@@ -125,6 +132,31 @@ fn unknown_code<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_in_a_long_text_are_not() {
+        let form = crate::form::FormPackage::bundled().form().unwrap();
+        let position = |id: &str| form.position(id).unwrap();
+        let one = |text: &str| crate::form::Answer::One(text.into());
+        let name = position("dept_name");
+        let practices = position("promising_practices");
+        assert_eq!(
+            form.check_answer(name, Some(&one("DSM \u{1b}]0;OWNED\u{7}"))),
+            Some(super::Problem::ControlCharacters)
+        );
+        assert_eq!(
+            form.check_answer(name, Some(&one("DSM\nVerona"))),
+            Some(super::Problem::ControlCharacters)
+        );
+        assert_eq!(
+            form.check_answer(practices, Some(&one("uno\ndue\ttre"))),
+            None
+        );
+        assert_eq!(
+            form.check_answer(practices, Some(&one("uno\rdue"))),
+            Some(super::Problem::ControlCharacters)
+        );
+    }
+
     use super::*;
     use crate::form::FormPackage;
 

@@ -110,6 +110,7 @@ impl Describe for Problem {
                 texts.t_args("problem-not-an-option", &[("code", s(code))])
             }
             Problem::WrongType => texts.t("problem-wrong-type"),
+            Problem::ControlCharacters => texts.t("problem-control-characters"),
         }
     }
 }

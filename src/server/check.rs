@@ -121,6 +121,17 @@ mod tests {
                 }]
             })
         );
+        let escapes = document("draft", r#"{"dept_name": "DSM \u001b]0;OWNED\u0007"}"#);
+        assert_eq!(
+            check(&forms, ID, escapes.as_bytes()).err(),
+            Some(Refusal::Invalid {
+                problems: vec![DocumentProblem::Invalid {
+                    item: "dept_name".into(),
+                    problem: Problem::ControlCharacters
+                }]
+            }),
+            "no terminal escape reaches the research team through the server"
+        );
         let incomplete = document("complete", r#"{"ps_active": "no"}"#);
         let Err(Refusal::Invalid { problems }) = check(&forms, ID, incomplete.as_bytes()) else {
             panic!()
