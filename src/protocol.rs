@@ -11,6 +11,10 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub const HEALTH_PATH: &str = "/v1/health";
 
+/// `GET /v1/whoami`: the name of the token the request carries, so that a
+/// client can check a token before it saves it.
+pub const WHOAMI_PATH: &str = "/v1/whoami";
+
 pub fn response_path(id: &str) -> String {
     format!("/v1/responses/{id}")
 }
@@ -53,6 +57,11 @@ pub enum Refusal {
     RateLimited,
     /// The body did not arrive in time (408).
     TooSlow,
+    /// No such response for this token: it does not exist, or it belongs
+    /// to another office (404; the two are not told apart).
+    NotFound,
+    /// The token has used its share of the server's disk (422).
+    OverQuota { limit: u64 },
 }
 
 impl Refusal {
@@ -64,13 +73,27 @@ impl Refusal {
             | Refusal::NotAResponse { .. }
             | Refusal::IdMismatch
             | Refusal::UnknownForm { .. }
-            | Refusal::Invalid { .. } => 422,
+            | Refusal::Invalid { .. }
+            | Refusal::OverQuota { .. } => 422,
+            Refusal::NotFound => 404,
             Refusal::Stale { .. } | Refusal::Conflict { .. } => 409,
             Refusal::TooLarge { .. } => 413,
             Refusal::RateLimited => 429,
             Refusal::TooSlow => 408,
         }
     }
+
+    /// Whether the same request may succeed later, unchanged: the server
+    /// was busy or the link slow. Client and server decide it here alike.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Refusal::RateLimited | Refusal::TooSlow)
+    }
+}
+
+/// `GET /v1/whoami`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhoAmI {
+    pub name: String,
 }
 
 /// `GET /v1/health`.

@@ -980,3 +980,397 @@ fn hostile_input_is_refused_and_the_server_stays_up() {
     let total = stored(&db).len();
     assert_eq!(total, stored_ok, "nothing refused was stored");
 }
+
+fn raw_agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into()
+}
+
+fn get_status(url: &str, token: Option<&str>) -> u16 {
+    let mut request = raw_agent().get(url);
+    if let Some(token) = token {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    request.call().map(|r| r.status().as_u16()).unwrap_or(0)
+}
+
+fn put_status(url: &str, token: &str, document: &Value) -> u16 {
+    raw_agent()
+        .put(url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .send(&serde_json::to_vec(document).unwrap()[..])
+        .map(|r| r.status().as_u16())
+        .unwrap_or(0)
+}
+
+#[test]
+fn another_offices_token_can_neither_read_nor_overwrite_a_response() {
+    let (_dir, db, verona, server) = server_with_token("verona");
+    let milano = add_token(&db, "milano");
+    let data = office(30, 1);
+    assert!(sync(data.path(), &server.url, &verona).status.success());
+    let id = id_for(30, 0);
+    let url = format!("{}/v1/responses/{id}", server.url);
+    assert_eq!(get_status(&url, Some(&verona)), 200);
+    assert_eq!(
+        get_status(&url, Some(&milano)),
+        404,
+        "as if it did not exist"
+    );
+    let mut tampered = complete_response(&id, 0, i64::MAX as u64);
+    tampered["answers"]["dept_name"] = "TAMPERED BY MILANO".into();
+    assert_eq!(put_status(&url, &milano, &tampered), 404);
+    // Verona goes on as if nothing happened.
+    write_response(data.path(), &complete_response(&id, 1, 2));
+    let output = sync(data.path(), &server.url, &verona);
+    assert!(output.status.success(), "{}", text(&output));
+    let stored = stored(&db);
+    assert_eq!(stored[0]["revision"], 2);
+    assert_ne!(stored[0]["answers"]["dept_name"], "TAMPERED BY MILANO");
+}
+
+#[test]
+fn a_revision_past_what_the_database_holds_is_refused_and_blocks_nothing() {
+    let (_dir, db, token, server) = server_with_token("verona");
+    let data = office(31, 3);
+    let mut huge = complete_response(&id_for(31, 0), 0, 1);
+    huge["revision"] = serde_json::Value::Number(9_223_372_036_854_775_808u64.into());
+    huge["updated"] = "2026-01-01T00:00:00Z".into();
+    write_response(data.path(), &huge);
+    let output = sync(data.path(), &server.url, &token);
+    let said = text(&output);
+    assert!(!output.status.success());
+    assert!(said.contains("Sent: 2"), "{said}");
+    assert!(said.contains("refused: 1"), "{said}");
+    assert_eq!(stored(&db).len(), 2, "the others went through");
+    assert_eq!(server.count(" 500 "), 0, "no server error: {said}");
+}
+
+#[test]
+fn a_connection_that_sends_nothing_is_let_go() {
+    let db_dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with(
+        &db_dir.path().join("campo.sqlite"),
+        "127.0.0.1:0",
+        &["--body-timeout", "1"],
+    );
+    for first in ["", "P"] {
+        let mut silent = TcpStream::connect(server.url.trim_start_matches("http://")).unwrap();
+        silent.write_all(first.as_bytes()).unwrap();
+        silent
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let started = Instant::now();
+        let mut rest = Vec::new();
+        let closed = silent.read_to_end(&mut rest).is_ok();
+        assert!(
+            closed && started.elapsed() < Duration::from_secs(10),
+            "{first:?}: still open after {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[test]
+fn reads_and_requests_without_a_token_are_rate_limited_too() {
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().join("campo.sqlite");
+    let token = add_token(&db, "reader");
+    let server = Server::start_with(&db, "127.0.0.1:0", &["--rate-limit", "5"]);
+    let url = format!("{}/v1/responses/{}", server.url, id_for(32, 0));
+    let health = format!("{}/v1/health", server.url);
+    for (what, url, token) in [
+        ("reads", &url, Some(token.as_str())),
+        ("no token", &url, None),
+        ("wrong token", &url, Some("nope")),
+        ("health", &health, None),
+    ] {
+        let statuses: Vec<u16> = (0..40).map(|_| get_status(url, token)).collect();
+        assert!(statuses.contains(&429), "{what}: {statuses:?}");
+        std::thread::sleep(Duration::from_millis(2500));
+    }
+}
+
+#[test]
+fn the_log_carries_no_raw_bytes_from_the_url() {
+    let db_dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&db_dir.path().join("campo.sqlite"));
+    let mut stream = TcpStream::connect(server.url.trim_start_matches("http://")).unwrap();
+    stream
+        .write_all(
+            "GET /v1/responses/é\u{202e} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                .as_bytes(),
+        )
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let start = Instant::now();
+    while server.count("/v1/responses/") == 0 && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let log = server.log.lock().unwrap().join("\n");
+    assert!(log.contains("%E2%80%AE"), "{log}");
+    assert!(!log.contains('\u{202e}') && !log.contains('é'), "{log}");
+}
+
+#[test]
+fn after_sigterm_new_connections_are_refused_while_requests_finish() {
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().join("campo.sqlite");
+    let token = add_token(&db, "slow");
+    let mut server = Server::start(&db);
+    let address = server.url.trim_start_matches("http://").to_string();
+    // A request under way: headers sent, the body still coming.
+    let id = id_for(33, 0);
+    let body = serde_json::to_vec(&complete_response(&id, 0, 1)).unwrap();
+    let mut slow = TcpStream::connect(&address).unwrap();
+    write!(
+        slow,
+        "PUT /v1/responses/{id} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .unwrap();
+    slow.write_all(&body[..10]).unwrap();
+    let pid = server.child.id() as libc::pid_t;
+    // SAFETY: kill(2) on our own child's pid has no memory effects.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let start = Instant::now();
+    while TcpStream::connect(&address).is_ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "new connections still accepted after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The request under way is still served.
+    slow.write_all(&body[10..]).unwrap();
+    let mut answer = String::new();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let _ = slow.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(server.child.wait().unwrap().success());
+}
+
+/// Resident memory of a process, in kB.
+fn resident_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn stalled_uploads_hold_at_most_the_limit_each_in_memory() {
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().join("campo.sqlite");
+    let token = add_token(&db, "big");
+    let server = Server::start(&db);
+    let address = server.url.trim_start_matches("http://").to_string();
+    let before = resident_kb(server.child.id());
+    let chunk = vec![b' '; 1024 * 1024];
+    let stalled: Vec<TcpStream> = (0..30)
+        .map(|n| {
+            let mut stream = TcpStream::connect(&address).unwrap();
+            write!(
+                stream,
+                "PUT /v1/responses/{} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: {}\r\n\r\n",
+                id_for(34, n),
+                16 * 1024 * 1024
+            )
+            .unwrap();
+            for _ in 0..15 {
+                stream.write_all(&chunk).unwrap();
+            }
+            stream
+        })
+        .collect();
+    let grown_mb = resident_kb(server.child.id()).saturating_sub(before) / 1024;
+    // Buffering each upload whole took 30 × 15 MiB: about 450 MB.
+    assert!(grown_mb < 150, "the server grew by {grown_mb} MB");
+    drop(stalled);
+}
+
+/// A stand-in server that answers each request with the next of `answers`
+/// (whole HTTP responses), and keeps what it was sent.
+fn fake_server(answers: Vec<String>) -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    thread::spawn(move || {
+        for (stream, answer) in listener.incoming().zip(answers) {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut head = String::new();
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+                head.push_str(&line);
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            log.lock().unwrap().push(head);
+            let _ = stream.write_all(answer.as_bytes());
+            let _ = stream.shutdown(Shutdown::Both);
+        }
+    });
+    (url, seen)
+}
+
+fn http_answer(status: &str, headers: &str, body: &str) -> String {
+    format!(
+        "HTTP/1.1 {status}\r\n{headers}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+#[test]
+fn only_a_confirmation_of_the_revision_sent_counts_and_no_redirect_is_followed() {
+    for (answer, says) in [
+        (
+            http_answer("200 OK", "", r#"{"result":"stored","revision":0}"#),
+            "confirmed revision 0",
+        ),
+        (
+            http_answer(
+                "303 See Other",
+                "Location: http://127.0.0.1:9/elsewhere\r\n",
+                "",
+            ),
+            "campo follows no redirect",
+        ),
+        (
+            http_answer(
+                "301 Moved Permanently",
+                "Location: https://campo.example.org/\r\n",
+                "",
+            ),
+            "https://campo.example.org/",
+        ),
+    ] {
+        let data = office(35, 1);
+        let (url, _) = fake_server(vec![answer]);
+        let output = sync(data.path(), &url, "token");
+        let said = text(&output);
+        assert!(!output.status.success(), "{said}");
+        assert!(said.contains(says), "{said}");
+        assert!(!said.contains("token"), "not a token problem: {said}");
+        assert!(
+            files(&data.path().join("responses"))[0]
+                .get("sync")
+                .is_none()
+        );
+    }
+}
+
+#[test]
+fn a_slow_link_answer_is_retried_not_taken_as_a_refusal() {
+    let data = office(36, 1);
+    let (url, seen) = fake_server(vec![
+        http_answer("408 Request Timeout", "", ""),
+        http_answer("408 Request Timeout", "", r#"{"error":"too_slow"}"#),
+        http_answer("200 OK", "", r#"{"result":"stored","revision":1}"#),
+    ]);
+    let output = sync(data.path(), &url, "token");
+    assert!(output.status.success(), "{}", text(&output));
+    assert_eq!(seen.lock().unwrap().len(), 3);
+    assert_eq!(
+        files(&data.path().join("responses"))[0]["sync"]["revision"],
+        1
+    );
+}
+
+#[test]
+fn pointed_at_a_new_server_an_office_sends_everything_again() {
+    let (_old_dir, _old_db, old_token, old) = server_with_token("verona");
+    let (_new_dir, new_db, new_token, new) = server_with_token("verona");
+    let data = office(37, 3);
+    assert!(sync(data.path(), &old.url, &old_token).status.success());
+    let output = sync(data.path(), &new.url, &new_token);
+    assert!(text(&output).contains("Sent: 3"), "{}", text(&output));
+    assert_eq!(stored(&new_db).len(), 3);
+}
+
+#[test]
+fn setup_checks_the_address_and_the_token_before_saving() {
+    let (_dir, _db, token, server) = server_with_token("verona");
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    let setup = |server: &str, token: &str| {
+        campo(&[
+            "--lang", "en", "sync", "--setup", "--server", server, "--token", token,
+        ])
+        .env("CAMPO_CONFIG", &config)
+        .output()
+        .unwrap()
+    };
+    let output = setup("127.0.0.1:8750", &token);
+    assert!(!output.status.success());
+    assert!(
+        text(&output).contains("must start with https://"),
+        "{}",
+        text(&output)
+    );
+    assert!(!config.exists());
+    let output = setup(&server.url, "wrong");
+    assert!(!output.status.success());
+    assert!(
+        text(&output).contains("Nothing was saved"),
+        "{}",
+        text(&output)
+    );
+    assert!(!config.exists());
+    let output = setup(&server.url, &token);
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(text(&output).contains("\"verona\""), "{}", text(&output));
+    assert!(config.exists());
+}
+
+#[test]
+fn an_unknown_host_is_said_at_once() {
+    let data = office(38, 1);
+    let output = sync(data.path(), "http://no-such-host.invalid", "token");
+    let said = text(&output);
+    assert!(!output.status.success());
+    assert!(
+        said.contains("no computer has that name") || said.contains("cannot be reached"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_token_can_come_from_the_environment_and_a_readable_config_is_warned_of() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, db, token, server) = server_with_token("verona");
+    let data = office(39, 1);
+    let config = data.path().join("config.toml");
+    std::fs::write(&config, format!("server = \"{}\"\n", server.url)).unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let output = campo(&[
+        "--lang",
+        "en",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "sync",
+    ])
+    .env("CAMPO_CONFIG", &config)
+    .env("CAMPO_TOKEN", &token)
+    .output()
+    .unwrap();
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(text(&output).contains("chmod 600"), "{}", text(&output));
+    assert_eq!(stored(&db).len(), 1);
+}

@@ -102,7 +102,7 @@ enum Command {
         #[arg(long)]
         server: Option<String>,
         /// The token the server's administrators gave this office
-        #[arg(long)]
+        #[arg(long, env = "CAMPO_TOKEN", hide_env_values = true)]
         token: Option<String>,
         /// Send drafts too
         #[arg(long)]

@@ -36,7 +36,9 @@ pub fn run(
     db: &str,
     command: ServeCommand,
 ) -> Result<(), Failure> {
-    let storage = server::open_storage(db).map_err(|e| Failure(describe_db(texts, db, &e)))?;
+    let bounds = server::storage::Bounds::default();
+    let storage =
+        server::open_storage(db, bounds).map_err(|e| Failure(describe_db(texts, db, &e)))?;
     let db_failed = |e: server::storage::StorageError| {
         Failure(texts.t_args("serve-db-failed", &[("reason", e.0.into())]))
     };
@@ -46,6 +48,7 @@ pub fn run(
                 forms,
                 storage,
                 limits,
+                bounds,
             };
             server::serve(server, listen, |address| {
                 eprintln!(
@@ -117,6 +120,7 @@ pub fn run(
                     forms,
                     storage,
                     limits,
+                    bounds,
                 },
                 &dir,
             )

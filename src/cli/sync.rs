@@ -7,6 +7,7 @@ use crate::i18n::{Describe, Texts};
 use crate::store::DataDir;
 use crate::sync::config::{self, Config};
 use crate::sync::{self, Backoff, Client, Progress};
+use crate::text::printable;
 
 use super::Failure;
 
@@ -37,14 +38,17 @@ pub fn run(texts: &Texts, data: &DataDir, args: SyncArgs) -> Result<(), Failure>
         return Ok(());
     }
     let config = Config::load(&config_path).map_err(|e| Failure(e.describe(texts)))?;
+    warn_if_others_can_read(texts, &config_path);
     let server = args
         .server
         .or(config.server)
         .ok_or_else(|| Failure(texts.t("sync-no-server")))?;
-    let token = args
-        .token
-        .or(config.token)
-        .ok_or_else(|| Failure(texts.t("sync-no-token")))?;
+    let token = match args.token {
+        Some(token) => token_from(texts, token)?,
+        None => config
+            .token
+            .ok_or_else(|| Failure(texts.t("sync-no-token")))?,
+    };
     let client = Client::new(&server, &token, backoff_from_env());
     let live = std::io::stderr().is_terminal();
     let mut report = |progress: Progress| show_progress(texts, &progress, live);
@@ -53,7 +57,8 @@ pub fn run(texts: &Texts, data: &DataDir, args: SyncArgs) -> Result<(), Failure>
     if live {
         eprintln!();
     }
-    print!("{}", crate::text::printable(&summary.describe(texts)));
+    let said = crate::text::printable(&summary.describe(texts));
+    println!("{}", said.trim_end_matches('\n'));
     if summary.all_delivered() {
         Ok(())
     } else {
@@ -91,14 +96,45 @@ fn show_progress(texts: &Texts, progress: &Progress, live: bool) {
 
 fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
     let mut config = Config::load(path).map_err(|e| Failure(e.describe(texts)))?;
-    config.server = Some(match args.server {
+    let server = match args.server {
         Some(server) => server,
         None => ask(texts, "sync-ask-server", config.server.as_deref())?,
-    });
-    config.token = Some(match args.token {
-        Some(token) => token,
+    };
+    let server = server.trim().trim_end_matches('/').to_string();
+    if !(server.starts_with("https://") || server.starts_with("http://")) {
+        return Err(Failure(
+            texts.t_args("sync-setup-no-scheme", &[("server", server.into())]),
+        ));
+    }
+    let token = match args.token {
+        Some(token) => token_from(texts, token)?,
         None => ask(texts, "sync-ask-token", None)?,
-    });
+    };
+    // The token is tried before anything is saved: a wrong one is said now,
+    // not at the first sync in the field.
+    let client = Client::new(&server, &token, Backoff::default());
+    match client.who_am_i() {
+        Ok(name) => eprintln!(
+            "{}",
+            printable(&texts.t_args("sync-setup-checked", &[("name", name.into())]))
+        ),
+        Err(sync::Delivery::GaveUp(problem)) => eprintln!(
+            "{}",
+            texts.t_args(
+                "sync-setup-unchecked",
+                &[("problem", problem.describe(texts).into())]
+            )
+        ),
+        Err(sync::Delivery::Fatal(fatal)) => {
+            return Err(Failure(texts.t_args(
+                "sync-setup-refused",
+                &[("reason", fatal.describe(texts).into())],
+            )));
+        }
+        Err(_) => return Err(Failure(texts.t("sync-setup-refused-plain"))),
+    }
+    config.server = Some(server);
+    config.token = Some(token);
     config.save(path).map_err(|e| Failure(e.describe(texts)))?;
     println!(
         "{}",
@@ -108,6 +144,39 @@ fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
         )
     );
     Ok(())
+}
+
+/// `--token -` reads the token from standard input, so that it shows in
+/// no process list (as does `CAMPO_TOKEN`).
+fn token_from(texts: &Texts, token: String) -> Result<String, Failure> {
+    if token != "-" {
+        return Ok(token);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|_| Failure(texts.t("sync-setup-no-answer")))?;
+    let token = line.trim().to_string();
+    if token.is_empty() {
+        return Err(Failure(texts.t("sync-setup-no-answer")));
+    }
+    Ok(token)
+}
+
+/// The config holds the token: readable by others, it is said (once per
+/// run) with the command that fixes it.
+fn warn_if_others_can_read(texts: &Texts, path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return;
+    };
+    if meta.permissions().mode() & 0o077 != 0 {
+        let path = path.display().to_string();
+        eprintln!(
+            "{}",
+            printable(&texts.t_args("sync-config-readable", &[("path", path.into())]))
+        );
+    }
 }
 
 /// Asks on the terminal; an empty answer keeps `current`.

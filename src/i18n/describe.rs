@@ -267,6 +267,18 @@ impl Describe for Fatal {
             Fatal::NotCampo { status } => {
                 texts.t_args("sync-not-campo", &[("status", (*status).into())])
             }
+            Fatal::UnknownHost => texts.t("sync-unknown-host"),
+            Fatal::Redirected { status, to } => texts.t_args(
+                "sync-redirected",
+                &[("status", (*status).into()), ("to", s(to))],
+            ),
+            Fatal::WrongConfirmation { sent, confirmed } => texts.t_args(
+                "sync-wrong-confirmation",
+                &[
+                    ("sent", sent.to_string().into()),
+                    ("confirmed", confirmed.to_string().into()),
+                ],
+            ),
         }
     }
 }
@@ -290,16 +302,24 @@ impl Describe for Refusal {
                 texts.t_args("refusal-invalid", &[("problems", list.join("; ").into())])
             }
             Refusal::Stale { current } => {
-                texts.t_args("refusal-stale", &[("current", (*current).into())])
+                // As text: Fluent's numbers are floats, and would round
+                // a revision as large as 2^63 - 1.
+                texts.t_args("refusal-stale", &[("current", current.to_string().into())])
             }
-            Refusal::Conflict { revision } => {
-                texts.t_args("refusal-conflict", &[("revision", (*revision).into())])
-            }
+            Refusal::Conflict { revision } => texts.t_args(
+                "refusal-conflict",
+                &[("revision", revision.to_string().into())],
+            ),
             Refusal::TooLarge { limit } => {
                 texts.t_args("refusal-too-large", &[("kb", (*limit / 1024).into())])
             }
             Refusal::RateLimited => texts.t("refusal-rate-limited"),
             Refusal::TooSlow => texts.t("refusal-too-slow"),
+            Refusal::NotFound => texts.t("refusal-not-found"),
+            Refusal::OverQuota { limit } => texts.t_args(
+                "refusal-over-quota",
+                &[("megabytes", (*limit / (1024 * 1024)).into())],
+            ),
         }
     }
 }

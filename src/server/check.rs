@@ -39,10 +39,53 @@ pub fn check(forms: &[Form], path_id: &str, body: &[u8]) -> Result<Checked, Refu
     if !problems.is_empty() {
         return Err(Refusal::Invalid { problems });
     }
+    check_bounds(form, &response).map_err(|detail| Refusal::NotAResponse {
+        detail: detail.into(),
+    })?;
     let mut stored = response.clone();
     stored.sync = None;
+    // Computed here, not taken from the client.
+    stored.derived = form.derived_values(&stored.answers);
     let body = stored.to_json();
     Ok(Checked { response, body })
+}
+
+/// The most bytes of keys campo does not know that a document may carry
+/// (a newer campo's additions): enough for them, too little to fill a disk.
+const MAX_OTHER_KEYS_BYTES: usize = 16 * 1024;
+
+/// Everything besides the answers, held to what it can be: a revision
+/// the database can hold, a language code, a user name, a position on an
+/// item of the form, and little else.
+fn check_bounds(form: &Form, response: &Response) -> Result<(), &'static str> {
+    if i64::try_from(response.revision).is_err() {
+        return Err("revision out of range");
+    }
+    let is_code = |s: &str| {
+        !s.is_empty() && s.len() <= 16 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    if !is_code(&response.lang) {
+        return Err("lang is not a language code");
+    }
+    if response
+        .entered_by
+        .as_ref()
+        .is_some_and(|who| who.chars().count() > 200 || who.chars().any(char::is_control))
+    {
+        return Err("entered_by too long or not text");
+    }
+    if response
+        .position
+        .as_ref()
+        .is_some_and(|item| form.position(item).is_none())
+    {
+        return Err("position is not an item of the form");
+    }
+    let other = serde_json::to_vec(&response.other_keys).map_or(usize::MAX, |b| b.len());
+    if other > MAX_OTHER_KEYS_BYTES {
+        return Err("unknown keys too large");
+    }
+    Ok(())
 }
 
 fn damage_code(damage: &Damage) -> String {
@@ -132,6 +175,36 @@ mod tests {
             }),
             "no terminal escape reaches the research team through the server"
         );
+        for (document, detail) in [
+            (
+                document("draft", "{}").replace(
+                    "\"lang\": \"it\"",
+                    "\"lang\": \"it\", \"revision\": 9223372036854775808",
+                ),
+                "revision out of range",
+            ),
+            (
+                document("draft", "{}").replace(
+                    "\"lang\": \"it\"",
+                    &format!("\"lang\": \"it\", \"junk\": \"{}\"", "x".repeat(20_000)),
+                ),
+                "unknown keys too large",
+            ),
+            (
+                document("draft", "{}").replace(
+                    "\"lang\": \"it\"",
+                    "\"lang\": \"it\", \"position\": \"nowhere\"",
+                ),
+                "position is not an item of the form",
+            ),
+        ] {
+            assert_eq!(
+                check(&forms, ID, document.as_bytes()).err(),
+                Some(Refusal::NotAResponse {
+                    detail: detail.into()
+                })
+            );
+        }
         let incomplete = document("complete", r#"{"ps_active": "no"}"#);
         let Err(Refusal::Invalid { problems }) = check(&forms, ID, incomplete.as_bytes()) else {
             panic!()

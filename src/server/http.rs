@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::extract::{Path, Request, State};
+use axum::body::Body;
+use axum::extract::{Extension, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -17,7 +17,7 @@ use flate2::read::GzDecoder;
 use super::Server;
 use super::check::check;
 use super::storage::PutOutcome;
-use crate::protocol::{Accepted, Health, MAX_BODY_BYTES, Refusal};
+use crate::protocol::{Accepted, Health, MAX_BODY_BYTES, Refusal, WhoAmI};
 use crate::store::FormRef;
 
 /// How much of an oversized body is read before refusing it.
@@ -27,17 +27,63 @@ const DRAIN_LIMIT: usize = 16 * MAX_BODY_BYTES;
 #[derive(Clone)]
 struct TokenName(String);
 
+/// The address a connection came from: requests without a valid token are
+/// rate-limited by it.
+#[derive(Clone, Copy)]
+pub struct Peer(pub std::net::IpAddr);
+
 pub fn router(server: Arc<Server>) -> Router {
     Router::new()
         .route(crate::protocol::HEALTH_PATH, get(health))
+        .route(crate::protocol::WHOAMI_PATH, get(whoami))
         .route("/v1/responses/{id}", put(put_response).get(get_response))
+        .layer(middleware::from_fn_with_state(
+            server.clone(),
+            limit_anonymous,
+        ))
         .layer(middleware::from_fn(log_request))
         .with_state(server)
 }
 
+/// A request that carries no live token counts against its address's
+/// bucket; one that does, against its token's (in the handlers). Nobody
+/// gets unlimited requests.
+async fn limit_anonymous(
+    State(server): State<Arc<Server>>,
+    Extension(peer): Extension<Peer>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let response = next.run(request).await;
+    let anonymous = response.extensions().get::<TokenName>().is_none();
+    if anonymous
+        && !server
+            .limits
+            .rate
+            .allow(&format!("address {}", peer.0), Instant::now())
+    {
+        return refusal(Refusal::RateLimited);
+    }
+    response
+}
+
+/// The path as it may go in a log: anything but printable ASCII is
+/// percent-encoded, so no byte of a URL can play tricks on a terminal.
+fn loggable(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_graphic() {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 async fn log_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let (method, path) = (request.method().clone(), request.uri().path().to_string());
+    let (method, path) = (request.method().clone(), loggable(request.uri().path()));
     let response = next.run(request).await;
     let token = response
         .extensions()
@@ -99,18 +145,34 @@ async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<Strin
     }
 }
 
-/// Reads the body, unzipping it if it says it is gzip, never past the limit.
+/// Reads the body, unzipping it if it says it is gzip, never keeping more
+/// than the limit in memory.
 async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, Refusal> {
+    use http_body_util::BodyExt;
     let too_large = Refusal::TooLarge {
         limit: MAX_BODY_BYTES,
     };
-    // Read (and drop) somewhat past the limit before refusing, so that a
-    // client still sending gets the 413 rather than a reset connection;
-    // far beyond it, the connection is simply cut.
-    let bytes: Bytes = axum::body::to_bytes(body, DRAIN_LIMIT)
-        .await
-        .map_err(|_| too_large.clone())?;
-    if bytes.len() > MAX_BODY_BYTES {
+    // Past the limit the rest is read and dropped, up to DRAIN_LIMIT, so
+    // that a client still sending hears the 413 rather than a reset; far
+    // beyond it, the connection is simply cut. Nothing past the limit is
+    // kept: a stalled upload costs at most the limit in memory.
+    let mut kept = Vec::new();
+    let mut seen = 0usize;
+    let mut body = body;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| too_large.clone())?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        seen += data.len();
+        if seen > DRAIN_LIMIT {
+            return Err(too_large);
+        }
+        if seen <= MAX_BODY_BYTES {
+            kept.extend_from_slice(&data);
+        }
+    }
+    if seen > MAX_BODY_BYTES {
         return Err(too_large);
     }
     let gzip = headers
@@ -118,11 +180,11 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, Refusal> 
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.eq_ignore_ascii_case("gzip"));
     if !gzip {
-        return Ok(bytes.to_vec());
+        return Ok(kept);
     }
     let mut plain = Vec::new();
     // Read one byte past the limit to tell "exactly at" from "over".
-    GzDecoder::new(&bytes[..])
+    GzDecoder::new(&kept[..])
         .take(MAX_BODY_BYTES as u64 + 1)
         .read_to_end(&mut plain)
         .map_err(|_| Refusal::NotJson)?;
@@ -142,7 +204,7 @@ async fn put_response(
         Ok(token) => token,
         Err(response) => return response,
     };
-    let mut response = if server.limits.rate.allow(&token, std::time::Instant::now()) {
+    let mut response = if server.limits.rate.allow(&token, Instant::now()) {
         store(&server, &id, &headers, body, &token).await
     } else {
         refusal(Refusal::RateLimited)
@@ -158,6 +220,11 @@ async fn store(
     body: Body,
     token: &str,
 ) -> Response {
+    // Bodies read at once are bounded too: memory stays within
+    // `bodies_at_once` × the limit, however many uploads stall.
+    let Ok(_reading) = server.limits.bodies_at_once.try_acquire() else {
+        return refusal(Refusal::RateLimited);
+    };
     let body =
         match tokio::time::timeout(server.limits.body_timeout, read_body(headers, body)).await {
             Ok(Ok(body)) => body,
@@ -173,7 +240,7 @@ async fn store(
     let (storage, token) = (server.storage.clone(), token.to_string());
     let (uuid, revision) = (checked.response.id, checked.response.revision);
     let outcome = tokio::task::spawn_blocking(move || {
-        storage.put_response(uuid, revision, &checked.body, &token)
+        storage.put_response(uuid, revision, &checked.body, Some(&token))
     })
     .await;
     match outcome {
@@ -187,9 +254,30 @@ async fn store(
             .into_response(),
         Ok(Ok(PutOutcome::Stale { current })) => refusal(Refusal::Stale { current }),
         Ok(Ok(PutOutcome::Conflict)) => refusal(Refusal::Conflict { revision }),
+        Ok(Ok(PutOutcome::NotYours)) => refusal(Refusal::NotFound),
+        Ok(Ok(PutOutcome::OverQuota)) => refusal(Refusal::OverQuota {
+            limit: server.bounds.bytes_per_token,
+        }),
         Ok(Err(error)) => server_error(&error.0),
         Err(error) => server_error(&error.to_string()),
     }
+}
+
+async fn whoami(State(server): State<Arc<Server>>, headers: HeaderMap) -> Response {
+    let token = match authenticate(&server, &headers).await {
+        Ok(token) => token,
+        Err(response) => return response,
+    };
+    let mut response = if server.limits.rate.allow(&token, Instant::now()) {
+        axum::Json(WhoAmI {
+            name: token.clone(),
+        })
+        .into_response()
+    } else {
+        refusal(Refusal::RateLimited)
+    };
+    response.extensions_mut().insert(TokenName(token));
+    response
 }
 
 async fn get_response(
@@ -201,18 +289,26 @@ async fn get_response(
         Ok(token) => token,
         Err(response) => return response,
     };
-    let Ok(uuid) = id.parse::<uuid::Uuid>() else {
-        return refusal(Refusal::BadId);
-    };
-    let storage = server.storage.clone();
-    let mut response = match tokio::task::spawn_blocking(move || storage.current_response(uuid))
-        .await
-    {
-        Ok(Ok(Some(body))) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Ok(Ok(None)) => StatusCode::NOT_FOUND.into_response(),
-        Ok(Err(error)) => server_error(&error.0),
-        Err(error) => server_error(&error.to_string()),
+    let mut response = if server.limits.rate.allow(&token, Instant::now()) {
+        read_response(&server, &id, &token).await
+    } else {
+        refusal(Refusal::RateLimited)
     };
     response.extensions_mut().insert(TokenName(token));
     response
+}
+
+/// The current revision, to its owner only: to anyone else it does not
+/// exist.
+async fn read_response(server: &Arc<Server>, id: &str, token: &str) -> Response {
+    let Ok(uuid) = id.parse::<uuid::Uuid>() else {
+        return refusal(Refusal::BadId);
+    };
+    let (storage, token) = (server.storage.clone(), token.to_string());
+    match tokio::task::spawn_blocking(move || storage.current_response(uuid, &token)).await {
+        Ok(Ok(Some(body))) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Ok(Ok(None)) => refusal(Refusal::NotFound),
+        Ok(Err(error)) => server_error(&error.0),
+        Err(error) => server_error(&error.to_string()),
+    }
 }

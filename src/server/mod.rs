@@ -9,7 +9,6 @@ mod sqlite;
 pub mod storage;
 pub mod tokens;
 
-use std::fs;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,26 +16,39 @@ use std::sync::Arc;
 use crate::form::Form;
 use crate::protocol::{MAX_BODY_BYTES, Refusal};
 use crate::store::{DataDir, StoreError, write_atomic};
-use storage::{PutOutcome, Storage, StorageError};
+use storage::{Bounds, PutOutcome, Storage, StorageError};
 
 pub struct Server {
     pub forms: Vec<Form>,
     pub storage: Arc<dyn Storage>,
     pub limits: Limits,
+    pub bounds: Bounds,
 }
 
-/// What the server puts up with from one client.
+/// What the server puts up with from its clients.
 pub struct Limits {
     pub rate: limit::RateLimit,
-    /// How long a request body may take to arrive.
+    /// How long a request's headers, and then its body, may take to arrive.
     pub body_timeout: std::time::Duration,
+    /// Request bodies read at the same moment; more are told to come back.
+    pub bodies_at_once: tokio::sync::Semaphore,
+    /// Connections open at the same moment; more wait to be accepted.
+    pub connections: usize,
 }
+
+/// Bodies in memory at once, each at most [`MAX_BODY_BYTES`]: 64 MiB.
+const BODIES_AT_ONCE: usize = 64;
+/// Open connections at once: well below a default limit of 1,024 open
+/// files, so that the database and the log always have descriptors.
+const CONNECTIONS: usize = 512;
 
 impl Limits {
     pub fn new(requests_per_second: u32, body_timeout_seconds: u64) -> Limits {
         Limits {
             rate: limit::RateLimit::new(requests_per_second),
             body_timeout: std::time::Duration::from_secs(body_timeout_seconds),
+            bodies_at_once: tokio::sync::Semaphore::new(BODIES_AT_ONCE),
+            connections: CONNECTIONS,
         }
     }
 }
@@ -51,8 +63,9 @@ pub enum DatabaseError {
     Failed(StorageError),
 }
 
-/// Opens `--db`: a path to an SQLite file, or an `sqlite://` URL.
-pub fn open_storage(db: &str) -> Result<Arc<dyn Storage>, DatabaseError> {
+/// Opens `--db`: a path to an SQLite file, or an `sqlite://` URL. A new
+/// database file (and a folder made for it) is readable by its owner only.
+pub fn open_storage(db: &str, bounds: Bounds) -> Result<Arc<dyn Storage>, DatabaseError> {
     let path = match db.split_once("://") {
         None => db,
         Some(("sqlite", path)) => path,
@@ -62,14 +75,8 @@ pub fn open_storage(db: &str) -> Result<Arc<dyn Storage>, DatabaseError> {
             });
         }
     };
-    if let Some(parent) = Path::new(path)
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-    {
-        fs::create_dir_all(parent)
-            .map_err(|e| DatabaseError::Failed(StorageError(e.to_string())))?;
-    }
-    let storage = sqlite::SqliteStorage::open(Path::new(path)).map_err(DatabaseError::Failed)?;
+    let storage =
+        sqlite::SqliteStorage::open(Path::new(path), bounds).map_err(DatabaseError::Failed)?;
     Ok(Arc::new(storage))
 }
 
@@ -85,6 +92,7 @@ pub fn serve(
     use hyper_util::server::conn::auto;
     use hyper_util::server::graceful::GracefulShutdown;
     use hyper_util::service::TowerToHyperService;
+    use tokio::sync::Semaphore;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -96,27 +104,46 @@ pub fn serve(
         // A client that opens a connection and trickles its headers
         // (slowloris) is let go after the same time a body may take.
         let header_timeout = server.limits.body_timeout;
+        let open = Arc::new(Semaphore::new(server.limits.connections));
         let router = http::router(Arc::new(server));
-        let mut builder = auto::Builder::new(TokioExecutor::new());
+        // HTTP/1 only, without the version sniffing that reads the first
+        // bytes with no deadline: the header timeout runs from the moment
+        // a connection is accepted, so one that sends nothing is let go.
+        let mut builder = auto::Builder::new(TokioExecutor::new()).http1_only();
         builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout);
         let graceful = GracefulShutdown::new();
         let mut shutdown = std::pin::pin!(shutdown_signal());
         loop {
+            let permit = tokio::select! {
+                permit = open.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
+                _ = &mut shutdown => break,
+            };
             tokio::select! {
                 accepted = listener.accept() => {
-                    // A failed accept (out of descriptors, say) is that
-                    // client's problem, not the server's.
-                    let Ok((stream, _)) = accepted else { continue };
-                    let service = TowerToHyperService::new(router.clone());
+                    let (stream, peer) = match accepted {
+                        Ok(accepted) => accepted,
+                        // Out of descriptors, say: wait a little rather than
+                        // spin on the same error.
+                        Err(_) => {
+                            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                            continue;
+                        }
+                    };
+                    let router = router.clone().layer(axum::Extension(http::Peer(peer.ip())));
+                    let service = TowerToHyperService::new(router);
                     let connection = builder.serve_connection(TokioIo::new(stream), service).into_owned();
                     let connection = graceful.watch(connection);
                     tokio::spawn(async move {
                         let _ = connection.await;
+                        drop(permit);
                     });
                 }
                 _ = &mut shutdown => break,
             }
         }
+        // No new connections from here on: they are refused, not left
+        // waiting for a server that is going.
+        drop(listener);
         // Requests under way may finish, for a while.
         tokio::select! {
             _ = graceful.shutdown() => {}
@@ -176,12 +203,16 @@ pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> 
             let (uuid, revision) = (checked.response.id, checked.response.revision);
             match server
                 .storage
-                .put_response(uuid, revision, &checked.body, "import")
+                .put_response(uuid, revision, &checked.body, None)
             {
                 Ok(PutOutcome::Stored) => Ok(true),
                 Ok(PutOutcome::AlreadyThere) => Ok(false),
                 Ok(PutOutcome::Stale { current }) => Err(Refusal::Stale { current }),
                 Ok(PutOutcome::Conflict) => Err(Refusal::Conflict { revision }),
+                Ok(PutOutcome::NotYours) => Err(Refusal::NotFound),
+                Ok(PutOutcome::OverQuota) => Err(Refusal::OverQuota {
+                    limit: server.bounds.bytes_per_token,
+                }),
                 Err(error) => Err(Refusal::NotAResponse { detail: error.0 }),
             }
         });

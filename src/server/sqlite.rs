@@ -8,10 +8,11 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::storage::{PutOutcome, Storage, StorageError, TokenInfo};
+use super::storage::{Bounds, PutOutcome, Storage, StorageError, TokenInfo};
 
 pub struct SqliteStorage {
     connection: Mutex<Connection>,
+    bounds: Bounds,
 }
 
 const SCHEMA: &str = "
@@ -35,6 +36,24 @@ CREATE TABLE IF NOT EXISTS current (
     revision INTEGER NOT NULL,
     digest TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS usage (
+    token TEXT PRIMARY KEY,
+    bytes INTEGER NOT NULL
+);
+";
+
+/// Databases made before responses had owners: the owner of each is the
+/// token of its first kept revision (none for imported ones), and each
+/// token's usage is counted from what is stored.
+const ADD_OWNERS: &str = "
+ALTER TABLE current ADD COLUMN owner TEXT;
+UPDATE current SET owner = (
+    SELECT v.token FROM versions v WHERE v.id = current.id ORDER BY v.revision LIMIT 1
+);
+UPDATE current SET owner = NULL WHERE owner = 'import';
+DELETE FROM usage;
+INSERT INTO usage (token, bytes)
+    SELECT token, SUM(length(body)) FROM versions WHERE token <> 'import' GROUP BY token;
 ";
 
 fn failed(error: rusqlite::Error) -> StorageError {
@@ -46,7 +65,8 @@ fn now() -> String {
 }
 
 impl SqliteStorage {
-    pub fn open(path: &Path) -> Result<SqliteStorage, StorageError> {
+    pub fn open(path: &Path, bounds: Bounds) -> Result<SqliteStorage, StorageError> {
+        create_private_file(path)?;
         let connection = Connection::open(path).map_err(failed)?;
         connection
             .pragma_update(None, "journal_mode", "WAL")
@@ -58,8 +78,17 @@ impl SqliteStorage {
             .busy_timeout(std::time::Duration::from_secs(10))
             .map_err(failed)?;
         connection.execute_batch(SCHEMA).map_err(failed)?;
+        let has_owners = connection
+            .prepare("SELECT owner FROM current LIMIT 0")
+            .is_ok();
+        if !has_owners {
+            connection
+                .execute_batch(&format!("BEGIN; {ADD_OWNERS} COMMIT;"))
+                .map_err(failed)?;
+        }
         Ok(SqliteStorage {
             connection: Mutex::new(connection),
+            bounds,
         })
     }
 
@@ -81,34 +110,54 @@ impl Storage for SqliteStorage {
         id: Uuid,
         revision: u64,
         body: &[u8],
-        token: &str,
+        token: Option<&str>,
     ) -> Result<PutOutcome, StorageError> {
         let digest = hex::encode(Sha256::digest(body));
         let id = id.to_string();
         let revision =
             i64::try_from(revision).map_err(|_| StorageError("revision out of range".into()))?;
+        let bounds = self.bounds;
         self.with(|connection| {
             let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let current: Option<(i64, String)> = tx
-                .query_row("SELECT revision, digest FROM current WHERE id = ?1", params![id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
+            let current: Option<(i64, String, Option<String>)> = tx
+                .query_row(
+                    "SELECT revision, digest, owner FROM current WHERE id = ?1",
+                    params![id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
                 .optional()?;
             let outcome = match current {
-                Some((current, stored)) if current == revision => {
-                    if stored == digest { PutOutcome::AlreadyThere } else { PutOutcome::Conflict }
+                Some((_, _, Some(owner))) if token.is_some_and(|t| t != owner) => {
+                    PutOutcome::NotYours
                 }
-                Some((current, _)) if current > revision => PutOutcome::Stale { current: current as u64 },
+                Some((current, stored, owner)) if current == revision => {
+                    if stored != digest {
+                        PutOutcome::Conflict
+                    } else {
+                        // An imported response is claimed by the first
+                        // office that sends it, even unchanged.
+                        if let (None, Some(token)) = (owner, token) {
+                            tx.execute(
+                                "UPDATE current SET owner = ?2 WHERE id = ?1",
+                                params![id, token],
+                            )?;
+                        }
+                        PutOutcome::AlreadyThere
+                    }
+                }
+                Some((current, _, _)) if current > revision => PutOutcome::Stale {
+                    current: current as u64,
+                },
+                _ if token.is_some_and(|t| {
+                    used_by(&tx, t)
+                        .is_ok_and(|used| used + body.len() as u64 > bounds.bytes_per_token)
+                }) =>
+                {
+                    PutOutcome::OverQuota
+                }
                 _ => {
-                    tx.execute(
-                        "INSERT INTO versions (id, revision, digest, body, received, token) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        params![id, revision, digest, body, now(), token],
-                    )?;
-                    tx.execute(
-                        "INSERT INTO current (id, revision, digest) VALUES (?1, ?2, ?3)
-                         ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, digest = excluded.digest",
-                        params![id, revision, digest],
-                    )?;
+                    store(&tx, &id, revision, &digest, body, token)?;
+                    prune(&tx, &id, bounds.kept_revisions)?;
                     PutOutcome::Stored
                 }
             };
@@ -117,11 +166,11 @@ impl Storage for SqliteStorage {
         })
     }
 
-    fn current_response(&self, id: Uuid) -> Result<Option<Vec<u8>>, StorageError> {
+    fn current_response(&self, id: Uuid, token: &str) -> Result<Option<Vec<u8>>, StorageError> {
         self.with(|c| {
             c.query_row(
-                "SELECT v.body FROM current c JOIN versions v ON v.id = c.id AND v.revision = c.revision WHERE c.id = ?1",
-                params![id.to_string()],
+                "SELECT v.body FROM current c JOIN versions v ON v.id = c.id AND v.revision = c.revision WHERE c.id = ?1 AND c.owner = ?2",
+                params![id.to_string(), token],
                 |r| r.get(0),
             )
             .optional()
@@ -205,13 +254,103 @@ impl Storage for SqliteStorage {
     }
 }
 
+/// The file readable by its owner only, before SQLite opens it: its
+/// `-wal` and `-shm` files take the same permissions.
+fn create_private_file(path: &Path) -> Result<(), StorageError> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .map_err(|e| StorageError(e.to_string()))?;
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
+        .map_err(|e| StorageError(e.to_string()))
+}
+
+fn used_by(tx: &rusqlite::Transaction, token: &str) -> rusqlite::Result<u64> {
+    let used: Option<i64> = tx
+        .query_row(
+            "SELECT bytes FROM usage WHERE token = ?1",
+            params![token],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(used.unwrap_or(0) as u64)
+}
+
+fn add_usage(tx: &rusqlite::Transaction, token: &str, bytes: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO usage (token, bytes) VALUES (?1, ?2)
+         ON CONFLICT (token) DO UPDATE SET bytes = bytes + excluded.bytes",
+        params![token, bytes],
+    )?;
+    Ok(())
+}
+
+fn store(
+    tx: &rusqlite::Transaction,
+    id: &str,
+    revision: i64,
+    digest: &str,
+    body: &[u8],
+    token: Option<&str>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO versions (id, revision, digest, body, received, token) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, revision, digest, body, now(), token.unwrap_or("import")],
+    )?;
+    tx.execute(
+        "INSERT INTO current (id, revision, digest, owner) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, digest = excluded.digest,
+             owner = COALESCE(current.owner, excluded.owner)",
+        params![id, revision, digest, token],
+    )?;
+    if let Some(token) = token {
+        add_usage(tx, token, body.len() as i64)?;
+    }
+    Ok(())
+}
+
+/// Drops all but the newest `kept` revisions of a response, and gives the
+/// bytes back to the tokens that sent them.
+fn prune(tx: &rusqlite::Transaction, id: &str, kept: u32) -> rusqlite::Result<()> {
+    let dropped: Vec<(String, i64)> = {
+        let mut statement = tx.prepare(
+            "SELECT token, length(body) FROM versions WHERE id = ?1
+             ORDER BY revision DESC LIMIT -1 OFFSET ?2",
+        )?;
+        let rows = statement.query_map(params![id, kept], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if dropped.is_empty() {
+        return Ok(());
+    }
+    for (token, bytes) in &dropped {
+        add_usage(tx, token, -bytes)?;
+    }
+    tx.execute(
+        "DELETE FROM versions WHERE id = ?1 AND revision NOT IN
+             (SELECT revision FROM versions WHERE id = ?1 ORDER BY revision DESC LIMIT ?2)",
+        params![id, kept],
+    )?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn storage() -> (tempfile::TempDir, SqliteStorage) {
         let dir = tempfile::tempdir().unwrap();
-        let storage = SqliteStorage::open(&dir.path().join("db.sqlite")).unwrap();
+        let storage =
+            SqliteStorage::open(&dir.path().join("db.sqlite"), Bounds::default()).unwrap();
         (dir, storage)
     }
 
@@ -220,26 +359,26 @@ mod tests {
         let (_dir, db) = storage();
         let id = Uuid::new_v4();
         assert_eq!(
-            db.put_response(id, 1, b"one", "t").unwrap(),
+            db.put_response(id, 1, b"one", Some("t")).unwrap(),
             PutOutcome::Stored
         );
         assert_eq!(
-            db.put_response(id, 1, b"one", "t").unwrap(),
+            db.put_response(id, 1, b"one", Some("t")).unwrap(),
             PutOutcome::AlreadyThere
         );
         assert_eq!(
-            db.put_response(id, 1, b"uno", "t").unwrap(),
+            db.put_response(id, 1, b"uno", Some("t")).unwrap(),
             PutOutcome::Conflict
         );
         assert_eq!(
-            db.put_response(id, 3, b"three", "t").unwrap(),
+            db.put_response(id, 3, b"three", Some("t")).unwrap(),
             PutOutcome::Stored
         );
         assert_eq!(
-            db.put_response(id, 2, b"two", "t").unwrap(),
+            db.put_response(id, 2, b"two", Some("t")).unwrap(),
             PutOutcome::Stale { current: 3 }
         );
-        assert_eq!(db.current_response(id).unwrap().unwrap(), b"three");
+        assert_eq!(db.current_response(id, "t").unwrap().unwrap(), b"three");
         assert_eq!(db.revisions(id).unwrap(), [1, 3]);
         assert_eq!(db.latest_responses().unwrap(), [b"three".to_vec()]);
     }
@@ -257,5 +396,96 @@ mod tests {
         // A revoked name can be given a new token.
         assert!(db.add_token("verona", "h3").unwrap());
         assert_eq!(db.token_name("h3").unwrap().as_deref(), Some("verona"));
+    }
+
+    #[test]
+    fn a_response_belongs_to_the_token_that_first_stored_it() {
+        let (_dir, db) = storage();
+        let id = Uuid::new_v4();
+        assert_eq!(
+            db.put_response(id, 2, b"a", Some("verona")).unwrap(),
+            PutOutcome::Stored
+        );
+        assert_eq!(
+            db.put_response(id, i64::MAX as u64, b"tampered", Some("milano"))
+                .unwrap(),
+            PutOutcome::NotYours
+        );
+        assert_eq!(db.current_response(id, "milano").unwrap(), None);
+        assert_eq!(db.current_response(id, "verona").unwrap().unwrap(), b"a");
+        assert_eq!(
+            db.put_response(id, 3, b"b", Some("verona")).unwrap(),
+            PutOutcome::Stored
+        );
+        // Imported by the team: the first office to send it owns it.
+        let imported = Uuid::new_v4();
+        assert_eq!(
+            db.put_response(imported, 1, b"i", None).unwrap(),
+            PutOutcome::Stored
+        );
+        assert_eq!(
+            db.put_response(imported, 1, b"i", Some("verona")).unwrap(),
+            PutOutcome::AlreadyThere
+        );
+        assert_eq!(
+            db.current_response(imported, "verona").unwrap().unwrap(),
+            b"i"
+        );
+        assert_eq!(
+            db.put_response(imported, 2, b"j", Some("milano")).unwrap(),
+            PutOutcome::NotYours
+        );
+    }
+
+    #[test]
+    fn old_revisions_and_a_tokens_bytes_are_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let bounds = Bounds {
+            kept_revisions: 3,
+            bytes_per_token: 1000,
+        };
+        let db = SqliteStorage::open(&dir.path().join("db.sqlite"), bounds).unwrap();
+        let id = Uuid::new_v4();
+        for revision in 1..=10 {
+            assert_eq!(
+                db.put_response(id, revision, &[b'x'; 100], Some("t"))
+                    .unwrap(),
+                PutOutcome::Stored
+            );
+        }
+        assert_eq!(
+            db.revisions(id).unwrap(),
+            [8, 9, 10],
+            "the newest three kept"
+        );
+        // 300 bytes in use: 700 more fit, 701 do not.
+        let other = Uuid::new_v4();
+        assert_eq!(
+            db.put_response(other, 1, &[b'y'; 701], Some("t")).unwrap(),
+            PutOutcome::OverQuota
+        );
+        assert_eq!(
+            db.put_response(other, 1, &[b'y'; 700], Some("t")).unwrap(),
+            PutOutcome::Stored
+        );
+        assert_eq!(
+            db.put_response(other, 2, &[b'y'; 1], Some("another"))
+                .unwrap(),
+            PutOutcome::NotYours
+        );
+    }
+
+    #[test]
+    fn the_database_files_are_readable_by_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, db) = storage();
+        db.put_response(Uuid::new_v4(), 1, b"x", Some("t")).unwrap();
+        for name in ["db.sqlite", "db.sqlite-wal", "db.sqlite-shm"] {
+            let mode = std::fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+        }
     }
 }

@@ -14,6 +14,29 @@ pub enum PutOutcome {
     },
     /// This revision is stored with different content.
     Conflict,
+    /// The response belongs to another token: as far as this one can tell,
+    /// it does not exist.
+    NotYours,
+    /// Storing it would take the token past its share of the disk.
+    OverQuota,
+}
+
+/// How much the server keeps, so that no client can fill its disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// Revisions kept per response: the newest ones.
+    pub kept_revisions: u32,
+    /// Bytes of stored documents (every kept revision) per token.
+    pub bytes_per_token: u64,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        Bounds {
+            kept_revisions: 20,
+            bytes_per_token: 512 * 1024 * 1024,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,17 +51,21 @@ pub struct TokenInfo {
 pub struct StorageError(pub String);
 
 pub trait Storage: Send + Sync {
-    /// Offers revision `revision` of response `id`. Every revision ever
-    /// stored is kept; the highest is the current one.
+    /// Offers revision `revision` (at most `i64::MAX`) of response `id`,
+    /// sent with `token`, or imported by the team (`None`). A response
+    /// belongs to the first token that stores it; an imported one belongs
+    /// to the first token that sends it afterwards. The newest
+    /// [`Bounds::kept_revisions`] revisions are kept; the highest is the
+    /// current one.
     fn put_response(
         &self,
         id: Uuid,
         revision: u64,
         body: &[u8],
-        token: &str,
+        token: Option<&str>,
     ) -> Result<PutOutcome, StorageError>;
-    /// The current revision's document.
-    fn current_response(&self, id: Uuid) -> Result<Option<Vec<u8>>, StorageError>;
+    /// The current revision's document, if `token` owns the response.
+    fn current_response(&self, id: Uuid, token: &str) -> Result<Option<Vec<u8>>, StorageError>;
     /// The current revision of every response, in id order.
     fn latest_responses(&self) -> Result<Vec<Vec<u8>>, StorageError>;
     /// Every stored revision of a response, oldest first.

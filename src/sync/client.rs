@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use ureq::Agent;
 
-use crate::protocol::{Accepted, Refusal, response_path};
+use crate::protocol::{Accepted, Refusal, WHOAMI_PATH, WhoAmI, response_path};
 
 /// Stops the whole batch: sending more would only repeat it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,13 @@ pub enum Fatal {
     BadUrl(String),
     /// The server answered with something that is not campo's API (e.g. 404).
     NotCampo { status: u16 },
+    /// No such host: the address is mistyped (or the name service is down).
+    UnknownHost,
+    /// The server sends elsewhere (`Location`); campo follows no redirect,
+    /// since a document must reach the address that was set up.
+    Redirected { status: u16, to: String },
+    /// A confirmation of another revision than the one sent.
+    WrongConfirmation { sent: u64, confirmed: u64 },
 }
 
 /// A try that did not get through, worth trying again.
@@ -30,7 +37,7 @@ pub enum Fatal {
 pub enum Transient {
     /// The connection failed, dropped or timed out.
     Network(String),
-    /// 5xx or 429.
+    /// 5xx, or a refusal that says to try later (429, 408).
     Server(u16),
 }
 
@@ -84,6 +91,7 @@ impl Client {
             .http_status_as_error(false)
             .timeout_connect(Some(Duration::from_secs(15)))
             .timeout_global(Some(Duration::from_secs(120)))
+            .max_redirects(0)
             .build()
             .into();
         Client {
@@ -99,13 +107,14 @@ impl Client {
     pub fn deliver(
         &self,
         id: &str,
+        revision: u64,
         gzipped: &[u8],
         on_retry: &mut dyn FnMut(u32, &Transient),
     ) -> (Delivery, usize) {
         let mut requests = 0;
         loop {
             requests += 1;
-            match self.put_once(id, gzipped) {
+            match self.put_once(id, revision, gzipped) {
                 Err(transient) if (requests as u32) < self.backoff.tries => {
                     on_retry(requests as u32, &transient);
                     thread::sleep(self.backoff.wait(requests as u32));
@@ -116,7 +125,7 @@ impl Client {
         }
     }
 
-    fn put_once(&self, id: &str, gzipped: &[u8]) -> Result<Delivery, Transient> {
+    fn put_once(&self, id: &str, revision: u64, gzipped: &[u8]) -> Result<Delivery, Transient> {
         let url = format!("{}{}", self.base, response_path(id));
         let result = self
             .agent
@@ -125,45 +134,142 @@ impl Client {
             .header("Content-Type", "application/json")
             .header("Content-Encoding", "gzip")
             .send(gzipped);
-        let mut response = match result {
-            Ok(response) => response,
-            Err(error) => return classify_error(error),
+        let answer = match read_answer(result) {
+            Ok(answer) => answer,
+            Err(Failed::Fatal(fatal)) => return Ok(Delivery::Fatal(fatal)),
+            Err(Failed::Transient(transient)) => return Err(transient),
         };
-        let status = response.status().as_u16();
-        let mut body = String::new();
-        let read = response
-            .body_mut()
-            .as_reader()
-            .take(64 * 1024)
-            .read_to_string(&mut body);
-        if read.is_err() && status < 300 {
-            return Err(Transient::Network("the answer was cut short".into()));
+        match answer.status {
+            200 | 201 => Ok(match serde_json::from_str::<Accepted>(&answer.body) {
+                Ok(accepted) if confirmed(&accepted) == revision => Delivery::Accepted(accepted),
+                Ok(accepted) => Delivery::Fatal(Fatal::WrongConfirmation {
+                    sent: revision,
+                    confirmed: confirmed(&accepted),
+                }),
+                Err(_) => Delivery::Fatal(Fatal::NotCampo {
+                    status: answer.status,
+                }),
+            }),
+            _ => answer.to_delivery(),
         }
-        Ok(match status {
-            200 | 201 => match serde_json::from_str::<Accepted>(&body) {
-                Ok(accepted) => Delivery::Accepted(accepted),
-                Err(_) => Delivery::Fatal(Fatal::NotCampo { status }),
-            },
-            401 => Delivery::Fatal(Fatal::Unauthorized),
-            403 => Delivery::Fatal(Fatal::Forbidden),
-            429 => return Err(Transient::Server(status)),
-            500..=599 => return Err(Transient::Server(status)),
-            _ => match serde_json::from_str::<Refusal>(&body) {
-                Ok(refusal) => Delivery::Refused(refusal),
-                Err(_) => Delivery::Fatal(Fatal::NotCampo { status }),
-            },
-        })
+    }
+
+    /// Asks the server whose token this is: the check `sync --setup` makes
+    /// before it saves anything. Tried once: setup is a person waiting.
+    pub fn who_am_i(&self) -> Result<String, Delivery> {
+        let url = format!("{}{}", self.base, WHOAMI_PATH);
+        let result = self
+            .agent
+            .get(&url)
+            .header("Authorization", &format!("Bearer {}", self.token))
+            .call();
+        let answer = match read_answer(result) {
+            Ok(answer) => answer,
+            Err(Failed::Fatal(fatal)) => return Err(Delivery::Fatal(fatal)),
+            Err(Failed::Transient(transient)) => return Err(Delivery::GaveUp(transient)),
+        };
+        match (answer.status, serde_json::from_str::<WhoAmI>(&answer.body)) {
+            (200, Ok(who)) => Ok(who.name),
+            (200, Err(_)) => Err(Delivery::Fatal(Fatal::NotCampo { status: 200 })),
+            _ => Err(answer.to_delivery().unwrap_or_else(Delivery::GaveUp)),
+        }
     }
 }
 
-fn classify_error(error: ureq::Error) -> Result<Delivery, Transient> {
-    match error {
-        ureq::Error::BadUri(uri) => Ok(Delivery::Fatal(Fatal::BadUrl(uri))),
-        ureq::Error::Tls(what) => Ok(Delivery::Fatal(Fatal::Tls(what.to_string()))),
-        ureq::Error::Rustls(error) => Ok(Delivery::Fatal(Fatal::Tls(error.to_string()))),
-        ureq::Error::Io(io) if is_tls(&io) => Ok(Delivery::Fatal(Fatal::Tls(io.to_string()))),
-        other => Err(Transient::Network(other.to_string())),
+fn confirmed(accepted: &Accepted) -> u64 {
+    match accepted {
+        Accepted::Stored { revision } | Accepted::AlreadyThere { revision } => *revision,
     }
+}
+
+/// What the server answered: its status, where it redirects (if it does),
+/// and up to 64 KiB of the body.
+struct Answer {
+    status: u16,
+    location: Option<String>,
+    body: String,
+}
+
+enum Failed {
+    Fatal(Fatal),
+    Transient(Transient),
+}
+
+fn read_answer(
+    result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+) -> Result<Answer, Failed> {
+    let mut response = result.map_err(classify_error)?;
+    let status = response.status().as_u16();
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let mut body = String::new();
+    let read = response
+        .body_mut()
+        .as_reader()
+        .take(64 * 1024)
+        .read_to_string(&mut body);
+    if read.is_err() && status < 300 {
+        return Err(Failed::Transient(Transient::Network(
+            "the answer was cut short".into(),
+        )));
+    }
+    Ok(Answer {
+        status,
+        location,
+        body,
+    })
+}
+
+impl Answer {
+    /// Any answer but a confirmation: a redirect or a bad token stops the
+    /// run; a refusal concerns this response; what the protocol calls
+    /// transient (and any 5xx) is worth another try.
+    fn to_delivery(&self) -> Result<Delivery, Transient> {
+        let status = self.status;
+        match status {
+            300..=399 => Ok(Delivery::Fatal(Fatal::Redirected {
+                status,
+                to: self.location.clone().unwrap_or_default(),
+            })),
+            401 => Ok(Delivery::Fatal(Fatal::Unauthorized)),
+            403 => Ok(Delivery::Fatal(Fatal::Forbidden)),
+            500..=599 => Err(Transient::Server(status)),
+            _ => match serde_json::from_str::<Refusal>(&self.body) {
+                Ok(refusal) if refusal.is_transient() => Err(Transient::Server(status)),
+                Ok(refusal) => Ok(Delivery::Refused(refusal)),
+                // A proxy's own "slow down" or "too slow", without campo's body.
+                Err(_) if status == 429 || status == 408 => Err(Transient::Server(status)),
+                Err(_) => Ok(Delivery::Fatal(Fatal::NotCampo { status })),
+            },
+        }
+    }
+}
+
+fn classify_error(error: ureq::Error) -> Failed {
+    match error {
+        ureq::Error::BadUri(uri) => Failed::Fatal(Fatal::BadUrl(uri)),
+        ureq::Error::HostNotFound => Failed::Fatal(Fatal::UnknownHost),
+        ureq::Error::Tls(what) => Failed::Fatal(Fatal::Tls(what.to_string())),
+        ureq::Error::Rustls(error) => Failed::Fatal(Fatal::Tls(error.to_string())),
+        ureq::Error::Io(io) if is_tls(&io) => Failed::Fatal(Fatal::Tls(io.to_string())),
+        ureq::Error::Io(io) if is_unknown_host(&io) => Failed::Fatal(Fatal::UnknownHost),
+        other => Failed::Transient(Transient::Network(other.to_string())),
+    }
+}
+
+/// The system's resolver says no such name exists (not "try again": a
+/// name service that is down stays a network problem worth retrying).
+/// std words it "failed to lookup address information: <gai_strerror>",
+/// always in English, since campo never sets the C library's locale.
+fn is_unknown_host(error: &std::io::Error) -> bool {
+    let text = error.to_string();
+    text.contains("failed to lookup address information")
+        && (text.contains("Name or service not known")
+            || text.contains("No address associated with hostname")
+            || text.contains("nodename nor servname"))
 }
 
 /// rustls reports a failed handshake as an I/O error carrying its own.

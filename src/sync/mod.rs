@@ -21,16 +21,46 @@ use crate::store::{
     DataDir, Listed, Response, Responses, Status, StoreError, SyncRecord, SyncState, write_atomic,
 };
 
-/// Which responses need sending, oldest change first: complete ones (and
-/// drafts if asked) whose current revision no server has confirmed.
-pub fn plan(responses: &[Response], include_drafts: bool) -> Vec<Uuid> {
+/// Which responses need sending to `server`, oldest change first:
+/// complete ones (and drafts if asked) whose current revision that server
+/// has not confirmed. A confirmation from another server does not count:
+/// pointed at a new server, an office sends everything again. With no
+/// server (a folder), whatever no server confirmed is due.
+pub fn plan(responses: &[Response], include_drafts: bool, server: Option<&str>) -> Vec<Uuid> {
+    let server = server.map(same_server);
+    let confirmed_elsewhere = |r: &Response| match (&server, &r.sync) {
+        (Some(server), Some(record)) => same_server(&record.server) != *server,
+        _ => false,
+    };
     let mut due: Vec<&Response> = responses
         .iter()
         .filter(|r| r.status == Status::Complete || include_drafts)
-        .filter(|r| r.sync_state() != SyncState::Sent)
+        .filter(|r| r.sync_state() != SyncState::Sent || confirmed_elsewhere(r))
         .collect();
     due.sort_by_key(|r| r.updated);
     due.iter().map(|r| r.id).collect()
+}
+
+/// A server address as compared: without a trailing slash, and the
+/// scheme and host in lower case.
+fn same_server(address: &str) -> String {
+    let address = address.trim().trim_end_matches('/');
+    match address.split_once("://") {
+        Some((scheme, rest)) => {
+            let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+            let path = if path.is_empty() {
+                String::new()
+            } else {
+                format!("/{path}")
+            };
+            format!(
+                "{}://{}{path}",
+                scheme.to_ascii_lowercase(),
+                host.to_ascii_lowercase()
+            )
+        }
+        None => address.to_string(),
+    }
 }
 
 /// News from a sync in progress.
@@ -102,7 +132,7 @@ pub fn sync(
     include_drafts: bool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, StoreError> {
-    let due = plan(&loaded(data)?, include_drafts);
+    let due = plan(&loaded(data)?, include_drafts, Some(server));
     let total = due.len();
     progress(Progress::Planned { total });
     let mut summary = Summary::default();
@@ -113,13 +143,17 @@ pub fn sync(
         }
         let response = data.load(*id)?;
         let body = gzip(&response.to_json_for_sending());
-        let (delivery, requests) =
-            client.deliver(&id.to_string(), &body, &mut |attempt, problem| {
+        let (delivery, requests) = client.deliver(
+            &id.to_string(),
+            response.revision,
+            &body,
+            &mut |attempt, problem| {
                 progress(Progress::Retrying {
                     attempt,
                     problem: problem.clone(),
                 })
-            });
+            },
+        );
         summary.requests += requests;
         summary.bytes += (body.len() * requests) as u64;
         match delivery {
@@ -170,7 +204,7 @@ fn record(
         return Ok(());
     }
     current.sync = Some(SyncRecord {
-        server: server.to_string(),
+        server: same_server(server),
         revision: sent.revision,
         at: Utc::now(),
         refused: refusal.map(|r| serde_json::to_value(r).expect("a refusal serialises")),
@@ -219,7 +253,7 @@ pub fn export(data: &DataDir, dir: &Path, include_drafts: bool) -> Result<usize,
     };
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let responses = loaded(data)?;
-    let due = plan(&responses, include_drafts);
+    let due = plan(&responses, include_drafts, None);
     for response in responses.iter().filter(|r| due.contains(&r.id)) {
         let path = dir.join(format!("{}.json", response.id));
         let mut copy = response.clone();
@@ -261,10 +295,10 @@ mod tests {
         let edited = response(Status::Complete, 5, Some(3));
         let draft = response(Status::Draft, 2, None);
         let all = vec![never.clone(), confirmed, edited.clone(), draft.clone()];
-        let due = plan(&all, false);
+        let due = plan(&all, false, Some("s"));
         assert_eq!(due.len(), 2);
         assert!(due.contains(&never.id) && due.contains(&edited.id));
-        assert!(plan(&all, true).contains(&draft.id));
+        assert!(plan(&all, true, Some("s")).contains(&draft.id));
     }
 
     #[test]
@@ -272,6 +306,25 @@ mod tests {
         let mut refused = response(Status::Complete, 3, Some(3));
         refused.sync.as_mut().unwrap().refused =
             Some(serde_json::json!({"error": "stale", "current": 4}));
-        assert_eq!(plan(&[refused.clone()], false), [refused.id]);
+        assert_eq!(plan(&[refused.clone()], false, Some("s")), [refused.id]);
+    }
+
+    #[test]
+    fn a_new_server_gets_everything_another_one_confirmed() {
+        let mut confirmed = response(Status::Complete, 3, Some(3));
+        confirmed.sync.as_mut().unwrap().server = "https://old.example.org/".into();
+        assert!(plan(&[confirmed.clone()], false, Some("https://old.example.org")).is_empty());
+        assert!(
+            plan(
+                &[confirmed.clone()],
+                false,
+                Some("HTTPS://OLD.example.org/")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            plan(&[confirmed.clone()], false, Some("https://new.example.org")),
+            [confirmed.id]
+        );
     }
 }
