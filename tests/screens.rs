@@ -692,3 +692,18 @@ fn enter_takes_the_option_the_user_moved_or_filtered_to() {
     );
     assert_eq!(current_item(&app), "dept_name");
 }
+
+#[test]
+fn a_response_open_in_another_session_is_not_deleted() {
+    let fixture = fixture(&[(AOSTA_FILE, AOSTA)]);
+    let mut app = app(&fixture, Lang::En, Start::Home);
+    let id = "0a1b2c3d-0000-4000-8000-000000000002".parse().unwrap();
+    let campo::store::Lock::Mine(_held) = fixture.data.lock(id).unwrap() else {
+        panic!("the other session's lock")
+    };
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(saved(&fixture).len(), 1, "still there");
+    let screen = render(&app);
+    assert!(screen.contains("Someone else has this response open"), "{screen}");
+}
