@@ -705,5 +705,8 @@ fn a_response_open_in_another_session_is_not_deleted() {
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(saved(&fixture).len(), 1, "still there");
     let screen = render(&app);
-    assert!(screen.contains("Someone else has this response open"), "{screen}");
+    assert!(
+        screen.contains("Someone else has this response open"),
+        "{screen}"
+    );
 }
