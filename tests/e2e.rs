@@ -41,12 +41,12 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
     tty.keys(ENTER, "Il suo DSM ha attivato iniziative");
     tty.keys("1", "1 (•) Sì");
     tty.keys(ENTER, "Da quanto tempo");
-    tty.keys("3", "3 (•) Da 4–6 anni");
+    tty.keys("3", "3 (•) Da 4 a 6 anni");
     tty.keys(ENTER, "Quanti esperti in supporto");
     tty.keys("2", "2 (•) 1–3");
     tty.keys(ENTER, "In quali servizi del DSM");
     tty.keys("1", "1 [x] Centri di Salute Mentale");
-    tty.keys("5", "Specificare \"altro\"");
+    tty.keys("5", "Altro (specificare)");
     tty.keys(
         "Ambulatorio di Valle d'Aosta",
         "Ambulatorio di Valle d'Aosta",
@@ -101,7 +101,7 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
         ("1", "What barriers to co-production"),
         ("2", "Does your MHD adopt specific strategies"),
         ("1", "What are the main actions taken"),
-        ("14", "To what extent have peer support"),
+        ("14", "To what extent do you think peer support"),
         ("4", "Describe any promising practice"),
     ] {
         tty.send(keys);
@@ -154,10 +154,10 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
         .unwrap();
     let text = String::from_utf8(show.stdout).unwrap();
     for expected in [
-        "Completato · 28 di 28 con risposta",
+        "Completato · risposte: 28 su 28",
         "In quale regione (o provincia autonoma) si trova il suo DSM?\n    Veneto",
         "Centri di Salute Mentale (CSM); Altro (Ambulatorio di Valle d'Aosta)",
-        "Da 4–6 anni",
+        "Da 4 a 6 anni",
         "Molto efficaci",
         "Gruppi di auto mutuo aiuto\n    nel CSM",
     ] {

@@ -10,13 +10,14 @@ home-count = { $count ->
    *[other] { $count } responses
 }
 home-empty = No responses yet. Press n to start one.
+list-empty = No responses yet. To start one: campo new
 home-status = Status
-home-progress = Done
+home-progress = Answered
 home-changed = Last change
 home-unnamed = (no name yet)
 home-id = Response { $id }
-home-confirm-delete = Delete response { $id }? It goes to the trash folder of the data folder. y yes, n no
-list-id = Id
+home-confirm-delete = Delete response { $id }? It goes to the data folder's trash (y yes, n no)
+list-id = ID
 status-draft = Draft
 status-complete = Complete
 status-damaged = Damaged
@@ -62,7 +63,7 @@ notice-missing = { $count ->
     [one] One answer is missing or not valid: it is marked with !
    *[other] { $count } answers are missing or not valid: they are marked with !
 }
-notice-unknown-form = This response belongs to form "{ $form }", version { $version }, which this campo does not have.
+notice-unknown-form = This response belongs to form "{ $form }", version { $version }, which this installation of campo does not know.
 notice-deleted = Response moved to the trash folder.
 
 ## Validation
@@ -80,7 +81,7 @@ problem-too-long = { $max ->
 problem-not-an-option = "{ $code }" is not one of the options.
 problem-control-characters = The answer holds control characters (such as terminal escape codes): only letters, and line breaks in a long text, are kept.
 problem-wrong-type = The answer is not of the right kind for this question.
-problem-specify = "Other": { $problem }
+problem-specify = Specify "Other": { $problem }
 document-unknown-item = "{ $item }" is not an item of this form.
 document-not-asked = "{ $item }" is answered but not asked with these answers.
 document-invalid = "{ $item }": { $problem }
@@ -98,7 +99,7 @@ key-no = n
 does-switch-language = italiano
 does-help = keys
 does-save-quit = save and quit
-does-next-question = next
+does-next-question = next question
 does-previous-question = previous question
 does-next-section = next section
 does-previous-section = previous section
@@ -113,7 +114,7 @@ does-quit = quit
 does-confirm-delete = delete
 does-keep = keep it
 does-choose = choose
-does-pick = choose option 1 to 9 at once
+does-pick = choose an option at once
 does-confirm = confirm
 does-clear = clear the answer
 does-leave-text = back to the options
@@ -131,7 +132,7 @@ too-small = The window is too small: campo needs at least { $width }×{ $height 
 
 io-not-found = the file or folder does not exist.
 io-permission-denied = permission denied.
-io-not-text = it is not text (UTF-8).
+io-not-text = not a UTF-8 text file.
 io-no-space = the disk is full.
 io-read-only = the disk is read-only.
 io-not-a-file = not a regular file (a folder, a pipe or a device): skipped.
@@ -189,14 +190,14 @@ sync-planned = { $total ->
    *[other] { $total } responses to send.
 }
 sync-progress = Sent { $done } of { $total } ({ $kb } KB)
-sync-retrying = Try { $attempt } did not get through ({ $problem }); trying again…
+sync-retrying = Attempt { $attempt } failed ({ $problem }); retrying…
 sync-summary = Sent: { $sent } · already there: { $already } · refused: { $refused } · not sent: { $failed } · { $kb } KB in { $requests ->
     [one] { $requests } request
    *[other] { $requests } requests
 }
 sync-refused-line =   { $id }: refused: { $reason }
 sync-stopped = Stopped: { $reason }
-sync-gave-up = Stopped: the server cannot be reached ({ $reason }). What was not sent is still due: run campo sync again later.
+sync-gave-up = Stopped: the server cannot be reached ({ $reason }). Unsent responses will go next time: run campo sync again later.
 sync-not-all-delivered = Not everything was delivered.
 sync-exported = { $count ->
     [one] One response written to { $dir }.
@@ -244,7 +245,7 @@ refusal-rate-limited = too many requests: try again in a while.
 
 serve-listening = campo serve: listening on http://{ $address } (database { $db })
 serve-failed = The server stopped: { $reason }
-serve-db-unsupported = This campo cannot use "{ $scheme }" databases: give a path to an SQLite file.
+serve-db-unsupported = This version of campo cannot use "{ $scheme }" databases: give a path to an SQLite file.
 serve-db-open-failed = Cannot open the database { $db }: { $reason }
 serve-db-failed = Database error: { $reason }
 serve-dumped = { $count ->
@@ -273,8 +274,8 @@ does-repaint = redraw the screen
 does-auto-advance = auto-advance on/off
 notice-auto-advance-on = Auto-advance on: a digit answers a single choice and moves on.
 notice-auto-advance-off = Auto-advance off.
-does-page-down = ten down
-does-page-up = ten up
+does-page-down = page down
+does-page-up = page up
 does-close = close
 sync-title = Sending to the server
 sync-retrying-short = No answer yet ({ $problem }): trying again…
@@ -302,7 +303,7 @@ report-text-answers = { $count ->
     [one] one answer
    *[other] { $count } answers
 }
-report-total = All
+report-total = Total
 report-option = Answer
 report-unknown-by = The form has no derived value "{ $by }" to break the tables down by.
 
@@ -332,15 +333,15 @@ report-screen-title = Results · { $count ->
    *[other] { $count } complete responses
 } · item { $number } of { $items }
 report-screen-empty = The form has no items.
-report-screen-asked = Asked in { $asked } · not asked in { $na }
+report-screen-asked = Asked in { $asked } · not applicable in { $na }
 
 ## Plain line mode (campo --plain)
 
-plain-hint-single = Type the number of one option (or its code).
-plain-hint-multi = Type the numbers of all that apply, separated by commas or spaces.
+plain-hint-single = Type the number of one option, or part of its name.
+plain-hint-multi = Type the numbers (or parts of the names) of all that apply, separated by commas.
 plain-hint-text = Type the answer on one line.
 plain-optional = (optional)
-plain-current = Current answer: { $answer }. Enter keeps it.
+plain-current = Current answer: { $answer }. An empty line keeps it.
 plain-help = Commands: ? help · < previous · > next · - clear the answer · :lang it or :lang en · :review · :complete · :quit. Every answer is saved as soon as it is given.
 plain-end = End of the questionnaire. Type :review to check it, :complete to mark it complete, < to go back, :quit to leave.
 plain-unsaved-quit = Your last answers are not saved (see above). Free some space and answer again to retry, or type :quit again to leave: campo will then write them to a file of their own and say where.
@@ -368,6 +369,8 @@ doctor-found-problems = Some files need attention: they were left as they are.
 
 lock-title = Open in another session
 lock-held = Someone is editing this response in another session ({ $holder }). r: read it without changing it · w: wait until it is free, then edit · Esc: back.
+lock-holder = user { $user }, process { $pid }
+lock-holder-process = process { $pid }
 lock-waiting = Waiting for the other session to close this response; it opens here, for editing, as soon as it does. Esc stops waiting.
 does-read-only = read only
 does-wait = wait
@@ -402,8 +405,8 @@ cli-value-listen = ADDRESS
 cli-cmd-list = List the saved responses
 cli-cmd-show = Print one response's answers (its id, or the start of it)
 cli-cmd-new = Start a new response straight away
-cli-cmd-edit = Go on with a response (its id, or the start of it)
-cli-cmd-report = The paper's frequency tables from the saved responses
+cli-cmd-edit = Continue a response (its ID, or the start of it)
+cli-cmd-report = Print frequency tables laid out like the paper's, from the saved responses
 cli-cmd-export = Files for analysts: responses.csv (raw: UTF-8, commas, texts exactly as typed, for R, Python or Stata; a spreadsheet may run a text starting with = as a formula), responses-spreadsheet.csv (safe to open by double-click), a codebook, XLSX, and SPSS syntax with its own data file
 cli-cmd-doctor = Check every file of the data folder and report those campo cannot use
 cli-cmd-sync = Send complete responses to the collection server (or to a folder)
@@ -412,7 +415,7 @@ cli-cmd-serve-token = Manage the tokens offices sync with
 cli-cmd-serve-token-add = Create a token (it is shown once)
 cli-cmd-serve-token-list = List the tokens
 cli-cmd-serve-token-revoke = Revoke a token
-cli-cmd-serve-import = Take in a folder written by campo sync --to
+cli-cmd-serve-import = Import a folder written by campo sync --to
 cli-cmd-serve-dump = Write the latest version of every response as campo files
 cli-arg-help = Show this help
 cli-arg-version = Show the version
@@ -443,7 +446,7 @@ cli-arg-dir = The folder to take in
 cli-error-invalid-value = "{ $value }" is not a valid value for { $arg } (valid: { $valid }).
 cli-error-unknown-argument = { $arg } is not an option campo knows.
 cli-error-unknown-command = "{ $command }" is not a campo command.
-cli-error-missing = Something is missing: { $arg }.
+cli-error-missing = A required argument is missing: { $arg }.
 cli-error-conflict = { $arg } cannot be used with the other options given.
 cli-error-other = The command line is not right.
-cli-error-hint = See campo --help.
+cli-error-hint = For help: campo --help.

@@ -25,7 +25,7 @@ opt-yes = Sì
 opt-no = No
 opt-dk = Non so
 opt-other = Altro
-q-other-specify = Specificare "altro"
+q-other-specify = Altro (specificare)
 
 ## Il Dipartimento
 
@@ -67,12 +67,12 @@ macro-islands = Isole
 
 q-ps_active = Il suo DSM ha attivato iniziative di supporto tra pari?
 q-ps_years = Da quanto tempo sono attive queste iniziative?
-opt-ps_years-under_1 = Da meno di 1 anno
-opt-ps_years-y1_3 = Da 1–3 anni
-opt-ps_years-y4_6 = Da 4–6 anni
+opt-ps_years-under_1 = Da meno di un anno
+opt-ps_years-y1_3 = Da 1 a 3 anni
+opt-ps_years-y4_6 = Da 4 a 6 anni
 opt-ps_years-over_6 = Da più di 6 anni
 q-ps_count = Quanti esperti in supporto tra pari (ESP) operano nel suo DSM?
-help-ps_count = Conti tutti gli ESP attualmente in attività, retribuiti o volontari.
+help-ps_count = Consideri tutti gli ESP attualmente attivi, retribuiti o volontari.
 opt-ps_count-none = Nessuno
 opt-ps_count-n1_3 = 1–3
 opt-ps_count-n4_6 = 4–6
@@ -91,7 +91,7 @@ opt-ps_activities-group_facilitation = Conduzione o co-conduzione di attività d
 opt-ps_activities-peer_groups = Conduzione di gruppi di supporto tra pari
 opt-ps_activities-accompaniment = Accompagnamento individuale
 opt-ps_activities-training = Partecipazione ad attività formative
-opt-ps_activities-daily_living = Sostegno nelle abilità della vita quotidiana
+opt-ps_activities-daily_living = Sostegno nelle attività della vita quotidiana
 
 ## (c) Formazione e retribuzione
 
@@ -119,21 +119,21 @@ opt-ps_effective-very = Molto efficaci
 opt-ps_effective-extremely = Estremamente efficaci
 q-ps_stigma = Gli ESP contribuiscono a ridurre lo stigma e a favorire l'inclusione sociale?
 q-ps_stigma_how = In che modo gli ESP contribuiscono a ridurre lo stigma e a favorire l'inclusione?
-opt-ps_stigma_how-narratives = Condividendo il proprio vissuto e narrazioni di recovery
-opt-ps_stigma_how-awareness = Con iniziative di sensibilizzazione pubblica
-opt-ps_stigma_how-cultural = Organizzando o partecipando ad attività culturali e ricreative
+opt-ps_stigma_how-narratives = Condividendo il proprio vissuto e la propria storia di recovery
+opt-ps_stigma_how-awareness = Partecipando a iniziative di sensibilizzazione pubblica
+opt-ps_stigma_how-cultural = Organizzando attività culturali e ricreative o partecipandovi
 q-ps_satisfaction = Il coinvolgimento degli ESP ha migliorato la soddisfazione degli utenti?
 
 ## (e) Difficoltà e ostacoli
 
-q-ps_difficulties = Quali difficoltà ha incontrato (o prevede di incontrare) il suo DSM nell'inserimento degli ESP?
+q-ps_difficulties = Quali difficoltà ha incontrato (o prevede di incontrare) il suo DSM nell'inserimento degli esperti in supporto tra pari (ESP)?
 help-ps_difficulties = Risponda anche se il DSM non ha ancora attivato il supporto tra pari: indichi le difficoltà che prevede.
-opt-ps_difficulties-recognition = Mancato riconoscimento istituzionale del ruolo dell'ESP
+opt-ps_difficulties-recognition = Mancato riconoscimento istituzionale del ruolo dell'ESP nel sistema della salute mentale
 opt-ps_difficulties-resources = Scarse risorse economiche per formazione e compenso
 opt-ps_difficulties-cultural_resistance = Resistenze culturali e pregiudizi da parte degli operatori sanitari
 opt-ps_difficulties-role_clarity = Ruoli e responsabilità dell'ESP poco chiari nell'équipe
 opt-ps_difficulties-fragmented = Inserimento frammentario e limitato degli ESP nei servizi
-opt-ps_difficulties-recruitment = Difficoltà a individuare e reclutare ESP adeguati
+opt-ps_difficulties-recruitment = Difficoltà nell'individuare e reclutare ESP idonei
 opt-ps_difficulties-training_gap = Assenza di una formazione specifica per ESP adeguata alle esigenze del DSM
 opt-ps_difficulties-mhd_interest = Scarso interesse dei DSM per le iniziative di supporto tra pari
 opt-ps_difficulties-user_interest = Scarso interesse degli utenti a diventare ESP
@@ -169,7 +169,7 @@ opt-cp_outcomes-individualised = Percorsi di cura più personalizzati
 q-cp_barriers = Quali ostacoli alla co-produzione ha incontrato?
 opt-cp_barriers-professional_resistance = Resistenze da parte degli operatori
 opt-cp_barriers-no_guidelines = Mancanza di linee guida formali
-opt-cp_barriers-low_engagement = Scarso coinvolgimento degli utenti
+opt-cp_barriers-low_engagement = Scarsa partecipazione degli utenti
 
 ## (g) Strategie orientate alla recovery
 
@@ -179,8 +179,8 @@ opt-rec_actions-care_plans = Progetti terapeutici personalizzati
 opt-rec_actions-associations = Collaborazione con associazioni di utenti e familiari
 opt-rec_actions-social_inclusion = Promozione dell'inclusione sociale
 opt-rec_actions-education_work = Sostegno alla formazione e all'inserimento lavorativo
-opt-rec_actions-anti_stigma = Iniziative contro lo stigma e di sensibilizzazione
-opt-rec_actions-recovery_education = Informazione agli utenti sulla recovery
+opt-rec_actions-anti_stigma = Iniziative antistigma e di sensibilizzazione
+opt-rec_actions-recovery_education = Formazione degli utenti sulla recovery
 opt-rec_actions-cultural_sports = Attività culturali, artistiche e sportive
 opt-rec_actions-staff_training = Principi della recovery nella formazione degli operatori
 opt-rec_actions-home_based = Interventi domiciliari orientati alla recovery
@@ -189,11 +189,11 @@ opt-rec_actions-monitoring = Monitoraggio dei progressi nel percorso di recovery
 opt-rec_actions-involving_psw = Coinvolgimento degli ESP
 opt-rec_actions-coproduction = Coinvolgimento degli utenti nella co-produzione
 opt-rec_actions-strengths = Approccio centrato sui punti di forza
-q-rec_contribution = In che misura il supporto tra pari e la co-produzione hanno contribuito a migliorare i percorsi di recovery?
+q-rec_contribution = In che misura ritiene che il supporto tra pari e la co-produzione abbiano contribuito a migliorare i percorsi di recovery?
 opt-rec_contribution-not_at_all = Per nulla
 opt-rec_contribution-a_little = Poco
 opt-rec_contribution-moderately = Abbastanza
 opt-rec_contribution-very = Molto
 opt-rec_contribution-extremely = Moltissimo
-q-promising_practices = Descriva eventuali pratiche promettenti del suo DSM nel supporto tra pari o nella co-produzione che meritano di essere condivise con altri Dipartimenti.
-help-promising_practices = Facoltativo. Fino a 2.000 caratteri; Invio va a capo.
+q-promising_practices = Descriva eventuali buone pratiche o esperienze promettenti del suo DSM nel supporto tra pari o nella co-produzione che meritino di essere condivise con altri Dipartimenti.
+help-promising_practices = Facoltativa. Fino a 2.000 caratteri; Invio va a capo.

@@ -10,12 +10,13 @@ home-count = { $count ->
    *[other] { $count } questionari
 }
 home-empty = Ancora nessun questionario. Prema n per iniziarne uno.
+list-empty = Ancora nessun questionario. Per iniziarne uno: campo new
 home-status = Stato
-home-progress = Fatto
+home-progress = Risposte
 home-changed = Ultima modifica
 home-unnamed = (ancora senza nome)
 home-id = Questionario { $id }
-home-confirm-delete = Eliminare il questionario { $id }? Verrà spostato nel cestino della cartella dati. s sì, n no
+home-confirm-delete = Eliminare il questionario { $id }? Andrà nel cestino (s sì, n no)
 list-id = Codice
 status-draft = Bozza
 status-complete = Completato
@@ -25,23 +26,26 @@ status-unknown-form = Modulo sconosciuto
 ## Compilazione
 
 question-counter = Domanda { $number } di { $count }
-section-progress = { $answered } di { $asked } con risposta
+section-progress = Risposte: { $answered } su { $asked }
 section-skipped = non pertinente
 hint-multi = Indichi tutte le risposte pertinenti.
 filter = Filtro:
-filter-no-match = Nessuna opzione corrisponde al filtro. Backspace cancella, Esc lo azzera.
+filter-no-match = Nessuna opzione corrisponde al filtro. Backspace cancella un carattere, Esc azzera il filtro.
 text-count = { $count ->
     [one] { $count } carattere
    *[other] { $count } caratteri
 }
-text-count-max = { $count } caratteri su { $max }
+text-count-max = { $count ->
+    [one] { $count } carattere
+   *[other] { $count } caratteri
+} su { $max }
 
 ## Riepilogo
 
-review-title = Riepilogo · { $status } · { $answered } di { $asked } con risposta
-review-missing = Nessuna risposta: obbligatoria
+review-title = Riepilogo · { $status } · risposte: { $answered } su { $asked }
+review-missing = Risposta obbligatoria mancante
 review-unanswered = Nessuna risposta
-show-header = Questionario { $id } · { $status } · { $answered } di { $asked } con risposta · ultima modifica { $updated }
+show-header = Questionario { $id } · { $status } · risposte: { $answered } su { $asked } · ultima modifica { $updated }
 
 ## Avvisi
 
@@ -59,8 +63,8 @@ notice-not-utf8 = Il terminale ha inviato un carattere non UTF-8: non è stato i
 notice-reopened = Il questionario è tornato in bozza: lo segni come completato nel riepilogo quando è pronto.
 notice-marked-complete = Questionario completato. Grazie!
 notice-missing = { $count ->
-    [one] Manca una risposta o non è valida: è segnata con !
-   *[other] Mancano { $count } risposte o non sono valide: sono segnate con !
+    [one] Una risposta manca o non è valida: è segnata con !
+   *[other] { $count } risposte mancano o non sono valide: sono segnate con !
 }
 notice-unknown-form = Questo questionario appartiene al modulo "{ $form }", versione { $version }, che questa installazione di campo non conosce.
 notice-deleted = Questionario spostato nel cestino.
@@ -80,7 +84,7 @@ problem-too-long = { $max ->
 problem-not-an-option = "{ $code }" non è tra le opzioni previste.
 problem-control-characters = La risposta contiene caratteri di controllo (come i codici di escape del terminale): sono ammessi solo lettere e, nei testi lunghi, gli a capo.
 problem-wrong-type = La risposta non è del tipo previsto per questa domanda.
-problem-specify = "Altro": { $problem }
+problem-specify = Specifichi «Altro»: { $problem }
 document-unknown-item = "{ $item }" non è una domanda di questo modulo.
 document-not-asked = "{ $item }" ha una risposta ma, con queste risposte, la domanda non è prevista.
 document-invalid = "{ $item }": { $problem }
@@ -98,7 +102,7 @@ key-no = n
 does-switch-language = English
 does-help = tasti
 does-save-quit = salva ed esci
-does-next-question = avanti
+does-next-question = domanda successiva
 does-previous-question = domanda precedente
 does-next-section = sezione successiva
 does-previous-section = sezione precedente
@@ -113,7 +117,7 @@ does-quit = esci
 does-confirm-delete = elimina
 does-keep = non eliminare
 does-choose = scegli
-does-pick = sceglie subito l'opzione da 1 a 9
+does-pick = scelta rapida delle opzioni
 does-confirm = conferma
 does-clear = cancella la risposta
 does-leave-text = torna alle opzioni
@@ -121,7 +125,7 @@ does-change-answer = modifica
 does-mark-complete = segna come completato
 does-close-help = chiudi
 help-title = Tasti
-help-saved = Ogni risposta è salvata subito. Tab e PagGiù vanno avanti anche senza risposta: servono tutte solo per completare.
+help-saved = Ogni risposta viene salvata subito. Tab e PagGiù permettono di proseguire senza rispondere; tutte le risposte obbligatorie servono solo per segnare il questionario come completato.
 
 ## Dimensioni della finestra
 
@@ -145,14 +149,14 @@ damage-missing-key = manca la chiave "{ $key }".
 damage-wrong-shape = è JSON, ma non un questionario di campo (riga { $line }, colonna { $column }).
 damage-newer-format = scritto da una versione più recente di campo (formato { $format }): aggiorni campo per aprirlo.
 damage-misnamed = il questionario contenuto ha codice { $id }, che non corrisponde al nome del file.
-store-damaged = File danneggiato { $path }: { $reason } Il file viene lasciato com'è.
+store-damaged = File danneggiato { $path }: { $reason } Resta com'è.
 store-io = Impossibile usare { $path }: { $reason }
 store-stale = Non scritto: { $path } contiene già una versione successiva (revisione { $on_disk }, questa è la { $ours }), salvata da un'altra sessione. Resta com'è.
 store-locked = Questo questionario è aperto da qualcun altro ({ $holder }): riprovi quando l'avrà chiuso.
 store-no-such-response = Nessun questionario ha il codice "{ $id }".
 store-ambiguous = { $count } questionari hanno un codice che inizia con "{ $prefix }": indichi più caratteri.
 no-data-dir = Impossibile trovare una cartella dati per questo utente: la indichi con --data-dir o CAMPO_DATA_DIR.
-no-terminal = L'interfaccia di campo richiede un terminale, e questo ingresso o questa uscita non lo sono. Per leggere i questionari senza interfaccia usi campo list o campo show.
+no-terminal = L'interfaccia di campo richiede un terminale, ma l'ingresso o l'uscita standard non sono un terminale. Per leggere i questionari senza interfaccia usi campo list o campo show.
 after-panic = campo si è fermato per un errore interno. Tutte le risposte date erano già salvate, in { $dir }: riavvii campo per continuare.
 terminal-failed = Il terminale ha smesso di funzionare: { $reason }
 form-refused = Il modulo non può essere usato: { $reason }
@@ -263,7 +267,7 @@ import-not-all = Alcuni file sono stati rifiutati.
 
 ## Sincronizzazione dall'interfaccia
 
-home-sync = Invio
+home-sync = Server
 sync-state-not-sent = da inviare
 sync-state-sent = inviato
 sync-state-changed = modificato
@@ -273,10 +277,10 @@ does-repaint = ridisegna lo schermo
 does-auto-advance = avanzamento automatico sì/no
 notice-auto-advance-on = Avanzamento automatico attivo: una cifra risponde a una scelta singola e va avanti.
 notice-auto-advance-off = Avanzamento automatico disattivato.
-does-page-down = dieci giù
-does-page-up = dieci su
+does-page-down = pagina giù
+does-page-up = pagina su
 does-close = chiudi
-sync-title = Invio al server
+sync-title = Trasmissione al server
 sync-retrying-short = Ancora nessuna risposta ({ $problem }): nuovo tentativo…
 
 ## Risultati (campo report)
@@ -332,15 +336,18 @@ report-screen-title = Risultati · { $count ->
    *[other] { $count } questionari completati
 } · domanda { $number } di { $items }
 report-screen-empty = Il modulo non ha domande.
-report-screen-asked = Posta in { $asked } · non posta in { $na }
+report-screen-asked = Posta in { $asked ->
+    [one] un questionario
+   *[other] { $asked } questionari
+} · non pertinente in { $na }
 
 ## Modalità a righe (campo --plain)
 
-plain-hint-single = Scriva il numero di una opzione (o il suo codice).
-plain-hint-multi = Scriva i numeri di tutte le opzioni pertinenti, separati da virgole o spazi.
+plain-hint-single = Scriva il numero di un'opzione, o parte del suo nome.
+plain-hint-multi = Scriva i numeri (o parte dei nomi) di tutte le opzioni pertinenti, separati da virgole.
 plain-hint-text = Scriva la risposta su una riga.
 plain-optional = (facoltativa)
-plain-current = Risposta attuale: { $answer }. Invio la conferma.
+plain-current = Risposta attuale: { $answer }. Invio (riga vuota) la mantiene.
 plain-help = Comandi: ? aiuto · < precedente · > successiva · - cancella la risposta · :lang it o :lang en · :review riepilogo · :complete segna come completato · :quit esci. Ogni risposta viene salvata appena data.
 plain-end = Fine del questionario. Scriva :review per controllarlo, :complete per segnarlo come completato, < per tornare indietro, :quit per uscire.
 plain-unsaved-quit = Le ultime risposte non sono salvate (vedi sopra). Liberi spazio e risponda di nuovo per riprovare, oppure scriva di nuovo :quit per uscire: campo le scriverà in un file a parte e le dirà dove.
@@ -368,6 +375,8 @@ doctor-found-problems = Alcuni file richiedono attenzione: sono stati lasciati c
 
 lock-title = Aperto in un'altra sessione
 lock-held = Qualcuno sta modificando questo questionario in un'altra sessione ({ $holder }). r: leggerlo senza modificarlo · w: attendere che si liberi, poi modificarlo · Esc: indietro.
+lock-holder = utente { $user }, processo { $pid }
+lock-holder-process = processo { $pid }
 lock-waiting = In attesa che l'altra sessione chiuda il questionario; appena lo fa, si apre qui per la modifica. Esc smette di attendere.
 does-read-only = sola lettura
 does-wait = attendi
@@ -403,16 +412,16 @@ cli-cmd-list = Elenca i questionari salvati
 cli-cmd-show = Mostra le risposte di un questionario (il codice, o il suo inizio)
 cli-cmd-new = Inizia subito un nuovo questionario
 cli-cmd-edit = Riprende un questionario (il codice, o il suo inizio)
-cli-cmd-report = Le tabelle di frequenza dell'articolo dai questionari salvati
+cli-cmd-report = Produce le tabelle di frequenza dai questionari salvati, come nell'articolo di Lasalvia et al. (2025)
 cli-cmd-export = File per chi analizza i dati: responses.csv (grezzo: UTF-8, virgole, testi esattamente come scritti, per R, Python o Stata; un foglio di calcolo può eseguire come formula un testo che inizia con =), responses-spreadsheet.csv (sicuro da aprire con un doppio clic), un codebook, XLSX e sintassi SPSS con un proprio file di dati
 cli-cmd-doctor = Controlla ogni file della cartella dati e segnala quelli che campo non può usare
 cli-cmd-sync = Invia i questionari completati al server di raccolta (o in una cartella)
 cli-cmd-serve = Avvia il server di raccolta, o lo amministra
-cli-cmd-serve-token = Gestisce i token con cui le sedi inviano
+cli-cmd-serve-token = Gestisce i token con cui le sedi inviano i questionari
 cli-cmd-serve-token-add = Crea un token (viene mostrato una sola volta)
 cli-cmd-serve-token-list = Elenca i token
 cli-cmd-serve-token-revoke = Revoca un token
-cli-cmd-serve-import = Acquisisce una cartella scritta da campo sync --to
+cli-cmd-serve-import = Importa una cartella scritta da campo sync --to
 cli-cmd-serve-dump = Scrive l'ultima versione di ogni questionario come file di campo
 cli-arg-help = Mostra questo aiuto
 cli-arg-version = Mostra la versione
@@ -443,7 +452,7 @@ cli-arg-dir = La cartella da acquisire
 cli-error-invalid-value = "{ $value }" non è un valore valido per { $arg } (validi: { $valid }).
 cli-error-unknown-argument = { $arg } non è un'opzione di campo.
 cli-error-unknown-command = "{ $command }" non è un comando di campo.
-cli-error-missing = Manca qualcosa: { $arg }.
+cli-error-missing = Manca un argomento obbligatorio: { $arg }.
 cli-error-conflict = { $arg } non si può usare insieme alle altre opzioni indicate.
 cli-error-other = La riga di comando non è corretta.
-cli-error-hint = Veda campo --help.
+cli-error-hint = Per l'aiuto: campo --help.

@@ -91,7 +91,7 @@ fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed]) -> String {
     }
     let mut out = String::new();
     if rows.len() == 1 {
-        out.push_str(&texts.t("home-empty"));
+        out.push_str(&texts.t("list-empty"));
         out.push('\n');
     } else {
         out.push_str(&align(&rows));

@@ -78,7 +78,7 @@ fn show_progress(texts: &Texts, progress: &Progress, live: bool) {
             &[
                 ("done", (*done).into()),
                 ("total", (*total).into()),
-                ("kb", format!("{:.1}", *bytes as f64 / 1024.0).into()),
+                ("kb", texts.one_decimal(*bytes as f64 / 1024.0).into()),
             ],
         ),
         Progress::Retrying { attempt, problem } => texts.t_args(

@@ -38,6 +38,21 @@ impl Describe for IoFailure {
     }
 }
 
+/// Who holds a response's lock, as its lock file says ("user pid"), in
+/// words: "user mario, process 17523".
+pub fn holder(texts: &Texts, note: &str) -> String {
+    let note = crate::text::printable(note.trim());
+    match note.rsplit_once(' ') {
+        Some((user, pid)) if pid.chars().all(|c| c.is_ascii_digit()) && !pid.is_empty() => {
+            texts.t_args("lock-holder", &[("user", s(user)), ("pid", s(pid))])
+        }
+        None if note.chars().all(|c| c.is_ascii_digit()) && !note.is_empty() => {
+            texts.t_args("lock-holder-process", &[("pid", s(&note))])
+        }
+        _ => note,
+    }
+}
+
 impl Describe for Damage {
     fn describe(&self, texts: &Texts) -> String {
         match self {
@@ -86,7 +101,9 @@ impl Describe for StoreError {
                     ("ours", ours.to_string().into()),
                 ],
             ),
-            StoreError::Locked { holder } => texts.t_args("store-locked", &[("holder", s(holder))]),
+            StoreError::Locked { holder: note } => {
+                texts.t_args("store-locked", &[("holder", holder(texts, note).into())])
+            }
             StoreError::NoSuchResponse { id } => {
                 texts.t_args("store-no-such-response", &[("id", s(id))])
             }
@@ -335,7 +352,10 @@ impl Describe for Summary {
                 ("already", summary.already_there.into()),
                 ("refused", summary.refused.len().into()),
                 ("failed", summary.failed.len().into()),
-                ("kb", format!("{:.1}", summary.bytes as f64 / 1024.0).into()),
+                (
+                    "kb",
+                    texts.one_decimal(summary.bytes as f64 / 1024.0).into(),
+                ),
                 ("requests", summary.requests.into()),
             ],
         );

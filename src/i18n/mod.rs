@@ -14,7 +14,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::form::{Form, FormError, FormPackage};
 
-pub use describe::Describe;
+pub use describe::{Describe, holder};
 pub use review::review_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -285,6 +285,11 @@ impl Texts {
             }
         }
         Some(text)
+    }
+
+    /// A number with one decimal, with this language's separator ("6,3").
+    pub fn one_decimal(&self, value: f64) -> String {
+        format!("{value:.1}").replace('.', &self.t("decimal-separator"))
     }
 
     /// A date and time as people of this language write it.

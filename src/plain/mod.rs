@@ -169,7 +169,7 @@ fn open(
     match taken {
         Ok(session) => Ok(Some(session)),
         Err(crate::store::StoreError::Locked { holder }) => {
-            let holder = crate::text::printable(&holder);
+            let holder = crate::i18n::holder(texts, &holder);
             let message = texts.t_args("plain-locked", &[("holder", holder.into())]);
             writeln!(output, "{message}")?;
             Ok(None)

@@ -91,7 +91,7 @@ pub fn render(
 /// A percentage as this language writes it: 37.7 or 37,7.
 fn pct(texts: &Texts, n: usize, asked: usize) -> String {
     percent(n, asked)
-        .map(|p| format!("{p:.1}").replace('.', &texts.t("decimal-separator")))
+        .map(|p| texts.one_decimal(p))
         .unwrap_or_else(|| "-".into())
 }
 

@@ -252,7 +252,8 @@ impl DataDir {
 /// Writes who holds the lock into the lock file, for whoever finds it taken.
 fn sign(file: &mut File) {
     let user = std::env::var("USER").unwrap_or_default();
-    let note = format!("{user} (pid {})\n", std::process::id());
+    // "user pid": who holds it, worded by whoever shows it.
+    let note = format!("{user} {}\n", std::process::id());
     // Best effort: the lock works whether or not the note is written.
     let _ = file
         .set_len(0)
@@ -434,7 +435,7 @@ mod tests {
         // A second open file description conflicts even in the same process,
         // as a second campo would.
         assert!(
-            matches!(data.lock(id).unwrap(), Lock::Elsewhere { holder } if holder.contains("pid"))
+            matches!(data.lock(id).unwrap(), Lock::Elsewhere { holder } if holder.ends_with(&std::process::id().to_string()))
         );
         drop(first);
         assert!(matches!(data.lock(id).unwrap(), Lock::Mine(_)));

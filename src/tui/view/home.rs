@@ -45,13 +45,16 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
     // move must not format them all. The list turns by whole pages.
     let page = usize::from(list.height.saturating_sub(2)).max(1);
     let first = home.selected / page * page;
-    let rows = home
+    let fixed = fixed_widths(texts, &header[app.form.summary.len()..]);
+    let widths = column_widths(app.form.summary.len(), fixed, list.width.saturating_sub(1));
+    let rows: Vec<Row> = home
         .entries
         .iter()
         .skip(first)
         .take(page)
-        .map(|entry| row(app, texts, entry));
-    let widths = column_widths(app.form.summary.len(), list.width.saturating_sub(1));
+        .map(|entry| row(app, texts, entry, &widths))
+        .collect();
+    let widths: Vec<Constraint> = widths.into_iter().map(Constraint::Length).collect();
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(Theme::dim()))
         .block(block)
@@ -62,28 +65,58 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
     frame.render_widget(Paragraph::new(detail_line(app, home)), detail);
 }
 
-/// Status, sync, progress and date take what they need; the summary
-/// columns share the rest, the first (the name) twice as much as the others.
-fn column_widths(summary_columns: usize, width: u16) -> Vec<Constraint> {
-    const FIXED: [u16; 4] = [11, 10, 5, 16];
-    let spacing = (summary_columns + FIXED.len()).saturating_sub(1) as u16;
-    let rest = width.saturating_sub(FIXED.iter().sum::<u16>() + spacing);
-    let shares = summary_columns as u16 + 1;
-    let mut widths: Vec<Constraint> = (0..summary_columns)
-        .map(|i| {
-            let share = rest / shares.max(1);
-            Constraint::Length(if i == 0 {
-                rest - share * (shares - 2)
-            } else {
-                share
-            })
-        })
-        .collect();
-    widths.extend(FIXED.map(Constraint::Length));
+/// Status, sync, progress and date are as wide as their heading and their
+/// widest value in this language, so that none is cut.
+fn fixed_widths(texts: &Texts, headings: &[String]) -> [u16; 4] {
+    let widest = |texts: &[String]| {
+        texts
+            .iter()
+            .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
+            .max()
+            .unwrap_or(0) as u16
+    };
+    let values = [
+        // (A response of a form campo lacks is rare: its status is cut.)
+        ["status-draft", "status-complete", "status-damaged"].as_slice(),
+        &[
+            "sync-state-not-sent",
+            "sync-state-sent",
+            "sync-state-changed",
+            "sync-state-refused",
+        ],
+    ];
+    let mut widths = [0; 4];
+    for (i, ids) in values.iter().enumerate() {
+        let mut all: Vec<String> = ids.iter().map(|id| texts.t(id)).collect();
+        all.push(headings[i].clone());
+        widths[i] = widest(&all);
+    }
+    widths[2] = widest(&[headings[2].clone(), "99/99".into()]);
+    widths[3] = widest(&[headings[3].clone(), texts.datetime(chrono::Utc::now())]);
     widths
 }
 
-fn row<'a>(app: &App, texts: &Texts, entry: &'a Listed) -> Row<'a> {
+/// The summary columns share what the others leave, the first (the name)
+/// twice as much as each other one.
+fn column_widths(summary_columns: usize, fixed: [u16; 4], width: u16) -> Vec<u16> {
+    let spacing = (summary_columns + fixed.len()).saturating_sub(1) as u16;
+    let rest = width.saturating_sub(fixed.iter().sum::<u16>() + spacing);
+    let shares = summary_columns as u16 + 1;
+    let mut widths: Vec<u16> = (0..summary_columns)
+        .map(|i| {
+            let share = rest / shares.max(1);
+            if i == 0 {
+                rest - share * (shares - 2)
+            } else {
+                share
+            }
+        })
+        .collect();
+    widths.extend(fixed);
+    widths
+}
+
+fn row<'a>(app: &App, texts: &Texts, entry: &'a Listed, widths: &[u16]) -> Row<'a> {
     let newest = &app.form;
     match entry {
         Listed::Response(response) => {
@@ -93,16 +126,19 @@ fn row<'a>(app: &App, texts: &Texts, entry: &'a Listed) -> Row<'a> {
             let mut cells: Vec<Cell> = form
                 .summary
                 .iter()
-                .map(|column| {
+                .zip(widths)
+                .map(|(column, &width)| {
                     let item = form.position(&column.item);
                     let text = item
                         .zip(response.answers.get(&column.item))
                         .filter(|_| known)
                         .map(|(i, a)| texts.answer(form, i, a))
                         .unwrap_or_default();
-                    Cell::from(text)
+                    // Cut where it must be, and say so with an ellipsis.
+                    Cell::from(crate::text::truncate(&text, usize::from(width)))
                 })
                 .collect();
+            let status_width = usize::from(widths[form.summary.len()]);
             if let Some(first) = cells.first_mut().filter(|_| {
                 form.summary
                     .first()
@@ -110,7 +146,8 @@ fn row<'a>(app: &App, texts: &Texts, entry: &'a Listed) -> Row<'a> {
             }) {
                 *first = Cell::from(Span::styled(texts.t("home-unnamed"), Theme::dim()));
             }
-            cells.push(Cell::from(status_text(texts, response, known)));
+            let status = status_text(texts, response, known);
+            cells.push(Cell::from(crate::text::truncate(&status, status_width)));
             cells.push(Cell::from(sync_text(texts, response)));
             let progress = if known {
                 let p = form.progress(&response.answers);

@@ -157,7 +157,8 @@ fn draw_lock_prompt(
     let text = if prompt.waiting {
         texts.t("lock-waiting")
     } else {
-        texts.t_args("lock-held", &[("holder", prompt.holder.as_str().into())])
+        let holder = crate::i18n::holder(texts, &prompt.holder);
+        texts.t_args("lock-held", &[("holder", holder.into())])
     };
     let lines: Vec<Line> = crate::text::wrap_words(&text, usize::from(width.saturating_sub(2)))
         .into_iter()
