@@ -710,3 +710,71 @@ fn a_response_open_in_another_session_is_not_deleted() {
         "{screen}"
     );
 }
+
+/// At ps_difficulties, fifteen options, with "Other" ticked by its number
+/// and its detail typed.
+fn other_ticked_at_the_bottom(lang: Lang) -> (Fixture, App) {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, lang, Start::New);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "DSM Bologna");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_item(&app), "ps_difficulties");
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('5'));
+    type_text(&mut app, "testo visibile");
+    (fixture, app)
+}
+
+#[test]
+fn a_long_list_keeps_the_other_detail_in_view_and_says_what_is_hidden() {
+    for lang in [Lang::It, Lang::En] {
+        let (fixture, app) = other_ticked_at_the_bottom(lang);
+        let answers = &saved(&fixture)[0].answers;
+        assert_eq!(
+            answers["ps_difficulties"],
+            campo::form::Answer::Many(vec!["other".into()]),
+            "two digits, one option: 15, not 1 and 5"
+        );
+        for (width, height) in [(80, 24), (60, 20)] {
+            let screen = render_at(&app, width, height);
+            assert!(screen.contains("testo visibile"), "{screen}");
+            let above = if lang == Lang::It {
+                "opzioni sopra"
+            } else {
+                "options above"
+            };
+            assert!(screen.contains(above), "{screen}");
+            insta::assert_snapshot!(
+                format!("long_list_other_{}_{width}x{height}", lang.code()),
+                screen
+            );
+        }
+    }
+}
+
+#[test]
+fn options_past_nine_are_reached_with_two_digits() {
+    let fixture = fixture(&[]);
+    let mut app = app(&fixture, Lang::En, Start::New);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(
+        saved(&fixture)[0].answers["dept_region"].as_one(),
+        Some("piemonte"),
+        "12: the twelfth region"
+    );
+    // A digit then another key keeps the first choice.
+    let fixture = self::fixture(&[]);
+    let mut app = self::app(&fixture, Lang::En, Start::New);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        saved(&fixture)[0].answers["dept_region"].as_one(),
+        Some("abruzzo")
+    );
+    assert_eq!(current_item(&app), "dept_name");
+}

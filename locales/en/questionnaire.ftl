@@ -25,7 +25,7 @@ opt-yes = Yes
 opt-no = No
 opt-dk = Do not know
 opt-other = Other
-q-other-specify = Please specify "other"
+q-other-specify = Other (please specify)
 
 ## The department
 

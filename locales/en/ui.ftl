@@ -30,6 +30,14 @@ section-progress = { $answered } of { $asked } answered
 section-skipped = not applicable
 hint-multi = Choose all that apply.
 filter = Filter:
+options-above = { $count ->
+    [one] one more option above
+   *[other] { $count } more options above
+}
+options-below = { $count ->
+    [one] one more option below
+   *[other] { $count } more options below
+}
 filter-no-match = No option matches the filter. Backspace deletes, Esc clears it.
 text-count = { $count ->
     [one] { $count } character

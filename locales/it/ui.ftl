@@ -30,6 +30,14 @@ section-progress = Risposte: { $answered } su { $asked }
 section-skipped = non pertinente
 hint-multi = Indichi tutte le risposte pertinenti.
 filter = Filtro:
+options-above = { $count ->
+    [one] un'altra opzione sopra
+   *[other] altre { $count } opzioni sopra
+}
+options-below = { $count ->
+    [one] un'altra opzione sotto
+   *[other] altre { $count } opzioni sotto
+}
 filter-no-match = Nessuna opzione corrisponde al filtro. Backspace cancella un carattere, Esc azzera il filtro.
 text-count = { $count ->
     [one] { $count } carattere

@@ -300,10 +300,12 @@ impl App {
                         form.items[entry.item].kind,
                         crate::form::ItemKind::Single { .. }
                     );
+                    // A digit that may begin a two-digit number waits.
                     if auto_advance
                         && single
                         && matches!(action, Action::Pick(_))
                         && entry.editing.is_none()
+                        && entry.pending_digit.is_none()
                     {
                         return entry.apply(form, session, Action::Confirm, &label);
                     }

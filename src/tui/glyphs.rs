@@ -39,6 +39,16 @@ pub fn section_mark() -> &'static str {
     if ascii() { "> " } else { "\u{25b8} " }
 }
 
+/// Points up or down a list that goes on past the screen.
+pub fn more_mark(above: bool) -> &'static str {
+    match (ascii(), above) {
+        (false, true) => "\u{2191}",
+        (false, false) => "\u{2193}",
+        (true, true) => "^",
+        (true, false) => "v",
+    }
+}
+
 /// A bar `eighths`/8 cells long: full blocks and a partial one, or `#`.
 pub fn bar(eighths: usize) -> String {
     const PARTS: [&str; 8] = [

@@ -429,7 +429,8 @@ fn matches(pattern: Key, key: &KeyEvent) -> Option<Option<usize>> {
         Key::BackTab => is_back_tab(key),
         Key::Digit => {
             return match key.code {
-                KeyCode::Char(d @ '1'..='9') if plain => Some(Some(d as usize - '0' as usize)),
+                // 0 only completes a two-digit number (10, 20).
+                KeyCode::Char(d @ '0'..='9') if plain => Some(Some(d as usize - '0' as usize)),
                 _ => None,
             };
         }
@@ -500,7 +501,8 @@ mod tests {
                 Context::Choice,
                 &key(KeyCode::Char('0'), KeyModifiers::NONE)
             ),
-            None
+            Some(Action::Pick(0)),
+            "0 completes a two-digit number"
         );
     }
 

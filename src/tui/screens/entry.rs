@@ -23,6 +23,9 @@ pub struct Entry {
     /// only then does Enter take the highlighted option. A cursor that has
     /// not moved points at an option nobody chose.
     pub pointed: bool,
+    /// In a list of ten options or more, the digit just typed, which the
+    /// next one may turn into a two-digit number ("1" then "2": option 12).
+    pub pending_digit: Option<usize>,
 }
 
 /// What handling a key led to.
@@ -61,6 +64,7 @@ impl Entry {
             editing: None,
             show_problem: false,
             pointed: false,
+            pending_digit: None,
         };
         entry.go_to(form, session, item);
         entry
@@ -186,6 +190,7 @@ impl Entry {
         label: &dyn Fn(&str) -> String,
     ) -> Outcome {
         let visible = self.visible_options(form, label);
+        let pending_digit = self.pending_digit.take();
         match action {
             Action::Up | Action::Down if self.editing_companion() => {
                 self.editing = None;
@@ -197,13 +202,7 @@ impl Entry {
                 Some(&option) => self.choose(form, session, option),
                 None => Outcome::Ignored,
             },
-            Action::Pick(n) => match visible.get(n - 1) {
-                Some(&option) => {
-                    self.cursor = n - 1;
-                    self.choose(form, session, option)
-                }
-                None => Outcome::Ignored,
-            },
+            Action::Pick(digit) => self.pick(form, session, &visible, pending_digit, digit),
             Action::Confirm => self.confirm(form, session, &visible),
             Action::ClearAnswer => {
                 redraw_if(session.set_answer(form, self.item, None) != Changed::Nothing)
@@ -247,6 +246,38 @@ impl Entry {
             Action::Review => Outcome::Leave(Leave::Review),
             _ => Outcome::Ignored,
         }
+    }
+
+    /// A digit: option N at once. In a list of ten or more, a digit that
+    /// can begin a two-digit number waits for the next key: another digit
+    /// makes the number (the first choice is taken back), anything else
+    /// leaves the first choice as it is.
+    fn pick(
+        &mut self,
+        form: &Form,
+        session: &mut Session,
+        visible: &[usize],
+        pending: Option<usize>,
+        digit: usize,
+    ) -> Outcome {
+        if let Some(first) = pending
+            && let Some(&option) = visible.get((first * 10 + digit).wrapping_sub(1))
+        {
+            if matches!(form.items[self.item].kind, ItemKind::Multi { .. }) {
+                self.choose(form, session, visible[first - 1]);
+            }
+            self.cursor = first * 10 + digit - 1;
+            return self.choose(form, session, option);
+        }
+        let Some(&option) = visible.get(digit.wrapping_sub(1)) else {
+            return Outcome::Ignored;
+        };
+        self.cursor = digit - 1;
+        let outcome = self.choose(form, session, option);
+        if digit * 10 <= visible.len() && self.editing.is_none() {
+            self.pending_digit = Some(digit);
+        }
+        outcome
     }
 
     fn editing_companion(&self) -> bool {
@@ -361,6 +392,7 @@ impl Entry {
         self.filter.clear();
         self.show_problem = false;
         self.pointed = false;
+        self.pending_digit = None;
         self.editing = None;
         session.set_position(form, item);
         let answer = session.answer(form, item);

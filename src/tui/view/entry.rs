@@ -199,15 +199,29 @@ fn draw_choices(
                 label: texts.form_text(&item.options()[option].label),
                 chosen,
                 highlighted: n == entry.cursor && entry.editing.is_none(),
+                focused: n == entry.cursor,
                 specify,
             }
         })
         .collect();
+    let more = |above: bool, count: usize| {
+        let id = if above {
+            "options-above"
+        } else {
+            "options-below"
+        };
+        format!(
+            "{} {}",
+            crate::tui::glyphs::more_mark(above),
+            texts.t_args(id, &[("count", count.into())])
+        )
+    };
     draw_options(
         &rows,
         matches!(item.kind, ItemKind::Multi { .. }),
         area,
         frame.buffer_mut(),
+        &more,
     )
 }
 
