@@ -778,3 +778,54 @@ fn options_past_nine_are_reached_with_two_digits() {
     );
     assert_eq!(current_item(&app), "dept_name");
 }
+
+const LONG_ANSWERS: &str = r#"{
+  "id": "0a1b2c3d-0000-4000-8000-000000000003",
+  "form": {"id": "mhd-peer-support-2025", "version": 1},
+  "status": "complete",
+  "created": "2026-01-12T09:00:00Z",
+  "updated": "2026-01-12T10:15:00Z",
+  "lang": "it",
+  "answers": {"dept_region": "emilia_romagna", "dept_name": "DSM-DP Forlì-Cesena, AUSL della Romagna", "ps_active": "yes",
+              "ps_years": "y1_3", "ps_count": "n1_3", "ps_services": ["cmhc", "day_centre", "residential", "other"],
+              "ps_services_other": "Ambulatori per i disturbi del comportamento alimentare e per l'età evolutiva, fino alla fine",
+              "ps_activities": ["training"], "ps_trained": "no", "ps_paid": "no", "ps_protocols": "dk",
+              "ps_effective": "very", "ps_stigma": "no", "ps_satisfaction": "dk", "ps_difficulties": ["recognition"],
+              "cp_planning_role": "none", "cp_tools": "no", "cp_active": "no", "rec_strategies": "no",
+              "rec_contribution": "a_little"}
+}"#;
+
+#[test]
+fn the_review_shows_answers_whole_pages_and_offers_completion_only_to_a_draft() {
+    for lang in [Lang::It, Lang::En] {
+        let fixture = fixture(&[("0a1b2c3d-0000-4000-8000-000000000003.json", LONG_ANSWERS)]);
+        let mut app = app(&fixture, lang, Start::Home);
+        press(&mut app, KeyCode::Char('r'));
+        let top = render(&app);
+        assert!(top.contains("fino alla fine"), "wrapped, not cut: {top}");
+        let complete = if lang == Lang::It {
+            "segna come completato"
+        } else {
+            "mark complete"
+        };
+        assert!(!top.contains(complete), "a complete response: {top}");
+        press(&mut app, KeyCode::End);
+        let bottom = render(&app);
+        let last = if lang == Lang::It {
+            "In che misura ritiene"
+        } else {
+            "To what extent do you think"
+        };
+        assert!(bottom.contains(last), "{bottom}");
+        press(&mut app, KeyCode::Home);
+        assert_eq!(render(&app), top);
+        press(&mut app, KeyCode::PageDown);
+        assert_ne!(render(&app), top);
+        for (width, height) in [(80, 24), (60, 20)] {
+            insta::assert_snapshot!(
+                format!("review_complete_{}_{width}x{height}", lang.code()),
+                render_at(&app, width, height)
+            );
+        }
+    }
+}

@@ -167,6 +167,11 @@ impl App {
             Screen::Home(home) if home.confirm_delete => Context::ConfirmDelete,
             Screen::Home(_) => Context::Home,
             Screen::Entry(_, entry) => entry.context(&self.form),
+            Screen::Review(session, _)
+                if session.read_only || session.response.status == Status::Complete =>
+            {
+                Context::ReviewDone
+            }
             Screen::Review(..) => Context::Review,
             Screen::Report(_) => Context::Report,
         }
@@ -468,6 +473,10 @@ impl App {
         match action {
             Action::Up => redraw_if(review.move_by(questions.len(), -1)),
             Action::Down => redraw_if(review.move_by(questions.len(), 1)),
+            Action::NextSection => redraw_if(review.move_by(questions.len(), Review::PAGE)),
+            Action::PreviousSection => redraw_if(review.move_by(questions.len(), -Review::PAGE)),
+            Action::First => redraw_if(review.move_by(questions.len(), isize::MIN / 2)),
+            Action::Last => redraw_if(review.move_by(questions.len(), isize::MAX / 2)),
             Action::Open => {
                 let item = questions.get(review.selected).copied();
                 self.back_to_entry(item, true);

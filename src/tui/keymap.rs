@@ -39,6 +39,9 @@ pub enum Action {
     ToggleAutoAdvance,
     /// Wait until another session lets go of a response.
     Wait,
+    /// To the first or the last of a list.
+    First,
+    Last,
 }
 
 /// Where the keys are read: each has its own table.
@@ -55,6 +58,9 @@ pub enum Context {
     /// A multi-line text field: Enter starts a new line.
     MultilineText,
     Review,
+    /// The review of a complete response (or one opened to read): nothing
+    /// to mark complete.
+    ReviewDone,
     Help,
     /// The sync window over the home screen.
     Syncing,
@@ -65,7 +71,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Choice,
@@ -73,6 +79,7 @@ impl Context {
         Context::Text,
         Context::MultilineText,
         Context::Review,
+        Context::ReviewDone,
         Context::Help,
         Context::Syncing,
         Context::Report,
@@ -299,7 +306,16 @@ const TEXT: &[Binding] = &[
 
 const MULTILINE_TEXT: &[Binding] = &[];
 
-const REVIEW: &[Binding] = &[
+/// A draft's review: what a complete one has, and marking complete.
+const REVIEW: &[Binding] = &[bind(
+    &[C('c')],
+    A::MarkComplete,
+    "=c",
+    "does-mark-complete",
+    true,
+)];
+
+const REVIEW_DONE: &[Binding] = &[
     bind(ARROWS_JK, A::Down, "=↑↓ j k", "does-move", true),
     bind(
         &[K(KeyCode::Enter)],
@@ -308,7 +324,28 @@ const REVIEW: &[Binding] = &[
         "does-change-answer",
         true,
     ),
-    bind(&[C('c')], A::MarkComplete, "=c", "does-mark-complete", true),
+    bind(
+        &[K(KeyCode::PageDown)],
+        A::NextSection,
+        "key-pgdn",
+        "does-page-down",
+        false,
+    ),
+    bind(
+        &[K(KeyCode::PageUp)],
+        A::PreviousSection,
+        "key-pgup",
+        "does-page-up",
+        false,
+    ),
+    bind(
+        &[K(KeyCode::Home)],
+        A::First,
+        "key-home",
+        "does-first",
+        false,
+    ),
+    bind(&[K(KeyCode::End)], A::Last, "key-end", "does-last", false),
     bind(&[C('?')], A::Help, "=?", "does-help", true),
     bind(&[K(KeyCode::Esc)], A::Back, "=Esc", "does-back", true),
 ];
@@ -384,12 +421,21 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Text => (TEXT, true),
         Context::MultilineText => (MULTILINE_TEXT, true),
         Context::Review => (REVIEW, false),
+        Context::ReviewDone => (REVIEW_DONE, false),
         Context::Help => (HELP, false),
         Context::Syncing => (SYNCING, false),
         Context::Report => (REPORT, false),
         Context::LockPrompt => (LOCK_PROMPT, false),
     };
     let mut all: Vec<&Binding> = own.iter().collect();
+    if context == Context::Review {
+        // Marking complete comes after moving and changing, as it is done.
+        all = REVIEW_DONE[..2]
+            .iter()
+            .chain(REVIEW)
+            .chain(&REVIEW_DONE[2..])
+            .collect();
+    }
     if navigates {
         all.extend(QUESTION_NAV.iter());
     }
@@ -544,6 +590,7 @@ mod tests {
             Context::Text,
             Context::MultilineText,
             Context::Review,
+            Context::ReviewDone,
             Context::Help,
         ] {
             assert_eq!(

@@ -28,6 +28,9 @@ impl Review {
             .collect()
     }
 
+    /// How many questions PgDn and PgUp move.
+    pub const PAGE: isize = 5;
+
     pub fn move_by(&mut self, count: usize, step: isize) -> bool {
         let next = self
             .selected

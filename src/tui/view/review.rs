@@ -7,7 +7,7 @@ use crate::form::Form;
 use crate::i18n::Texts;
 use crate::session::Session;
 use crate::store::Status;
-use crate::text::truncate;
+use crate::text::wrap_words;
 use crate::tui::app::App;
 use crate::tui::screens::review::Review;
 use crate::tui::theme::Theme;
@@ -33,13 +33,15 @@ pub fn draw(frame: &mut Frame, app: &App, session: &Session, review: &Review, ar
     let inner = block.inner(area);
     let width = usize::from(inner.width).saturating_sub(4);
     let (lines, selected) = review_lines(texts, form, session, review, width);
-    // Scroll by pages so the view stays put while the highlight moves within one.
+    // Scroll by pages so the view stays put while the highlight moves
+    // within one, and never past the end: a screen is always full.
     let height = usize::from(inner.height).max(1);
     let (start, end) = selected;
     let mut offset = start / height * height;
     if end > offset + height {
         offset = end - height;
     }
+    offset = offset.min(lines.len().saturating_sub(height)).min(start);
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
@@ -78,19 +80,32 @@ fn review_lines(
         } else {
             Span::raw(" ")
         };
-        let question = truncate(&texts.form_text(&form.items[item].question), width);
-        lines.push(Line::from(vec![
-            pointer,
-            mark,
-            Span::raw(" "),
-            Span::raw(question),
-        ]));
-        let answer = match texts.answer_with_details(form, answers, item) {
-            Some(text) => Span::raw(truncate(&text.replace('\n', " "), width)),
-            None if problem.is_some() => Span::styled(texts.t("review-missing"), Theme::error()),
-            None => Span::styled(texts.t("review-unanswered"), Theme::dim()),
-        };
-        lines.push(Line::from(vec![Span::raw("    "), answer]));
+        // Everything whole, wrapped: this is where answers are read
+        // before marking complete.
+        let question = wrap_words(&texts.form_text(&form.items[item].question), width);
+        for (i, row) in question.into_iter().enumerate() {
+            let lead = if i == 0 {
+                vec![pointer.clone(), mark.clone(), Span::raw(" ")]
+            } else {
+                vec![Span::raw("   ")]
+            };
+            lines.push(Line::from([lead, vec![Span::raw(row)]].concat()));
+        }
+        match texts.answer_with_details(form, answers, item) {
+            Some(text) => {
+                for row in text.split('\n').flat_map(|line| wrap_words(line, width)) {
+                    lines.push(Line::from(format!("    {row}")));
+                }
+            }
+            None if problem.is_some() => lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(texts.t("review-missing"), Theme::error()),
+            ])),
+            None => lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(texts.t("review-unanswered"), Theme::dim()),
+            ])),
+        }
         if let Some(problem) = problem.filter(|_| answers.contains_key(&form.items[item].id)) {
             use crate::i18n::Describe;
             lines.push(Line::from(Span::styled(

@@ -179,7 +179,10 @@ mod tests {
         // The last one: a marker above, the option whole, nothing below.
         let bottom = window(&heights, 14, 8);
         assert_eq!(bottom.last, 15);
-        assert!(2 * (bottom.last - bottom.first) < 8, "with the marker above");
+        assert!(
+            2 * (bottom.last - bottom.first) < 8,
+            "with the marker above"
+        );
         // An "other" that grew a text of five lines under it stays whole.
         let mut other = [2; 15];
         other[14] = 7;
