@@ -92,7 +92,9 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
     let mut tty = Tty::spawn(data, &["--lang", "en", "edit", &id[..8]]);
     tty.wait_for("What difficulties has your MHD met");
     for (keys, next) in [
-        ("123", "What role do users have in the strategic"),
+        // Fifteen options: a key between digits keeps them apart (1, 2, 3
+        // rather than 12 and 3).
+        ("1\x1b[B2\x1b[B3", "What role do users have in the strategic"),
         ("2", "Does your MHD use structured tools"),
         ("1", "Does your MHD engage in co-production"),
         ("1", "In which areas does co-production"),
@@ -101,7 +103,7 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
         ("1", "What barriers to co-production"),
         ("2", "Does your MHD adopt specific strategies"),
         ("1", "What are the main actions taken"),
-        ("14", "To what extent do you think peer support"),
+        ("1\x1b[B4", "To what extent do you think peer support"),
         ("4", "Describe any promising practice"),
     ] {
         tty.send(keys);
