@@ -94,7 +94,10 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
     for (keys, next) in [
         // Fifteen options: a key between digits keeps them apart (1, 2, 3
         // rather than 12 and 3).
-        ("1\x1b[B2\x1b[B3", "What role do users have in the strategic"),
+        (
+            "1\x1b[B2\x1b[B3",
+            "What role do users have in the strategic",
+        ),
         ("2", "Does your MHD use structured tools"),
         ("1", "Does your MHD engage in co-production"),
         ("1", "In which areas does co-production"),

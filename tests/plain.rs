@@ -175,3 +175,38 @@ fn plain_mode_continues_a_response_where_it_was_left() {
     );
     assert_eq!(only_response(dir.path())["answers"]["ps_active"], "dk");
 }
+
+#[test]
+fn a_screen_reader_user_hears_each_answer_once_and_only_the_problem_after_a_mistake() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "?\ntoscanaa\ntosc\nDSM Firenze\n1\n2\n3\naltro, diurni\n:quit\n";
+    let output = plain(dir.path(), &["--lang", "it", "--plain", "new"], script);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("Scriva il numero di una regione, o parte del suo nome"),
+        "? says what works here, not the full screen's filter: {text}"
+    );
+    assert!(!text.contains("restringere l'elenco"), "{text}");
+    assert_eq!(
+        text.matches("In quale regione").count(),
+        1,
+        "a wrong answer repeats only the problem: {text}"
+    );
+    assert!(
+        text.contains("\"toscanaa\" non è tra le opzioni previste."),
+        "{text}"
+    );
+    assert!(text.contains("Registrato: Toscana"), "{text}");
+    assert!(text.contains("Registrato: DSM Firenze"), "{text}");
+    assert!(
+        !text.contains("codice"),
+        "no mention of codes it never shows: {text}"
+    );
+    let response = only_response(dir.path());
+    assert_eq!(
+        response["answers"]["ps_services"],
+        serde_json::json!(["day_centre", "other"]),
+        "labels and parts of labels in a multiple choice: {text}"
+    );
+}

@@ -360,6 +360,8 @@ plain-unsaved-quit = Your last answers are not saved (see above). Free some spac
 unsaved-rescued = campo: your last answers could not be saved in the data folder ({ $reason }). They were written to { $path }: keep that file, and copy it into the data folder's responses/ when there is room again.
 unsaved-printed = campo: your last answers could not be saved in the data folder ({ $reason }), nor in a file of their own ({ $failure }). Here they are, whole: copy them into a file named after the id, in the data folder's responses/.
 plain-not-utf8 = That line has characters that are not UTF-8, so it was not taken: set the terminal to UTF-8 and type it again.
+plain-recorded = Recorded: { $answer }
+plain-help-filterable = Type the number of a region, or part of its name ("tosc", "friuli").
 plain-unknown-lang = "{ $lang }" is not a language campo speaks: use :lang it or :lang en.
 plain-home = To fill in a questionnaire line by line: campo --plain new, or campo --plain edit ID.
 

@@ -366,6 +366,8 @@ plain-unsaved-quit = Le ultime risposte non sono salvate (vedi sopra). Liberi sp
 unsaved-rescued = campo: le ultime risposte non si sono potute salvare nella cartella dei dati ({ $reason }). Sono state scritte in { $path }: conservi quel file e lo copi nella cartella responses/ dei dati quando ci sarà di nuovo spazio.
 unsaved-printed = campo: le ultime risposte non si sono potute salvare né nella cartella dei dati ({ $reason }) né in un file a parte ({ $failure }). Eccole per intero: le copi in un file che abbia per nome il loro id, nella cartella responses/ dei dati.
 plain-not-utf8 = Quella riga contiene caratteri non UTF-8 e non è stata accettata: imposti il terminale su UTF-8 e la scriva di nuovo.
+plain-recorded = Registrato: { $answer }
+plain-help-filterable = Scriva il numero di una regione, o parte del suo nome ("tosc", "friuli").
 plain-unknown-lang = "{ $lang }" non è una lingua di campo: usi :lang it o :lang en.
 plain-home = Per compilare un questionario riga per riga: campo --plain new, oppure campo --plain edit CODICE.
 

@@ -61,10 +61,16 @@ pub fn run(
     let mut shown_section = None;
     let mut quit_warned = false;
     let latin1 = crate::text::locale_is_latin1(|name| std::env::var(name).ok());
+    // The question is asked once: after a wrong answer only the problem
+    // is said, not the whole question again (a screen reader reads it all).
+    let mut asked: Option<Option<usize>> = None;
     loop {
-        match current {
-            Some(item) => plain.ask(texts, item, &mut shown_section)?,
-            None => writeln!(plain.out, "{}", texts.t("plain-end"))?,
+        if asked != Some(current) {
+            match current {
+                Some(item) => plain.ask(texts, item, &mut shown_section)?,
+                None => writeln!(plain.out, "{}", texts.t("plain-end"))?,
+            }
+            asked = Some(current);
         }
         write!(plain.out, "> ")?;
         plain.out.flush()?;
@@ -93,18 +99,24 @@ pub fn run(
             Input::Previous => current = plain.previous_item(current),
             Input::Next => current = current.and_then(|i| plain.next_item(Some(i))),
             Input::Lang(lang) => match Lang::from_code(&lang) {
-                Some(lang) => texts.lang = lang,
+                Some(lang) => {
+                    texts.lang = lang;
+                    (asked, shown_section) = (None, None);
+                }
                 None => writeln!(
                     plain.out,
                     "{}",
                     texts.t_args("plain-unknown-lang", &[("lang", lang.into())])
                 )?,
             },
-            Input::Review => writeln!(
-                plain.out,
-                "{}",
-                crate::i18n::review_text(form, texts, &plain.session.response)
-            )?,
+            Input::Review => {
+                writeln!(
+                    plain.out,
+                    "{}",
+                    crate::i18n::review_text(form, texts, &plain.session.response)
+                )?;
+                asked = None;
+            }
             Input::Complete => plain.complete(texts)?,
             Input::Clear => {
                 if let Some(item) = current {
@@ -255,9 +267,23 @@ impl Plain<'_> {
         Ok(())
     }
 
+    /// The question's help, as it applies here (a list is not narrowed
+    /// by typing in plain mode: a piece of a name picks it), then the
+    /// commands.
     fn help(&mut self, texts: &Texts, item: Option<usize>) -> io::Result<()> {
-        if let Some(help) = item.and_then(|i| self.form.items[i].help.as_ref()) {
-            writeln!(self.out, "{}", texts.form_text(help))?;
+        if let Some(item) = item {
+            let item = &self.form.items[item];
+            if matches!(
+                item.kind,
+                ItemKind::Single {
+                    filterable: true,
+                    ..
+                }
+            ) {
+                writeln!(self.out, "{}", texts.t("plain-help-filterable"))?;
+            } else if let Some(help) = &item.help {
+                writeln!(self.out, "{}", texts.form_text(help))?;
+            }
         }
         writeln!(self.out, "{}", texts.t("plain-help"))
     }
@@ -296,8 +322,21 @@ impl Plain<'_> {
                 writeln!(self.out, "! {}", problem.describe(texts))?;
                 Ok(false)
             }
-            None => Ok(true),
+            None => {
+                self.say_recorded(texts, item)?;
+                Ok(true)
+            }
         }
+    }
+
+    /// One short line: what was recorded, as the options are called.
+    fn say_recorded(&mut self, texts: &Texts, item: usize) -> io::Result<()> {
+        let Some(answer) = self.session.answer(self.form, item) else {
+            return Ok(());
+        };
+        let shown = crate::text::truncate(&texts.answer(self.form, item, answer), 60);
+        let line = texts.t_args("plain-recorded", &[("answer", shown.into())]);
+        writeln!(self.out, "{}", crate::text::printable(&line))
     }
 
     fn set(&mut self, texts: &Texts, item: usize, answer: Option<Answer>) -> io::Result<()> {

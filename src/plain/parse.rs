@@ -32,47 +32,67 @@ pub fn command(line: &str) -> Input {
     }
 }
 
-/// Reads an answer to `item`: option numbers or codes (several, separated
-/// by commas or spaces, for a multiple choice), a label for a single
-/// choice, or the text itself. `labels` are the options' labels as shown.
+/// Reads an answer to `item`: an option's number, code, label or a piece
+/// of a label that fits one option only ("tosc", "diurni"); several of
+/// them, separated by commas, for a multiple choice (numbers may also be
+/// separated by spaces: "1 3 5"); or the text itself. `labels` are the
+/// options' labels as shown.
 pub fn parse_answer(item: &Item, labels: &[String], text: &str) -> Result<Answer, Problem> {
     let options = item.options();
-    let pick = |token: &str| -> Option<String> {
+    let pick = |token: &str| -> Result<String, Problem> {
+        let token = token.trim();
+        let not_an_option = || Problem::NotAnOption {
+            code: token.to_string(),
+        };
         if let Ok(n) = token.parse::<usize>() {
-            return options.get(n.checked_sub(1)?).map(|o| o.code.clone());
+            return options
+                .get(n.checked_sub(1).ok_or_else(not_an_option)?)
+                .map(|o| o.code.clone())
+                .ok_or_else(not_an_option);
         }
-        options
-            .iter()
-            .find(|o| o.code.eq_ignore_ascii_case(token))
-            .map(|o| o.code.clone())
+        if let Some(option) = options.iter().find(|o| o.code.eq_ignore_ascii_case(token)) {
+            return Ok(option.code.clone());
+        }
+        let lower = token.to_lowercase();
+        if let Some(exact) = (0..labels.len()).find(|&i| labels[i].to_lowercase() == lower) {
+            return Ok(options[exact].code.clone());
+        }
+        let fits: Vec<usize> = (0..labels.len())
+            .filter(|&i| labels[i].to_lowercase().contains(&lower))
+            .collect();
+        match fits.as_slice() {
+            [one] => Ok(options[*one].code.clone()),
+            _ => Err(not_an_option()),
+        }
     };
     match &item.kind {
         ItemKind::Text(_) => Ok(Answer::One(text.trim().to_string())),
-        ItemKind::Single { .. } => {
-            let wanted = text.trim();
-            if let Some(code) = pick(wanted) {
-                return Ok(Answer::One(code));
-            }
-            // A label, or a piece of one that fits a single option.
-            let lower = wanted.to_lowercase();
-            let fits: Vec<usize> = (0..labels.len())
-                .filter(|&i| labels[i].to_lowercase().contains(&lower))
-                .collect();
-            match fits.as_slice() {
-                [one] => Ok(Answer::One(options[*one].code.clone())),
-                _ => Err(Problem::NotAnOption {
-                    code: wanted.to_string(),
-                }),
-            }
-        }
+        ItemKind::Single { .. } => pick(text).map(Answer::One),
         ItemKind::Multi { .. } => {
             let mut codes = Vec::new();
-            for token in text.split([',', ' ', ';']).filter(|t| !t.is_empty()) {
-                let code = pick(token).ok_or_else(|| Problem::NotAnOption {
-                    code: token.to_string(),
+            for part in text
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            {
+                // A part is one option (a label may have spaces), or else
+                // numbers and codes separated by spaces ("1 3 5").
+                let picked = pick(part).map(|code| vec![code]).or_else(|problem| {
+                    let is_number_or_code = |word: &str| {
+                        word.chars().all(|c| c.is_ascii_digit())
+                            || options.iter().any(|o| o.code.eq_ignore_ascii_case(word))
+                    };
+                    let words: Vec<&str> = part.split_whitespace().collect();
+                    if words.len() > 1 && words.iter().all(|w| is_number_or_code(w)) {
+                        words.into_iter().map(pick).collect()
+                    } else {
+                        Err(problem)
+                    }
                 })?;
-                if !codes.contains(&code) {
-                    codes.push(code);
+                for code in picked {
+                    if !codes.contains(&code) {
+                        codes.push(code);
+                    }
                 }
             }
             Ok(Answer::Many(codes))
@@ -128,8 +148,37 @@ mod tests {
             Err(Problem::NotAnOption { code: "4".into() })
         );
         let services = item("ps_services");
+        let labels: Vec<String> = [
+            "Centri di Salute Mentale (CSM)",
+            "Centri Diurni",
+            "Strutture residenziali",
+            "Servizi Psichiatrici di Diagnosi e Cura (SPDC)",
+            "Altro",
+        ]
+        .map(String::from)
+        .to_vec();
         assert_eq!(
-            parse_answer(&services, &[], "5, 1 day_centre"),
+            parse_answer(&services, &labels, "altro, diurni"),
+            Ok(Answer::Many(vec!["other".into(), "day_centre".into()])),
+            "labels and parts of labels, as in a single choice"
+        );
+        assert_eq!(
+            parse_answer(&services, &labels, "1 3, spdc"),
+            Ok(Answer::Many(vec![
+                "cmhc".into(),
+                "residential".into(),
+                "inpatient".into()
+            ]))
+        );
+        assert_eq!(
+            parse_answer(&services, &labels, "centri"),
+            Err(Problem::NotAnOption {
+                code: "centri".into()
+            }),
+            "fits two options: not taken"
+        );
+        assert_eq!(
+            parse_answer(&services, &[], "5, 1, day_centre"),
             Ok(Answer::Many(vec![
                 "other".into(),
                 "cmhc".into(),
