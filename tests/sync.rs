@@ -1126,13 +1126,20 @@ fn after_sigterm_new_connections_are_refused_while_requests_finish() {
     // A request under way: headers sent, the body still coming.
     let id = id_for(33, 0);
     let body = serde_json::to_vec(&complete_response(&id, 0, 1)).unwrap();
+    // "Expect: 100-continue": the server says when it starts reading the
+    // body, so the test knows the request is under way before SIGTERM.
     let mut slow = TcpStream::connect(&address).unwrap();
     write!(
         slow,
-        "PUT /v1/responses/{id} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "PUT /v1/responses/{id} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: {}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
         body.len()
     )
     .unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut continued = [0u8; 25];
+    slow.read_exact(&mut continued).unwrap();
+    assert!(continued.starts_with(b"HTTP/1.1 100 Continue"));
     slow.write_all(&body[..10]).unwrap();
     let pid = server.child.id() as libc::pid_t;
     // SAFETY: kill(2) on our own child's pid has no memory effects.
@@ -1148,8 +1155,6 @@ fn after_sigterm_new_connections_are_refused_while_requests_finish() {
     // The request under way is still served.
     slow.write_all(&body[10..]).unwrap();
     let mut answer = String::new();
-    slow.set_read_timeout(Some(Duration::from_secs(20)))
-        .unwrap();
     let _ = slow.read_to_string(&mut answer);
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(server.child.wait().unwrap().success());

@@ -27,6 +27,7 @@ status-unknown-form = Unknown form
 
 question-counter = Question { $number } of { $count }
 section-progress = { $answered } of { $asked } answered
+section-undecided = depends on answers to come
 section-skipped = not applicable
 hint-multi = Choose all that apply.
 filter = Filter:
@@ -343,7 +344,7 @@ does-previous-item = previous
 report-screen-title = Results · { $count ->
     [one] one complete response
    *[other] { $count } complete responses
-} · item { $number } of { $items }
+} · question { $number } of { $items }
 report-screen-empty = The form has no items.
 report-screen-asked = Asked in { $asked } · not applicable in { $na }
 

@@ -27,6 +27,7 @@ status-unknown-form = Modulo sconosciuto
 
 question-counter = Domanda { $number } di { $count }
 section-progress = Risposte: { $answered } su { $asked }
+section-undecided = dipende dalle risposte
 section-skipped = non pertinente
 hint-multi = Indichi tutte le risposte pertinenti.
 filter = Filtro:

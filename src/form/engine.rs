@@ -15,6 +15,9 @@ pub struct Asked(Vec<bool>);
 pub struct SectionProgress {
     pub answered: usize,
     pub asked: usize,
+    /// Nothing is asked yet, but an answer still to be given may change
+    /// that: the section is not decided, rather than not applicable.
+    pub undecided: bool,
 }
 
 impl SectionProgress {
@@ -61,6 +64,21 @@ impl Form {
     /// Questions are the items shown one at a time; companions go with them.
     fn is_question(&self, asked: &Asked, item: usize) -> bool {
         asked.is_asked(item) && !self.items[item].is_companion()
+    }
+
+    /// Which question an item is, and of how many, counting the questions
+    /// asked (every one, with `None`): an "other, specify" line is part of
+    /// its question and takes its number. The one count every screen uses.
+    pub fn question_number(&self, asked: Option<&Asked>, item: usize) -> (usize, usize) {
+        let item = self.items[item]
+            .specifies
+            .as_ref()
+            .map_or(item, |(p, _)| *p);
+        let counted =
+            |i: usize| !self.items[i].is_companion() && asked.is_none_or(|a| a.is_asked(i));
+        let number = (0..=item).filter(|&i| counted(i)).count();
+        let total = (0..self.items.len()).filter(|&i| counted(i)).count();
+        (number, total)
     }
 
     pub fn first_question(&self, asked: &Asked) -> Option<usize> {
@@ -111,6 +129,7 @@ impl Form {
     }
 
     pub fn section_progress(&self, asked: &Asked, answers: &Answers) -> Vec<SectionProgress> {
+        let undecided = self.undecided(asked, answers);
         self.sections
             .iter()
             .map(|section| {
@@ -130,9 +149,33 @@ impl Form {
                 SectionProgress {
                     answered,
                     asked: questions.len(),
+                    undecided: section.items.clone().any(|i| undecided[i]),
                 }
             })
             .collect()
+    }
+
+    /// Items not asked only because a question they depend on has no
+    /// answer yet (or is itself undecided).
+    fn undecided(&self, asked: &Asked, answers: &Answers) -> Vec<bool> {
+        let mut undecided = vec![false; self.items.len()];
+        for (i, item) in self.items.iter().enumerate() {
+            if asked.is_asked(i) {
+                continue;
+            }
+            let open = |id: &str| {
+                self.position(id).is_some_and(|p| {
+                    undecided[p]
+                        || (asked.is_asked(p) && answers.get(id).is_none_or(Answer::is_empty))
+                })
+            };
+            undecided[i] = match (&item.specifies, &item.asked_when) {
+                (Some((parent, _)), _) => open(&self.items[*parent].id),
+                (None, Some(condition)) => condition.references().iter().any(|(id, _)| open(id)),
+                (None, None) => false,
+            };
+        }
+        undecided
     }
 
     /// Answered and asked questions over the whole form.
@@ -142,10 +185,12 @@ impl Form {
             SectionProgress {
                 answered: 0,
                 asked: 0,
+                undecided: false,
             },
             |acc, p| SectionProgress {
                 answered: acc.answered + p.answered,
                 asked: acc.asked + p.asked,
+                undecided: acc.undecided || p.undecided,
             },
         )
     }
@@ -201,6 +246,49 @@ mod tests {
 
     fn many(v: &[&str]) -> Answer {
         Answer::Many(v.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn an_other_line_takes_its_questions_number_on_every_screen() {
+        let form = form();
+        let answers = Answers::from([
+            ("ps_active".into(), one("yes")),
+            ("ps_services".into(), many(&["other"])),
+        ]);
+        let asked = form.asked(&answers);
+        let services = form.position("ps_services").unwrap();
+        let other = form.position("ps_services_other").unwrap();
+        assert_eq!(
+            form.question_number(Some(&asked), other),
+            form.question_number(Some(&asked), services)
+        );
+        assert_eq!(form.question_number(Some(&asked), services), (6, 20));
+        assert_eq!(
+            form.question_number(None, services).1,
+            28,
+            "every question of the form"
+        );
+    }
+
+    #[test]
+    fn a_branch_is_undecided_until_its_question_is_answered_then_skipped() {
+        let form = form();
+        let mut answers = Answers::new();
+        let progress = |answers: &Answers| form.section_progress(&form.asked(answers), answers);
+        let before = progress(&answers);
+        assert!(!before[1].skipped(), "(a) asks ps_active");
+        assert!(
+            before[2].skipped() && before[2].undecided,
+            "(b) waits on ps_active"
+        );
+        answers.insert("ps_active".into(), one("no"));
+        let after = progress(&answers);
+        assert!(
+            after[2].skipped() && !after[2].undecided,
+            "(b) is now not applicable"
+        );
+        answers.insert("ps_active".into(), one("yes"));
+        assert!(!progress(&answers)[2].skipped());
     }
 
     fn ids(form: &Form, asked: &Asked) -> Vec<String> {
@@ -331,14 +419,17 @@ mod tests {
             progress[0],
             SectionProgress {
                 answered: 1,
-                asked: 2
+                asked: 2,
+                undecided: false
             }
         );
         assert_eq!(
             progress[1],
             SectionProgress {
                 answered: 2,
-                asked: 4
+                asked: 4,
+                // ps_services has no answer: whether "other" is asked is open.
+                undecided: true
             }
         );
         let no = Answers::from([("ps_active".into(), one("no"))]);

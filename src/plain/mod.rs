@@ -232,10 +232,7 @@ impl Plain<'_> {
             )?;
             *shown_section = Some(section);
         }
-        let asked: Vec<usize> = (0..form.items.len())
-            .filter(|&i| self.session.asked.is_asked(i))
-            .collect();
-        let number = asked.iter().position(|&i| i == item).map_or(0, |p| p + 1);
+        let (number, total) = form.question_number(Some(&self.session.asked), item);
         let question = match &form.items[item].specifies {
             Some((parent, _)) => format!(
                 "{} {}",
@@ -244,7 +241,7 @@ impl Plain<'_> {
             ),
             None => texts.form_text(&form.items[item].question),
         };
-        writeln!(self.out, "\n[{number}/{}] {question}", asked.len())?;
+        writeln!(self.out, "\n[{number}/{total}] {question}")?;
         if !form.items[item].required {
             writeln!(self.out, "{}", texts.t("plain-optional"))?;
         }

@@ -50,7 +50,9 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
             Span::raw(marker),
             Span::styled(title, style),
         ]));
-        let state = if progress[i].skipped() {
+        let state = if progress[i].skipped() && progress[i].undecided {
+            Span::styled(texts.t("section-undecided"), Theme::dim())
+        } else if progress[i].skipped() {
             Span::styled(texts.t("section-skipped"), Theme::dim())
         } else {
             let p = progress[i];
@@ -139,16 +141,10 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
 }
 
 fn question_counter(texts: &Texts, form: &Form, session: &Session, item: usize) -> String {
-    let questions: Vec<usize> = (0..form.items.len())
-        .filter(|&i| session.asked.is_asked(i) && !form.items[i].is_companion())
-        .collect();
-    let number = questions
-        .iter()
-        .position(|&q| q == item)
-        .map_or(0, |p| p + 1);
+    let (number, count) = form.question_number(Some(&session.asked), item);
     texts.t_args(
         "question-counter",
-        &[("number", number.into()), ("count", questions.len().into())],
+        &[("number", number.into()), ("count", count.into())],
     )
 }
 

@@ -16,12 +16,16 @@ use crate::tui::theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App, report: &Report, area: Rect) {
     let texts = &app.texts;
     let form = &app.form;
+    let (number, questions) = report
+        .tallies
+        .get(report.current)
+        .map_or((0, 0), |t| form.question_number(None, t.item));
     let title = texts.t_args(
         "report-screen-title",
         &[
             ("count", report.selection.used.into()),
-            ("number", (report.current + 1).into()),
-            ("items", report.tallies.len().into()),
+            ("number", number.into()),
+            ("items", questions.into()),
         ],
     );
     let block = crate::tui::glyphs::block(Borders::TOP)
