@@ -88,6 +88,24 @@ fn is_unsafe(c: char) -> bool {
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// How well `text` matches what was typed (both in lower case): 0 when it
+/// starts with it, 1 when one of its words does, 2 when it only contains
+/// it, `None` when it does not. "ven": Veneto 0, Friuli Venezia Giulia 1.
+pub fn match_rank(text: &str, typed: &str) -> Option<u8> {
+    if text.starts_with(typed) {
+        Some(0)
+    } else if text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.starts_with(typed))
+    {
+        Some(1)
+    } else if text.contains(typed) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 /// Breaks text at spaces into rows of at most `width` columns, cutting
 /// words longer than a row.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
@@ -143,6 +161,15 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_that_starts_with_what_was_typed_ranks_first() {
+        use super::match_rank;
+        assert_eq!(match_rank("veneto", "ven"), Some(0));
+        assert_eq!(match_rank("friuli venezia giulia", "ven"), Some(1));
+        assert_eq!(match_rank("provincia autonoma di trento", "ento"), Some(2));
+        assert_eq!(match_rank("lazio", "ven"), None);
+    }
+
     #[test]
     fn printable_text_carries_no_terminal_control() {
         let hostile = "a\u{1b}]0;OWNED\u{7}\u{1b}[2J\rb\u{202e}c\nd\te\u{9b}";

@@ -829,3 +829,23 @@ fn the_review_shows_answers_whole_pages_and_offers_completion_only_to_a_draft() 
         }
     }
 }
+
+#[test]
+fn typing_the_start_of_a_region_picks_it_before_one_that_only_contains_it() {
+    for (lang, typed, expected) in [
+        (Lang::It, "ven", "veneto"),
+        (Lang::En, "ven", "veneto"),
+        (Lang::It, "tren", "trento"),
+        (Lang::En, "sic", "sicilia"),
+    ] {
+        let fixture = fixture(&[]);
+        let mut app = app(&fixture, lang, Start::New);
+        type_text(&mut app, typed);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(
+            saved(&fixture)[0].answers["dept_region"].as_one(),
+            Some(expected),
+            "{typed} in {lang:?}"
+        );
+    }
+}

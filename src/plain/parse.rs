@@ -57,8 +57,17 @@ pub fn parse_answer(item: &Item, labels: &[String], text: &str) -> Result<Answer
         if let Some(exact) = (0..labels.len()).find(|&i| labels[i].to_lowercase() == lower) {
             return Ok(options[exact].code.clone());
         }
-        let fits: Vec<usize> = (0..labels.len())
-            .filter(|&i| labels[i].to_lowercase().contains(&lower))
+        // The best fits only: "ven" is Veneto, not Friuli Venezia Giulia.
+        let ranked: Vec<(u8, usize)> = (0..labels.len())
+            .filter_map(|i| {
+                crate::text::match_rank(&labels[i].to_lowercase(), &lower).map(|r| (r, i))
+            })
+            .collect();
+        let best = ranked.iter().map(|(r, _)| *r).min();
+        let fits: Vec<usize> = ranked
+            .iter()
+            .filter(|(r, _)| Some(*r) == best)
+            .map(|(_, i)| *i)
             .collect();
         match fits.as_slice() {
             [one] => Ok(options[*one].code.clone()),

@@ -100,17 +100,25 @@ impl Entry {
 
     /// The options shown, as positions among the item's options: all, or
     /// those whose label or code contains the filter (so "toscana" finds
-    /// Tuscany in the English interface too).
+    /// Tuscany in the English interface too), best match first: a name
+    /// that starts with the filter, then one with a word that does, then
+    /// the rest ("ven" puts Veneto before Friuli Venezia Giulia).
     pub fn visible_options(&self, form: &Form, label: &dyn Fn(&str) -> String) -> Vec<usize> {
         let options = form.items[self.item].options();
+        if self.filter.is_empty() {
+            return (0..options.len()).collect();
+        }
         let filter = self.filter.to_lowercase();
-        let matches = |i: usize| {
-            label(&options[i].label).to_lowercase().contains(&filter)
-                || options[i].code.replace('_', " ").contains(&filter)
-        };
-        (0..options.len())
-            .filter(|&i| filter.is_empty() || matches(i))
-            .collect()
+        let rank = |text: &str| crate::text::match_rank(text, &filter);
+        let mut ranked: Vec<(u8, usize)> = (0..options.len())
+            .filter_map(|i| {
+                let by_label = rank(&label(&options[i].label).to_lowercase());
+                let by_code = rank(&options[i].code.replace('_', " "));
+                by_label.into_iter().chain(by_code).min().map(|r| (r, i))
+            })
+            .collect();
+        ranked.sort();
+        ranked.into_iter().map(|(_, i)| i).collect()
     }
 
     /// Offers a key to the focused field before it becomes an action: the
