@@ -3,6 +3,7 @@
 //! by display width with the cursor placed where the letter is.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -69,18 +70,22 @@ impl TextEditor {
         match key.code {
             KeyCode::Char(c) => self.insert(c),
             KeyCode::Enter if self.multiline => self.insert('\n'),
+            // By letters as people see them: "è" typed as e and a combining
+            // accent is one letter to move over and to erase.
             KeyCode::Backspace if self.cursor > 0 => {
-                self.cursor -= 1;
-                self.chars.remove(self.cursor);
+                let start = self.letter_before(self.cursor);
+                self.chars.drain(start..self.cursor);
+                self.cursor = start;
                 Edit::Changed
             }
             KeyCode::Delete if self.cursor < self.chars.len() => {
-                self.chars.remove(self.cursor);
+                let end = self.letter_after(self.cursor);
+                self.chars.drain(self.cursor..end);
                 Edit::Changed
             }
             KeyCode::Backspace | KeyCode::Delete => Edit::Moved,
-            KeyCode::Left => self.move_to(self.cursor.saturating_sub(1)),
-            KeyCode::Right => self.move_to((self.cursor + 1).min(self.chars.len())),
+            KeyCode::Left => self.move_to(self.letter_before(self.cursor)),
+            KeyCode::Right => self.move_to(self.letter_after(self.cursor)),
             KeyCode::Home => self.move_to(self.line_start(self.cursor)),
             KeyCode::End => self.move_to(self.line_end(self.cursor)),
             KeyCode::Up if self.multiline && self.line_start(self.cursor) > 0 => {
@@ -152,6 +157,26 @@ impl TextEditor {
         text.chars().count() - taken
     }
 
+    /// Where the letter (grapheme cluster) before `at` starts.
+    fn letter_before(&self, at: usize) -> usize {
+        let before: String = self.chars[..at].iter().collect();
+        let last = before
+            .graphemes(true)
+            .next_back()
+            .map_or(0, |g| g.chars().count());
+        at - last
+    }
+
+    /// Where the letter (grapheme cluster) that starts at `at` ends.
+    fn letter_after(&self, at: usize) -> usize {
+        let after: String = self.chars[at..].iter().collect();
+        let first = after
+            .graphemes(true)
+            .next()
+            .map_or(0, |g| g.chars().count());
+        at + first
+    }
+
     fn move_to(&mut self, position: usize) -> Edit {
         self.cursor = position;
         Edit::Moved
@@ -171,45 +196,68 @@ impl TextEditor {
             .map_or(self.chars.len(), |i| from + i)
     }
 
-    /// Breaks the text into rows of at most `width` columns.
+    /// Breaks the text into rows of at most `width` columns, between
+    /// words where it can (a word longer than a row is cut): never
+    /// "Forl|ì", and no row starts with the space it broke at.
     pub fn wrap(&self, width: usize) -> Wrapped {
         let width = width.max(2);
-        let mut lines = vec![String::new()];
-        let mut column = 0;
+        let mut lines = Vec::new();
         let mut cursor = (0, 0);
-        for (i, &c) in self.chars.iter().enumerate() {
-            if i == self.cursor {
-                cursor = (lines.len() - 1, column);
-            }
-            if c == '\n' {
-                lines.push(String::new());
-                column = 0;
-                continue;
-            }
-            let w = c.width().unwrap_or(0);
-            if column + w > width {
-                lines.push(String::new());
-                column = 0;
-                if i == self.cursor {
-                    cursor = (lines.len() - 1, 0);
+        let mut base = 0;
+        for line in self.chars.split(|&c| c == '\n') {
+            let rows = rows_of(line, width);
+            let last = rows.len() - 1;
+            for (k, (start, end)) in rows.into_iter().enumerate() {
+                let (start, end) = (base + start, base + end);
+                let here = self.cursor >= start
+                    && (self.cursor < end || (self.cursor == end && k == last));
+                if here {
+                    let column: usize = self.chars[start..self.cursor]
+                        .iter()
+                        .map(|c| c.width().unwrap_or(0))
+                        .sum();
+                    cursor = (lines.len(), column.min(width));
                 }
+                lines.push(self.chars[start..end].iter().collect::<String>());
             }
-            lines.last_mut().expect("at least one line").push(c);
-            column += w;
+            base += line.len() + 1;
         }
-        if self.cursor == self.chars.len() {
-            // The cursor after the last letter of a full row goes to the next row.
-            cursor = if column >= width {
-                (lines.len(), 0)
-            } else {
-                (lines.len() - 1, column)
-            };
-            if column >= width {
-                lines.push(String::new());
-            }
+        // The cursor after the last letter of a full row goes to the next row.
+        if self.cursor == self.chars.len() && cursor.1 >= width {
+            cursor = (lines.len(), 0);
+            lines.push(String::new());
         }
         Wrapped { lines, cursor }
     }
+}
+
+/// The rows of one line (no line breaks in it), as ranges of characters.
+/// Spaces never start a row: they end the one before, even past its edge.
+fn rows_of(line: &[char], width: usize) -> Vec<(usize, usize)> {
+    let mut rows = Vec::new();
+    let (mut start, mut used, mut after_space) = (0, 0, None);
+    let mut i = 0;
+    while i < line.len() {
+        let w = line[i].width().unwrap_or(0);
+        if line[i] == ' ' {
+            used += w;
+            i += 1;
+            after_space = Some(i);
+            continue;
+        }
+        if used + w > width && i > start {
+            let end = after_space.filter(|&s| s > start).unwrap_or(i);
+            rows.push((start, end));
+            start = end;
+            used = line[start..i].iter().map(|c| c.width().unwrap_or(0)).sum();
+            after_space = None;
+            continue;
+        }
+        used += w;
+        i += 1;
+    }
+    rows.push((start, line.len()));
+    rows
 }
 
 #[cfg(test)]
@@ -284,8 +332,8 @@ mod tests {
     fn wrapping_places_the_cursor_by_display_width() {
         let mut editor = TextEditor::new("perché no", false);
         let wrapped = editor.wrap(6);
-        assert_eq!(wrapped.lines, ["perché", " no"]);
-        assert_eq!(wrapped.cursor, (1, 3));
+        assert_eq!(wrapped.lines, ["perché ", "no"]);
+        assert_eq!(wrapped.cursor, (1, 2));
         press(&mut editor, KeyCode::Home);
         press(&mut editor, KeyCode::Right);
         assert_eq!(editor.wrap(6).cursor, (0, 1));
@@ -293,6 +341,37 @@ mod tests {
         assert_eq!(full.wrap(6).cursor, (1, 0));
         let lines = TextEditor::new("ab\ncd", true);
         assert_eq!(lines.wrap(10).lines, ["ab", "cd"]);
+    }
+
+    #[test]
+    fn text_wraps_between_words_and_no_row_starts_with_a_space() {
+        let editor = TextEditor::new("DSM-DP Forlì-Cesena, AUSL di Bologna", false);
+        let rows = editor.wrap(14).lines;
+        assert_eq!(rows, ["DSM-DP ", "Forlì-Cesena, ", "AUSL di ", "Bologna"]);
+        assert!(rows.iter().all(|r| !r.starts_with(' ')));
+        // A word longer than a row is cut, as it must be.
+        assert_eq!(
+            TextEditor::new("Supercalifragilistico", false)
+                .wrap(8)
+                .lines[0],
+            "Supercal"
+        );
+        // The cursor follows the word to its new row.
+        let mut typing = TextEditor::new("", false);
+        type_text(&mut typing, "uno due");
+        assert_eq!(typing.wrap(5).cursor, (1, 3));
+    }
+
+    #[test]
+    fn a_letter_with_a_combining_accent_is_one_letter() {
+        let mut editor = TextEditor::new("perche\u{301}x", false);
+        press(&mut editor, KeyCode::Left);
+        press(&mut editor, KeyCode::Left);
+        press(&mut editor, KeyCode::Delete);
+        assert_eq!(editor.text(), "perchx");
+        let mut editor = TextEditor::new("cafe\u{301}", false);
+        press(&mut editor, KeyCode::Backspace);
+        assert_eq!(editor.text(), "caf");
     }
 
     #[test]
