@@ -366,3 +366,35 @@ fn no_command_prints_control_characters_from_the_data() {
     let shown: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(shown["answers"]["dept_name"], hostile);
 }
+
+#[test]
+fn leaving_says_how_to_come_back_and_the_language_chosen_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("TERM", "xterm-256color"), ("LANG", "C.UTF-8")];
+    let mut tty = Tty::spawn_with(dir.path(), &["new"], &env);
+    tty.wait_for("Question 1 of 9");
+    tty.keys(support::F2, "Domanda 1 di 9");
+    tty.keys("5", "(•) Emilia-Romagna");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    let id = only_response(dir.path())["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let short = id.replace('-', "")[..8].to_string();
+    tty.wait_for(&format!("Per riprenderlo: campo edit {short}"));
+    // Reopened without --lang: in Italian, as it was left.
+    let mut again = Tty::spawn_with(dir.path(), &["edit", &short], &env);
+    again.wait_for("Domanda 1 di 9");
+    again.send(CTRL_C);
+    assert!(again.wait_exit().success());
+    // campo edit alone lists the drafts to choose from.
+    let output = campo_in(dir.path(), &["--lang", "en", "edit"], "");
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(text(&output).contains(&short), "{}", text(&output));
+    assert!(
+        text(&output).contains("To go on with one: campo edit ID"),
+        "{}",
+        text(&output)
+    );
+}

@@ -10,6 +10,9 @@ home-count = { $count ->
    *[other] { $count } responses
 }
 home-empty = No responses yet. Press n to start one.
+edit-no-drafts = No drafts to go on with. To start a response: campo new
+edit-choose = To go on with one: campo edit ID (the first characters of its ID are enough).
+left-saved = Response { $id } saved ({ $status }, { $answered } of { $asked } answered). To go on: campo edit { $id }
 list-empty = No responses yet. To start one: campo new
 home-status = Status
 home-progress = Answered

@@ -17,9 +17,41 @@ pub fn run(forms: &[Form], texts: &Texts, data: &DataDir, json: bool) -> Result<
             printable_json(&serde_json::to_string_pretty(&value).expect("JSON values serialise"))
         );
     } else {
-        print!("{}", printable(&as_table(forms, texts, &entries)));
+        print!(
+            "{}",
+            printable(&as_table(forms, texts, &entries, screen_width()))
+        );
     }
     Ok(())
+}
+
+/// `campo edit` without an id: the drafts to choose from, and how.
+pub fn drafts(forms: &[Form], texts: &Texts, data: &DataDir) -> Result<(), StoreError> {
+    let drafts: Vec<Listed> = data
+        .list()?
+        .into_iter()
+        .filter(|e| matches!(e, Listed::Response(r) if r.status == Status::Draft))
+        .collect();
+    if drafts.is_empty() {
+        println!("{}", texts.t("edit-no-drafts"));
+        return Ok(());
+    }
+    print!(
+        "{}",
+        printable(&as_table(forms, texts, &drafts, screen_width()))
+    );
+    println!("{}", texts.t("edit-choose"));
+    Ok(())
+}
+
+/// The terminal's width when standard output is one: a table then fits
+/// it, cutting names with an ellipsis, rather than wrapping. Into a pipe or
+/// a file every name goes whole.
+fn screen_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    std::io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)))
 }
 
 /// The version of the form a response was begun with, if campo has it.
@@ -63,7 +95,7 @@ fn progress(forms: &[Form], response: &Response) -> (usize, usize) {
     })
 }
 
-fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed]) -> String {
+fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed], width: Option<usize>) -> String {
     let mut header = vec![
         texts.t("list-id"),
         texts.t("home-status"),
@@ -94,12 +126,42 @@ fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed]) -> String {
         out.push_str(&texts.t("list-empty"));
         out.push('\n');
     } else {
+        if let Some(width) = width {
+            fit(&mut rows, 4, width);
+        }
         out.push_str(&align(&rows));
     }
     for line in broken {
         out.push_str(&format!("! {line}\n"));
     }
     out
+}
+
+/// Cuts the columns from `first_cut` on (the names) so that a row fits in
+/// `width` columns: the last of them gives up room first.
+fn fit(rows: &mut [Vec<String>], first_cut: usize, width: usize) {
+    use unicode_width::UnicodeWidthStr;
+    let column_width = |rows: &[Vec<String>], c: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(c))
+            .map(|s| s.width())
+            .max()
+            .unwrap_or(0)
+    };
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for c in (first_cut..columns).rev() {
+        let total: usize = (0..columns).map(|c| column_width(rows, c)).sum::<usize>()
+            + 2 * columns.saturating_sub(1);
+        if total <= width {
+            return;
+        }
+        let room = column_width(rows, c).saturating_sub(total - width).max(6);
+        for row in rows.iter_mut() {
+            if let Some(cell) = row.get_mut(c) {
+                *cell = crate::text::truncate(cell, room);
+            }
+        }
+    }
 }
 
 /// Pads every column to its widest cell, by display width.

@@ -68,7 +68,7 @@ enum Command {
     /// Start a new response straight away
     New,
     /// Continue a response (ID or a unique prefix of it)
-    Edit { id: String },
+    Edit { id: Option<String> },
     /// The paper's frequency tables from the saved responses
     Report {
         /// Which responses to count
@@ -332,7 +332,10 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             return show::run(&forms, &texts, &data, id, json).map_err(fail);
         }
         Some(Command::New) => Start::New,
-        Some(Command::Edit { id }) => {
+        Some(Command::Edit { id: None }) => {
+            return list::drafts(&forms, &texts, &data).map_err(fail);
+        }
+        Some(Command::Edit { id: Some(id) }) => {
             let response = data.load(data.resolve(&id).map_err(fail)?).map_err(fail)?;
             if list::version_of(&forms, &response).is_none() {
                 let args = [
@@ -347,16 +350,22 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     };
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if cli.plain || dumb || !crate::tui::has_terminal() {
-        return run_plain(&forms, texts, &data, start);
+        return run_plain(&forms, texts, &data, start, cli.lang.is_none());
     }
     // The interface takes the texts; errors after that are worded afresh.
     let texts_for_errors = interface_texts(lang);
     let data_for_sync = data.clone();
     let data_for_sync_locks = data.clone();
     let data_root = data.root().display().to_string();
+    let follow_response_lang = cli.lang.is_none();
+    let mut texts = texts;
+    if let (Start::Edit(id), true) = (&start, follow_response_lang) {
+        texts.lang = language_of(&data, *id).unwrap_or(texts.lang);
+    }
     let mut app = App::new(form, older_forms, texts, Box::new(data), start)
         .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
     app.auto_advance = cli.auto_advance;
+    app.follow_response_lang = follow_response_lang;
     let config = crate::sync::config::default_path();
     let start_sync: crate::tui::SyncStarter = Box::new(move |mut report| {
         let (data, config) = (data_for_sync.clone(), config.clone());
@@ -381,6 +390,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let lost_answers = ended.unsaved.is_some();
     if let Some(unsaved) = ended.unsaved {
         put_unsaved_in_safety(&texts_for_errors, &unsaved);
+    } else if let Some(left) = &ended.left {
+        say_how_to_come_back(&forms, &interface_texts(ended.lang), left);
     }
     match ended.ending {
         Ok(crate::tui::Ending::Quit) if !lost_answers => Ok(()),
@@ -394,6 +405,36 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     }
 }
 
+/// The language a response was last used in.
+fn language_of(data: &DataDir, id: uuid::Uuid) -> Option<Lang> {
+    Lang::from_code(&data.load(id).ok()?.lang)
+}
+
+/// One line on leaving: what was saved, and the command to go on.
+fn say_how_to_come_back(forms: &[crate::form::Form], texts: &Texts, left: &crate::store::Response) {
+    if left.revision == 0 {
+        return; // nothing was ever answered, so nothing was saved
+    }
+    let (answered, asked) = list::version_of(forms, left).map_or((0, 0), |form| {
+        let p = form.progress(&left.answers);
+        (p.answered, p.asked)
+    });
+    let status = match left.status {
+        crate::store::Status::Draft => texts.t("status-draft"),
+        crate::store::Status::Complete => texts.t("status-complete"),
+    };
+    let line = texts.t_args(
+        "left-saved",
+        &[
+            ("id", left.short_id().into()),
+            ("status", status.to_lowercase().into()),
+            ("answered", answered.into()),
+            ("asked", asked.into()),
+        ],
+    );
+    println!("{}", crate::text::printable(&line));
+}
+
 /// The interface's messages alone, for errors that need no form.
 fn interface_texts(lang: Lang) -> Texts {
     Texts::new(lang, Catalog::new([]).expect("no sources cannot fail"))
@@ -405,6 +446,7 @@ fn run_plain(
     mut texts: Texts,
     data: &DataDir,
     start: Start,
+    follow_response_lang: bool,
 ) -> Result<(), Failure> {
     let (id, response) = match start {
         Start::Home => {
@@ -418,11 +460,19 @@ fn run_plain(
             Some(data.load(id).map_err(|e| Failure(e.describe(&texts)))?),
         ),
     };
-    // A response goes on with the version of the form it was begun with.
+    // A response goes on with the version of the form it was begun with,
+    // and in the language it was last used in unless --lang says otherwise.
     let form = response
         .as_ref()
         .and_then(|r| list::version_of(forms, r))
         .unwrap_or(&forms[0]);
+    if let Some(lang) = response
+        .as_ref()
+        .filter(|_| follow_response_lang)
+        .and_then(|r| Lang::from_code(&r.lang))
+    {
+        texts.lang = lang;
+    }
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     match crate::plain::run(
         form,
@@ -438,7 +488,10 @@ fn run_plain(
         Err(e) => Err(Failure(
             texts.t_args("terminal-failed", &[("reason", e.to_string().into())]),
         )),
-        Ok(crate::plain::Finished::Done) => Ok(()),
+        Ok(crate::plain::Finished::Done(left)) => {
+            say_how_to_come_back(forms, &texts, &left);
+            Ok(())
+        }
         // Already said on the output, in the user's words.
         Ok(crate::plain::Finished::NotOpened) => std::process::exit(1),
         Ok(crate::plain::Finished::Unsaved(unsaved)) => {

@@ -18,7 +18,8 @@ use parse::{Input, parse_answer};
 /// How a plain session ended.
 #[derive(Debug)]
 pub enum Finished {
-    Done,
+    /// The response as it was left, saved.
+    Done(Box<Response>),
     /// Another session has the response open, or the data folder cannot
     /// lock it: nothing was asked (what is wrong was said).
     NotOpened,
@@ -138,7 +139,7 @@ pub fn run(
     plain.save(texts)?;
     Ok(match plain.session.unsaved_answers() {
         Some(unsaved) => Finished::Unsaved(Box::new(unsaved)),
-        None => Finished::Done,
+        None => Finished::Done(Box::new(plain.session.response.clone())),
     })
 }
 

@@ -98,6 +98,9 @@ pub struct App {
     /// The last key warned that leaving loses unsaved answers: pressed
     /// again, it leaves.
     leave_armed: bool,
+    /// A response opens in the language it was last used in (no `--lang`
+    /// was given).
+    pub follow_response_lang: bool,
 }
 
 pub struct LockPrompt {
@@ -135,6 +138,7 @@ impl App {
             older_forms,
             newest: None,
             leave_armed: false,
+            follow_response_lang: false,
         };
         app.go_home();
         match start {
@@ -510,6 +514,12 @@ impl App {
 
     fn switch_language(&mut self) {
         self.texts.lang = self.texts.lang.other();
+        // Remembered in the response, which reopens in it.
+        if let Screen::Entry(session, _) | Screen::Review(session, _) = &mut self.screen
+            && !session.read_only
+        {
+            session.response.lang = self.texts.lang.code().to_string();
+        }
         if let Screen::Entry(_, entry) = &mut self.screen {
             let texts = &self.texts;
             entry.relabelled(&self.form, &|id| texts.form_text(id));
@@ -596,6 +606,11 @@ impl App {
             return;
         }
         self.use_form_of(response);
+        if self.follow_response_lang
+            && let Some(lang) = crate::i18n::Lang::from_code(&response.lang)
+        {
+            self.texts.lang = lang;
+        }
         match taken {
             Ok(Taken::Mine(lock, response)) => {
                 let session = Session::editing(&self.form, response, lock);
@@ -709,6 +724,14 @@ impl App {
     pub fn leave_session(&mut self) {
         if matches!(self.screen, Screen::Entry(..) | Screen::Review(..)) {
             self.save_current();
+        }
+    }
+
+    /// The response open now, to say on the way out how to come back to it.
+    pub fn open_response(&self) -> Option<&Response> {
+        match &self.screen {
+            Screen::Entry(session, _) | Screen::Review(session, _) => Some(&session.response),
+            _ => None,
         }
     }
 

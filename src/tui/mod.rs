@@ -71,6 +71,10 @@ pub enum Ending {
 pub struct Ended {
     pub ending: io::Result<Ending>,
     pub unsaved: Option<crate::session::Unsaved>,
+    /// The response that was open at the end, as saved.
+    pub left: Option<crate::store::Response>,
+    /// The language the interface ended in.
+    pub lang: crate::i18n::Lang,
 }
 
 pub fn run(mut app: App, background: Background, after_panic: String) -> Ended {
@@ -80,6 +84,8 @@ pub fn run(mut app: App, background: Background, after_panic: String) -> Ended {
             return Ended {
                 ending: Err(error),
                 unsaved: None,
+                left: None,
+                lang: app.texts.lang,
             };
         }
     };
@@ -96,6 +102,8 @@ pub fn run(mut app: App, background: Background, after_panic: String) -> Ended {
     Ended {
         ending,
         unsaved: app.unsaved_answers(),
+        left: app.open_response().cloned(),
+        lang: app.texts.lang,
     }
 }
 
