@@ -849,3 +849,45 @@ fn typing_the_start_of_a_region_picks_it_before_one_that_only_contains_it() {
         );
     }
 }
+
+#[test]
+fn no_notice_is_cut_at_80_columns_in_either_language() {
+    use campo::tui::app::Notice;
+    let failure = campo::store::StoreError::Io {
+        path:
+            "/home/direttore/.local/share/campo/responses/0a1b2c3d-0000-4000-8000-000000000002.json"
+                .into(),
+        failure: campo::io_failure::IoFailure::NoSpace,
+    };
+    let notices = [
+        Notice::SaveFailed(failure.clone()),
+        Notice::Reopened,
+        Notice::Missing(14),
+        Notice::UnknownForm {
+            id: "mhd-peer-support-2025".into(),
+            version: 7,
+        },
+        Notice::Failed(failure),
+        Notice::UnsavedAnswers { quit: true },
+        Notice::NotUtf8,
+    ];
+    for lang in [Lang::It, Lang::En] {
+        let fixture = fixture(&[]);
+        let mut app = app(&fixture, lang, Start::New);
+        for notice in &notices {
+            app.notice = Some(notice.clone());
+            let text = view::notice_text(&app, notice);
+            // Line breaks and the spaces around them aside, all of it is there.
+            let compact = |s: &str| -> String {
+                s.chars()
+                    .filter(|c| !c.is_whitespace() && *c != '"')
+                    .collect()
+            };
+            let screen = render(&app);
+            assert!(
+                compact(&screen).contains(&compact(&text)),
+                "{text:?} is not whole on:\n{screen}"
+            );
+        }
+    }
+}

@@ -1379,3 +1379,43 @@ fn the_token_can_come_from_the_environment_and_a_readable_config_is_warned_of() 
     assert!(text(&output).contains("chmod 600"), "{}", text(&output));
     assert_eq!(stored(&db).len(), 1);
 }
+
+#[test]
+fn a_server_that_is_down_is_said_in_the_users_language() {
+    let data = office(40, 1);
+    // A port nobody listens on: bound, then let go.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let output = campo(&[
+        "--lang",
+        "it",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "sync",
+        "--server",
+        &format!("http://127.0.0.1:{port}"),
+        "--token",
+        "token",
+    ])
+    .env("CAMPO_CONFIG", data.path().join("no-config.toml"))
+    .env("CAMPO_SYNC_RETRY_MS", "5")
+    .output()
+    .unwrap();
+    let said = text(&output);
+    assert!(said.contains("connessione rifiutata"), "{said}");
+    assert!(
+        !said.contains("Connection refused") && !said.contains("os error"),
+        "{said}"
+    );
+    assert!(
+        said.contains(",3 KB") || said.contains(",0 KB") || said.contains(" KB in"),
+        "{said}"
+    );
+    assert!(
+        !said.contains(".3 KB") && !said.contains(".0 KB"),
+        "the decimal comma: {said}"
+    );
+}

@@ -217,6 +217,9 @@ sync-exported = { $count ->
     [one] One response written to { $dir }.
    *[other] { $count } responses written to { $dir }.
 }
+sync-network-refused = the connection was refused: the server is not running at that address
+sync-network-timed-out = the server did not answer in time
+sync-network-dropped = the connection broke off
 sync-network = network: { $detail }
 sync-server-error = the server answered { $status }
 sync-unauthorized = the server did not accept the token (it is wrong or was revoked). Ask the research team for a new one.

@@ -220,6 +220,9 @@ sync-exported = { $count ->
     [one] Un questionario scritto in { $dir }.
    *[other] { $count } questionari scritti in { $dir }.
 }
+sync-network-refused = connessione rifiutata: a quell'indirizzo il server non è in funzione
+sync-network-timed-out = il server non ha risposto in tempo
+sync-network-dropped = la connessione si è interrotta
 sync-network = rete: { $detail }
 sync-server-error = il server ha risposto { $status }
 sync-unauthorized = il server non ha accettato il token (è sbagliato o è stato revocato). Ne chieda uno nuovo al gruppo di ricerca.

@@ -9,7 +9,7 @@ use crate::io_failure::IoFailure;
 use crate::protocol::Refusal;
 use crate::store::{Damage, StoreError};
 use crate::sync::config::ConfigError;
-use crate::sync::{Fatal, Summary, SyncError, Transient};
+use crate::sync::{Fatal, Network, Summary, SyncError, Transient};
 
 pub trait Describe {
     fn describe(&self, texts: &Texts) -> String;
@@ -266,7 +266,12 @@ impl Describe for ConfigError {
 impl Describe for Transient {
     fn describe(&self, texts: &Texts) -> String {
         match self {
-            Transient::Network(detail) => texts.t_args("sync-network", &[("detail", s(detail))]),
+            Transient::Network(Network::Refused) => texts.t("sync-network-refused"),
+            Transient::Network(Network::TimedOut) => texts.t("sync-network-timed-out"),
+            Transient::Network(Network::Dropped) => texts.t("sync-network-dropped"),
+            Transient::Network(Network::Other(detail)) => {
+                texts.t_args("sync-network", &[("detail", s(detail))])
+            }
             Transient::Server(status) => {
                 texts.t_args("sync-server-error", &[("status", (*status).into())])
             }

@@ -36,9 +36,41 @@ pub enum Fatal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Transient {
     /// The connection failed, dropped or timed out.
-    Network(String),
+    Network(Network),
     /// 5xx, or a refusal that says to try later (429, 408).
     Server(u16),
+}
+
+/// What went wrong on the way, in kinds a person can act on; anything
+/// else keeps the system's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Network {
+    /// Nothing listens at that address: the server is down or the port wrong.
+    Refused,
+    TimedOut,
+    /// The connection broke off midway.
+    Dropped,
+    Other(String),
+}
+
+impl Network {
+    fn of(error: &ureq::Error) -> Network {
+        use std::io::ErrorKind;
+        match error {
+            ureq::Error::ConnectionFailed => Network::Refused,
+            ureq::Error::Timeout(_) => Network::TimedOut,
+            ureq::Error::Io(io) => match io.kind() {
+                ErrorKind::ConnectionRefused => Network::Refused,
+                ErrorKind::TimedOut => Network::TimedOut,
+                ErrorKind::ConnectionReset
+                | ErrorKind::ConnectionAborted
+                | ErrorKind::BrokenPipe
+                | ErrorKind::UnexpectedEof => Network::Dropped,
+                _ => Network::Other(io.to_string()),
+            },
+            other => Network::Other(other.to_string()),
+        }
+    }
 }
 
 /// How one response fared.
@@ -212,9 +244,7 @@ fn read_answer(
         .take(64 * 1024)
         .read_to_string(&mut body);
     if read.is_err() && status < 300 {
-        return Err(Failed::Transient(Transient::Network(
-            "the answer was cut short".into(),
-        )));
+        return Err(Failed::Transient(Transient::Network(Network::Dropped)));
     }
     Ok(Answer {
         status,
@@ -256,7 +286,7 @@ fn classify_error(error: ureq::Error) -> Failed {
         ureq::Error::Rustls(error) => Failed::Fatal(Fatal::Tls(error.to_string())),
         ureq::Error::Io(io) if is_tls(&io) => Failed::Fatal(Fatal::Tls(io.to_string())),
         ureq::Error::Io(io) if is_unknown_host(&io) => Failed::Fatal(Fatal::UnknownHost),
-        other => Failed::Transient(Transient::Network(other.to_string())),
+        other => Failed::Transient(Transient::Network(Network::of(&other))),
     }
 }
 

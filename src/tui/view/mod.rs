@@ -29,10 +29,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let hints = footer(&app.texts, app.context(), usize::from(area.width));
+    // A notice is wrapped, never cut: it takes the lines it needs (one is
+    // always kept for it, so that the screen does not jump).
+    let notice_lines: Vec<String> = app
+        .notice
+        .as_ref()
+        .map(|n| crate::text::wrap_words(&notice_text(app, n), usize::from(area.width)))
+        .unwrap_or_default();
+    let notice_height = notice_lines.len().clamp(1, usize::from(area.height / 3)) as u16;
     let [title, body, notice, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(notice_height),
         Constraint::Length(hints.len() as u16),
     ])
     .areas(area);
@@ -52,10 +60,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         } else {
             Theme::error()
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(notice_text(app, text), style)),
-            notice,
-        );
+        let lines: Vec<Line> = notice_lines
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), notice);
     }
     frame.render_widget(Paragraph::new(hints), keys);
     if let Some(view) = &app.syncing {
