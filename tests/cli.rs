@@ -478,3 +478,13 @@ fn help_and_usage_errors_are_in_the_users_language() {
         stderr(&unknown)
     );
 }
+
+#[test]
+fn show_prints_an_other_detail_once_with_its_choice() {
+    let dir = data_with(&[("0a1b2c3d-0000-4000-8000-000000000002.json", AOSTA)]);
+    let output = campo(dir.path(), &["--lang", "it", "show", "0a1b"]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(text.matches("Ambulatorio").count(), 1, "{text}");
+    assert!(text.contains("Altro (Ambulatorio)"), "{text}");
+}

@@ -27,10 +27,18 @@ pub fn review_text(form: &Form, texts: &Texts, response: &Response) -> String {
     out.push('\n');
     let asked = form.asked(&response.answers);
     for (s, section) in form.sections.iter().enumerate() {
+        // An "other" detail shows inline with its choice; on a line of its
+        // own only when something is wrong with it (missing, say).
         let items: Vec<usize> = section
             .items
             .clone()
             .filter(|&i| asked.is_asked(i))
+            .filter(|&i| {
+                !form.items[i].is_companion()
+                    || form
+                        .check_answer(i, response.answers.get(&form.items[i].id))
+                        .is_some()
+            })
             .collect();
         if items.is_empty() {
             continue;
