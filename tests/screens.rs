@@ -891,3 +891,17 @@ fn no_notice_is_cut_at_80_columns_in_either_language() {
         }
     }
 }
+
+#[test]
+fn the_lock_prompt_of_campo_edit_stands_over_the_real_list() {
+    let fixture = fixture(&[(AOSTA_FILE, AOSTA)]);
+    let id = "0a1b2c3d-0000-4000-8000-000000000002".parse().unwrap();
+    let campo::store::Lock::Mine(_held) = fixture.data.lock(id).unwrap() else {
+        panic!("the other session's lock")
+    };
+    let app = app(&fixture, Lang::It, Start::Edit(id));
+    assert!(app.lock_prompt.is_some());
+    let screen = render(&app);
+    assert!(screen.contains("1 questionario"), "{screen}");
+    assert!(!screen.contains("Ancora nessun questionario"), "{screen}");
+}
