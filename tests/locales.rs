@@ -172,3 +172,51 @@ fn no_isolation_marks_in_any_message() {
         }
     }
 }
+
+/// "1 caratteri": a number followed by a word must choose the word by the
+/// number's plural category, in both languages.
+#[test]
+fn a_counted_word_follows_the_plural_of_its_number() {
+    for lang in ["en", "it"] {
+        for file in ftl_files(lang) {
+            let text = fs::read_to_string(Path::new("locales").join(lang).join(&file)).unwrap();
+            let resource = fluent_syntax::parser::parse(text).unwrap();
+            for entry in resource.body {
+                let Entry::Message(message) = entry else {
+                    continue;
+                };
+                let Some(value) = &message.value else {
+                    continue;
+                };
+                // Top-level elements only: inside a select's variants the
+                // word is chosen already.
+                let elements = &value.elements;
+                for (i, element) in elements.iter().enumerate() {
+                    let PatternElement::Placeable {
+                        expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                    } = element
+                    else {
+                        continue;
+                    };
+                    if !["count", "answered", "requests", "good", "problems"]
+                        .contains(&id.name.as_str())
+                    {
+                        continue;
+                    }
+                    if let Some(PatternElement::TextElement { value: next }) = elements.get(i + 1) {
+                        let word = next.trim_start().split_whitespace().next().unwrap_or("");
+                        // "NA" is a symbol, "of"/"di"/"su" a count's own words.
+                        let counted = word.chars().next().is_some_and(char::is_alphabetic)
+                            && !["of", "di", "su", "NA"]
+                                .contains(&word.trim_end_matches([';', ')']));
+                        assert!(
+                            !counted,
+                            "{lang}/{file}: {} puts \"{word}\" after ${} without choosing its plural",
+                            message.id.name, id.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -403,6 +403,9 @@ fn a_revoked_token_is_refused() {
         "{}",
         text(&list)
     );
+    // Dates as people write them, not raw ISO.
+    let listed = String::from_utf8_lossy(&list.stdout).to_string();
+    assert!(!listed.contains('T') || !listed.contains('Z'), "{listed}");
     let server = Server::start(&db);
     let data = office(5, 1);
     let output = sync(data.path(), &server.url, &token);

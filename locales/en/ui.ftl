@@ -165,7 +165,10 @@ store-io = Cannot use { $path }: { $reason }
 store-stale = Not written: { $path } already holds a later version (revision { $on_disk }, this one is { $ours }), saved by another session. It is kept as it is.
 store-locked = Someone else has this response open ({ $holder }): try again when they have closed it.
 store-no-such-response = No response has the id "{ $id }".
-store-ambiguous = { $count } responses have an id starting with "{ $prefix }": give more characters.
+store-ambiguous = { $count ->
+    [one] One response has
+   *[other] { $count } responses have
+} an id starting with "{ $prefix }": give more characters.
 no-data-dir = Cannot find a data folder for this account: give one with --data-dir or CAMPO_DATA_DIR.
 no-terminal = campo needs a terminal for its interface, and this input or output is not one. Use campo list or campo show to read responses without it.
 after-panic = campo stopped because of an error in campo itself. Every answer given was already saved, in { $dir }: run campo again to go on.

@@ -168,7 +168,10 @@ store-io = Impossibile usare { $path }: { $reason }
 store-stale = Non scritto: { $path } contiene già una versione successiva (revisione { $on_disk }, questa è la { $ours }), salvata da un'altra sessione. Resta com'è.
 store-locked = Questo questionario è aperto da qualcun altro ({ $holder }): riprovi quando l'avrà chiuso.
 store-no-such-response = Nessun questionario ha il codice "{ $id }".
-store-ambiguous = { $count } questionari hanno un codice che inizia con "{ $prefix }": indichi più caratteri.
+store-ambiguous = { $count ->
+    [one] Un questionario ha
+   *[other] { $count } questionari hanno
+} un codice che inizia con "{ $prefix }": indichi più caratteri.
 no-data-dir = Impossibile trovare una cartella dati per questo utente: la indichi con --data-dir o CAMPO_DATA_DIR.
 no-terminal = L'interfaccia di campo richiede un terminale, ma l'ingresso o l'uscita standard non sono un terminale. Per leggere i questionari senza interfaccia usi campo list o campo show.
 after-panic = campo si è fermato per un errore interno. Tutte le risposte date erano già salvate, in { $dir }: riavvii campo per continuare.

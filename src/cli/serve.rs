@@ -76,22 +76,26 @@ pub fn run(
             Ok(())
         }
         ServeCommand::TokenList => {
+            // Dates as people of the language write them (stored as ISO).
+            let date = |iso: &str| {
+                chrono::DateTime::parse_from_rfc3339(iso)
+                    .map(|d| texts.datetime(d.with_timezone(&chrono::Utc)))
+                    .unwrap_or_else(|_| iso.to_string())
+            };
             for token in storage.tokens().map_err(db_failed)? {
+                let created = date(&token.created);
                 let line = match token.revoked {
                     Some(when) => texts.t_args(
                         "token-line-revoked",
                         &[
                             ("name", token.name.into()),
-                            ("created", token.created.into()),
-                            ("revoked", when.into()),
+                            ("created", created.into()),
+                            ("revoked", date(&when).into()),
                         ],
                     ),
                     None => texts.t_args(
                         "token-line",
-                        &[
-                            ("name", token.name.into()),
-                            ("created", token.created.into()),
-                        ],
+                        &[("name", token.name.into()), ("created", created.into())],
                     ),
                 };
                 println!("{}", crate::text::printable(&line));
