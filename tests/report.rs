@@ -370,6 +370,11 @@ fn the_workbook_keeps_text_as_text() {
         Data::String("Less than 1 year".into())
     );
     assert_eq!(
+        labelled[column("status")],
+        Data::String("Complete".into()),
+        "the status labelled too"
+    );
+    assert_eq!(
         labelled[column("macro_area")],
         Data::String("North-East".into())
     );

@@ -52,6 +52,10 @@ pub fn write(
         &bold,
         &text,
         |variable, cell| match (variable, cell) {
+            (Variable::Status, Cell::Text(code)) => Cell::Text(match code.as_str() {
+                "complete" => texts.t("status-complete"),
+                _ => texts.t("status-draft"),
+            }),
             (Variable::Single(_) | Variable::Derived(_), Cell::Text(code)) => {
                 let labels = variable.value_labels(form, texts);
                 Cell::Text(
