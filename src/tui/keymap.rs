@@ -583,16 +583,7 @@ mod tests {
     #[test]
     fn ctrl_c_saves_and_quits_everywhere() {
         let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in [
-            Context::Home,
-            Context::ConfirmDelete,
-            Context::Choice,
-            Context::Text,
-            Context::MultilineText,
-            Context::Review,
-            Context::ReviewDone,
-            Context::Help,
-        ] {
+        for context in Context::ALL {
             assert_eq!(
                 action(context, &ctrl_c),
                 Some(Action::SaveAndQuit),
@@ -607,6 +598,18 @@ mod tests {
             ),
             Some(Action::MarkComplete)
         );
+    }
+
+    #[test]
+    fn f2_switches_language_everywhere() {
+        let f2 = key(KeyCode::F(2), KeyModifiers::NONE);
+        for context in Context::ALL {
+            assert_eq!(
+                action(context, &f2),
+                Some(Action::SwitchLanguage),
+                "{context:?}"
+            );
+        }
     }
 
     #[test]
