@@ -211,8 +211,11 @@ impl Unsaved {
     /// folder in the system's temporary folder (often another disk than a
     /// full data folder), ready to be copied back into `responses/`.
     pub fn rescue(&self) -> std::io::Result<PathBuf> {
+        use std::os::unix::fs::PermissionsExt;
+        // Readable by its owner only, like the data folder.
         let folder = tempfile::Builder::new()
             .prefix("campo-unsaved-")
+            .permissions(std::fs::Permissions::from_mode(0o700))
             .tempdir()?
             .keep();
         let path = folder.join(format!("{}.json", self.response.id));

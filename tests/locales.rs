@@ -204,7 +204,7 @@ fn a_counted_word_follows_the_plural_of_its_number() {
                         continue;
                     }
                     if let Some(PatternElement::TextElement { value: next }) = elements.get(i + 1) {
-                        let word = next.trim_start().split_whitespace().next().unwrap_or("");
+                        let word = next.split_whitespace().next().unwrap_or("");
                         // "NA" is a symbol, "of"/"di"/"su" a count's own words.
                         let counted = word.chars().next().is_some_and(char::is_alphabetic)
                             && !["of", "di", "su", "NA"]

@@ -608,6 +608,14 @@ fn quitting_with_unsaved_answers_warns_then_hands_them_over() {
     let unsaved = app.unsaved_answers().expect("the answers are handed over");
     assert_eq!(unsaved.response.answers["dept_name"].as_one(), Some("DSM!"));
     let rescued = unsaved.rescue().unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(rescued.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "the rescue folder is private");
+    }
     let back: Response = serde_json::from_slice(&fs::read(&rescued).unwrap()).unwrap();
     assert_eq!(back.answers["dept_name"].as_one(), Some("DSM!"));
     assert_eq!(
