@@ -1425,3 +1425,15 @@ fn a_server_that_is_down_is_said_in_the_users_language() {
         "the decimal comma: {kb} in {said}"
     );
 }
+
+#[test]
+fn an_address_that_is_no_address_is_said_at_once() {
+    let data = office(41, 1);
+    let output = sync(data.path(), "notaurl", "token");
+    let said = text(&output);
+    assert!(
+        said.contains("\"notaurl\" is not a usable server address"),
+        "{said}"
+    );
+    assert!(said.contains("in 1 request"), "not retried: {said}");
+}

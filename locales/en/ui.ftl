@@ -190,9 +190,9 @@ form-error-length-range = item "{ $item }" has a minimum length above its maximu
 form-error-condition-unknown-item = the condition of item "{ $item }" refers to "{ $refers }", which is not an item before it.
 form-error-condition-later-item = the condition of item "{ $item }" refers to itself.
 form-error-condition-unknown-option = the condition of item "{ $item }" refers to option "{ $code }", which item "{ $refers }" does not have.
-form-error-specify-unknown-item = item "{ $item }" details "{ $refers }", which is not an item before it.
-form-error-specify-unknown-option = item "{ $item }" details option "{ $code }", which item "{ $refers }" does not have.
-form-error-specify-not-text = item "{ $item }" details another item's option, so it must be a text item.
+form-error-specify-unknown-item = item "{ $item }" specifies "{ $refers }", which is not an item before it.
+form-error-specify-unknown-option = item "{ $item }" specifies option "{ $code }", which item "{ $refers }" does not have.
+form-error-specify-not-text = item "{ $item }" specifies another item's option, so it must be a text item.
 form-error-derived-unknown-item = derived value "{ $derived }" comes from "{ $refers }", which is not an item.
 form-error-derived-unknown-option = derived value "{ $derived }" maps option "{ $code }", which its item does not have.
 form-error-summary-unknown-item = the summary names "{ $item }", which is not an item.
@@ -380,6 +380,7 @@ plain-home = To fill in a questionnaire line by line: campo --plain new, or camp
 doctor-line = { $path }: { $reason }
 doctor-leftover = { $path }: a temporary file left by an interrupted save; the response itself is whole, and this file can be deleted.
 doctor-summary = { $good ->
+    [0] No response is fine
     [one] One response is fine
    *[other] { $good } responses are fine
 }; { $problems ->
@@ -472,5 +473,5 @@ cli-error-unknown-argument = { $arg } is not an option campo knows.
 cli-error-unknown-command = "{ $command }" is not a campo command.
 cli-error-missing = A required argument is missing: { $arg }.
 cli-error-conflict = { $arg } cannot be used with the other options given.
-cli-error-other = The command line is not right.
+cli-error-other = Invalid command line.
 cli-error-hint = For help: campo --help.

@@ -386,6 +386,7 @@ plain-home = Per compilare un questionario riga per riga: campo --plain new, opp
 doctor-line = { $path }: { $reason }
 doctor-leftover = { $path }: file temporaneo lasciato da un salvataggio interrotto; il questionario è integro e questo file si può eliminare.
 doctor-summary = { $good ->
+    [0] Nessun questionario in ordine
     [one] Un questionario è in ordine
    *[other] { $good } questionari sono in ordine
 }; { $problems ->
@@ -437,7 +438,7 @@ cli-cmd-show = Mostra le risposte di un questionario (il codice, o il suo inizio
 cli-cmd-new = Inizia subito un nuovo questionario
 cli-cmd-edit = Riprende un questionario (il codice, o il suo inizio)
 cli-cmd-report = Produce le tabelle di frequenza dai questionari salvati, come nell'articolo di Lasalvia et al. (2025)
-cli-cmd-export = File per chi analizza i dati: responses.csv (grezzo: UTF-8, virgole, testi esattamente come scritti, per R, Python o Stata; un foglio di calcolo può eseguire come formula un testo che inizia con =), responses-spreadsheet.csv (sicuro da aprire con un doppio clic), un codebook, XLSX e sintassi SPSS con un proprio file di dati
+cli-cmd-export = Esporta i dati per l'analisi: responses.csv (grezzo: UTF-8, virgole, testi esattamente come scritti, per R, Python o Stata; un foglio di calcolo può eseguire come formula un testo che inizia con =), responses-spreadsheet.csv (sicuro da aprire con un doppio clic), un codebook, XLSX e sintassi SPSS con un proprio file di dati
 cli-cmd-doctor = Controlla ogni file della cartella dati e segnala quelli che campo non può usare
 cli-cmd-sync = Invia i questionari completati al server di raccolta (o in una cartella)
 cli-cmd-serve = Avvia il server di raccolta, o lo amministra

@@ -166,7 +166,7 @@ impl Client {
             .header("Content-Type", "application/json")
             .header("Content-Encoding", "gzip")
             .send(gzipped);
-        let answer = match read_answer(result) {
+        let answer = match read_answer(result, &self.base) {
             Ok(answer) => answer,
             Err(Failed::Fatal(fatal)) => return Ok(Delivery::Fatal(fatal)),
             Err(Failed::Transient(transient)) => return Err(transient),
@@ -195,7 +195,7 @@ impl Client {
             .get(&url)
             .header("Authorization", &format!("Bearer {}", self.token))
             .call();
-        let answer = match read_answer(result) {
+        let answer = match read_answer(result, &self.base) {
             Ok(answer) => answer,
             Err(Failed::Fatal(fatal)) => return Err(Delivery::Fatal(fatal)),
             Err(Failed::Transient(transient)) => return Err(Delivery::GaveUp(transient)),
@@ -229,8 +229,9 @@ enum Failed {
 
 fn read_answer(
     result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    base: &str,
 ) -> Result<Answer, Failed> {
-    let mut response = result.map_err(classify_error)?;
+    let mut response = result.map_err(|e| classify_error(e, base))?;
     let status = response.status().as_u16();
     let location = response
         .headers()
@@ -278,9 +279,11 @@ impl Answer {
     }
 }
 
-fn classify_error(error: ureq::Error) -> Failed {
+fn classify_error(error: ureq::Error, base: &str) -> Failed {
     match error {
         ureq::Error::BadUri(uri) => Failed::Fatal(Fatal::BadUrl(uri)),
+        // A request that cannot even be built: the address is not one.
+        ureq::Error::Http(_) => Failed::Fatal(Fatal::BadUrl(base.to_string())),
         ureq::Error::HostNotFound => Failed::Fatal(Fatal::UnknownHost),
         ureq::Error::Tls(what) => Failed::Fatal(Fatal::Tls(what.to_string())),
         ureq::Error::Rustls(error) => Failed::Fatal(Fatal::Tls(error.to_string())),
