@@ -14,6 +14,7 @@ pub mod files;
 pub mod form;
 pub mod i18n;
 pub mod io_failure;
+pub mod package;
 pub mod plain;
 pub mod protocol;
 pub mod report;

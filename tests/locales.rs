@@ -158,7 +158,7 @@ fn no_english_is_left_in_the_italian_text() {
 
 #[test]
 fn the_bundled_form_refers_only_to_messages_in_both_languages() {
-    let package = campo::form::FormPackage::bundled();
+    let package = campo::package::FormPackage::bundled();
     let loaded = campo::i18n::load_form(&package);
     assert!(loaded.is_ok(), "{:?}", loaded.err());
 }

@@ -3,8 +3,8 @@
 
 use std::fs;
 
-use campo::form::FormPackage;
 use campo::i18n::{self, Lang, Texts, Zone};
+use campo::package::FormPackage;
 use campo::store::{DataDir, Response, Responses, Status};
 use campo::tui::app::{App, Screen, Start, Update};
 use campo::tui::view;

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(response) = campo::store::Response::from_json(data) {
-        let form = campo::form::FormPackage::bundled()
+        let form = campo::package::FormPackage::bundled()
             .form()
             .expect("the bundled form loads");
         let _ = form.check_document(&response.answers, true);

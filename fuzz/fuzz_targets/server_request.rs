@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|input: (String, Vec<u8>)| {
     let (id, body) = input;
     let forms = vec![
-        campo::form::FormPackage::bundled()
+        campo::package::FormPackage::bundled()
             .form()
             .expect("the bundled form loads"),
     ];

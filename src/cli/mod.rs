@@ -15,8 +15,8 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::form::FormPackage;
 use crate::i18n::{self, Catalog, Describe, Lang, Texts};
+use crate::package::FormPackage;
 use crate::store::{DataDir, Responses, StoreError};
 use crate::tui::app::{App, Start};
 

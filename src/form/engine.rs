@@ -234,7 +234,7 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::FormPackage;
+    use crate::package::FormPackage;
 
     fn form() -> Form {
         FormPackage::bundled().form_unchecked()

@@ -4,17 +4,18 @@
 //! languages: messages are referred to by their Fluent ids only.
 
 mod answers;
+mod build;
 mod condition;
 mod definition;
 mod engine;
-mod package;
+mod error;
 mod validation;
 
 pub use answers::{Answer, Answers};
 pub use condition::Condition;
 pub use definition::{
-    DerivedValue, Form, FormError, Item, ItemKind, OptionDef, Section, SummaryColumn, TextRules,
+    DerivedValue, Form, Item, ItemKind, OptionDef, Section, SummaryColumn, TextRules,
 };
 pub use engine::{Asked, SectionProgress};
-pub use package::{FormPackage, MessageSource};
+pub use error::FormError;
 pub use validation::{DocumentProblem, Problem};

@@ -134,7 +134,7 @@ fn unknown_code<'a>(
 mod tests {
     #[test]
     fn control_characters_are_refused_but_line_breaks_in_a_long_text_are_not() {
-        let form = crate::form::FormPackage::bundled().form().unwrap();
+        let form = crate::package::FormPackage::bundled().form().unwrap();
         let position = |id: &str| form.position(id).unwrap();
         let one = |text: &str| crate::form::Answer::One(text.into());
         let name = position("dept_name");
@@ -158,7 +158,7 @@ mod tests {
     }
 
     use super::*;
-    use crate::form::FormPackage;
+    use crate::package::FormPackage;
 
     fn form() -> Form {
         FormPackage::bundled().form_unchecked()

@@ -12,7 +12,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-use crate::form::{Form, FormError, FormPackage};
+use crate::form::{Form, FormError};
+use crate::package::FormPackage;
 
 pub use describe::{Describe, holder};
 pub use review::review_text;

@@ -112,7 +112,7 @@ pub fn parse_answer(item: &Item, labels: &[String], text: &str) -> Result<Answer
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::FormPackage;
+    use crate::package::FormPackage;
 
     fn item(id: &str) -> Item {
         FormPackage::bundled()

@@ -159,7 +159,8 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::form::{Answers, FormPackage};
+    use crate::form::Answers;
+    use crate::package::FormPackage;
     use crate::store::FormRef;
 
     fn response(status: Status, answers: &[(&str, Answer)]) -> Response {

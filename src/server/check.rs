@@ -100,7 +100,8 @@ fn damage_code(damage: &Damage) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::{DocumentProblem, FormPackage, Problem};
+    use crate::form::{DocumentProblem, Problem};
+    use crate::package::FormPackage;
 
     fn forms() -> Vec<Form> {
         vec![FormPackage::bundled().form().unwrap()]

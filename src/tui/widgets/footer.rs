@@ -75,8 +75,8 @@ pub fn footer(texts: &Texts, context: Context, width: usize) -> Vec<Line<'static
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::FormPackage;
     use crate::i18n::{Lang, load_form};
+    use crate::package::FormPackage;
 
     #[test]
     fn the_language_key_is_always_in_the_footer_within_80_columns() {

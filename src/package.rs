@@ -3,10 +3,10 @@
 //! given with `--form DIR`. Both end up as the same [`FormPackage`] and go
 //! through the same checks.
 
-use std::fs;
 use std::path::Path;
 
-use super::{Form, FormError};
+use crate::files::{MAX_FILE_BYTES, files_with_extension, read_regular};
+use crate::form::{Form, FormError};
 
 /// The languages every form must be translated into.
 pub const LANGUAGES: [&str; 2] = ["en", "it"];
@@ -38,10 +38,10 @@ impl FormPackage {
             text: text.into(),
         };
         FormPackage {
-            definition: include_str!("../../forms/mhd-peer-support-2025/form.json").into(),
+            definition: include_str!("../forms/mhd-peer-support-2025/form.json").into(),
             messages: vec![
-                source("en", include_str!("../../locales/en/questionnaire.ftl")),
-                source("it", include_str!("../../locales/it/questionnaire.ftl")),
+                source("en", include_str!("../locales/en/questionnaire.ftl")),
+                source("it", include_str!("../locales/it/questionnaire.ftl")),
             ],
             older: Vec::new(),
         }
@@ -54,13 +54,8 @@ impl FormPackage {
         let mut messages = Vec::new();
         for lang in LANGUAGES {
             let folder = dir.join("locales").join(lang);
-            let entries = fs::read_dir(&folder).map_err(|e| unreadable(&folder, &e))?;
-            let mut files: Vec<_> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-                .collect();
-            files.sort();
+            let files =
+                files_with_extension(&folder, "ftl").map_err(|e| unreadable(&folder, &e))?;
             for path in files {
                 messages.push(MessageSource {
                     lang: lang.into(),
@@ -72,13 +67,8 @@ impl FormPackage {
         let mut older = Vec::new();
         let versions = dir.join("versions");
         if versions.is_dir() {
-            let entries = fs::read_dir(&versions).map_err(|e| unreadable(&versions, &e))?;
-            let mut files: Vec<_> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect();
-            files.sort();
+            let files =
+                files_with_extension(&versions, "json").map_err(|e| unreadable(&versions, &e))?;
             for path in files {
                 older.push(read(&path)?);
             }
@@ -118,7 +108,14 @@ impl FormPackage {
 }
 
 fn read(path: &Path) -> Result<String, FormError> {
-    fs::read_to_string(path).map_err(|e| unreadable(path, &e))
+    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|failure| FormError::Unreadable {
+        path: path.display().to_string(),
+        failure,
+    })?;
+    String::from_utf8(bytes).map_err(|_| FormError::Unreadable {
+        path: path.display().to_string(),
+        failure: crate::io_failure::IoFailure::NotText,
+    })
 }
 
 fn unreadable(path: &Path, error: &std::io::Error) -> FormError {

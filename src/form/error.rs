@@ -1,0 +1,95 @@
+//! Why a form definition was refused.
+
+use crate::io_failure::IoFailure;
+
+/// Why a form definition was refused. Each variant names the item, option or
+/// message at fault so the author can fix the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    /// The definition is not JSON of the expected shape.
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// A file of the form folder could not be read.
+    Unreadable {
+        path: String,
+        failure: IoFailure,
+    },
+    /// A `.ftl` file of the form does not parse.
+    Messages {
+        file: String,
+        detail: String,
+    },
+    NoSections,
+    EmptySection {
+        section: String,
+    },
+    DuplicateSection {
+        section: String,
+    },
+    DuplicateItem {
+        item: String,
+    },
+    DuplicateOption {
+        item: String,
+        code: String,
+    },
+    ChoiceWithoutOptions {
+        item: String,
+    },
+    OptionsOnText {
+        item: String,
+    },
+    /// `ordinal` on an item that is not a single choice.
+    OrdinalNotSingle {
+        item: String,
+    },
+    TextRulesOnChoice {
+        item: String,
+    },
+    LengthRange {
+        item: String,
+    },
+    ConditionOnUnknownItem {
+        item: String,
+        refers: String,
+    },
+    ConditionOnLaterItem {
+        item: String,
+        refers: String,
+    },
+    ConditionOnUnknownOption {
+        item: String,
+        refers: String,
+        code: String,
+    },
+    SpecifyUnknownItem {
+        item: String,
+        refers: String,
+    },
+    SpecifyUnknownOption {
+        item: String,
+        refers: String,
+        code: String,
+    },
+    SpecifyNotText {
+        item: String,
+    },
+    DerivedUnknownItem {
+        derived: String,
+        refers: String,
+    },
+    DerivedUnknownOption {
+        derived: String,
+        code: String,
+    },
+    SummaryUnknownItem {
+        item: String,
+    },
+    MissingMessage {
+        id: String,
+        lang: String,
+    },
+}
