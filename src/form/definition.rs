@@ -122,7 +122,7 @@ impl Item {
 
 impl Form {
     /// Reads and checks a definition. Messages are checked separately, by
-    /// [`super::FormPackage`], once the translations are known.
+    /// [`crate::package::FormPackage`], once the translations are known.
     pub fn from_json(text: &str) -> Result<Form, FormError> {
         super::build::from_json(text)
     }
