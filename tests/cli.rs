@@ -227,7 +227,7 @@ fn a_broken_form_is_refused_with_the_problem_named() {
         ),
         (
             definition.replace(r#""option": "other""#, r#""option": "else""#),
-            "details option \"else\"",
+            "specifies option \"else\"",
         ),
         (
             definition.replace(r#""q-why_not""#, r#""q-missing""#),

@@ -1,0 +1,366 @@
+//! The model of the whole interface and its update function: an event comes
+//! in, the model changes, and the caller redraws if anything did.
+
+mod responses;
+mod screens;
+
+use chrono::Utc;
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use uuid::Uuid;
+
+use super::keymap::{self, Action, Context};
+use super::screens::entry::{Entry, Leave, Outcome, Refused};
+use super::screens::home::Home;
+use super::screens::report::Report;
+use super::screens::review::Review;
+use crate::form::Form;
+use crate::i18n::Texts;
+use crate::session::{Changed, Session, Taken, Unsaved};
+use crate::store::{EditLock, FormRef, Response, Responses, Status, StoreError};
+
+pub enum Screen {
+    Home(Home),
+    Report(Report),
+    Entry(Session, Entry),
+    Review(Session, Review),
+}
+
+/// A one-line message under the screen, kept as data so that it follows a
+/// change of language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    SaveFailed(StoreError),
+    Reopened,
+    MarkedComplete,
+    Missing(usize),
+    UnknownForm {
+        id: String,
+        version: u32,
+    },
+    Damaged(StoreError),
+    Deleted,
+    Failed(StoreError),
+    AutoAdvance(bool),
+    ReadOnly,
+    NowEditable,
+    /// Leaving (`quit` true: quitting) would lose answers that could not
+    /// be saved: the same key again leaves all the same.
+    UnsavedAnswers {
+        quit: bool,
+    },
+    /// Answers that could not be saved were written to this file instead.
+    Rescued(String),
+    /// Typed or pasted text that was not taken.
+    Refused(Refused),
+    /// The terminal sent a character that is not UTF-8: it was not taken.
+    NotUtf8,
+}
+
+/// Whether the screen must be drawn again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Update {
+    Nothing,
+    Redraw,
+    /// The terminal may have lost what it showed (a resize reflows it):
+    /// clear it and draw everything.
+    Repaint,
+    /// Start a sync in the background (the runtime has the means).
+    StartSync,
+    /// Wait in the background until no other session has this response.
+    WaitForLock(Uuid),
+    Quit,
+}
+
+/// A sync in progress, or just finished, shown over the home screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncView {
+    pub total: Option<usize>,
+    pub done: usize,
+    pub bytes: u64,
+    pub retrying: Option<crate::sync::Transient>,
+    pub finished: Option<Result<crate::sync::Summary, crate::sync::SyncError>>,
+}
+
+pub struct App {
+    pub form: Form,
+    pub texts: Texts,
+    store: Box<dyn Responses>,
+    pub screen: Screen,
+    pub help_open: bool,
+    pub notice: Option<Notice>,
+    pub syncing: Option<SyncView>,
+    /// A digit on a single choice moves straight to the next question.
+    pub auto_advance: bool,
+    /// A response someone else has open: read it, wait for it, or leave it.
+    pub lock_prompt: Option<LockPrompt>,
+    /// Earlier versions of the form, for responses begun with them.
+    pub older_forms: Vec<Form>,
+    /// While a response of an earlier version is open, the newest version,
+    /// put back on the way home.
+    newest: Option<Form>,
+    /// The last key warned that leaving loses unsaved answers: pressed
+    /// again, it leaves.
+    leave_armed: bool,
+    /// A response opens in the language it was last used in (no `--lang`
+    /// was given).
+    pub follow_response_lang: bool,
+}
+
+pub struct LockPrompt {
+    pub response: Response,
+    pub review: bool,
+    pub holder: String,
+    pub waiting: bool,
+}
+
+/// Where the interface starts.
+pub enum Start {
+    Home,
+    New,
+    Edit(Uuid),
+}
+
+impl App {
+    pub fn new(
+        form: Form,
+        older_forms: Vec<Form>,
+        texts: Texts,
+        store: Box<dyn Responses>,
+        start: Start,
+    ) -> Result<App, StoreError> {
+        let mut app = App {
+            form,
+            texts,
+            store,
+            screen: Screen::Home(Home::new(Vec::new())),
+            help_open: false,
+            notice: None,
+            syncing: None,
+            auto_advance: false,
+            lock_prompt: None,
+            older_forms,
+            newest: None,
+            leave_armed: false,
+            follow_response_lang: false,
+        };
+        app.go_home();
+        match start {
+            Start::Home => {}
+            Start::New => app.start_new(),
+            Start::Edit(id) => {
+                app.store.load(id)?;
+                app.open(id, false);
+            }
+        }
+        Ok(app)
+    }
+
+    /// Where keys are read now, for the keymap and the footer.
+    pub fn context(&self) -> Context {
+        if self.help_open {
+            Context::Help
+        } else if self.syncing.is_some() {
+            Context::Syncing
+        } else if self.lock_prompt.is_some() {
+            Context::LockPrompt
+        } else {
+            self.screen_context()
+        }
+    }
+
+    /// The context of the screen itself, under the help if it is open.
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Home(home) if home.confirm_delete => Context::ConfirmDelete,
+            Screen::Home(_) => Context::Home,
+            Screen::Entry(_, entry) => entry.context(&self.form),
+            Screen::Review(session, _)
+                if session.read_only || session.response.status == Status::Complete =>
+            {
+                Context::ReviewDone
+            }
+            Screen::Review(..) => Context::Review,
+            Screen::Report(_) => Context::Report,
+        }
+    }
+
+    pub fn update(&mut self, event: Event) -> Update {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(&key),
+            Event::Resize(..) => Update::Repaint,
+            Event::Paste(text) => self.on_paste(&text),
+            _ => Update::Nothing,
+        }
+    }
+
+    /// A byte the terminal sent that campo cannot read as a letter: said,
+    /// so that nothing is dropped in silence.
+    pub fn on_not_utf8(&mut self) -> Update {
+        self.notice = Some(Notice::NotUtf8);
+        Update::Redraw
+    }
+
+    /// A paste is one change, saved once, whatever its length.
+    fn on_paste(&mut self, text: &str) -> Update {
+        self.notice.take_if(|n| !matches!(n, Notice::SaveFailed(_)));
+        if self.read_only() {
+            self.notice = Some(Notice::ReadOnly);
+            return Update::Redraw;
+        }
+        let outcome = self.in_entry(|entry, form, session, _| entry.paste(form, session, text));
+        self.after_entry(
+            outcome.unwrap_or(Outcome::Refused(Refused::NowhereToPaste)),
+            false,
+        );
+        Update::Redraw
+    }
+
+    fn on_key(&mut self, key: &KeyEvent) -> Update {
+        // Lets the tests check what a panic costs; not in release builds.
+        #[cfg(debug_assertions)]
+        if key.code == crossterm::event::KeyCode::F(12)
+            && std::env::var_os("CAMPO_DEBUG_PANIC").is_some()
+        {
+            panic!("a panic asked for by CAMPO_DEBUG_PANIC");
+        }
+        // A notice lasts until the next key, except a failed save, which
+        // lasts until a save succeeds, and a refused character, which lasts
+        // while the letters typed after it come in.
+        let typing = matches!(key.code, crossterm::event::KeyCode::Char(_));
+        let cleared = self
+            .notice
+            .take_if(|n| match n {
+                Notice::SaveFailed(_) => false,
+                Notice::NotUtf8 => !typing,
+                _ => true,
+            })
+            .is_some();
+        let armed = std::mem::take(&mut self.leave_armed);
+        match self.handle_key(key, armed) {
+            Update::Nothing if cleared => Update::Redraw,
+            update => update,
+        }
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent, armed: bool) -> Update {
+        if self.read_only()
+            && !self.help_open
+            && self.lock_prompt.is_none()
+            && changes_answers(self.context(), key)
+        {
+            self.notice = Some(Notice::ReadOnly);
+            return Update::Redraw;
+        }
+        if !self.help_open && matches!(self.screen, Screen::Entry(..)) {
+            let outcome =
+                self.in_entry(|entry, form, session, _| entry.take_key(form, session, key));
+            if let Some(outcome) = outcome.flatten() {
+                return self.after_entry(outcome, armed);
+            }
+        }
+        let Some(action) = keymap::action(self.context(), key) else {
+            return Update::Nothing;
+        };
+        match action {
+            Action::SaveAndQuit => {
+                if self.leaving_loses_answers(armed, true) {
+                    return Update::Redraw;
+                }
+                Update::Quit
+            }
+            Action::SwitchLanguage => {
+                self.switch_language();
+                Update::Redraw
+            }
+            Action::Repaint => Update::Repaint,
+            Action::ToggleAutoAdvance => {
+                self.auto_advance = !self.auto_advance;
+                self.notice = Some(Notice::AutoAdvance(self.auto_advance));
+                Update::Redraw
+            }
+            Action::Help => {
+                self.help_open = true;
+                Update::Redraw
+            }
+            Action::Back if self.help_open => {
+                self.help_open = false;
+                Update::Redraw
+            }
+            _ if self.help_open => Update::Nothing,
+            Action::Back if self.syncing.as_ref().is_some_and(|s| s.finished.is_some()) => {
+                self.syncing = None;
+                self.reload_home();
+                Update::Redraw
+            }
+            _ if self.syncing.is_some() => Update::Nothing,
+            _ if self.lock_prompt.is_some() => self.apply_lock_prompt(action),
+            _ => self.apply(action, armed),
+        }
+    }
+
+    fn apply(&mut self, action: Action, armed: bool) -> Update {
+        match &mut self.screen {
+            Screen::Home(_) => self.apply_home(action),
+            Screen::Entry(..) => {
+                let auto_advance = self.auto_advance;
+                let outcome = self.in_entry(|entry, form, session, texts| {
+                    let label = |id: &str| texts.form_text(id);
+                    let outcome = entry.apply(form, session, action, &label);
+                    // Heads-down entry: a digit on a single choice is the
+                    // whole answer, so it moves on, unless "other" needs text.
+                    let single = matches!(
+                        form.items[entry.item].kind,
+                        crate::form::ItemKind::Single { .. }
+                    );
+                    // A digit that may begin a two-digit number waits.
+                    if auto_advance
+                        && single
+                        && matches!(action, Action::Pick(_))
+                        && entry.editing.is_none()
+                        && entry.pending_digit.is_none()
+                    {
+                        return entry.apply(form, session, Action::Confirm, &label);
+                    }
+                    outcome
+                });
+                self.after_entry(outcome.unwrap_or(Outcome::Ignored), armed)
+            }
+            Screen::Review(..) => self.apply_review(action, armed),
+            Screen::Report(_) => self.apply_report(action),
+        }
+    }
+}
+
+/// How far PgDn and PgUp move in the list of responses.
+const HOME_PAGE: isize = 10;
+
+fn redraw_if(changed: bool) -> Update {
+    if changed {
+        Update::Redraw
+    } else {
+        Update::Nothing
+    }
+}
+
+/// Whether a key would change answers (refused in a read-only view). Moving
+/// about, reviewing, switching language, help and quitting stay allowed.
+fn changes_answers(context: Context, key: &KeyEvent) -> bool {
+    use crossterm::event::KeyCode;
+    match keymap::action(context, key) {
+        Some(
+            Action::Toggle
+            | Action::Pick(_)
+            | Action::ClearAnswer
+            | Action::MarkComplete
+            | Action::Confirm,
+        ) => true,
+        Some(_) => false,
+        // Typing into a text field or a filter.
+        None => {
+            matches!(
+                key.code,
+                KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
+            ) && matches!(context, Context::Text | Context::MultilineText)
+        }
+    }
+}
