@@ -2,8 +2,11 @@
 //! opens the data folder and runs the command asked for.
 
 mod doctor;
+mod export;
 mod help;
+mod leaving;
 mod list;
+mod report;
 mod serve;
 mod show;
 mod sync;
@@ -235,52 +238,19 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             by,
             sort,
         }) => {
-            if let Some(by) = by
-                .as_deref()
-                .filter(|by| !form.derived.iter().any(|d| d.id == *by))
-            {
-                return Err(Failure(
-                    texts.t_args("report-unknown-by", &[("by", by.into())]),
-                ));
-            }
-            let (responses, selection) =
-                crate::report::select(&form, data.list().map_err(fail)?, status);
             let options = crate::report::format::Options {
                 format,
                 by: by.as_deref(),
                 sort,
             };
-            let report =
-                crate::report::format::render(&form, &texts, &responses, &selection, &options);
-            print!("{}", printable(&report));
-            return Ok(());
+            return report::run(&form, &texts, &data, status, &options);
         }
         Some(Command::Doctor) => return doctor::run(&forms, &texts, &data),
         Some(Command::Export {
             format,
             out,
             status,
-        }) => {
-            let (responses, selection) =
-                crate::report::select(&form, data.list().map_err(fail)?, status);
-            let exported = crate::export::export(&form, &texts, &responses, &out, format)
-                .map_err(|e| Failure(e.describe(&texts)))?;
-            eprintln!(
-                "{}",
-                printable(&crate::report::format::header(&texts, &selection))
-            );
-            if exported.cut_in_workbook > 0 {
-                let count = exported.cut_in_workbook.into();
-                eprintln!(
-                    "{}",
-                    texts.t_args("export-cut-in-workbook", &[("count", count)])
-                );
-            }
-            for file in exported.files {
-                println!("{}", printable(&file.display().to_string()));
-            }
-            return Ok(());
-        }
+        }) => return export::run(&form, &texts, &data, status, &out, format),
         Some(Command::Sync {
             server,
             token,
@@ -360,7 +330,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let follow_response_lang = cli.lang.is_none();
     let mut texts = texts;
     if let (Start::Edit(id), true) = (&start, follow_response_lang) {
-        texts.lang = language_of(&data, *id).unwrap_or(texts.lang);
+        texts.lang = leaving::language_of(&data, *id).unwrap_or(texts.lang);
     }
     let mut app = App::new(form, older_forms, texts, Box::new(data), start)
         .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
@@ -389,9 +359,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let ended = crate::tui::run(app, background, after_panic);
     let lost_answers = ended.unsaved.is_some();
     if let Some(unsaved) = ended.unsaved {
-        put_unsaved_in_safety(&texts_for_errors, &unsaved);
+        leaving::put_unsaved_in_safety(&texts_for_errors, &unsaved);
     } else if let Some(left) = &ended.left {
-        say_how_to_come_back(&forms, &interface_texts(ended.lang), left);
+        leaving::say_how_to_come_back(&forms, &interface_texts(ended.lang), left);
     }
     match ended.ending {
         Ok(crate::tui::Ending::Quit) if !lost_answers => Ok(()),
@@ -403,36 +373,6 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             texts_for_errors.t_args("terminal-failed", &[("reason", e.to_string().into())]),
         )),
     }
-}
-
-/// The language a response was last used in.
-fn language_of(data: &DataDir, id: uuid::Uuid) -> Option<Lang> {
-    Lang::from_code(&data.load(id).ok()?.lang)
-}
-
-/// One line on leaving: what was saved, and the command to go on.
-fn say_how_to_come_back(forms: &[crate::form::Form], texts: &Texts, left: &crate::store::Response) {
-    if left.revision == 0 {
-        return; // nothing was ever answered, so nothing was saved
-    }
-    let (answered, asked) = list::version_of(forms, left).map_or((0, 0), |form| {
-        let p = form.progress(&left.answers);
-        (p.answered, p.asked)
-    });
-    let status = match left.status {
-        crate::store::Status::Draft => texts.t("status-draft"),
-        crate::store::Status::Complete => texts.t("status-complete"),
-    };
-    let line = texts.t_args(
-        "left-saved",
-        &[
-            ("id", left.short_id().into()),
-            ("status", status.to_lowercase().into()),
-            ("answered", answered.into()),
-            ("asked", asked.into()),
-        ],
-    );
-    println!("{}", crate::text::printable(&line));
 }
 
 /// The interface's messages alone, for errors that need no form.
@@ -489,48 +429,14 @@ fn run_plain(
             texts.t_args("terminal-failed", &[("reason", e.to_string().into())]),
         )),
         Ok(crate::plain::Finished::Done(left)) => {
-            say_how_to_come_back(forms, &texts, &left);
+            leaving::say_how_to_come_back(forms, &texts, &left);
             Ok(())
         }
         // Already said on the output, in the user's words.
         Ok(crate::plain::Finished::NotOpened) => std::process::exit(1),
         Ok(crate::plain::Finished::Unsaved(unsaved)) => {
-            put_unsaved_in_safety(&texts, &unsaved);
+            leaving::put_unsaved_in_safety(&texts, &unsaved);
             std::process::exit(1)
-        }
-    }
-}
-
-/// Answers the data folder would not take: written to a file of their own,
-/// or, if even that fails, printed whole, so that none is lost; said on
-/// standard error either way.
-fn put_unsaved_in_safety(texts: &Texts, unsaved: &crate::session::Unsaved) {
-    let reason = unsaved
-        .reason
-        .as_ref()
-        .map(|e| e.describe(texts))
-        .unwrap_or_default();
-    match unsaved.rescue() {
-        Ok(path) => eprintln!(
-            "{}",
-            texts.t_args(
-                "unsaved-rescued",
-                &[
-                    ("reason", reason.into()),
-                    ("path", path.display().to_string().into())
-                ]
-            )
-        ),
-        Err(error) => {
-            let failure = crate::io_failure::IoFailure::from(&error).describe(texts);
-            eprintln!(
-                "{}",
-                texts.t_args(
-                    "unsaved-printed",
-                    &[("reason", reason.into()), ("failure", failure.into())]
-                )
-            );
-            eprintln!("{}", String::from_utf8_lossy(&unsaved.response.to_json()));
         }
     }
 }
