@@ -1,6 +1,5 @@
-use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
-use std::io::{Read, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::fs::{self, DirBuilder};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
@@ -160,20 +159,7 @@ impl Responses for DataDir {
     }
 
     fn lock(&self, id: Uuid) -> Result<Lock, StoreError> {
-        let (path, mut file) = self.lock_file(id)?;
-        match file.try_lock() {
-            Ok(()) => {
-                sign(&mut file);
-                Ok(Lock::Mine(EditLock { _file: file }))
-            }
-            Err(TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = std::io::Read::take(&mut file, 200).read_to_string(&mut holder);
-                let holder = crate::text::printable(holder.trim());
-                Ok(Lock::Elsewhere { holder })
-            }
-            Err(TryLockError::Error(e)) => Err(io_error(&path, &e)),
-        }
+        super::locks::take(&self.root, id)
     }
 }
 
@@ -206,61 +192,14 @@ impl DataDir {
         Ok(())
     }
 
-    /// `locks/<id>.lock`: an advisory lock per response, beside the files
-    /// rather than on them, since every save replaces the response's file.
-    fn lock_file(&self, id: Uuid) -> Result<(PathBuf, File), StoreError> {
-        let dir = self.root.join("locks");
-        create_private_dir(&dir)?;
-        let path = dir.join(format!("{id}.lock"));
-        // Never through a link: a lock file linked to another file would
-        // have campo write over that file.
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
-            .open(&path)
-            .map_err(|e| match e.raw_os_error() {
-                Some(libc::ELOOP) => StoreError::Io {
-                    path: path.display().to_string(),
-                    failure: IoFailure::Link,
-                },
-                _ => io_error(&path, &e),
-            })?;
-        let is_file = file.metadata().is_ok_and(|m| m.is_file());
-        if !is_file {
-            return Err(StoreError::Io {
-                path: path.display().to_string(),
-                failure: IoFailure::NotAFile,
-            });
-        }
-        Ok((path, file))
-    }
-
     /// Waits until no other session has the response, then takes it. Blocks:
     /// call it from a thread of its own.
     pub fn wait_for_lock(&self, id: Uuid) -> Result<EditLock, StoreError> {
-        let (path, mut file) = self.lock_file(id)?;
-        file.lock().map_err(|e| io_error(&path, &e))?;
-        sign(&mut file);
-        Ok(EditLock { _file: file })
+        super::locks::wait(&self.root, id)
     }
 }
 
-/// Writes who holds the lock into the lock file, for whoever finds it taken.
-fn sign(file: &mut File) {
-    let user = std::env::var("USER").unwrap_or_default();
-    // "user pid": who holds it, worded by whoever shows it.
-    let note = format!("{user} {}\n", std::process::id());
-    // Best effort: the lock works whether or not the note is written.
-    let _ = file
-        .set_len(0)
-        .and_then(|()| file.write_all(note.as_bytes()));
-}
-
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     DirBuilder::new()
         .recursive(true)
         .mode(0o700)
@@ -268,7 +207,7 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| io_error(dir, &e))
 }
 
-fn io_error(path: &Path, error: &std::io::Error) -> StoreError {
+pub(super) fn io_error(path: &Path, error: &std::io::Error) -> StoreError {
     StoreError::Io {
         path: path.display().to_string(),
         failure: error.into(),

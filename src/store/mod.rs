@@ -5,6 +5,7 @@
 mod atomic;
 mod data_dir;
 mod document;
+mod locks;
 
 pub use atomic::write_atomic;
 pub use data_dir::DataDir;

@@ -1,0 +1,85 @@
+//! `locks/<id>.lock`: an advisory lock per response (flock), released by
+//! the kernel when its holder ends, however it ends. The file is never
+//! opened through a link, and says who holds it ("user pid").
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use uuid::Uuid;
+
+use super::data_dir::{create_private_dir, io_error};
+use super::{EditLock, Lock, StoreError};
+use crate::io_failure::IoFailure;
+
+/// Takes the response's lock if no other session has it.
+pub(super) fn take(root: &Path, id: Uuid) -> Result<Lock, StoreError> {
+    let (path, mut file) = lock_file(root, id)?;
+    match file.try_lock() {
+        Ok(()) => {
+            sign(&mut file);
+            Ok(Lock::Mine(EditLock { _file: file }))
+        }
+        Err(TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = (&mut file).take(200).read_to_string(&mut holder);
+            let holder = crate::text::printable(holder.trim());
+            Ok(Lock::Elsewhere { holder })
+        }
+        Err(TryLockError::Error(e)) => Err(io_error(&path, &e)),
+    }
+}
+
+/// `locks/<id>.lock`: an advisory lock per response, beside the files
+/// rather than on them, since every save replaces the response's file.
+fn lock_file(root: &Path, id: Uuid) -> Result<(PathBuf, File), StoreError> {
+    let dir = root.join("locks");
+    create_private_dir(&dir)?;
+    let path = dir.join(format!("{id}.lock"));
+    // Never through a link: a lock file linked to another file would
+    // have campo write over that file.
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(&path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => StoreError::Io {
+                path: path.display().to_string(),
+                failure: IoFailure::Link,
+            },
+            _ => io_error(&path, &e),
+        })?;
+    let is_file = file.metadata().is_ok_and(|m| m.is_file());
+    if !is_file {
+        return Err(StoreError::Io {
+            path: path.display().to_string(),
+            failure: IoFailure::NotAFile,
+        });
+    }
+    Ok((path, file))
+}
+
+/// Waits until no other session has the response, then takes it. Blocks:
+/// call it from a thread of its own.
+pub(super) fn wait(root: &Path, id: Uuid) -> Result<EditLock, StoreError> {
+    let (path, mut file) = lock_file(root, id)?;
+    file.lock().map_err(|e| io_error(&path, &e))?;
+    sign(&mut file);
+    Ok(EditLock { _file: file })
+}
+
+/// Writes who holds the lock into the lock file, for whoever finds it taken.
+fn sign(file: &mut File) {
+    let user = std::env::var("USER").unwrap_or_default();
+    // "user pid": who holds it, worded by whoever shows it.
+    let note = format!("{user} {}\n", std::process::id());
+    // Best effort: the lock works whether or not the note is written.
+    let _ = file
+        .set_len(0)
+        .and_then(|()| file.write_all(note.as_bytes()));
+}
