@@ -83,3 +83,61 @@ fn sign(file: &mut File) {
         .set_len(0)
         .and_then(|()| file.write_all(note.as_bytes()));
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use uuid::Uuid;
+
+    use super::super::{DataDir, Lock, Responses, StoreError};
+    use crate::io_failure::IoFailure;
+
+    fn data() -> (tempfile::TempDir, DataDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::open(&dir.path().join("campo")).unwrap();
+        (dir, data)
+    }
+
+    #[test]
+    fn a_response_is_locked_until_its_lock_is_dropped() {
+        let (_dir, data) = data();
+        let id = Uuid::new_v4();
+        let Lock::Mine(first) = data.lock(id).unwrap() else {
+            panic!("the first lock is ours")
+        };
+        // A second open file description conflicts even in the same process,
+        // as a second campo would.
+        assert!(
+            matches!(data.lock(id).unwrap(), Lock::Elsewhere { holder } if holder.ends_with(&std::process::id().to_string()))
+        );
+        drop(first);
+        assert!(matches!(data.lock(id).unwrap(), Lock::Mine(_)));
+    }
+
+    #[test]
+    fn a_lock_file_that_is_a_link_is_refused_and_its_target_untouched() {
+        let (dir, data) = data();
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, b"precious").unwrap();
+        let id = Uuid::new_v4();
+        fs::create_dir_all(data.root().join("locks")).unwrap();
+        std::os::unix::fs::symlink(&victim, data.root().join(format!("locks/{id}.lock"))).unwrap();
+        assert!(matches!(
+            data.lock(id),
+            Err(StoreError::Io {
+                failure: IoFailure::Link,
+                ..
+            })
+        ));
+        assert!(data.wait_for_lock(id).is_err());
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+    }
+
+    #[test]
+    fn a_locks_folder_that_cannot_be_used_is_an_error_not_a_free_pass() {
+        let (_dir, data) = data();
+        fs::write(data.root().join("locks"), b"not a folder").unwrap();
+        assert!(data.lock(Uuid::new_v4()).is_err());
+    }
+}
