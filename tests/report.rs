@@ -398,12 +398,7 @@ fn the_workbook_keeps_text_as_text() {
 /// the test says so and passes, unless CAMPO_REQUIRE_PSPP=1.
 #[test]
 fn pspp_reads_the_spss_syntax_and_agrees_with_the_report() {
-    if Command::new("pspp").arg("--version").output().is_err() {
-        assert!(
-            std::env::var("CAMPO_REQUIRE_PSPP").is_err(),
-            "pspp is required here but not installed"
-        );
-        eprintln!("SKIPPED: pspp is not installed (apt-get install pspp)");
+    if !pspp_is_here() {
         return;
     }
     let data = fixture();

@@ -499,8 +499,9 @@ impl Responses for FullDisk {
     }
 }
 
-#[test]
-fn a_failed_save_is_shown_and_retried_on_the_next_change() {
+/// A new response, its region answered, on a disk that is now full
+/// (`full.set(false)` frees it).
+fn on_a_disk_that_fills_up() -> (Fixture, std::rc::Rc<std::cell::Cell<bool>>, App) {
     let fixture = fixture(&[]);
     let full = std::rc::Rc::new(std::cell::Cell::new(false));
     let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
@@ -513,6 +514,12 @@ fn a_failed_save_is_shown_and_retried_on_the_next_change() {
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Enter);
     full.set(true);
+    (fixture, full, app)
+}
+
+#[test]
+fn a_failed_save_is_shown_and_retried_on_the_next_change() {
+    let (fixture, full, mut app) = on_a_disk_that_fills_up();
     type_text(&mut app, "DSM");
     let screen = render(&app);
     assert!(
@@ -582,18 +589,7 @@ fn a_response_deleted_after_the_list_was_read_is_not_brought_back() {
 
 #[test]
 fn quitting_with_unsaved_answers_warns_then_hands_them_over() {
-    let fixture = fixture(&[]);
-    let full = std::rc::Rc::new(std::cell::Cell::new(false));
-    let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
-    let texts = Texts::new(Lang::En, catalog).with_zone(Zone::Utc);
-    let store = FullDisk {
-        inner: fixture.data.clone(),
-        full: full.clone(),
-    };
-    let mut app = App::new(form, Vec::new(), texts, Box::new(store), Start::New).unwrap();
-    press(&mut app, KeyCode::Char('2'));
-    press(&mut app, KeyCode::Enter);
-    full.set(true);
+    let (_fixture, _full, mut app) = on_a_disk_that_fills_up();
     type_text(&mut app, "DSM");
     assert_eq!(ctrl_c(&mut app), Update::Redraw, "the first Ctrl-C stays");
     let screen = render(&app);
@@ -628,18 +624,7 @@ fn quitting_with_unsaved_answers_warns_then_hands_them_over() {
 
 #[test]
 fn leaving_a_response_with_unsaved_answers_warns_then_writes_them_elsewhere() {
-    let fixture = fixture(&[]);
-    let full = std::rc::Rc::new(std::cell::Cell::new(false));
-    let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
-    let texts = Texts::new(Lang::En, catalog).with_zone(Zone::Utc);
-    let store = FullDisk {
-        inner: fixture.data.clone(),
-        full: full.clone(),
-    };
-    let mut app = App::new(form, Vec::new(), texts, Box::new(store), Start::New).unwrap();
-    press(&mut app, KeyCode::Char('2'));
-    press(&mut app, KeyCode::Enter);
-    full.set(true);
+    let (_fixture, _full, mut app) = on_a_disk_that_fills_up();
     type_text(&mut app, "DSM");
     press(&mut app, KeyCode::Esc);
     assert!(

@@ -30,17 +30,9 @@ pub fn write_data(
     rows: &[Vec<Cell>],
     path: &Path,
 ) -> Result<PathBuf, ExportError> {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let failed = |e: ::csv::Error| ExportError::Workbook(e.to_string());
-    writer
-        .write_record(variables.iter().map(|v| v.name(form)))
-        .map_err(failed)?;
-    for row in rows {
-        writer
-            .write_record(row.iter().map(cell_text))
-            .map_err(failed)?;
-    }
-    finish(writer, path)
+    let bytes = table(form, variables, rows, b',', cell_text)?;
+    write_atomic(path, &bytes).map_err(|e| io_error(path, &e))?;
+    Ok(path.to_path_buf())
 }
 
 /// The data for a spreadsheet opened by double-click: a byte-order mark
@@ -59,6 +51,21 @@ pub fn write_spreadsheet(
         crate::i18n::Lang::En => b',',
     };
     let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(table(form, variables, rows, delimiter, |cell| {
+        inert(cell_text(cell))
+    })?);
+    write_atomic(path, &bytes).map_err(|e| io_error(path, &e))?;
+    Ok(path.to_path_buf())
+}
+
+/// The header and a row per response, each cell as `show` writes it.
+fn table(
+    form: &Form,
+    variables: &[Variable],
+    rows: &[Vec<Cell>],
+    delimiter: u8,
+    show: impl Fn(&Cell) -> String,
+) -> Result<Vec<u8>, ExportError> {
     let mut writer = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
@@ -67,17 +74,11 @@ pub fn write_spreadsheet(
         .write_record(variables.iter().map(|v| v.name(form)))
         .map_err(failed)?;
     for row in rows {
-        writer
-            .write_record(row.iter().map(|cell| inert(cell_text(cell))))
-            .map_err(failed)?;
+        writer.write_record(row.iter().map(&show)).map_err(failed)?;
     }
-    bytes.extend(
-        writer
-            .into_inner()
-            .map_err(|e| ExportError::Workbook(e.to_string()))?,
-    );
-    write_atomic(path, &bytes).map_err(|e| io_error(path, &e))?;
-    Ok(path.to_path_buf())
+    writer
+        .into_inner()
+        .map_err(|e| ExportError::Workbook(e.to_string()))
 }
 
 /// Text a spreadsheet will show, never evaluate.
