@@ -7,12 +7,9 @@ use crate::i18n::Texts;
 use crate::tui::keymap::{self, Action, Binding, Context};
 use crate::tui::theme::Theme;
 
-/// The label of a key: literal (`=F2`) or a Fluent id (`key-enter`).
+/// The keys of a binding, named in this language.
 pub fn key_label(texts: &Texts, binding: &Binding) -> String {
-    match binding.label.strip_prefix('=') {
-        Some(literal) => crate::tui::glyphs::key_name(literal),
-        None => texts.t(binding.label),
-    }
+    binding.label(texts)
 }
 
 /// What a binding does; the language switch names the language it goes to.
