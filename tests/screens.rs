@@ -382,7 +382,7 @@ fn sync_from_the_home_screen_shows_progress_then_the_summary() {
         app.on_sync_event(Event::Finished(Ok(summary)));
         insta::assert_snapshot!(format!("sync_done_{}", lang.code()), render(&app));
         assert_eq!(press(&mut app, KeyCode::Esc), Update::Redraw);
-        assert!(app.syncing.is_none());
+        assert!(app.sync_view().is_none());
     }
 }
 
@@ -893,7 +893,7 @@ fn the_lock_prompt_of_campo_edit_stands_over_the_real_list() {
         panic!("the other session's lock")
     };
     let app = app(&fixture, Lang::It, Start::Edit(id));
-    assert!(app.lock_prompt.is_some());
+    assert!(app.lock_prompt().is_some());
     let screen = render(&app);
     assert!(screen.contains("1 questionario"), "{screen}");
     assert!(!screen.contains("Ancora nessun questionario"), "{screen}");

@@ -81,18 +81,25 @@ pub struct SyncView {
     pub finished: Option<Result<crate::sync::Summary, crate::sync::SyncError>>,
 }
 
+/// What stands over the screen and takes the keys first.
+pub enum Overlay {
+    Help,
+    /// A sync in progress, or just finished.
+    Sync(SyncView),
+    /// A response someone else has open: read it, wait for it, or leave it.
+    Lock(LockPrompt),
+}
+
 pub struct App {
     pub form: Form,
     pub texts: Texts,
     store: Box<dyn Responses>,
     pub screen: Screen,
-    pub help_open: bool,
+    /// Over the screen, the top one last (help may open over the others).
+    pub overlays: Vec<Overlay>,
     pub notice: Option<Notice>,
-    pub syncing: Option<SyncView>,
     /// A digit on a single choice moves straight to the next question.
     pub auto_advance: bool,
-    /// A response someone else has open: read it, wait for it, or leave it.
-    pub lock_prompt: Option<LockPrompt>,
     /// Earlier versions of the form, for responses begun with them.
     pub older_forms: Vec<Form>,
     /// While a response of an earlier version is open, the newest version,
@@ -133,11 +140,9 @@ impl App {
             texts,
             store,
             screen: Screen::Home(Home::new(Vec::new())),
-            help_open: false,
+            overlays: Vec::new(),
             notice: None,
-            syncing: None,
             auto_advance: false,
-            lock_prompt: None,
             older_forms,
             newest: None,
             leave_armed: false,
@@ -157,14 +162,46 @@ impl App {
 
     /// Where keys are read now, for the keymap and the footer.
     pub fn context(&self) -> Context {
-        if self.help_open {
-            Context::Help
-        } else if self.syncing.is_some() {
-            Context::Syncing
-        } else if self.lock_prompt.is_some() {
-            Context::LockPrompt
-        } else {
-            self.screen_context()
+        match self.overlays.last() {
+            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::Sync(_)) => Context::Syncing,
+            Some(Overlay::Lock(_)) => Context::LockPrompt,
+            None => self.screen_context(),
+        }
+    }
+
+    /// The sync shown over the home screen, if one is.
+    pub fn sync_view(&self) -> Option<&SyncView> {
+        self.overlays.iter().find_map(|o| match o {
+            Overlay::Sync(view) => Some(view),
+            _ => None,
+        })
+    }
+
+    /// The lock prompt shown over the home screen, if one is.
+    pub fn lock_prompt(&self) -> Option<&LockPrompt> {
+        self.overlays.iter().find_map(|o| match o {
+            Overlay::Lock(prompt) => Some(prompt),
+            _ => None,
+        })
+    }
+
+    fn lock_prompt_mut(&mut self) -> Option<&mut LockPrompt> {
+        self.overlays.iter_mut().find_map(|o| match o {
+            Overlay::Lock(prompt) => Some(prompt),
+            _ => None,
+        })
+    }
+
+    /// Takes the lock prompt away, returning it.
+    fn close_lock_prompt(&mut self) -> Option<LockPrompt> {
+        let at = self
+            .overlays
+            .iter()
+            .position(|o| matches!(o, Overlay::Lock(_)))?;
+        match self.overlays.remove(at) {
+            Overlay::Lock(prompt) => Some(prompt),
+            _ => unreachable!("found above"),
         }
     }
 
@@ -243,15 +280,11 @@ impl App {
     }
 
     fn handle_key(&mut self, key: &KeyEvent, armed: bool) -> Update {
-        if self.read_only()
-            && !self.help_open
-            && self.lock_prompt.is_none()
-            && changes_answers(self.context(), key)
-        {
+        if self.read_only() && self.overlays.is_empty() && changes_answers(self.context(), key) {
             self.notice = Some(Notice::ReadOnly);
             return Update::Redraw;
         }
-        if !self.help_open && matches!(self.screen, Screen::Entry(..)) {
+        if self.overlays.is_empty() && matches!(self.screen, Screen::Entry(..)) {
             let outcome =
                 self.in_entry(|entry, form, session, _| entry.take_key(form, session, key));
             if let Some(outcome) = outcome.flatten() {
@@ -279,22 +312,26 @@ impl App {
                 Update::Redraw
             }
             Action::Help => {
-                self.help_open = true;
+                if !matches!(self.overlays.last(), Some(Overlay::Help)) {
+                    self.overlays.push(Overlay::Help);
+                }
                 Update::Redraw
             }
-            Action::Back if self.help_open => {
-                self.help_open = false;
-                Update::Redraw
-            }
-            _ if self.help_open => Update::Nothing,
-            Action::Back if self.syncing.as_ref().is_some_and(|s| s.finished.is_some()) => {
-                self.syncing = None;
-                self.reload_home();
-                Update::Redraw
-            }
-            _ if self.syncing.is_some() => Update::Nothing,
-            _ if self.lock_prompt.is_some() => self.apply_lock_prompt(action),
-            _ => self.apply(action, armed),
+            _ => match self.overlays.last() {
+                Some(Overlay::Help) if action == Action::Back => {
+                    self.overlays.pop();
+                    Update::Redraw
+                }
+                Some(Overlay::Help) => Update::Nothing,
+                Some(Overlay::Sync(view)) if action == Action::Back && view.finished.is_some() => {
+                    self.overlays.pop();
+                    self.reload_home();
+                    Update::Redraw
+                }
+                Some(Overlay::Sync(_)) => Update::Nothing,
+                Some(Overlay::Lock(_)) => self.apply_lock_prompt(action),
+                None => self.apply(action, armed),
+            },
         }
     }
 

@@ -110,24 +110,24 @@ impl App {
                 self.show(session, review);
             }
             Ok(Taken::Elsewhere { holder, response }) => {
-                self.lock_prompt = Some(LockPrompt {
+                self.overlays.push(Overlay::Lock(LockPrompt {
                     response,
                     review,
                     holder,
                     waiting: false,
-                })
+                }))
             }
             Err(_) => unreachable!("returned above"),
         }
     }
 
     pub(super) fn apply_lock_prompt(&mut self, action: Action) -> Update {
-        let Some(prompt) = &mut self.lock_prompt else {
+        let Some(prompt) = self.lock_prompt_mut() else {
             return Update::Nothing;
         };
         match action {
             Action::Open if !prompt.waiting => {
-                let prompt = self.lock_prompt.take().expect("checked above");
+                let prompt = self.close_lock_prompt().expect("checked above");
                 let session = Session::reading(&self.form, prompt.response);
                 self.show(session, prompt.review);
                 self.notice = Some(Notice::ReadOnly);
@@ -138,7 +138,7 @@ impl App {
                 Update::WaitForLock(prompt.response.id)
             }
             Action::Back => {
-                self.lock_prompt = None;
+                self.close_lock_prompt();
                 self.put_back_newest_form();
                 Update::Redraw
             }
@@ -149,13 +149,12 @@ impl App {
     /// The other session let go: open the response afresh, for editing.
     pub fn on_lock(&mut self, id: Uuid, lock: Result<EditLock, StoreError>) -> Update {
         let waiting = self
-            .lock_prompt
-            .as_ref()
+            .lock_prompt()
             .is_some_and(|p| p.waiting && p.response.id == id);
         if !waiting {
             return Update::Nothing; // no longer wanted: dropping the lock lets go
         }
-        let prompt = self.lock_prompt.take().expect("checked above");
+        let prompt = self.close_lock_prompt().expect("checked above");
         match lock.and_then(|lock| Ok((self.store.load(id)?, lock))) {
             Ok((fresh, lock)) => {
                 let session = Session::editing(&self.form, fresh, lock);

@@ -115,7 +115,7 @@ impl App {
             }
             Action::Quit => Update::Quit,
             Action::Sync => {
-                self.syncing = Some(SyncView::default());
+                self.overlays.push(Overlay::Sync(SyncView::default()));
                 Update::StartSync
             }
             Action::Report => {
@@ -128,7 +128,10 @@ impl App {
 
     /// News from the background sync.
     pub fn on_sync_event(&mut self, event: crate::sync::Event) -> Update {
-        let Some(view) = &mut self.syncing else {
+        let Some(view) = self.overlays.iter_mut().find_map(|o| match o {
+            Overlay::Sync(view) => Some(view),
+            _ => None,
+        }) else {
             return Update::Nothing;
         };
         match event {

@@ -67,13 +67,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(lines), notice);
     }
     frame.render_widget(Paragraph::new(hints), keys);
-    if let Some(view) = &app.syncing {
+    if let Some(view) = app.sync_view() {
         sync::draw(frame, app, view, body);
     }
-    if let Some(prompt) = &app.lock_prompt {
+    if let Some(prompt) = app.lock_prompt() {
         draw_lock_prompt(frame, app, prompt, body);
     }
-    if app.help_open {
+    if matches!(app.overlays.last(), Some(crate::tui::app::Overlay::Help)) {
         help::draw(frame, app, body);
     }
 }
