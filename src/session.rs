@@ -22,6 +22,10 @@ pub struct Session {
     on_disk: Option<Response>,
     /// Why the last save failed, while the answers are in memory only.
     pub unsaved: Option<StoreError>,
+    /// What the answers set since it was last asked did, as `set_answer`
+    /// said it: the front saves (and tells) on that, without working it
+    /// out again.
+    changed: Changed,
 }
 
 /// What [`Session::take`] found.
@@ -33,7 +37,7 @@ pub enum Taken {
 }
 
 /// What a change of answer did beyond the answer itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Changed {
     Nothing,
     Answer,
@@ -99,6 +103,7 @@ impl Session {
             read_only: false,
             on_disk: None,
             unsaved: None,
+            changed: Changed::Nothing,
         }
     }
 
@@ -121,11 +126,19 @@ impl Session {
         self.asked = form.asked(&self.response.answers);
         self.response.derived = form.derived_values(&self.response.answers);
         self.response.record_change(Utc::now());
-        if self.response.status == Status::Complete {
+        let changed = if self.response.status == Status::Complete {
             self.response.status = Status::Draft;
-            return Changed::Reopened;
-        }
-        Changed::Answer
+            Changed::Reopened
+        } else {
+            Changed::Answer
+        };
+        self.changed = self.changed.max(changed);
+        changed
+    }
+
+    /// The strongest change since the last call, and forgets it.
+    pub fn take_changed(&mut self) -> Changed {
+        std::mem::replace(&mut self.changed, Changed::Nothing)
     }
 
     /// Marks the response complete if it is valid, dropping the answers to

@@ -12,7 +12,7 @@ use chrono::Utc;
 use crate::form::{Answer, Form, ItemKind};
 use crate::i18n::{Describe, Lang, Texts};
 use crate::session::{Session, Taken, Unsaved};
-use crate::store::{FormRef, Response, Responses, Status};
+use crate::store::{FormRef, Response, Responses};
 use parse::{Input, parse_answer};
 
 /// How a plain session ended.
@@ -338,10 +338,10 @@ impl Plain<'_> {
     }
 
     fn set(&mut self, texts: &Texts, item: usize, answer: Option<Answer>) -> io::Result<()> {
-        let was_complete = self.session.response.status == Status::Complete;
-        self.session.set_answer(self.form, item, answer);
+        let changed = self.session.set_answer(self.form, item, answer);
+        self.session.take_changed();
         self.session.response.lang = texts.lang.code().to_string();
-        if was_complete && self.session.response.status == Status::Draft {
+        if changed == crate::session::Changed::Reopened {
             writeln!(self.out, "{}", texts.t("notice-reopened"))?;
         }
         self.save(texts)

@@ -47,15 +47,10 @@ impl App {
         let Screen::Entry(session, entry) = &mut self.screen else {
             return None;
         };
-        let (revision, status) = (session.response.revision, session.response.status);
         let result = step(entry, &self.form, session, &self.texts);
-        if session.response.revision != revision {
-            let reopened = status == Status::Complete && session.response.status == Status::Draft;
-            self.save_session(if reopened {
-                Changed::Reopened
-            } else {
-                Changed::Answer
-            });
+        let changed = session.take_changed();
+        if changed != Changed::Nothing {
+            self.save_session(changed);
         }
         Some(result)
     }
