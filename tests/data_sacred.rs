@@ -7,6 +7,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+mod support;
+use support::{CTRL_C, DOWN, ENTER, Tty, only_response, text};
+
 const AOSTA_ID: &str = "0a1b2c3d-0000-4000-8000-000000000002";
 const AOSTA: &str = r#"{
   "id": "0a1b2c3d-0000-4000-8000-000000000002",
@@ -40,14 +43,6 @@ fn campo_in(data: &Path, args: &[&str], input: &str) -> Output {
     stdin.write_all(input.as_bytes()).unwrap();
     drop(stdin);
     child.wait_with_output().unwrap()
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
 }
 
 fn data_with_aosta() -> tempfile::TempDir {
@@ -184,18 +179,6 @@ fn fifos_links_and_folders_named_json_never_hang_a_command() {
     let all = text(&output);
     assert_ne!(output.status.code(), Some(124), "import hung");
     assert!(all.contains("refused: 3"), "a summary at the end: {all}");
-}
-
-mod support;
-use support::{CTRL_C, DOWN, ENTER, Tty};
-
-fn only_response(data: &Path) -> serde_json::Value {
-    let mut files: Vec<_> = fs::read_dir(data.join("responses"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    serde_json::from_slice(&fs::read(files.pop().unwrap()).unwrap()).unwrap()
 }
 
 /// A new questionnaire at its second question, the department's name.

@@ -7,24 +7,6 @@ use std::path::Path;
 
 use support::*;
 
-fn responses(data: &Path) -> Vec<serde_json::Value> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(data.join("responses")).unwrap() {
-        let path = entry.unwrap().path();
-        let text = fs::read_to_string(&path).unwrap();
-        let value: serde_json::Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{} is not valid JSON ({e}): {text}", path.display()));
-        found.push(value);
-    }
-    found
-}
-
-fn only_response(data: &Path) -> serde_json::Value {
-    let all = responses(data);
-    assert_eq!(all.len(), 1, "{all:?}");
-    all.into_iter().next().unwrap()
-}
-
 /// Fills the whole questionnaire taking the "yes" branches: in Italian,
 /// switching to English half way, quitting, coming back, finishing, marking
 /// it complete; then `campo show` prints every answer.

@@ -4,23 +4,7 @@
 
 mod support;
 
-use std::path::Path;
-
 use support::*;
-
-fn responses(data: &Path) -> Vec<serde_json::Value> {
-    let Ok(dir) = std::fs::read_dir(data.join("responses")) else {
-        return Vec::new();
-    };
-    dir.map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{} does not parse ({e}): {text:?}", p.display()))
-        })
-        .collect()
-}
 
 /// A small, seeded generator: the same runs every time for the same seed.
 struct Lcg(u64);

@@ -5,7 +5,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use serde_json::Value;
+mod support;
+use support::only_response;
 
 fn plain(data: &Path, args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
@@ -25,13 +26,6 @@ fn plain(data: &Path, args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn only_response(data: &Path) -> Value {
-    let mut files = std::fs::read_dir(data.join("responses")).unwrap();
-    let file = files.next().expect("a response file").unwrap().path();
-    assert!(files.next().is_none());
-    serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap()
 }
 
 /// Every item, "yes" branches, answered by numbers, codes and labels; a

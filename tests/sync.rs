@@ -3,6 +3,7 @@
 //! client binary on temporary data folders.
 
 mod support;
+use support::text;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -218,14 +219,6 @@ fn sync(data: &Path, url: &str, token: &str) -> Output {
     .env("CAMPO_SYNC_RETRY_MS", "20")
     .output()
     .unwrap()
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
 }
 
 #[test]

@@ -12,6 +12,11 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+mod data;
+// Each test file uses its own share of these.
+#[allow(unused_imports)]
+pub use data::{only_response, responses, text};
+
 /// How long a test waits for text before it fails and shows the screen.
 const PATIENCE: Duration = Duration::from_secs(20);
 
