@@ -200,12 +200,26 @@ async fn put_response(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let token = match authenticate(&server, &headers).await {
+    let (storer, request_headers) = (server.clone(), headers.clone());
+    as_token(&server, &headers, |token| async move {
+        store(&storer, &id, &request_headers, body, &token).await
+    })
+    .await
+}
+
+/// Serves a request that carries a live token, within the token's rate,
+/// and notes the token's name for the log line.
+async fn as_token<F, Fut>(server: &Arc<Server>, headers: &HeaderMap, serve: F) -> Response
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Response>,
+{
+    let token = match authenticate(server, headers).await {
         Ok(token) => token,
         Err(response) => return response,
     };
     let mut response = if server.limits.rate.allow(&token, Instant::now()) {
-        store(&server, &id, &headers, body, &token).await
+        serve(token.clone()).await
     } else {
         refusal(Refusal::RateLimited)
     };
@@ -264,20 +278,10 @@ async fn store(
 }
 
 async fn whoami(State(server): State<Arc<Server>>, headers: HeaderMap) -> Response {
-    let token = match authenticate(&server, &headers).await {
-        Ok(token) => token,
-        Err(response) => return response,
-    };
-    let mut response = if server.limits.rate.allow(&token, Instant::now()) {
-        axum::Json(WhoAmI {
-            name: token.clone(),
-        })
-        .into_response()
-    } else {
-        refusal(Refusal::RateLimited)
-    };
-    response.extensions_mut().insert(TokenName(token));
-    response
+    as_token(&server, &headers, |name| async move {
+        axum::Json(WhoAmI { name }).into_response()
+    })
+    .await
 }
 
 async fn get_response(
@@ -285,17 +289,11 @@ async fn get_response(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let token = match authenticate(&server, &headers).await {
-        Ok(token) => token,
-        Err(response) => return response,
-    };
-    let mut response = if server.limits.rate.allow(&token, Instant::now()) {
-        read_response(&server, &id, &token).await
-    } else {
-        refusal(Refusal::RateLimited)
-    };
-    response.extensions_mut().insert(TokenName(token));
-    response
+    let reader = server.clone();
+    as_token(&server, &headers, |token| async move {
+        read_response(&reader, &id, &token).await
+    })
+    .await
 }
 
 /// The current revision, to its owner only: to anyone else it does not
