@@ -65,6 +65,20 @@ fn fixture() -> tempfile::TempDir {
     dir
 }
 
+/// `campo export … --out DIR` into a new folder, which it returns.
+fn exported(data: &Path, args: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let mut all = args.to_vec();
+    all.extend(["--out", out.path().to_str().unwrap()]);
+    let output = campo(data, &all);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
 fn write(dir: &Path, n: usize, status: &str, version: u32, answers: Value) {
     let id = format!("00000000-0000-4000-8000-{n:012}");
     let document = json!({
@@ -261,17 +275,7 @@ fn tables_break_down_by_macro_area() {
 #[test]
 fn csv_export_round_trips_to_the_answers() {
     let data = fixture();
-    let out = tempfile::tempdir().unwrap();
-    campo(
-        data.path(),
-        &[
-            "export",
-            "--format",
-            "csv",
-            "--out",
-            out.path().to_str().unwrap(),
-        ],
-    );
+    let out = exported(data.path(), &["export", "--format", "csv"]);
     let mut reader = csv::Reader::from_path(out.path().join("responses.csv")).unwrap();
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
@@ -331,19 +335,7 @@ fn csv_export_round_trips_to_the_answers() {
 fn the_workbook_keeps_text_as_text() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let data = fixture();
-    let out = tempfile::tempdir().unwrap();
-    campo(
-        data.path(),
-        &[
-            "--lang",
-            "en",
-            "export",
-            "--format",
-            "xlsx",
-            "--out",
-            out.path().to_str().unwrap(),
-        ],
-    );
+    let out = exported(data.path(), &["--lang", "en", "export", "--format", "xlsx"]);
     let mut workbook: Xlsx<_> = open_workbook(out.path().join("responses.xlsx")).unwrap();
     assert_eq!(workbook.sheet_names(), ["Data", "Labels", "Codebook"]);
     let codes = workbook.worksheet_range("Data").unwrap();
@@ -402,19 +394,7 @@ fn pspp_reads_the_spss_syntax_and_agrees_with_the_report() {
         return;
     }
     let data = fixture();
-    let out = tempfile::tempdir().unwrap();
-    campo(
-        data.path(),
-        &[
-            "--lang",
-            "en",
-            "export",
-            "--format",
-            "spss",
-            "--out",
-            out.path().to_str().unwrap(),
-        ],
-    );
+    let out = exported(data.path(), &["--lang", "en", "export", "--format", "spss"]);
     let items = [
         "ps_active",
         "ps_years",
@@ -588,12 +568,7 @@ fn pspp_reads_one_case_per_response_with_every_text_intact() {
         return;
     }
     let (data, expected) = hard_texts();
-    let out = tempfile::tempdir().unwrap();
-    let dir = out.path().to_str().unwrap();
-    campo(
-        data.path(),
-        &["--lang", "it", "export", "--format", "spss", "--out", dir],
-    );
+    let out = exported(data.path(), &["--lang", "it", "export", "--format", "spss"]);
     let syntax = std::fs::read_to_string(out.path().join("responses.sps")).unwrap();
     run_pspp(
         out.path(),
@@ -626,12 +601,7 @@ fn pspp_sorts_categories_in_the_form_order_and_knows_the_ordinal_scales() {
         return;
     }
     let data = fixture();
-    let out = tempfile::tempdir().unwrap();
-    let dir = out.path().to_str().unwrap();
-    campo(
-        data.path(),
-        &["--lang", "it", "export", "--format", "spss", "--out", dir],
-    );
+    let out = exported(data.path(), &["--lang", "it", "export", "--format", "spss"]);
     let syntax = std::fs::read_to_string(out.path().join("responses.sps")).unwrap();
     let output = run_pspp(
         out.path(),
@@ -661,12 +631,7 @@ fn pspp_sorts_categories_in_the_form_order_and_knows_the_ordinal_scales() {
 #[test]
 fn the_spreadsheet_csv_runs_no_formula_and_keeps_accents() {
     let (data, _) = hard_texts();
-    let out = tempfile::tempdir().unwrap();
-    let dir = out.path().to_str().unwrap();
-    campo(
-        data.path(),
-        &["--lang", "it", "export", "--format", "csv", "--out", dir],
-    );
+    let out = exported(data.path(), &["--lang", "it", "export", "--format", "csv"]);
     let bytes = std::fs::read(out.path().join("responses-spreadsheet.csv")).unwrap();
     assert!(
         bytes.starts_with("\u{feff}".as_bytes()),
@@ -726,12 +691,7 @@ fn a_draft_text_longer_than_a_spreadsheet_cell_does_not_stop_the_export() {
 fn sheet_names_and_codebook_headings_do_not_change_with_the_language() {
     use calamine::{Reader, Xlsx, open_workbook};
     let data = fixture();
-    let out = tempfile::tempdir().unwrap();
-    let dir = out.path().to_str().unwrap();
-    campo(
-        data.path(),
-        &["--lang", "it", "export", "--format", "xlsx", "--out", dir],
-    );
+    let out = exported(data.path(), &["--lang", "it", "export", "--format", "xlsx"]);
     let mut workbook: Xlsx<_> = open_workbook(out.path().join("responses.xlsx")).unwrap();
     assert_eq!(workbook.sheet_names(), ["Data", "Labels", "Codebook"]);
     let codebook = workbook.worksheet_range("Codebook").unwrap();
