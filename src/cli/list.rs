@@ -56,9 +56,7 @@ fn screen_width() -> Option<usize> {
 
 /// The version of the form a response was begun with, if campo has it.
 pub fn version_of<'a>(forms: &'a [Form], response: &Response) -> Option<&'a Form> {
-    forms
-        .iter()
-        .find(|f| f.id == response.form.id && f.version == response.form.version)
+    response.form.among(forms)
 }
 
 fn summary(forms: &[Form], texts: &Texts, response: &Response) -> Vec<String> {

@@ -211,15 +211,16 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Some(dir) => FormPackage::from_dir(dir),
         None => Ok(FormPackage::bundled()),
     };
+    // The interface's messages alone: for what goes wrong before, or after,
+    // the form's catalog is at hand. Built once.
+    let ui = interface_texts(lang);
     let loaded = package.and_then(|p| {
         let (form, catalog) = i18n::load_form(&p)?;
         let older = i18n::load_older_forms(&p, &catalog)?;
         Ok((form, catalog, older))
     });
-    let (form, catalog, older_forms) = loaded.map_err(|e| {
-        let texts = interface_texts(lang);
-        Failure(texts.t_args("form-refused", &[("reason", e.describe(&texts).into())]))
-    })?;
+    let (form, catalog, older_forms) = loaded
+        .map_err(|e| Failure(ui.t_args("form-refused", &[("reason", e.describe(&ui).into())])))?;
     let texts = Texts::new(lang, catalog);
     // Every version campo has, the newest first.
     let forms: Vec<crate::form::Form> = std::iter::once(form.clone())
@@ -230,7 +231,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         None => default_data_dir().ok_or_else(|| Failure(texts.t("no-data-dir")))?,
     };
     let data = DataDir::open(&root).map_err(|e| Failure(e.describe(&texts)))?;
-    let fail = |e: StoreError| Failure(e.describe(&interface_texts(lang)));
+    let fail = |e: StoreError| Failure(e.describe(&ui));
     let start = match cli.command {
         Some(Command::Report {
             status,
@@ -322,8 +323,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     if cli.plain || dumb || !crate::tui::has_terminal() {
         return run_plain(&forms, texts, &data, start, cli.lang.is_none());
     }
-    // The interface takes the texts; errors after that are worded afresh.
-    let texts_for_errors = interface_texts(lang);
+    // The interface takes the texts; errors after that are worded with `ui`.
+    let texts_for_errors = ui;
     let data_for_sync = data.clone();
     let data_for_sync_locks = data.clone();
     let data_root = data.root().display().to_string();

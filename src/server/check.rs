@@ -28,9 +28,9 @@ pub fn check(forms: &[Form], path_id: &str, body: &[u8]) -> Result<Checked, Refu
     if response.id != id {
         return Err(Refusal::IdMismatch);
     }
-    let form = forms
-        .iter()
-        .find(|f| f.id == response.form.id && f.version == response.form.version)
+    let form = response
+        .form
+        .among(forms)
         .ok_or_else(|| Refusal::UnknownForm {
             form: response.form.id.clone(),
             version: response.form.version,

@@ -180,10 +180,8 @@ pub struct ImportSummary {
 /// Ingests a folder written by `campo sync --to`, with the same checks and
 /// the same idempotency as the HTTP API.
 pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> {
-    let files = crate::files::files_with_extension(dir, "json").map_err(|e| StoreError::Io {
-        path: dir.display().to_string(),
-        failure: (&e).into(),
-    })?;
+    let files =
+        crate::files::files_with_extension(dir, "json").map_err(|e| StoreError::io(dir, &e))?;
     let mut summary = ImportSummary::default();
     for path in files {
         // A folder, a FIFO, a link or a huge file is passed over and said:
@@ -229,18 +227,12 @@ pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> 
 /// folder, where every other campo command can read them.
 pub fn dump(storage: &dyn Storage, out: &DataDir) -> Result<usize, DumpError> {
     let bodies = storage.latest_responses().map_err(DumpError::Storage)?;
-    let folder = out.root().join("responses");
     for body in &bodies {
         let response = crate::store::Response::from_json(body).map_err(|_| {
             DumpError::Storage(StorageError("a stored document no longer parses".into()))
         })?;
-        let path = folder.join(format!("{}.json", response.id));
-        write_atomic(&path, body).map_err(|e| {
-            DumpError::Store(StoreError::Io {
-                path: path.display().to_string(),
-                failure: (&e).into(),
-            })
-        })?;
+        let path = out.file_of(response.id);
+        write_atomic(&path, body).map_err(|e| DumpError::Store(StoreError::io(&path, &e)))?;
     }
     Ok(bodies.len())
 }

@@ -33,7 +33,8 @@ impl DataDir {
         self.root.join("responses")
     }
 
-    fn path_for(&self, id: Uuid) -> PathBuf {
+    /// Where a response's file is (or would be).
+    pub fn file_of(&self, id: Uuid) -> PathBuf {
         self.responses_dir().join(format!("{id}.json"))
     }
 
@@ -127,7 +128,7 @@ impl Responses for DataDir {
     }
 
     fn load(&self, id: Uuid) -> Result<Response, StoreError> {
-        let path = self.path_for(id);
+        let path = self.file_of(id);
         if !path.exists() {
             return Err(StoreError::NoSuchResponse { id: id.to_string() });
         }
@@ -135,7 +136,7 @@ impl Responses for DataDir {
     }
 
     fn save(&self, response: &Response) -> Result<(), StoreError> {
-        let path = self.path_for(response.id);
+        let path = self.file_of(response.id);
         self.refuse_to_go_back(&path, response)?;
         write_atomic(&path, &response.to_json()).map_err(|e| io_error(&path, &e))
     }
@@ -149,13 +150,13 @@ impl Responses for DataDir {
         };
         let trash = self.root.join("trash");
         create_private_dir(&trash)?;
-        let from = self.path_for(id);
+        let from = self.file_of(id);
         let to = trash.join(format!("{id}.json"));
         fs::rename(&from, &to).map_err(|e| io_error(&from, &e))
     }
 
     fn location(&self, id: Uuid) -> String {
-        self.path_for(id).display().to_string()
+        self.file_of(id).display().to_string()
     }
 
     fn lock(&self, id: Uuid) -> Result<Lock, StoreError> {
@@ -208,10 +209,7 @@ pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 }
 
 pub(super) fn io_error(path: &Path, error: &std::io::Error) -> StoreError {
-    StoreError::Io {
-        path: path.display().to_string(),
-        failure: error.into(),
-    }
+    StoreError::io(path, error)
 }
 
 fn damaged(path: &Path, damage: super::Damage) -> StoreError {
@@ -304,7 +302,7 @@ mod tests {
         data.save(&older).unwrap();
         data.save(&newer).unwrap();
         newer.updated = older.updated + chrono::Duration::seconds(5);
-        write_atomic(&data.path_for(newer.id), &newer.to_json()).unwrap();
+        write_atomic(&data.file_of(newer.id), &newer.to_json()).unwrap();
         let ids: Vec<Uuid> = data
             .list()
             .unwrap()
@@ -408,7 +406,7 @@ mod tests {
     fn a_damaged_file_is_never_written_over() {
         let (_dir, data) = data();
         let response = new_response();
-        let path = data.path_for(response.id);
+        let path = data.file_of(response.id);
         fs::write(&path, b"{\"id\": ").unwrap();
         assert!(matches!(
             data.save(&response),

@@ -74,6 +74,19 @@ pub struct FormRef {
     pub version: u32,
 }
 
+impl FormRef {
+    /// The version of the form a response was begun with, among the
+    /// versions campo has: the one place this is looked up.
+    pub fn among<'a>(
+        &self,
+        forms: impl IntoIterator<Item = &'a crate::form::Form>,
+    ) -> Option<&'a crate::form::Form> {
+        forms
+            .into_iter()
+            .find(|f| f.id == self.id && f.version == self.version)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {

@@ -47,6 +47,16 @@ pub enum StoreError {
     },
 }
 
+impl StoreError {
+    /// A file-system failure on `path`, in campo's terms.
+    pub fn io(path: &std::path::Path, error: &std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.display().to_string(),
+            failure: error.into(),
+        }
+    }
+}
+
 /// One entry of a data folder listing.
 #[derive(Debug, Clone)]
 pub enum Listed {

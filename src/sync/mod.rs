@@ -247,10 +247,7 @@ pub fn sync_configured(data: &DataDir, config_path: &Path, on_event: &mut dyn Fn
 /// `campo sync --to DIR`: writes what is due into a folder (a USB stick, a
 /// shared mount), one file per response, atomically. Returns how many.
 pub fn export(data: &DataDir, dir: &Path, include_drafts: bool) -> Result<usize, StoreError> {
-    let io_error = |path: &Path, e: std::io::Error| StoreError::Io {
-        path: path.display().to_string(),
-        failure: (&e).into(),
-    };
+    let io_error = |path: &Path, e: std::io::Error| StoreError::io(path, &e);
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let responses = loaded(data)?;
     let due = plan(&responses, include_drafts, None);

@@ -29,9 +29,7 @@ impl App {
     /// The version of the form a response was begun with, if campo has it.
     pub fn form_for(&self, form: &FormRef) -> Option<&Form> {
         let newest = self.newest.as_ref().unwrap_or(&self.form);
-        std::iter::once(newest)
-            .chain(&self.older_forms)
-            .find(|f| f.id == form.id && f.version == form.version)
+        form.among(std::iter::once(newest).chain(&self.older_forms))
     }
 
     /// Opens responses with the version of the form they were begun with.
