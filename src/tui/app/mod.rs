@@ -10,9 +10,9 @@ use uuid::Uuid;
 
 use super::keymap::{self, Action, Context};
 use super::screens::entry::{Entry, Leave, Outcome, Refused};
-use super::screens::home::Home;
-use super::screens::report::Report;
-use super::screens::review::Review;
+use super::screens::home::{Home, HomeOutcome};
+use super::screens::report::{Report, ReportOutcome};
+use super::screens::review::{Review, ReviewOutcome};
 use crate::form::Form;
 use crate::i18n::Texts;
 use crate::session::{Changed, Session, Taken, Unsaved};
@@ -365,17 +365,6 @@ impl App {
             Screen::Review(..) => self.apply_review(action, armed),
             Screen::Report(_) => self.apply_report(action),
         }
-    }
-}
-
-/// How far PgDn and PgUp move in the list of responses.
-const HOME_PAGE: isize = 10;
-
-fn redraw_if(changed: bool) -> Update {
-    if changed {
-        Update::Redraw
-    } else {
-        Update::Nothing
     }
 }
 

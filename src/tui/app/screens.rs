@@ -8,18 +8,14 @@ impl App {
         let Screen::Report(report) = &mut self.screen else {
             return Update::Nothing;
         };
-        let moved = match action {
-            Action::NextQuestion => report.move_by(1),
-            Action::PreviousQuestion => report.move_by(-1),
-            Action::NextSection => report.jump_section(&self.form, true),
-            Action::PreviousSection => report.jump_section(&self.form, false),
-            Action::Back => {
+        match report.apply(&self.form, action) {
+            ReportOutcome::Ignored => Update::Nothing,
+            ReportOutcome::Redraw => Update::Redraw,
+            ReportOutcome::Back => {
                 self.go_home();
-                true
+                Update::Redraw
             }
-            _ => false,
-        };
-        redraw_if(moved)
+        }
     }
 
     /// The results of the complete responses saved here.
@@ -78,46 +74,34 @@ impl App {
         let Screen::Home(home) = &mut self.screen else {
             return Update::Nothing;
         };
-        if home.confirm_delete {
-            home.confirm_delete = false;
-            if action == Action::Yes
-                && let Some(id) = home.selected_response().map(|r| r.id)
-            {
+        match home.apply(action) {
+            HomeOutcome::Ignored => Update::Nothing,
+            HomeOutcome::Redraw => Update::Redraw,
+            HomeOutcome::New => {
+                self.start_new();
+                Update::Redraw
+            }
+            HomeOutcome::Open { review } => {
+                self.open_selected(review);
+                Update::Redraw
+            }
+            HomeOutcome::Delete(id) => {
                 self.notice = Some(match self.store.delete(id) {
                     Ok(()) => Notice::Deleted,
                     Err(error) => Notice::Failed(error),
                 });
                 self.reload_home();
-            }
-            return Update::Redraw;
-        }
-        match action {
-            Action::Up => redraw_if(home.move_by(-1)),
-            Action::Down => redraw_if(home.move_by(1)),
-            Action::NextSection => redraw_if(home.move_by(HOME_PAGE)),
-            Action::PreviousSection => redraw_if(home.move_by(-HOME_PAGE)),
-            Action::New => {
-                self.start_new();
                 Update::Redraw
             }
-            Action::Open | Action::Review => {
-                self.open_selected(action == Action::Review);
-                Update::Redraw
-            }
-            Action::Delete if home.selected_response().is_some() => {
-                home.confirm_delete = true;
-                Update::Redraw
-            }
-            Action::Quit => Update::Quit,
-            Action::Sync => {
+            HomeOutcome::Sync => {
                 self.overlays.push(Overlay::Sync(SyncView::default()));
                 Update::StartSync
             }
-            Action::Report => {
+            HomeOutcome::Report => {
                 self.open_report();
                 Update::Redraw
             }
-            _ => Update::Nothing,
+            HomeOutcome::Quit => Update::Quit,
         }
     }
 
@@ -148,20 +132,14 @@ impl App {
         let Screen::Review(session, review) = &mut self.screen else {
             return Update::Nothing;
         };
-        let questions = Review::questions(&self.form, &session.asked);
-        match action {
-            Action::Up => redraw_if(review.move_by(questions.len(), -1)),
-            Action::Down => redraw_if(review.move_by(questions.len(), 1)),
-            Action::NextSection => redraw_if(review.move_by(questions.len(), Review::PAGE)),
-            Action::PreviousSection => redraw_if(review.move_by(questions.len(), -Review::PAGE)),
-            Action::First => redraw_if(review.move_by(questions.len(), isize::MIN / 2)),
-            Action::Last => redraw_if(review.move_by(questions.len(), isize::MAX / 2)),
-            Action::Open => {
-                let item = questions.get(review.selected).copied();
+        match review.apply(&self.form, &session.asked, action) {
+            ReviewOutcome::Ignored => Update::Nothing,
+            ReviewOutcome::Redraw => Update::Redraw,
+            ReviewOutcome::Change(item) => {
                 self.back_to_entry(item, true);
                 Update::Redraw
             }
-            Action::MarkComplete => {
+            ReviewOutcome::MarkComplete => {
                 match session.mark_complete(&self.form) {
                     Ok(()) => {
                         self.notice = Some(Notice::MarkedComplete);
@@ -175,15 +153,14 @@ impl App {
                 }
                 Update::Redraw
             }
-            Action::Back if review.from_home => {
+            ReviewOutcome::Back { home: true } => {
                 self.leave_for_home(armed);
                 Update::Redraw
             }
-            Action::Back => {
+            ReviewOutcome::Back { home: false } => {
                 self.back_to_entry(None, false);
                 Update::Redraw
             }
-            _ => Update::Nothing,
         }
     }
 }

@@ -1,4 +1,26 @@
+use uuid::Uuid;
+
 use crate::store::Listed;
+use crate::tui::keymap::Action;
+
+/// What an action on the home screen asks of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeOutcome {
+    Ignored,
+    Redraw,
+    New,
+    Open {
+        review: bool,
+    },
+    /// Confirmed: delete this response.
+    Delete(Uuid),
+    Sync,
+    Report,
+    Quit,
+}
+
+/// How far PgDn and PgUp move in the list of responses.
+const PAGE: isize = 10;
 
 /// The list of saved responses.
 pub struct Home {
@@ -39,6 +61,41 @@ impl Home {
         match self.selected_entry()? {
             Listed::Response(response) => Some(response),
             Listed::Broken(_) => None,
+        }
+    }
+
+    /// Moves, asks before deleting, or says what the interface must do.
+    pub fn apply(&mut self, action: Action) -> HomeOutcome {
+        if self.confirm_delete {
+            self.confirm_delete = false;
+            return match (action, self.selected_response()) {
+                (Action::Yes, Some(response)) => HomeOutcome::Delete(response.id),
+                _ => HomeOutcome::Redraw,
+            };
+        }
+        let moved = |moved: bool| {
+            if moved {
+                HomeOutcome::Redraw
+            } else {
+                HomeOutcome::Ignored
+            }
+        };
+        match action {
+            Action::Up => moved(self.move_by(-1)),
+            Action::Down => moved(self.move_by(1)),
+            Action::NextSection => moved(self.move_by(PAGE)),
+            Action::PreviousSection => moved(self.move_by(-PAGE)),
+            Action::New => HomeOutcome::New,
+            Action::Open => HomeOutcome::Open { review: false },
+            Action::Review => HomeOutcome::Open { review: true },
+            Action::Delete if self.selected_response().is_some() => {
+                self.confirm_delete = true;
+                HomeOutcome::Redraw
+            }
+            Action::Sync => HomeOutcome::Sync,
+            Action::Report => HomeOutcome::Report,
+            Action::Quit => HomeOutcome::Quit,
+            _ => HomeOutcome::Ignored,
         }
     }
 

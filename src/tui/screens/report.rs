@@ -1,5 +1,14 @@
 use crate::form::Form;
 use crate::report::{Selection, Tally};
+use crate::tui::keymap::Action;
+
+/// What an action on the results screen asks of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportOutcome {
+    Ignored,
+    Redraw,
+    Back,
+}
 
 /// The results of the saved responses, one item at a time.
 pub struct Report {
@@ -15,6 +24,22 @@ impl Report {
             tallies,
             selection,
             current: 0,
+        }
+    }
+
+    pub fn apply(&mut self, form: &Form, action: Action) -> ReportOutcome {
+        let moved = match action {
+            Action::NextQuestion => self.move_by(1),
+            Action::PreviousQuestion => self.move_by(-1),
+            Action::NextSection => self.jump_section(form, true),
+            Action::PreviousSection => self.jump_section(form, false),
+            Action::Back => return ReportOutcome::Back,
+            _ => false,
+        };
+        if moved {
+            ReportOutcome::Redraw
+        } else {
+            ReportOutcome::Ignored
         }
     }
 

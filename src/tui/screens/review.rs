@@ -1,4 +1,19 @@
 use crate::form::{Asked, Form};
+use crate::tui::keymap::Action;
+
+/// What an action in the review asks of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewOutcome {
+    Ignored,
+    Redraw,
+    /// To this question (an index into the form's items), to change it.
+    Change(Option<usize>),
+    MarkComplete,
+    /// Esc: home when the review was opened from there, else the question.
+    Back {
+        home: bool,
+    },
+}
 
 /// Every asked question of a response with its answer, to check before
 /// marking it complete.
@@ -26,6 +41,33 @@ impl Review {
         (0..form.items.len())
             .filter(|&i| asked.is_asked(i) && !form.items[i].is_companion())
             .collect()
+    }
+
+    /// Moves in the list, or says what the interface must do.
+    pub fn apply(&mut self, form: &Form, asked: &Asked, action: Action) -> ReviewOutcome {
+        let questions = Self::questions(form, asked);
+        let count = questions.len();
+        let moved = match action {
+            Action::Up => self.move_by(count, -1),
+            Action::Down => self.move_by(count, 1),
+            Action::NextSection => self.move_by(count, Self::PAGE),
+            Action::PreviousSection => self.move_by(count, -Self::PAGE),
+            Action::First => self.move_by(count, isize::MIN / 2),
+            Action::Last => self.move_by(count, isize::MAX / 2),
+            Action::Open => return ReviewOutcome::Change(questions.get(self.selected).copied()),
+            Action::MarkComplete => return ReviewOutcome::MarkComplete,
+            Action::Back => {
+                return ReviewOutcome::Back {
+                    home: self.from_home,
+                };
+            }
+            _ => false,
+        };
+        if moved {
+            ReviewOutcome::Redraw
+        } else {
+            ReviewOutcome::Ignored
+        }
     }
 
     /// How many questions PgDn and PgUp move.
