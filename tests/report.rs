@@ -707,3 +707,17 @@ fn sheet_names_and_codebook_headings_do_not_change_with_the_language() {
         ["variable", "question", "type", "codes", "asked_when"]
     );
 }
+
+#[test]
+fn the_table_gives_long_labels_whole() {
+    let data = fixture();
+    let output = campo(data.path(), &["--lang", "it", "report"]);
+    let table = stdout(&output);
+    let flat: String = table.split_whitespace().collect::<Vec<_>>().join(" ");
+    for label in [
+        "Resistenze culturali e pregiudizi da parte degli operatori sanitari",
+        "Assenza di una formazione specifica per ESP adeguata alle esigenze del DSM",
+    ] {
+        assert!(flat.contains(label), "{label:?} is cut in:\n{table}");
+    }
+}

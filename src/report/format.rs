@@ -182,7 +182,12 @@ fn table(form: &Form, texts: &Texts, selection: &Selection, columns: &[Column]) 
             format!("{:>7}{:>7}", "n", "%").repeat(columns.len())
         );
         for ((code, _), label) in main.options.iter().zip(&labels) {
-            let label = crate::text::truncate(label, width);
+            // A long label wraps, whole, with its figures on its last line.
+            let mut rows = crate::text::wrap_words(label, width);
+            let label = rows.pop().unwrap_or_default();
+            for row in rows {
+                out += &format!("  {row}\n");
+            }
             let cells: Vec<String> = columns
                 .iter()
                 .map(|c| {
