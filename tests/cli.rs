@@ -488,3 +488,15 @@ fn show_prints_an_other_detail_once_with_its_choice() {
     assert_eq!(text.matches("Ambulatorio").count(), 1, "{text}");
     assert!(text.contains("Altro (Ambulatorio)"), "{text}");
 }
+
+#[test]
+fn an_option_given_twice_is_said_to_be_repeated_not_in_conflict() {
+    let dir = data_with(&[]);
+    let output = campo(dir.path(), &["--lang", "it", "--lang", "en", "list"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("è indicata più di una volta"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -472,6 +472,7 @@ cli-error-invalid-value = "{ $value }" is not a valid value for { $arg } (valid:
 cli-error-unknown-argument = { $arg } is not an option campo knows.
 cli-error-unknown-command = "{ $command }" is not a campo command.
 cli-error-missing = A required argument is missing: { $arg }.
+cli-error-repeated = { $arg } is given more than once.
 cli-error-conflict = { $arg } cannot be used with the other options given.
 cli-error-other = Invalid command line.
 cli-error-hint = For help: campo --help.

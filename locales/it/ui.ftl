@@ -478,6 +478,7 @@ cli-error-invalid-value = "{ $value }" non è un valore valido per { $arg } (val
 cli-error-unknown-argument = { $arg } non è un'opzione di campo.
 cli-error-unknown-command = "{ $command }" non è un comando di campo.
 cli-error-missing = Manca un argomento obbligatorio: { $arg }.
+cli-error-repeated = { $arg } è indicata più di una volta.
 cli-error-conflict = { $arg } non si può usare insieme alle altre opzioni indicate.
 cli-error-other = La riga di comando non è corretta.
 cli-error-hint = Per l'aiuto: campo --help.

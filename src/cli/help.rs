@@ -150,6 +150,15 @@ pub fn describe_error(error: &clap::Error, texts: &Texts) -> String {
             "cli-error-missing",
             &[("arg", context(ContextKind::InvalidArg).into())],
         ),
+        // clap says an option given twice conflicts with itself.
+        ErrorKind::ArgumentConflict
+            if context(ContextKind::PriorArg) == context(ContextKind::InvalidArg) =>
+        {
+            texts.t_args(
+                "cli-error-repeated",
+                &[("arg", context(ContextKind::InvalidArg).into())],
+            )
+        }
         ErrorKind::ArgumentConflict => texts.t_args(
             "cli-error-conflict",
             &[("arg", context(ContextKind::InvalidArg).into())],
