@@ -500,3 +500,18 @@ fn an_option_given_twice_is_said_to_be_repeated_not_in_conflict() {
         stderr(&output)
     );
 }
+
+#[test]
+fn each_command_says_what_its_own_format_option_takes() {
+    let dir = data_with(&[]);
+    let report = stdout(&campo(dir.path(), &["--lang", "en", "report", "--help"]));
+    let export = stdout(&campo(dir.path(), &["--lang", "en", "export", "--help"]));
+    assert!(
+        report.contains("table (default), md, csv or json") && !report.contains("xlsx"),
+        "{report}"
+    );
+    assert!(
+        export.contains("csv, xlsx, spss or all") && !export.contains("md, csv"),
+        "{export}"
+    );
+}

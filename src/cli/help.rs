@@ -21,6 +21,15 @@ pub fn early_lang(args: &[String]) -> Lang {
         .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()))
 }
 
+/// The Fluent id of an option's help: its own under a command where the
+/// same option means something else (`--format` of report and of export).
+fn arg_help_id(path: &str, id: &str) -> String {
+    match (path, id) {
+        ("report" | "export", "format") => format!("cli-arg-{path}-{id}"),
+        _ => format!("cli-arg-{id}"),
+    }
+}
+
 /// The command with every about, help, heading and value name in `texts`'
 /// language. `path` names the subcommand (`serve-token-add`), empty for campo.
 pub fn localize(command: Command, texts: &Texts, path: &str) -> Command {
@@ -83,7 +92,7 @@ pub fn localize(command: Command, texts: &Texts, path: &str) -> Command {
             let takes_values = arg.get_action().takes_values();
             let has_env = arg.get_env().is_some();
             let arg = arg
-                .help(texts.t(&format!("cli-arg-{id}")))
+                .help(texts.t(&arg_help_id(path, &id)))
                 .help_heading(texts.t(heading))
                 .hide_possible_values(takes_values)
                 .hide_default_value(takes_values)
