@@ -897,4 +897,8 @@ fn the_lock_prompt_of_campo_edit_stands_over_the_real_list() {
     let screen = render(&app);
     assert!(screen.contains("1 questionario"), "{screen}");
     assert!(!screen.contains("Ancora nessun questionario"), "{screen}");
+    // The keys in Italian: l to read (leggere), a to wait (attendere).
+    assert!(screen.contains("l: leggerlo"), "{screen}");
+    let mut app = app;
+    assert_eq!(press(&mut app, KeyCode::Char('a')), Update::WaitForLock(id));
 }

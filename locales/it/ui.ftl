@@ -111,6 +111,8 @@ key-pgdn = PagGiù
 key-pgup = PagSu
 key-home = Inizio
 key-end = Fine
+key-read = l
+key-wait = a
 key-yes = s
 key-no = n
 does-switch-language = English
@@ -399,7 +401,7 @@ doctor-found-problems = Alcuni file richiedono attenzione: sono stati lasciati c
 ## Due sessioni, un questionario
 
 lock-title = Aperto in un'altra sessione
-lock-held = Qualcuno sta modificando questo questionario in un'altra sessione ({ $holder }). r: leggerlo senza modificarlo · w: attendere che si liberi, poi modificarlo · Esc: indietro.
+lock-held = Qualcuno sta modificando questo questionario in un'altra sessione ({ $holder }). l: leggerlo senza modificarlo · a: attendere che si liberi, poi modificarlo · Esc: indietro.
 lock-holder = utente { $user }, processo { $pid }
 lock-holder-process = processo { $pid }
 lock-waiting = In attesa che l'altra sessione chiuda il questionario; appena lo fa, si apre qui per la modifica. Esc smette di attendere.

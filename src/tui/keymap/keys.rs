@@ -21,6 +21,10 @@ pub enum Key {
     Yes,
     /// No: n.
     No,
+    /// Read only, in the user's language: r, or l for leggere.
+    Read,
+    /// Wait: w, or a for attendere.
+    Wait,
 }
 
 /// Reads one key as written. Panics on a key no table should hold: the
@@ -50,6 +54,8 @@ pub fn parse(word: &str) -> Key {
         "1-9" => Key::Digit,
         "yes" => Key::Yes,
         "no" => Key::No,
+        "read" => Key::Read,
+        "wait" => Key::Wait,
         other => Key::Char(single(other)),
     }
 }
@@ -85,6 +91,8 @@ pub fn matches(pattern: Key, key: &KeyEvent) -> Option<Option<usize>> {
         Key::BackTab => is_back_tab(key),
         Key::Yes => matches!(key.code, KeyCode::Char('y' | 's')) && plain,
         Key::No => key.code == KeyCode::Char('n') && plain,
+        Key::Read => matches!(key.code, KeyCode::Char('r' | 'l')) && plain,
+        Key::Wait => matches!(key.code, KeyCode::Char('w' | 'a')) && plain,
         Key::Digit => {
             return match key.code {
                 // 0 only completes a two-digit number (10, 20).
@@ -147,6 +155,8 @@ fn name(texts: &Texts, key: Key) -> String {
         Key::BackTab => texts.t("key-shift-tab"),
         Key::Yes => texts.t("key-yes"),
         Key::No => texts.t("key-no"),
+        Key::Read => texts.t("key-read"),
+        Key::Wait => texts.t("key-wait"),
     }
 }
 
@@ -163,5 +173,7 @@ pub fn press(key: Key) -> KeyEvent {
         Key::BackTab => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
         Key::Yes => plain(KeyCode::Char('y')),
         Key::No => plain(KeyCode::Char('n')),
+        Key::Read => plain(KeyCode::Char('r')),
+        Key::Wait => plain(KeyCode::Char('w')),
     }
 }

@@ -237,8 +237,8 @@ const REPORT: &[Binding] = &[
 ];
 
 const LOCK_PROMPT: &[Binding] = &[
-    shown("r | l", A::Open, "does-read-only"),
-    shown("w | a", A::Wait, "does-wait"),
+    shown("read", A::Open, "does-read-only"),
+    shown("wait", A::Wait, "does-wait"),
     shown("esc", A::Back, "does-back"),
 ];
 
