@@ -138,6 +138,8 @@ const SAME_IN_BOTH: &[&str] = &[
     "report-na",
     "cli-value-n",
     "cli-value-token",
+    // "file" is Italian too.
+    "cli-value-file",
 ];
 
 #[test]

@@ -1441,3 +1441,61 @@ fn an_address_that_is_no_address_is_said_at_once() {
     );
     assert!(said.contains("in 1 request"), "not retried: {said}");
 }
+
+#[test]
+fn a_frame_is_imported_whole_or_not_at_all_and_updated_by_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("campo.sqlite");
+    let db_arg = db.to_str().unwrap();
+    let frame = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        campo(&[
+            "--lang",
+            "it",
+            "serve",
+            "--db",
+            db_arg,
+            "frame",
+            "import",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap()
+    };
+    let list = || {
+        let output = campo(&["--lang", "en", "serve", "--db", db_arg, "frame", "list"])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let bad = frame(
+        "bad.csv",
+        "unit;dept_region;population\ndsm-a;veneto;100\ndsm-b;atlantide;cento\n",
+    );
+    assert!(!bad.status.success());
+    let said = text(&bad);
+    assert!(said.contains("riga 3, colonna dept_region"), "{said}");
+    assert!(said.contains("riga 3, colonna population"), "{said}");
+    assert!(said.contains("non è cambiato nulla"), "{said}");
+    assert!(list().contains("No units yet"), "nothing half-imported");
+    let good = frame(
+        "good.csv",
+        "\u{feff}unit;dept_name;dept_region;population;email;in_coverage\n\
+         dsm-a;DSM A;veneto;100;a@dsm.it;yes\n\
+         osp-b;Ospedale B;lazio;;b@osp.it;no\n",
+    );
+    assert!(good.status.success(), "{}", text(&good));
+    assert!(text(&good).contains("Unità aggiunte: 2"), "{}", text(&good));
+    let again = frame("again.csv", "unit,population\ndsm-a,120\n");
+    assert!(text(&again).contains("aggiornate: 1"), "{}", text(&again));
+    let listed = list();
+    assert!(
+        listed.contains("dsm-a") && listed.contains("population 120"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("osp-b") && listed.contains("out of coverage"),
+        "{listed}"
+    );
+}

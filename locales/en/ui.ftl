@@ -442,6 +442,34 @@ cli-cmd-serve-token = Manage the tokens offices sync with
 cli-cmd-serve-token-add = Create a token (it is shown once)
 cli-cmd-serve-token-list = List the tokens
 cli-cmd-serve-token-revoke = Revoke a token
+frame-problem-cell = line { $line }, column { $column }: { $reason }
+frame-problem-line = line { $line }: { $reason }
+frame-not-csv = not a CSV file in UTF-8.
+frame-no-unit-column = there is no "unit" column, which names each unit.
+frame-unknown-column = not a column campo knows: neither unit, population, email, in_coverage nor a question of the form.
+frame-repeated-column = the column is there twice.
+frame-empty-unit = the unit has no code.
+frame-duplicate-unit = this unit is already on line { $first_line }.
+frame-not-an-option = "{ $code }" is not one of the question's codes.
+frame-not-prefillable = a multiple choice cannot come from the list of units.
+frame-bad-number = not a whole number of residents.
+frame-bad-email = "{ $address }" is not an e-mail address.
+frame-bad-yes-no = write yes or no.
+frame-control-characters = holds control characters.
+frame-refused = { $count ->
+    [one] One problem:
+   *[other] { $count } problems:
+} the list of units was not imported, and nothing was changed.
+frame-imported = Units added: { $added } · updated: { $updated }
+frame-empty = No units yet: load them with campo serve frame import FILE.
+frame-population = population { $population }
+frame-in-coverage = in coverage
+frame-out-of-coverage = out of coverage
+cli-cmd-serve-frame = The list of units (departments) the survey is sent to
+cli-cmd-serve-frame-import = Load or update the units from a CSV file (every row or none)
+cli-cmd-serve-frame-list = List the units
+cli-arg-file = The file
+cli-value-file = FILE
 cli-cmd-serve-import = Import a folder written by campo sync --to
 cli-cmd-serve-dump = Write the latest version of every response as campo files
 cli-arg-help = Show this help

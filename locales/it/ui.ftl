@@ -448,6 +448,34 @@ cli-cmd-serve-token = Gestisce i token con cui le sedi inviano i questionari
 cli-cmd-serve-token-add = Crea un token (viene mostrato una sola volta)
 cli-cmd-serve-token-list = Elenca i token
 cli-cmd-serve-token-revoke = Revoca un token
+frame-problem-cell = riga { $line }, colonna { $column }: { $reason }
+frame-problem-line = riga { $line }: { $reason }
+frame-not-csv = non è un file CSV in UTF-8.
+frame-no-unit-column = manca la colonna "unit", con il codice di ogni unità.
+frame-unknown-column = colonna sconosciuta a campo: non è unit, population, email, in_coverage né una domanda del modulo.
+frame-repeated-column = la colonna compare due volte.
+frame-empty-unit = l'unità non ha un codice.
+frame-duplicate-unit = questa unità c'è già alla riga { $first_line }.
+frame-not-an-option = "{ $code }" non è uno dei codici della domanda.
+frame-not-prefillable = una scelta multipla non può venire dall'elenco delle unità.
+frame-bad-number = non è un numero intero di residenti.
+frame-bad-email = "{ $address }" non è un indirizzo e-mail.
+frame-bad-yes-no = scriva yes o no.
+frame-control-characters = contiene caratteri di controllo.
+frame-refused = { $count ->
+    [one] Un problema:
+   *[other] { $count } problemi:
+} l'elenco delle unità non è stato importato e non è cambiato nulla.
+frame-imported = Unità aggiunte: { $added } · aggiornate: { $updated }
+frame-empty = Ancora nessuna unità: le carichi con campo serve frame import FILE.
+frame-population = popolazione { $population }
+frame-in-coverage = nella copertura
+frame-out-of-coverage = fuori copertura
+cli-cmd-serve-frame = L'elenco delle unità (dipartimenti) a cui si invia l'indagine
+cli-cmd-serve-frame-import = Carica o aggiorna le unità da un file CSV (tutte le righe o nessuna)
+cli-cmd-serve-frame-list = Elenca le unità
+cli-arg-file = Il file
+cli-value-file = FILE
 cli-cmd-serve-import = Importa una cartella scritta da campo sync --to
 cli-cmd-serve-dump = Scrive l'ultima versione di ogni questionario come file di campo
 cli-arg-help = Mostra questo aiuto

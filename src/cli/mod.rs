@@ -143,6 +143,11 @@ enum ServeCommand {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// The sampling frame: the units the survey is sent to
+    Frame {
+        #[command(subcommand)]
+        command: FrameCommand,
+    },
     /// Ingest a folder written by `campo sync --to`
     Import { dir: PathBuf },
     /// Write the latest revision of every response as campo files
@@ -150,6 +155,14 @@ enum ServeCommand {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum FrameCommand {
+    /// Load or update the units from a CSV file
+    Import { file: PathBuf },
+    /// List the units
+    List,
 }
 
 #[derive(Subcommand)]
@@ -291,6 +304,12 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                     command: TokenCommand::Revoke { name },
                 }) => serve::ServeCommand::TokenRevoke { name },
                 Some(ServeCommand::Import { dir }) => serve::ServeCommand::Import { dir },
+                Some(ServeCommand::Frame {
+                    command: FrameCommand::Import { file },
+                }) => serve::ServeCommand::FrameImport { file },
+                Some(ServeCommand::Frame {
+                    command: FrameCommand::List,
+                }) => serve::ServeCommand::FrameList,
                 Some(ServeCommand::Dump { out }) => serve::ServeCommand::Dump { out },
             };
             return serve::run(&texts, forms, &db, command);

@@ -25,6 +25,10 @@ pub enum ServeCommand {
     Import {
         dir: PathBuf,
     },
+    FrameImport {
+        file: PathBuf,
+    },
+    FrameList,
     Dump {
         out: PathBuf,
     },
@@ -115,6 +119,8 @@ pub fn run(
                 ))
             }
         }
+        ServeCommand::FrameImport { file } => frame_import(texts, &forms[0], &*storage, &file),
+        ServeCommand::FrameList => frame_list(texts, &forms[0], &*storage),
         ServeCommand::Import { dir } => {
             // Importing is local: no client to limit.
             let limits = server::Limits::new(u32::MAX, u64::MAX / 4);
@@ -187,6 +193,92 @@ fn import(texts: &Texts, server: &Server, dir: &Path) -> Result<(), Failure> {
     } else {
         Err(Failure(texts.t("import-not-all")))
     }
+}
+
+/// `campo serve frame import FILE`: every unit or none.
+fn frame_import(
+    texts: &Texts,
+    form: &Form,
+    storage: &dyn server::storage::Storage,
+    file: &Path,
+) -> Result<(), Failure> {
+    let bytes =
+        crate::files::read_regular(file, crate::files::MAX_FILE_BYTES).map_err(|failure| {
+            Failure(
+                crate::store::StoreError::Io {
+                    path: file.display().to_string(),
+                    failure,
+                }
+                .describe(texts),
+            )
+        })?;
+    let units = match server::frame::parse(form, &bytes) {
+        Ok(units) => units,
+        Err(problems) => {
+            for problem in &problems {
+                println!("{}", crate::text::printable(&problem.describe(texts)));
+            }
+            return Err(Failure(
+                texts.t_args("frame-refused", &[("count", problems.len().into())]),
+            ));
+        }
+    };
+    let change = storage
+        .put_frame(&units)
+        .map_err(|e| Failure(texts.t_args("serve-db-failed", &[("reason", e.0.into())])))?;
+    println!(
+        "{}",
+        texts.t_args(
+            "frame-imported",
+            &[
+                ("added", change.added.into()),
+                ("updated", change.updated.into())
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// `campo serve frame list`: a line per unit.
+fn frame_list(
+    texts: &Texts,
+    form: &Form,
+    storage: &dyn server::storage::Storage,
+) -> Result<(), Failure> {
+    let units = storage
+        .frame()
+        .map_err(|e| Failure(texts.t_args("serve-db-failed", &[("reason", e.0.into())])))?;
+    if units.is_empty() {
+        println!("{}", texts.t("frame-empty"));
+    }
+    for unit in units {
+        let answers: Vec<String> = unit
+            .prefill
+            .iter()
+            .filter_map(|(item, value)| {
+                let position = form.position(item)?;
+                let answer = crate::form::Answer::One(value.clone());
+                Some(texts.answer(form, position, &answer))
+            })
+            .collect();
+        let population = unit
+            .population
+            .map_or_else(|| "-".to_string(), |p| p.to_string());
+        let coverage = texts.t(if unit.in_coverage {
+            "frame-in-coverage"
+        } else {
+            "frame-out-of-coverage"
+        });
+        let line = format!(
+            "{}  {}  {}  {coverage}  {}",
+            unit.unit,
+            answers.join(" · "),
+            texts.t_args("frame-population", &[("population", population.into())]),
+            unit.emails.join(", ")
+        );
+        println!("{}", crate::text::printable(line.trim_end()));
+    }
+    Ok(())
 }
 
 fn describe_db(texts: &Texts, db: &str, error: &DatabaseError) -> String {

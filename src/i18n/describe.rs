@@ -53,6 +53,43 @@ pub fn holder(texts: &Texts, note: &str) -> String {
     }
 }
 
+impl Describe for crate::server::frame::FrameProblem {
+    fn describe(&self, texts: &Texts) -> String {
+        use crate::server::frame::FrameProblemKind as K;
+        let reason = match &self.kind {
+            K::NotCsv => texts.t("frame-not-csv"),
+            K::NoUnitColumn => texts.t("frame-no-unit-column"),
+            K::UnknownColumn => texts.t("frame-unknown-column"),
+            K::RepeatedColumn => texts.t("frame-repeated-column"),
+            K::EmptyUnit => texts.t("frame-empty-unit"),
+            K::DuplicateUnit { first_line } => texts.t_args(
+                "frame-duplicate-unit",
+                &[("first_line", (*first_line).into())],
+            ),
+            K::NotAnOption { code } => texts.t_args("frame-not-an-option", &[("code", s(code))]),
+            K::NotPrefillable => texts.t("frame-not-prefillable"),
+            K::BadNumber => texts.t("frame-bad-number"),
+            K::BadEmail { address } => texts.t_args("frame-bad-email", &[("address", s(address))]),
+            K::BadYesNo => texts.t("frame-bad-yes-no"),
+            K::ControlCharacters => texts.t("frame-control-characters"),
+        };
+        match &self.column {
+            Some(column) => texts.t_args(
+                "frame-problem-cell",
+                &[
+                    ("line", self.line.into()),
+                    ("column", s(column)),
+                    ("reason", reason.into()),
+                ],
+            ),
+            None => texts.t_args(
+                "frame-problem-line",
+                &[("line", self.line.into()), ("reason", reason.into())],
+            ),
+        }
+    }
+}
+
 impl Describe for Damage {
     fn describe(&self, texts: &Texts) -> String {
         match self {

@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::storage::{Bounds, PutOutcome, Storage, StorageError, TokenInfo};
+use super::frame::Unit;
+use super::storage::{Bounds, FrameChange, PutOutcome, Storage, StorageError, TokenInfo};
 
 pub struct SqliteStorage {
     connection: Mutex<Connection>,
@@ -39,6 +40,13 @@ CREATE TABLE IF NOT EXISTS current (
 CREATE TABLE IF NOT EXISTS usage (
     token TEXT PRIMARY KEY,
     bytes INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS units (
+    unit TEXT PRIMARY KEY,
+    prefill TEXT NOT NULL,
+    population INTEGER,
+    emails TEXT NOT NULL,
+    in_coverage INTEGER NOT NULL
 );
 ";
 
@@ -250,6 +258,64 @@ impl Storage for SqliteStorage {
                 params![name, now()],
             )?;
             Ok(changed > 0)
+        })
+    }
+
+    fn put_frame(&self, units: &[Unit]) -> Result<FrameChange, StorageError> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut change = FrameChange::default();
+            for unit in units {
+                let known: bool = tx
+                    .query_row(
+                        "SELECT 1 FROM units WHERE unit = ?1",
+                        params![unit.unit],
+                        |_| Ok(true),
+                    )
+                    .optional()?
+                    .unwrap_or(false);
+                tx.execute(
+                    "INSERT INTO units (unit, prefill, population, emails, in_coverage)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (unit) DO UPDATE SET prefill = excluded.prefill,
+                         population = excluded.population, emails = excluded.emails,
+                         in_coverage = excluded.in_coverage",
+                    params![
+                        unit.unit,
+                        serde_json::to_string(&unit.prefill).expect("a map serialises"),
+                        unit.population.map(|p| p as i64),
+                        serde_json::to_string(&unit.emails).expect("a list serialises"),
+                        unit.in_coverage,
+                    ],
+                )?;
+                if known {
+                    change.updated += 1;
+                } else {
+                    change.added += 1;
+                }
+            }
+            tx.commit()?;
+            Ok(change)
+        })
+    }
+
+    fn frame(&self) -> Result<Vec<Unit>, StorageError> {
+        self.with(|c| {
+            let mut statement = c.prepare(
+                "SELECT unit, prefill, population, emails, in_coverage FROM units ORDER BY unit",
+            )?;
+            let rows = statement.query_map([], |r| {
+                let prefill: String = r.get(1)?;
+                let emails: String = r.get(3)?;
+                Ok(Unit {
+                    unit: r.get(0)?,
+                    prefill: serde_json::from_str(&prefill).unwrap_or_default(),
+                    population: r.get::<_, Option<i64>>(2)?.map(|p| p as u64),
+                    emails: serde_json::from_str(&emails).unwrap_or_default(),
+                    in_coverage: r.get(4)?,
+                })
+            })?;
+            rows.collect()
         })
     }
 }

@@ -46,6 +46,13 @@ pub struct TokenInfo {
     pub revoked: Option<String>,
 }
 
+/// What importing a frame did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FrameChange {
+    pub added: usize,
+    pub updated: usize,
+}
+
 /// A failure of the database itself, with its own words (for the log).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StorageError(pub String);
@@ -77,4 +84,9 @@ pub trait Storage: Send + Sync {
     fn tokens(&self) -> Result<Vec<TokenInfo>, StorageError>;
     /// Revokes a token; false if there is no live token of that name.
     fn revoke_token(&self, name: &str) -> Result<bool, StorageError>;
+    /// Adds or updates (by their code) the units of the sampling frame, all
+    /// of them or none.
+    fn put_frame(&self, units: &[super::frame::Unit]) -> Result<FrameChange, StorageError>;
+    /// The sampling frame, by unit code.
+    fn frame(&self) -> Result<Vec<super::frame::Unit>, StorageError>;
 }
