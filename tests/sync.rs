@@ -89,6 +89,17 @@ impl Server {
             .count()
     }
 
+    /// The count of `pattern` once it has reached `at_least`: a request's
+    /// line is logged after its answer, so it may come a moment after the
+    /// client is done.
+    fn count_once(&self, pattern: &str, at_least: usize) -> usize {
+        let started = Instant::now();
+        while self.count(pattern) < at_least && started.elapsed() < Duration::from_secs(20) {
+            thread::sleep(Duration::from_millis(10));
+        }
+        self.count(pattern)
+    }
+
     fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -246,7 +257,7 @@ fn first_sync_sends_complete_responses_and_a_second_sends_nothing() {
         }
     }
 
-    let puts = server.count("PUT /v1/responses/");
+    let puts = server.count_once("PUT /v1/responses/", 5);
     let again = sync(data.path(), &server.url, &token);
     assert!(again.status.success());
     assert!(
@@ -360,7 +371,7 @@ fn a_wrong_token_stops_at_once_and_stores_nothing() {
     );
     assert!(text(&output).contains("not sent: 4"), "{}", text(&output));
     assert_eq!(
-        server.count("PUT /v1/responses/"),
+        server.count_once("PUT /v1/responses/", 1),
         1,
         "no hammering after a 401"
     );
@@ -1497,5 +1508,38 @@ fn a_frame_is_imported_whole_or_not_at_all_and_updated_by_unit() {
     assert!(
         listed.contains("osp-b") && listed.contains("out of coverage"),
         "{listed}"
+    );
+    // An access code for every unit, shown once; again, a new one.
+    let codes = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "serve", "--db", db_arg, "codes"];
+        all.extend(args);
+        campo(&all).output().unwrap()
+    };
+    let first = String::from_utf8(codes(&[]).stdout).unwrap();
+    let lines: Vec<&str> = first.lines().collect();
+    assert_eq!(lines[0], "unit,code");
+    assert_eq!(lines.len(), 3, "{first}");
+    let code = lines[1].split(',').nth(1).unwrap();
+    assert_eq!(code.len(), 19, "{code}");
+    assert!(!code.contains(['0', 'O', '1', 'I', 'L']), "{code}");
+    let file = dir.path().join("codes.csv");
+    let again = codes(&["--unit", "dsm-a", "--out", file.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", text(&again));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        written.starts_with("unit,code\ndsm-a,") && !written.contains(code),
+        "{written}"
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let unknown = codes(&["--unit", "dsm-z"]);
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown).contains("There is no unit \"dsm-z\""),
+        "{}",
+        text(&unknown)
     );
 }

@@ -470,6 +470,15 @@ cli-cmd-serve-frame-import = Load or update the units from a CSV file (every row
 cli-cmd-serve-frame-list = List the units
 cli-arg-file = The file
 cli-value-file = FILE
+codes-unknown-unit = There is no unit "{ $unit }" in the list of units: import it first (campo serve frame import FILE).
+codes-written = { $count ->
+    [one] One access code
+   *[other] { $count } access codes
+} written to { $path } (readable by you only). Earlier codes of these units no longer work.
+cli-cmd-serve-codes = Give each unit a personal access code (shown once; an earlier one stops working)
+cli-arg-units = Only this unit (may be given several times); every unit of the list without it
+cli-value-unit = UNIT
+cli-arg-serve-codes-out = Write unit,code to this CSV file (readable by you only) instead of the screen
 cli-cmd-serve-import = Import a folder written by campo sync --to
 cli-cmd-serve-dump = Write the latest version of every response as campo files
 cli-arg-help = Show this help

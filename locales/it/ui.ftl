@@ -476,6 +476,15 @@ cli-cmd-serve-frame-import = Carica o aggiorna le unità da un file CSV (tutte l
 cli-cmd-serve-frame-list = Elenca le unità
 cli-arg-file = Il file
 cli-value-file = FILE
+codes-unknown-unit = Nell'elenco delle unità non c'è "{ $unit }": lo importi prima (campo serve frame import FILE).
+codes-written = { $count ->
+    [one] Un codice di accesso scritto
+   *[other] { $count } codici di accesso scritti
+} in { $path } (leggibile solo da lei). I codici precedenti di queste unità non valgono più.
+cli-cmd-serve-codes = Dà a ogni unità un codice di accesso personale (mostrato una volta; il precedente smette di valere)
+cli-arg-units = Solo questa unità (si può ripetere); senza, tutte le unità dell'elenco
+cli-value-unit = UNITÀ
+cli-arg-serve-codes-out = Scrive unità,codice in questo file CSV (leggibile solo da lei) invece che sullo schermo
 cli-cmd-serve-import = Importa una cartella scritta da campo sync --to
 cli-cmd-serve-dump = Scrive l'ultima versione di ogni questionario come file di campo
 cli-arg-help = Mostra questo aiuto

@@ -148,6 +148,15 @@ enum ServeCommand {
         #[command(subcommand)]
         command: FrameCommand,
     },
+    /// Give each unit a personal access code (printed once)
+    Codes {
+        /// Only these units (all of the frame without it)
+        #[arg(long = "unit", value_name = "UNIT")]
+        units: Vec<String>,
+        /// Write unit,code to this CSV file instead of the screen
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Ingest a folder written by `campo sync --to`
     Import { dir: PathBuf },
     /// Write the latest revision of every response as campo files
@@ -310,6 +319,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 Some(ServeCommand::Frame {
                     command: FrameCommand::List,
                 }) => serve::ServeCommand::FrameList,
+                Some(ServeCommand::Codes { units, out }) => {
+                    serve::ServeCommand::Codes { units, out }
+                }
                 Some(ServeCommand::Dump { out }) => serve::ServeCommand::Dump { out },
             };
             return serve::run(&texts, forms, &db, command);

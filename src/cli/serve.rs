@@ -29,6 +29,10 @@ pub enum ServeCommand {
         file: PathBuf,
     },
     FrameList,
+    Codes {
+        units: Vec<String>,
+        out: Option<PathBuf>,
+    },
     Dump {
         out: PathBuf,
     },
@@ -121,6 +125,7 @@ pub fn run(
         }
         ServeCommand::FrameImport { file } => frame_import(texts, &forms[0], &*storage, &file),
         ServeCommand::FrameList => frame_list(texts, &forms[0], &*storage),
+        ServeCommand::Codes { units, out } => codes(texts, &*storage, units, out.as_deref()),
         ServeCommand::Import { dir } => {
             // Importing is local: no client to limit.
             let limits = server::Limits::new(u32::MAX, u64::MAX / 4);
@@ -236,6 +241,63 @@ fn frame_import(
             ]
         )
     );
+    Ok(())
+}
+
+/// `campo serve codes`: a new access code for each unit asked for (every
+/// unit of the frame without `--unit`), shown once: on the screen, or in a
+/// CSV file readable by its owner only.
+fn codes(
+    texts: &Texts,
+    storage: &dyn server::storage::Storage,
+    units: Vec<String>,
+    out: Option<&Path>,
+) -> Result<(), Failure> {
+    let db_failed = |e: server::storage::StorageError| {
+        Failure(texts.t_args("serve-db-failed", &[("reason", e.0.into())]))
+    };
+    let units = if units.is_empty() {
+        storage
+            .frame()
+            .map_err(db_failed)?
+            .into_iter()
+            .map(|u| u.unit)
+            .collect()
+    } else {
+        units
+    };
+    let mut lines = vec!["unit,code".to_string()];
+    for unit in units {
+        let code = server::codes::generate();
+        if !storage
+            .set_code(&unit, &server::codes::hash(&code))
+            .map_err(db_failed)?
+        {
+            return Err(Failure(texts.t_args(
+                "codes-unknown-unit",
+                &[("unit", crate::text::printable(&unit).into())],
+            )));
+        }
+        lines.push(format!("{unit},{code}"));
+    }
+    let table = lines.join("\n") + "\n";
+    match out {
+        None => print!("{}", crate::text::printable(&table)),
+        Some(path) => {
+            crate::store::write_atomic(path, table.as_bytes())
+                .map_err(|e| Failure(crate::store::StoreError::io(path, &e).describe(texts)))?;
+            eprintln!(
+                "{}",
+                texts.t_args(
+                    "codes-written",
+                    &[
+                        ("count", (lines.len() - 1).into()),
+                        ("path", path.display().to_string().into())
+                    ]
+                )
+            );
+        }
+    }
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! keeps every revision, and never makes up an id of its own.
 
 pub mod check;
+pub mod codes;
 pub mod frame;
 mod http;
 mod limit;

@@ -48,6 +48,11 @@ CREATE TABLE IF NOT EXISTS units (
     emails TEXT NOT NULL,
     in_coverage INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS codes (
+    unit TEXT PRIMARY KEY REFERENCES units (unit),
+    hash TEXT NOT NULL UNIQUE,
+    issued TEXT NOT NULL
+);
 ";
 
 /// Databases made before responses had owners: the owner of each is the
@@ -296,6 +301,25 @@ impl Storage for SqliteStorage {
             }
             tx.commit()?;
             Ok(change)
+        })
+    }
+
+    fn set_code(&self, unit: &str, hash: &str) -> Result<bool, StorageError> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let known = tx
+                .query_row("SELECT 1 FROM units WHERE unit = ?1", params![unit], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if known {
+                tx.execute(
+                    "INSERT INTO codes (unit, hash, issued) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (unit) DO UPDATE SET hash = excluded.hash, issued = excluded.issued",
+                    params![unit, hash, now()],
+                )?;
+            }
+            tx.commit()?;
+            Ok(known)
         })
     }
 

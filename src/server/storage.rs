@@ -89,4 +89,7 @@ pub trait Storage: Send + Sync {
     fn put_frame(&self, units: &[super::frame::Unit]) -> Result<FrameChange, StorageError>;
     /// The sampling frame, by unit code.
     fn frame(&self) -> Result<Vec<super::frame::Unit>, StorageError>;
+    /// Stores the hash of a unit's access code, replacing any earlier one;
+    /// false if the frame has no such unit.
+    fn set_code(&self, unit: &str, hash: &str) -> Result<bool, StorageError>;
 }
