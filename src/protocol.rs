@@ -62,6 +62,8 @@ pub enum Refusal {
     NotFound,
     /// The token has used its share of the server's disk (422).
     OverQuota { limit: u64 },
+    /// The survey closed at `at` (RFC 3339, UTC): nothing more is taken (409).
+    Closed { at: String },
 }
 
 impl Refusal {
@@ -76,7 +78,7 @@ impl Refusal {
             | Refusal::Invalid { .. }
             | Refusal::OverQuota { .. } => 422,
             Refusal::NotFound => 404,
-            Refusal::Stale { .. } | Refusal::Conflict { .. } => 409,
+            Refusal::Stale { .. } | Refusal::Conflict { .. } | Refusal::Closed { .. } => 409,
             Refusal::TooLarge { .. } => 413,
             Refusal::RateLimited => 429,
             Refusal::TooSlow => 408,

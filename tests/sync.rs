@@ -1543,3 +1543,40 @@ fn a_frame_is_imported_whole_or_not_at_all_and_updated_by_unit() {
         text(&unknown)
     );
 }
+
+#[test]
+fn a_closed_survey_takes_nothing_and_the_office_is_told_when_it_closed() {
+    let (_dir, db, token, server) = server_with_token("late");
+    let db_arg = db.to_str().unwrap();
+    let serve = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "serve", "--db", db_arg];
+        all.extend(args);
+        campo(&all).output().unwrap()
+    };
+    // A closing still to come leaves the survey open.
+    assert!(serve(&["close", "--at", "2999-12-31"]).status.success());
+    let early = office(42, 1);
+    assert!(sync(early.path(), &server.url, &token).status.success());
+    assert_eq!(stored(&db).len(), 1);
+    // Closed now: refused, said, nothing stored, no more requests.
+    let closed = serve(&["close"]);
+    assert!(
+        text(&closed).contains("The survey is closed from"),
+        "{}",
+        text(&closed)
+    );
+    let late = office(43, 3);
+    let output = sync(late.path(), &server.url, &token);
+    let said = text(&output);
+    assert!(!output.status.success());
+    assert!(said.contains("the survey closed on"), "{said}");
+    assert!(
+        said.contains("in 1 request"),
+        "it stops at the first: {said}"
+    );
+    assert_eq!(stored(&db).len(), 1);
+    // Reopened: it goes through.
+    assert!(serve(&["reopen"]).status.success());
+    assert!(sync(late.path(), &server.url, &token).status.success());
+    assert_eq!(stored(&db).len(), 4);
+}

@@ -157,6 +157,14 @@ enum ServeCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Close the survey: sends are refused from then on
+    Close {
+        /// When: a date (open until the end of that day, UTC) or a time in RFC 3339; now without it
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+    },
+    /// Open the survey again
+    Reopen,
     /// Ingest a folder written by `campo sync --to`
     Import { dir: PathBuf },
     /// Write the latest revision of every response as campo files
@@ -322,6 +330,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 Some(ServeCommand::Codes { units, out }) => {
                     serve::ServeCommand::Codes { units, out }
                 }
+                Some(ServeCommand::Close { at }) => serve::ServeCommand::Close { at },
+                Some(ServeCommand::Reopen) => serve::ServeCommand::Reopen,
                 Some(ServeCommand::Dump { out }) => serve::ServeCommand::Dump { out },
             };
             return serve::run(&texts, forms, &db, command);

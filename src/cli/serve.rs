@@ -33,6 +33,10 @@ pub enum ServeCommand {
         units: Vec<String>,
         out: Option<PathBuf>,
     },
+    Close {
+        at: Option<String>,
+    },
+    Reopen,
     Dump {
         out: PathBuf,
     },
@@ -126,6 +130,19 @@ pub fn run(
         ServeCommand::FrameImport { file } => frame_import(texts, &forms[0], &*storage, &file),
         ServeCommand::FrameList => frame_list(texts, &forms[0], &*storage),
         ServeCommand::Codes { units, out } => codes(texts, &*storage, units, out.as_deref()),
+        ServeCommand::Close { at } => {
+            let at =
+                closing_time(at.as_deref()).ok_or_else(|| Failure(texts.t("close-bad-date")))?;
+            storage.set_closing(Some(&at)).map_err(db_failed)?;
+            let date = crate::i18n::closing_date(texts, &at);
+            println!("{}", texts.t_args("closed", &[("date", date.into())]));
+            Ok(())
+        }
+        ServeCommand::Reopen => {
+            storage.set_closing(None).map_err(db_failed)?;
+            println!("{}", texts.t("reopened"));
+            Ok(())
+        }
         ServeCommand::Import { dir } => {
             // Importing is local: no client to limit.
             let limits = server::Limits::new(u32::MAX, u64::MAX / 4);
@@ -299,6 +316,22 @@ fn codes(
         }
     }
     Ok(())
+}
+
+/// When the survey closes, as stored (RFC 3339, UTC): now, the end of a
+/// day given as YYYY-MM-DD, or a time given in RFC 3339.
+fn closing_time(at: Option<&str>) -> Option<String> {
+    use chrono::{NaiveDate, SecondsFormat, Utc};
+    let when = match at {
+        None => Utc::now(),
+        Some(at) => match NaiveDate::parse_from_str(at, "%Y-%m-%d") {
+            Ok(day) => day.and_hms_opt(23, 59, 59)?.and_utc(),
+            Err(_) => chrono::DateTime::parse_from_rfc3339(at)
+                .ok()?
+                .with_timezone(&Utc),
+        },
+    };
+    Some(when.to_rfc3339_opts(SecondsFormat::Secs, true))
 }
 
 /// `campo serve frame list`: a line per unit.

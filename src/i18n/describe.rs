@@ -38,6 +38,13 @@ impl Describe for IoFailure {
     }
 }
 
+/// A closing time (RFC 3339) as people of the language write it.
+pub fn closing_date(texts: &Texts, at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|d| texts.datetime(d.with_timezone(&chrono::Utc)))
+        .unwrap_or_else(|_| crate::text::printable(at))
+}
+
 /// Who holds a response's lock, as its lock file says ("user pid"), in
 /// words: "user mario, process 17523".
 pub fn holder(texts: &Texts, note: &str) -> String {
@@ -331,6 +338,9 @@ impl Describe for Fatal {
                 "sync-redirected",
                 &[("status", (*status).into()), ("to", s(to))],
             ),
+            Fatal::Closed { at } => {
+                texts.t_args("sync-closed", &[("date", closing_date(texts, at).into())])
+            }
             Fatal::WrongConfirmation { sent, confirmed } => texts.t_args(
                 "sync-wrong-confirmation",
                 &[
@@ -375,6 +385,9 @@ impl Describe for Refusal {
             Refusal::RateLimited => texts.t("refusal-rate-limited"),
             Refusal::TooSlow => texts.t("refusal-too-slow"),
             Refusal::NotFound => texts.t("refusal-not-found"),
+            Refusal::Closed { at } => {
+                texts.t_args("sync-closed", &[("date", closing_date(texts, at).into())])
+            }
             Refusal::OverQuota { limit } => texts.t_args(
                 "refusal-over-quota",
                 &[("megabytes", (*limit / (1024 * 1024)).into())],

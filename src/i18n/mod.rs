@@ -15,7 +15,7 @@ use unic_langid::LanguageIdentifier;
 use crate::form::{Form, FormError};
 use crate::package::FormPackage;
 
-pub use describe::{Describe, holder};
+pub use describe::{Describe, closing_date, holder};
 pub use review::review_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]

@@ -234,6 +234,12 @@ async fn store(
     body: Body,
     token: &str,
 ) -> Response {
+    // A closed survey takes nothing more, whatever is sent.
+    match closed_since(server).await {
+        Ok(Some(at)) => return refusal(Refusal::Closed { at }),
+        Ok(None) => {}
+        Err(response) => return response,
+    }
     // Bodies read at once are bounded too: memory stays within
     // `bodies_at_once` × the limit, however many uploads stall.
     let Ok(_reading) = server.limits.bodies_at_once.try_acquire() else {
@@ -294,6 +300,18 @@ async fn get_response(
         read_response(&reader, &id, &token).await
     })
     .await
+}
+
+/// When the survey closed, if it has.
+async fn closed_since(server: &Arc<Server>) -> Result<Option<String>, Response> {
+    let storage = server.storage.clone();
+    let closing = tokio::task::spawn_blocking(move || storage.closing())
+        .await
+        .map_err(|e| server_error(&e.to_string()))?
+        .map_err(|e| server_error(&e.0))?;
+    Ok(closing.filter(|at| {
+        chrono::DateTime::parse_from_rfc3339(at).is_ok_and(|at| at <= chrono::Utc::now())
+    }))
 }
 
 /// The current revision, to its owner only: to anyone else it does not

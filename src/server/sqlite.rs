@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS units (
     emails TEXT NOT NULL,
     in_coverage INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS codes (
     unit TEXT PRIMARY KEY REFERENCES units (unit),
     hash TEXT NOT NULL UNIQUE,
@@ -301,6 +305,31 @@ impl Storage for SqliteStorage {
             }
             tx.commit()?;
             Ok(change)
+        })
+    }
+
+    fn closing(&self) -> Result<Option<String>, StorageError> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT value FROM settings WHERE key = 'closing'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+        })
+    }
+
+    fn set_closing(&self, at: Option<&str>) -> Result<(), StorageError> {
+        self.with(|c| {
+            match at {
+                Some(at) => c.execute(
+                    "INSERT INTO settings (key, value) VALUES ('closing', ?1)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![at],
+                )?,
+                None => c.execute("DELETE FROM settings WHERE key = 'closing'", [])?,
+            };
+            Ok(())
         })
     }
 

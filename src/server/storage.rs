@@ -89,6 +89,10 @@ pub trait Storage: Send + Sync {
     fn put_frame(&self, units: &[super::frame::Unit]) -> Result<FrameChange, StorageError>;
     /// The sampling frame, by unit code.
     fn frame(&self) -> Result<Vec<super::frame::Unit>, StorageError>;
+    /// When the survey closes (or closed), if a closing is set.
+    fn closing(&self) -> Result<Option<String>, StorageError>;
+    /// Sets the closing (RFC 3339, UTC), or with `None` reopens.
+    fn set_closing(&self, at: Option<&str>) -> Result<(), StorageError>;
     /// Stores the hash of a unit's access code, replacing any earlier one;
     /// false if the frame has no such unit.
     fn set_code(&self, unit: &str, hash: &str) -> Result<bool, StorageError>;

@@ -30,6 +30,8 @@ pub enum Fatal {
     Redirected { status: u16, to: String },
     /// A confirmation of another revision than the one sent.
     WrongConfirmation { sent: u64, confirmed: u64 },
+    /// The survey closed (RFC 3339 time): nothing more can be sent.
+    Closed { at: String },
 }
 
 /// A try that did not get through, worth trying again.
@@ -270,6 +272,8 @@ impl Answer {
             500..=599 => Err(Transient::Server(status)),
             _ => match serde_json::from_str::<Refusal>(&self.body) {
                 Ok(refusal) if refusal.is_transient() => Err(Transient::Server(status)),
+                // Every other response would be refused the same way.
+                Ok(Refusal::Closed { at }) => Ok(Delivery::Fatal(Fatal::Closed { at })),
                 Ok(refusal) => Ok(Delivery::Refused(refusal)),
                 // A proxy's own "slow down" or "too slow", without campo's body.
                 Err(_) if status == 429 || status == 408 => Err(Transient::Server(status)),
