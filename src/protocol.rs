@@ -15,6 +15,9 @@ pub const HEALTH_PATH: &str = "/v1/health";
 /// client can check a token before it saves it.
 pub const WHOAMI_PATH: &str = "/v1/whoami";
 
+/// `POST /v1/register` with a unit's access code: a token for the unit.
+pub const REGISTER_PATH: &str = "/v1/register";
+
 pub fn response_path(id: &str) -> String {
     format!("/v1/responses/{id}")
 }
@@ -64,6 +67,17 @@ pub enum Refusal {
     OverQuota { limit: u64 },
     /// The survey closed at `at` (RFC 3339, UTC): nothing more is taken (409).
     Closed { at: String },
+    /// The unit has another response on the server already, `first`: one
+    /// per unit (409).
+    UnitAnswered { first: uuid::Uuid },
+    /// This token cannot send responses of the unit the document names
+    /// (403).
+    WrongUnit { unit: String },
+    /// No unit has this access code (403; answered after a pause).
+    WrongCode,
+    /// Too many wrong codes from this address in the last hour: none is
+    /// checked until then (429).
+    TooManyGuesses,
 }
 
 impl Refusal {
@@ -78,9 +92,13 @@ impl Refusal {
             | Refusal::Invalid { .. }
             | Refusal::OverQuota { .. } => 422,
             Refusal::NotFound => 404,
-            Refusal::Stale { .. } | Refusal::Conflict { .. } | Refusal::Closed { .. } => 409,
+            Refusal::Stale { .. }
+            | Refusal::Conflict { .. }
+            | Refusal::Closed { .. }
+            | Refusal::UnitAnswered { .. } => 409,
+            Refusal::WrongUnit { .. } | Refusal::WrongCode => 403,
             Refusal::TooLarge { .. } => 413,
-            Refusal::RateLimited => 429,
+            Refusal::RateLimited | Refusal::TooManyGuesses => 429,
             Refusal::TooSlow => 408,
         }
     }
@@ -96,6 +114,26 @@ impl Refusal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WhoAmI {
     pub name: String,
+    /// The unit a unit's token is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// The body of `POST /v1/register`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Register {
+    pub code: String,
+}
+
+/// What registering gives an office: its token (shown this once), the
+/// token's name, the unit, and the answers the list of units gives it
+/// (item id → code or text), to be filled in and locked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registered {
+    pub token: String,
+    pub name: String,
+    pub unit: String,
+    pub prefill: std::collections::BTreeMap<String, String>,
 }
 
 /// `GET /v1/health`.

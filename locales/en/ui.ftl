@@ -263,6 +263,10 @@ refusal-not-found = the server has no such response for this office (it may belo
 refusal-over-quota = this office has used all the space the server gives it ({ $megabytes } MB): ask the research team.
 refusal-too-slow = the document took too long to arrive.
 refusal-rate-limited = too many requests: try again in a while.
+refusal-unit-answered = the department has already sent another questionnaire ({ $first }): one per department. If this one should take its place, ask the research team to withdraw the other (campo serve withdraw).
+refusal-wrong-unit = this office is not registered for the unit "{ $unit }" named in the questionnaire.
+refusal-wrong-code = no department has this access code: check it against the invitation.
+refusal-too-many-guesses = too many wrong access codes from this address: try again in an hour.
 
 ## The collection server (campo serve)
 
@@ -308,6 +312,7 @@ sync-retrying-short = No answer yet ({ $problem }): trying again…
 ## Reports (campo report)
 
 decimal-separator = .
+thousands-separator = ,
 report-read = { $count ->
     [one] One response read
    *[other] { $count } responses read
@@ -450,6 +455,7 @@ frame-no-unit-column = there is no "unit" column, which names each unit.
 frame-unknown-column = not a column campo knows: neither unit, population, email, in_coverage nor a question of the form.
 frame-repeated-column = the column is there twice.
 frame-empty-unit = the unit has no code.
+frame-bad-unit = a unit code has letters, digits, "-", "_" or "." only, and at most 64 of them (e.g. dsm-verona).
 frame-duplicate-unit = this unit is already on line { $first_line }.
 frame-not-an-option = "{ $code }" is not one of the question's codes.
 frame-not-prefillable = a multiple choice cannot come from the list of units.
@@ -524,3 +530,108 @@ cli-error-repeated = { $arg } is given more than once.
 cli-error-conflict = { $arg } cannot be used with the other options given.
 cli-error-other = Invalid command line.
 cli-error-hint = For help: campo --help.
+
+sync-setup-registered = Registered for the unit "{ $unit }" as "{ $name }"; { $count ->
+    [one] one answer comes from the list of units and is filled in.
+   *[other] { $count } answers come from the list of units and are filled in.
+}
+sync-setup-unreachable = Nothing was saved: the server could not be reached ({ $problem }). Try again when the connection is back.
+cli-arg-code = With --setup: register for your department with the access code of the invitation, instead of a token (- reads it from standard input)
+cli-arg-team = A research team's token: it reads every response and may import
+cli-cmd-serve-status = Who has answered: each unit, the response rates and the population coverage
+cli-arg-serve-status-by = Group the units by an item the list fills in, or a value derived from it: region, macro_area
+cli-arg-serve-status-format = The format: table (default), csv or json
+cli-arg-catchment = Compare the catchment population of the units that answered and of those that did not
+cli-cmd-serve-invite = Write or send each unit its invitation, with its access code
+cli-cmd-serve-remind = Write or send a reminder to each unit without a complete questionnaire
+cli-cmd-serve-withdraw = Set a response aside (kept, not counted), so that its unit can send another in its place
+cli-arg-smtp = Send through this SMTP server: smtp://HOST[:PORT] (STARTTLS when offered) or smtps://HOST[:PORT]; user and password from CAMPO_SMTP_USER and CAMPO_SMTP_PASSWORD
+cli-arg-from = The sender, such as "Survey team <survey@example.org>"
+cli-arg-ssh = What directors type to answer over SSH, such as questionario@survey.example.org
+cli-arg-codes = The codes to send, as campo serve codes --out wrote them (without it each unit gets a new code, and its old one stops working)
+token-kind-team = research team
+token-kind-unit = unit { $unit }
+token-kind-office = office
+withdraw-unknown = The server has no response "{ $id }" (give its whole id).
+withdrawn = Response { $id } (unit { $unit }) is set aside: kept with all its versions, no longer counted; the unit can now send another.
+status-unknown-grouping = "{ $by }" is neither a single-choice question nor a value derived from one: try region or macro_area.
+status-all = All
+status-no-group = Not given
+status-state-not_started = not started
+status-state-draft = draft received
+status-state-complete = complete
+status-reminded = { $count ->
+    [one] once, { $last }
+   *[other] { $count } times, last { $last }
+}
+status-col-unit = Unit
+status-col-name = Name
+status-col-state = State
+status-col-last-sent = Last sent
+status-col-invited = Invited
+status-col-reminded = Reminded
+status-col-group = Group
+status-col-units = Units
+status-col-responded = Responded
+status-col-rate = Rate
+status-col-population = Population
+status-col-covered = Covered
+status-col-coverage = Coverage
+status-col-catchment = Catchment (units in coverage)
+status-col-n = Units
+status-col-mean = Mean
+status-col-median = Median
+status-col-iqr = Interquartile range
+status-responding = responded
+status-not-responding = did not respond
+status-quantiles-note = Quartiles by linear interpolation between order statistics (type 7: R's default, Excel's QUARTILE.INC).
+mail-bad-smtp = "{ $url }" is not an SMTP server campo can use: write smtp://HOST[:PORT] or smtps://HOST[:PORT], with the user and password in CAMPO_SMTP_USER and CAMPO_SMTP_PASSWORD, never in the address.
+mail-code-stale = The codes file has no current code for the unit "{ $unit }": issue the codes again (campo serve codes --out FILE) or leave out --codes to give new ones.
+mail-done = { $kind ->
+    [reminder] { $count ->
+        [one] One reminder written or sent.
+       *[other] { $count } reminders written or sent.
+    }
+   *[other] { $count ->
+        [one] One invitation written or sent.
+       *[other] { $count } invitations written or sent.
+    }
+}
+mail-failed = The e-mail to the unit "{ $unit }" did not go: { $reason }
+mail-no-address = The unit "{ $unit }" has no e-mail address in the list: passed over.
+mail-not-all = { $count ->
+    [one] One e-mail did not go
+   *[other] { $count } e-mails did not go
+}: run the command again for those units (--unit).
+mail-subject-invitation = Invitation: { $title }
+mail-subject-reminder = Reminder: { $title }
+mail-how-ssh = From any terminal (PuTTY on Windows too), type:
+
+        ssh { $ssh }
+
+    and, when asked, the access code { $code }.
+mail-how-sync = With campo installed, type once:
+
+        campo sync --setup --server { $server } --code { $code }
+
+    then fill the questionnaire in with campo; campo sync sends it.
+mail-body-invitation = Dear Director,
+
+    your department, { $name }, is invited to answer the national questionnaire "{ $title }". It takes about twenty minutes and can be left and taken up again: every answer is saved at once.
+
+    { $how }
+
+    Your department's access code is { $code }. It is personal: please do not pass it on outside the department.
+
+    Thank you for your time.
+    The research team
+mail-body-reminder = Dear Director,
+
+    we have not yet received the complete questionnaire "{ $title }" from your department, { $name }. If you have started it, your answers are kept: you can go on from where you left off.
+
+    { $how }
+
+    Your department's access code is { $code }.
+
+    Thank you for your time.
+    The research team

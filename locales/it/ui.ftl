@@ -266,6 +266,10 @@ refusal-not-found = il server non ha questo questionario per questa postazione (
 refusal-over-quota = questa postazione ha usato tutto lo spazio che il server le concede ({ $megabytes } MB): si rivolga al gruppo di ricerca.
 refusal-too-slow = il documento ha impiegato troppo tempo ad arrivare.
 refusal-rate-limited = troppe richieste: riprovi tra poco.
+refusal-unit-answered = il dipartimento ha già inviato un altro questionario ({ $first }): uno per dipartimento. Se questo deve prenderne il posto, chieda al gruppo di ricerca di ritirare l'altro (campo serve withdraw).
+refusal-wrong-unit = questa postazione non è registrata per l'unità "{ $unit }" indicata nel questionario.
+refusal-wrong-code = nessun dipartimento ha questo codice di accesso: lo confronti con quello dell'invito.
+refusal-too-many-guesses = troppi codici di accesso sbagliati da questo indirizzo: riprovi tra un'ora.
 
 ## Il server di raccolta (campo serve)
 
@@ -311,6 +315,7 @@ sync-retrying-short = Ancora nessuna risposta ({ $problem }): nuovo tentativo…
 ## Risultati (campo report)
 
 decimal-separator = ,
+thousands-separator = .
 report-read = { $count ->
     [one] Un questionario letto
    *[other] { $count } questionari letti
@@ -456,6 +461,7 @@ frame-no-unit-column = manca la colonna "unit", con il codice di ogni unità.
 frame-unknown-column = colonna sconosciuta a campo: non è unit, population, email, in_coverage né una domanda del modulo.
 frame-repeated-column = la colonna compare due volte.
 frame-empty-unit = l'unità non ha un codice.
+frame-bad-unit = il codice di un'unità ha solo lettere, cifre, «-», «_» o «.», al massimo 64 (per esempio dsm-verona).
 frame-duplicate-unit = questa unità c'è già alla riga { $first_line }.
 frame-not-an-option = "{ $code }" non è uno dei codici della domanda.
 frame-not-prefillable = una scelta multipla non può venire dall'elenco delle unità.
@@ -530,3 +536,108 @@ cli-error-repeated = { $arg } è indicata più di una volta.
 cli-error-conflict = { $arg } non si può usare insieme alle altre opzioni indicate.
 cli-error-other = La riga di comando non è corretta.
 cli-error-hint = Per l'aiuto: campo --help.
+
+sync-setup-registered = Registrato per l'unità "{ $unit }" come "{ $name }"; { $count ->
+    [one] una risposta viene dall'elenco delle unità ed è già compilata.
+   *[other] { $count } risposte vengono dall'elenco delle unità e sono già compilate.
+}
+sync-setup-unreachable = Non è stato salvato nulla: il server non è raggiungibile ({ $problem }). Riprovi quando la connessione torna.
+cli-arg-code = Con --setup: registra il suo dipartimento con il codice di accesso dell'invito, al posto di un token (- lo legge dall'input)
+cli-arg-team = Token del gruppo di ricerca: legge tutti i questionari e può importarli
+cli-cmd-serve-status = Chi ha risposto: ogni unità, i tassi di risposta e la copertura della popolazione
+cli-arg-serve-status-by = Raggruppa le unità per una domanda compilata dall'elenco, o per un valore che ne deriva: region, macro_area
+cli-arg-serve-status-format = Il formato: table (predefinito), csv o json
+cli-arg-catchment = Confronta la popolazione del bacino d'utenza delle unità che hanno risposto e di quelle che non hanno risposto
+cli-cmd-serve-invite = Scrive o invia a ogni unità il suo invito, con il codice di accesso
+cli-cmd-serve-remind = Scrive o invia un sollecito a ogni unità che non ha un questionario completato
+cli-cmd-serve-withdraw = Mette da parte un questionario (conservato, non conteggiato), perché la sua unità possa inviarne un altro al suo posto
+cli-arg-smtp = Invia tramite questo server SMTP: smtp://HOST[:PORTA] (STARTTLS se offerto) o smtps://HOST[:PORTA]; utente e password da CAMPO_SMTP_USER e CAMPO_SMTP_PASSWORD
+cli-arg-from = Il mittente, per esempio "Gruppo di ricerca <indagine@example.org>"
+cli-arg-ssh = Che cosa scrivono i direttori per rispondere via SSH, per esempio questionario@survey.example.org
+cli-arg-codes = I codici da inviare, come li ha scritti campo serve codes --out (senza, ogni unità riceve un codice nuovo e quello vecchio smette di funzionare)
+token-kind-team = gruppo di ricerca
+token-kind-unit = unità { $unit }
+token-kind-office = postazione
+withdraw-unknown = Il server non ha il questionario "{ $id }" (indichi il codice completo).
+withdrawn = Il questionario { $id } (unità { $unit }) è messo da parte: conservato con tutte le sue versioni, non è più conteggiato; l'unità ora può inviarne un altro.
+status-unknown-grouping = "{ $by }" non è una domanda a scelta singola né un valore derivato da una: provi region o macro_area.
+status-all = Totale
+status-no-group = Non indicato
+status-state-not_started = non iniziato
+status-state-draft = bozza ricevuta
+status-state-complete = completato
+status-reminded = { $count ->
+    [one] una volta, { $last }
+   *[other] { $count } volte, l'ultima { $last }
+}
+status-col-unit = Unità
+status-col-name = Nome
+status-col-state = Stato
+status-col-last-sent = Ultimo invio
+status-col-invited = Invitata
+status-col-reminded = Sollecitata
+status-col-group = Gruppo
+status-col-units = Unità
+status-col-responded = Risposte
+status-col-rate = Tasso
+status-col-population = Popolazione
+status-col-covered = Coperta
+status-col-coverage = Copertura
+status-col-catchment = Bacino d'utenza (unità con territorio)
+status-col-n = Unità
+status-col-mean = Media
+status-col-median = Mediana
+status-col-iqr = Scarto interquartile
+status-responding = hanno risposto
+status-not-responding = non hanno risposto
+status-quantiles-note = Quartili per interpolazione lineare tra le statistiche d'ordine (tipo 7: il metodo predefinito di R, QUARTILE.INC di Excel).
+mail-bad-smtp = "{ $url }" non è un server SMTP che campo possa usare: scriva smtp://HOST[:PORTA] o smtps://HOST[:PORTA], con utente e password in CAMPO_SMTP_USER e CAMPO_SMTP_PASSWORD, mai nell'indirizzo.
+mail-code-stale = Il file dei codici non ha un codice valido per l'unità "{ $unit }": generi di nuovo i codici (campo serve codes --out FILE) o tolga --codes per darne di nuovi.
+mail-done = { $kind ->
+    [reminder] { $count ->
+        [one] Un sollecito scritto o inviato.
+       *[other] { $count } solleciti scritti o inviati.
+    }
+   *[other] { $count ->
+        [one] Un invito scritto o inviato.
+       *[other] { $count } inviti scritti o inviati.
+    }
+}
+mail-failed = L'e-mail all'unità "{ $unit }" non è partita: { $reason }
+mail-no-address = L'unità "{ $unit }" non ha un indirizzo e-mail nell'elenco: saltata.
+mail-not-all = { $count ->
+    [one] Un'e-mail non è partita
+   *[other] { $count } e-mail non sono partite
+}: ripeta il comando per quelle unità (--unit).
+mail-subject-invitation = Invito: { $title }
+mail-subject-reminder = Promemoria: { $title }
+mail-how-ssh = Da qualsiasi terminale (anche PuTTY su Windows) scriva:
+
+        ssh { $ssh }
+
+    e, quando richiesto, il codice di accesso { $code }.
+mail-how-sync = Con campo installato, scriva una volta:
+
+        campo sync --setup --server { $server } --code { $code }
+
+    poi compili il questionario con campo; campo sync lo invia.
+mail-body-invitation = Gentile Direttore, gentile Direttrice,
+
+    il suo dipartimento, { $name }, è invitato a rispondere al questionario nazionale "{ $title }". Richiede circa venti minuti e si può interrompere e riprendere: ogni risposta viene salvata subito.
+
+    { $how }
+
+    Il codice di accesso del suo dipartimento è { $code }. È personale: la preghiamo di non diffonderlo fuori dal dipartimento.
+
+    La ringraziamo per la collaborazione.
+    Il gruppo di ricerca
+mail-body-reminder = Gentile Direttore, gentile Direttrice,
+
+    non abbiamo ancora ricevuto dal suo dipartimento, { $name }, il questionario "{ $title }" completato. Se lo ha già iniziato, le risposte date sono conservate: può riprendere da dove si era fermato.
+
+    { $how }
+
+    Il codice di accesso del suo dipartimento è { $code }.
+
+    La ringraziamo per la collaborazione.
+    Il gruppo di ricerca

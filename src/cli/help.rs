@@ -25,7 +25,9 @@ pub fn early_lang(args: &[String]) -> Lang {
 /// same option means something else (`--format` of report and of export).
 fn arg_help_id(path: &str, id: &str) -> String {
     match (path, id) {
-        ("report" | "export", "format") | ("serve-codes", "out") => {
+        ("report" | "export" | "serve-status", "format")
+        | ("serve-codes", "out")
+        | ("serve-status", "by") => {
             format!("cli-arg-{path}-{id}")
         }
         _ => format!("cli-arg-{id}"),

@@ -116,80 +116,18 @@ enum Command {
         /// Save --server and --token (asked for if missing) as the defaults
         #[arg(long)]
         setup: bool,
+        /// With --setup: register for a department with its access code
+        /// (from the invitation) instead of a token; - reads it from input
+        #[arg(
+            long,
+            value_name = "CODE",
+            requires = "setup",
+            conflicts_with = "token"
+        )]
+        code: Option<String>,
     },
     /// Run the collection server, or administer it
-    Serve {
-        /// Address to listen on
-        #[arg(long, default_value = "127.0.0.1:8750")]
-        listen: std::net::SocketAddr,
-        /// Requests a second one token may make on average (twice as many at once)
-        #[arg(long, default_value_t = 1000, value_name = "N")]
-        rate_limit: u32,
-        /// Seconds a request's headers, and then its body, may take to arrive
-        #[arg(long, default_value_t = 30, value_name = "SECONDS")]
-        body_timeout: u64,
-        /// The database: a path, or sqlite://PATH (default: server.sqlite in the data folder)
-        #[arg(long, global = true, value_name = "PATH-or-URL")]
-        db: Option<String>,
-        #[command(subcommand)]
-        command: Option<ServeCommand>,
-    },
-}
-
-#[derive(Subcommand)]
-enum ServeCommand {
-    /// Manage the tokens offices sync with
-    Token {
-        #[command(subcommand)]
-        command: TokenCommand,
-    },
-    /// The sampling frame: the units the survey is sent to
-    Frame {
-        #[command(subcommand)]
-        command: FrameCommand,
-    },
-    /// Give each unit a personal access code (printed once)
-    Codes {
-        /// Only these units (all of the frame without it)
-        #[arg(long = "unit", value_name = "UNIT")]
-        units: Vec<String>,
-        /// Write unit,code to this CSV file instead of the screen
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-    /// Close the survey: sends are refused from then on
-    Close {
-        /// When: a date (open until the end of that day, UTC) or a time in RFC 3339; now without it
-        #[arg(long, value_name = "DATE")]
-        at: Option<String>,
-    },
-    /// Open the survey again
-    Reopen,
-    /// Ingest a folder written by `campo sync --to`
-    Import { dir: PathBuf },
-    /// Write the latest revision of every response as campo files
-    Dump {
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-    },
-}
-
-#[derive(Subcommand)]
-enum FrameCommand {
-    /// Load or update the units from a CSV file
-    Import { file: PathBuf },
-    /// List the units
-    List,
-}
-
-#[derive(Subcommand)]
-enum TokenCommand {
-    /// Create a token (printed once)
-    Add { name: String },
-    /// List tokens
-    List,
-    /// Revoke a token
-    Revoke { name: String },
+    Serve(serve::ServeArgs),
 }
 
 /// What went wrong, already in the user's words.
@@ -288,6 +226,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             include_drafts,
             to,
             setup,
+            code,
         }) => {
             let args = sync::SyncArgs {
                 server,
@@ -295,46 +234,16 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 include_drafts,
                 to,
                 setup,
+                code,
             };
             return sync::run(&texts, &data, args);
         }
-        Some(Command::Serve {
-            listen,
-            rate_limit,
-            body_timeout,
-            db,
-            command,
-        }) => {
-            let db = db.unwrap_or_else(|| data.root().join("server.sqlite").display().to_string());
-            let command = match command {
-                None => serve::ServeCommand::Run {
-                    listen,
-                    limits: crate::server::Limits::new(rate_limit, body_timeout),
-                },
-                Some(ServeCommand::Token {
-                    command: TokenCommand::Add { name },
-                }) => serve::ServeCommand::TokenAdd { name },
-                Some(ServeCommand::Token {
-                    command: TokenCommand::List,
-                }) => serve::ServeCommand::TokenList,
-                Some(ServeCommand::Token {
-                    command: TokenCommand::Revoke { name },
-                }) => serve::ServeCommand::TokenRevoke { name },
-                Some(ServeCommand::Import { dir }) => serve::ServeCommand::Import { dir },
-                Some(ServeCommand::Frame {
-                    command: FrameCommand::Import { file },
-                }) => serve::ServeCommand::FrameImport { file },
-                Some(ServeCommand::Frame {
-                    command: FrameCommand::List,
-                }) => serve::ServeCommand::FrameList,
-                Some(ServeCommand::Codes { units, out }) => {
-                    serve::ServeCommand::Codes { units, out }
-                }
-                Some(ServeCommand::Close { at }) => serve::ServeCommand::Close { at },
-                Some(ServeCommand::Reopen) => serve::ServeCommand::Reopen,
-                Some(ServeCommand::Dump { out }) => serve::ServeCommand::Dump { out },
-            };
-            return serve::run(&texts, forms, &db, command);
+        Some(Command::Serve(args)) => {
+            let db = args
+                .db
+                .clone()
+                .unwrap_or_else(|| data.root().join("server.sqlite").display().to_string());
+            return serve::run(&texts, forms, &db, args);
         }
         Some(Command::List { json }) => {
             return list::run(&forms, &texts, &data, json).map_err(fail);

@@ -17,6 +17,7 @@ pub struct SyncArgs {
     pub include_drafts: bool,
     pub to: Option<PathBuf>,
     pub setup: bool,
+    pub code: Option<String>,
 }
 
 pub fn run(texts: &Texts, data: &DataDir, args: SyncArgs) -> Result<(), Failure> {
@@ -44,7 +45,7 @@ pub fn run(texts: &Texts, data: &DataDir, args: SyncArgs) -> Result<(), Failure>
         .or(config.server)
         .ok_or_else(|| Failure(texts.t("sync-no-server")))?;
     let token = match args.token {
-        Some(token) => token_from(texts, token)?,
+        Some(token) => secret_from(texts, token)?,
         None => config
             .token
             .ok_or_else(|| Failure(texts.t("sync-no-token")))?,
@@ -106,8 +107,12 @@ fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
             texts.t_args("sync-setup-no-scheme", &[("server", server.into())]),
         ));
     }
+    if let Some(code) = args.code {
+        let code = secret_from(texts, code)?;
+        return register(texts, path, config, server, &code);
+    }
     let token = match args.token {
-        Some(token) => token_from(texts, token)?,
+        Some(token) => secret_from(texts, token)?,
         None => ask(texts, "sync-ask-token", None)?,
     };
     // The token is tried before anything is saved: a wrong one is said now,
@@ -135,6 +140,56 @@ fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
     }
     config.server = Some(server);
     config.token = Some(token);
+    // A plain token is no unit's: what an earlier registration said goes.
+    config.unit = None;
+    config.prefill.clear();
+    save_config(texts, path, &config)
+}
+
+/// `--setup --code`: the server checks the unit's access code and gives
+/// this office a token of its own for the unit, with the unit's answers
+/// from the list; all three are saved.
+fn register(
+    texts: &Texts,
+    path: &Path,
+    mut config: Config,
+    server: String,
+    code: &str,
+) -> Result<(), Failure> {
+    let registered = sync::register(&server, code).map_err(|delivery| match delivery {
+        sync::Delivery::Refused(refusal) => Failure(texts.t_args(
+            "sync-setup-refused",
+            &[("reason", refusal.describe(texts).into())],
+        )),
+        sync::Delivery::Fatal(fatal) => Failure(texts.t_args(
+            "sync-setup-refused",
+            &[("reason", fatal.describe(texts).into())],
+        )),
+        sync::Delivery::GaveUp(problem) => Failure(texts.t_args(
+            "sync-setup-unreachable",
+            &[("problem", problem.describe(texts).into())],
+        )),
+        _ => Failure(texts.t("sync-setup-refused-plain")),
+    })?;
+    eprintln!(
+        "{}",
+        printable(&texts.t_args(
+            "sync-setup-registered",
+            &[
+                ("unit", registered.unit.as_str().into()),
+                ("name", registered.name.as_str().into()),
+                ("count", registered.prefill.len().into()),
+            ]
+        ))
+    );
+    config.server = Some(server);
+    config.token = Some(registered.token);
+    config.unit = Some(registered.unit);
+    config.prefill = registered.prefill;
+    save_config(texts, path, &config)
+}
+
+fn save_config(texts: &Texts, path: &Path, config: &Config) -> Result<(), Failure> {
     config.save(path).map_err(|e| Failure(e.describe(texts)))?;
     println!(
         "{}",
@@ -146,11 +201,11 @@ fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `--token -` reads the token from standard input, so that it shows in
-/// no process list (as does `CAMPO_TOKEN`).
-fn token_from(texts: &Texts, token: String) -> Result<String, Failure> {
-    if token != "-" {
-        return Ok(token);
+/// `--token -` (or `--code -`) reads it from standard input, so that it
+/// shows in no process list (as does `CAMPO_TOKEN`).
+fn secret_from(texts: &Texts, secret: String) -> Result<String, Failure> {
+    if secret != "-" {
+        return Ok(secret);
     }
     let mut line = String::new();
     std::io::stdin()

@@ -69,6 +69,7 @@ impl Describe for crate::server::frame::FrameProblem {
             K::UnknownColumn => texts.t("frame-unknown-column"),
             K::RepeatedColumn => texts.t("frame-repeated-column"),
             K::EmptyUnit => texts.t("frame-empty-unit"),
+            K::BadUnitCode => texts.t("frame-bad-unit"),
             K::DuplicateUnit { first_line } => texts.t_args(
                 "frame-duplicate-unit",
                 &[("first_line", (*first_line).into())],
@@ -392,6 +393,13 @@ impl Describe for Refusal {
                 "refusal-over-quota",
                 &[("megabytes", (*limit / (1024 * 1024)).into())],
             ),
+            Refusal::UnitAnswered { first } => texts.t_args(
+                "refusal-unit-answered",
+                &[("first", first.simple().to_string()[..8].to_string().into())],
+            ),
+            Refusal::WrongUnit { unit } => texts.t_args("refusal-wrong-unit", &[("unit", s(unit))]),
+            Refusal::WrongCode => texts.t("refusal-wrong-code"),
+            Refusal::TooManyGuesses => texts.t("refusal-too-many-guesses"),
         }
     }
 }

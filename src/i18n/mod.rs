@@ -228,19 +228,29 @@ impl Texts {
     }
 
     pub fn t_args(&self, id: &str, args: &Args) -> String {
+        self.t_args_in(self.lang, id, args)
+    }
+
+    /// An interface message in another language than the user's (an
+    /// e-mail that carries both).
+    pub fn t_args_in(&self, lang: Lang, id: &str, args: &Args) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             fluent_args.set(*name, value.clone());
         }
         self.ui
-            .format(self.lang, id, Some(&fluent_args))
+            .format(lang, id, Some(&fluent_args))
             .unwrap_or_else(|| id.to_string())
     }
 
     /// A message of the form (question, option, section title…).
     pub fn form_text(&self, id: &str) -> String {
+        self.form_text_in(self.lang, id)
+    }
+
+    pub fn form_text_in(&self, lang: Lang, id: &str) -> String {
         self.form
-            .format(self.lang, id, None)
+            .format(lang, id, None)
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -291,6 +301,21 @@ impl Texts {
     /// A number with one decimal, with this language's separator ("6,3").
     pub fn one_decimal(&self, value: f64) -> String {
         format!("{value:.1}").replace('.', &self.t("decimal-separator"))
+    }
+
+    /// A whole number in groups of three, with this language's separator
+    /// ("59.800.000").
+    pub fn whole(&self, value: u64) -> String {
+        let digits = value.to_string();
+        let separator = self.t("thousands-separator");
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(&separator);
+            }
+            out.push(digit);
+        }
+        out
     }
 
     /// A date and time as people of this language write it.

@@ -81,11 +81,35 @@ fn check_bounds(form: &Form, response: &Response) -> Result<(), &'static str> {
     {
         return Err("position is not an item of the form");
     }
+    if response
+        .unit
+        .as_deref()
+        .is_some_and(|unit| !is_unit_code(unit))
+    {
+        return Err("unit is not a unit code");
+    }
+    if response
+        .prefilled
+        .iter()
+        .any(|item| form.position(item).is_none())
+    {
+        return Err("prefilled names an item not in the form");
+    }
     let other = serde_json::to_vec(&response.other_keys).map_or(usize::MAX, |b| b.len());
     if other > MAX_OTHER_KEYS_BYTES {
         return Err("unknown keys too large");
     }
     Ok(())
+}
+
+/// What a unit's code may be, as the frame file gives it: short,
+/// printable, without spaces.
+pub fn is_unit_code(unit: &str) -> bool {
+    !unit.is_empty()
+        && unit.chars().count() <= 64
+        && unit
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.".contains(c))
 }
 
 fn damage_code(damage: &Damage) -> String {

@@ -42,6 +42,8 @@ pub enum FrameProblemKind {
     /// A column named twice.
     RepeatedColumn,
     EmptyUnit,
+    /// A unit code with spaces or signs, or over 64 characters.
+    BadUnitCode,
     DuplicateUnit {
         first_line: usize,
     },
@@ -184,8 +186,8 @@ fn unit_of(
     let unit = cells.get("unit").copied().unwrap_or("");
     if unit.is_empty() {
         problem("unit", FrameProblemKind::EmptyUnit);
-    } else if unit.chars().any(char::is_control) {
-        problem("unit", FrameProblemKind::ControlCharacters);
+    } else if !super::check::is_unit_code(unit) {
+        problem("unit", FrameProblemKind::BadUnitCode);
     }
     let population = match cells.get("population").copied().unwrap_or("") {
         "" => None,

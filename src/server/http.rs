@@ -11,13 +11,13 @@ use axum::extract::{Extension, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 use flate2::read::GzDecoder;
 
 use super::Server;
 use super::check::check;
-use super::storage::PutOutcome;
-use crate::protocol::{Accepted, Health, MAX_BODY_BYTES, Refusal, WhoAmI};
+use super::storage::{Caller, Offer};
+use crate::protocol::{Health, MAX_BODY_BYTES, Refusal, WhoAmI};
 use crate::store::FormRef;
 
 /// How much of an oversized body is read before refusing it.
@@ -36,6 +36,10 @@ pub fn router(server: Arc<Server>) -> Router {
     Router::new()
         .route(crate::protocol::HEALTH_PATH, get(health))
         .route(crate::protocol::WHOAMI_PATH, get(whoami))
+        .route(
+            crate::protocol::REGISTER_PATH,
+            post(super::register::register),
+        )
         .route("/v1/responses/{id}", put(put_response).get(get_response))
         .layer(middleware::from_fn_with_state(
             server.clone(),
@@ -114,18 +118,18 @@ async fn health(State(server): State<Arc<Server>>) -> Response {
     .into_response()
 }
 
-fn refusal(refusal: Refusal) -> Response {
+pub(super) fn refusal(refusal: Refusal) -> Response {
     let status = StatusCode::from_u16(refusal.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
     (status, axum::Json(refusal)).into_response()
 }
 
-fn server_error(detail: &str) -> Response {
+pub(super) fn server_error(detail: &str) -> Response {
     eprintln!("storage error: {detail}");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
-/// The token's name, if the request carries a live one.
-async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<String, Response> {
+/// The caller, if the request carries a live token.
+async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<Caller, Response> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -135,11 +139,11 @@ async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<Strin
         .ok_or_else(|| refusal(Refusal::Unauthorized))?;
     let hash = super::tokens::hash(token);
     let storage = server.storage.clone();
-    let found = tokio::task::spawn_blocking(move || storage.token_name(&hash))
+    let found = tokio::task::spawn_blocking(move || storage.caller(&hash))
         .await
         .map_err(|e| server_error(&e.to_string()))?;
     match found {
-        Ok(Some(name)) => Ok(name),
+        Ok(Some(caller)) => Ok(caller),
         Ok(None) => Err(refusal(Refusal::Unauthorized)),
         Err(error) => Err(server_error(&error.0)),
     }
@@ -147,7 +151,7 @@ async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<Strin
 
 /// Reads the body, unzipping it if it says it is gzip, never keeping more
 /// than the limit in memory.
-async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, Refusal> {
+pub(super) async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, Refusal> {
     use http_body_util::BodyExt;
     let too_large = Refusal::TooLarge {
         limit: MAX_BODY_BYTES,
@@ -201,8 +205,8 @@ async fn put_response(
     body: Body,
 ) -> Response {
     let (storer, request_headers) = (server.clone(), headers.clone());
-    as_token(&server, &headers, |token| async move {
-        store(&storer, &id, &request_headers, body, &token).await
+    as_token(&server, &headers, |caller| async move {
+        store(&storer, &id, &request_headers, body, caller).await
     })
     .await
 }
@@ -211,19 +215,20 @@ async fn put_response(
 /// and notes the token's name for the log line.
 async fn as_token<F, Fut>(server: &Arc<Server>, headers: &HeaderMap, serve: F) -> Response
 where
-    F: FnOnce(String) -> Fut,
+    F: FnOnce(Caller) -> Fut,
     Fut: std::future::Future<Output = Response>,
 {
-    let token = match authenticate(server, headers).await {
-        Ok(token) => token,
+    let caller = match authenticate(server, headers).await {
+        Ok(caller) => caller,
         Err(response) => return response,
     };
-    let mut response = if server.limits.rate.allow(&token, Instant::now()) {
-        serve(token.clone()).await
+    let name = caller.name.clone();
+    let mut response = if server.limits.rate.allow(&name, Instant::now()) {
+        serve(caller).await
     } else {
         refusal(Refusal::RateLimited)
     };
-    response.extensions_mut().insert(TokenName(token));
+    response.extensions_mut().insert(TokenName(name));
     response
 }
 
@@ -232,7 +237,7 @@ async fn store(
     id: &str,
     headers: &HeaderMap,
     body: Body,
-    token: &str,
+    caller: Caller,
 ) -> Response {
     // A closed survey takes nothing more, whatever is sent.
     match closed_since(server).await {
@@ -257,35 +262,54 @@ async fn store(
         Ok(checked) => checked,
         Err(r) => return refusal(r),
     };
-    let (storage, token) = (server.storage.clone(), token.to_string());
-    let (uuid, revision) = (checked.response.id, checked.response.revision);
+    let unit = match unit_of(&caller, checked.response.unit.as_deref()) {
+        Ok(unit) => unit,
+        Err(r) => return refusal(r),
+    };
+    let (storage, bounds) = (server.storage.clone(), server.bounds);
     let outcome = tokio::task::spawn_blocking(move || {
-        storage.put_response(uuid, revision, &checked.body, Some(&token))
+        let offer = Offer {
+            id: checked.response.id,
+            revision: checked.response.revision,
+            body: &checked.body,
+            complete: checked.response.status == crate::store::Status::Complete,
+            unit: unit.as_deref(),
+        };
+        storage
+            .put_response(&offer, Some(&caller))
+            .map(|outcome| super::answer_to(outcome, offer.revision, &bounds))
     })
     .await;
     match outcome {
-        Ok(Ok(PutOutcome::Stored)) => {
-            (StatusCode::OK, axum::Json(Accepted::Stored { revision })).into_response()
-        }
-        Ok(Ok(PutOutcome::AlreadyThere)) => (
-            StatusCode::OK,
-            axum::Json(Accepted::AlreadyThere { revision }),
-        )
-            .into_response(),
-        Ok(Ok(PutOutcome::Stale { current })) => refusal(Refusal::Stale { current }),
-        Ok(Ok(PutOutcome::Conflict)) => refusal(Refusal::Conflict { revision }),
-        Ok(Ok(PutOutcome::NotYours)) => refusal(Refusal::NotFound),
-        Ok(Ok(PutOutcome::OverQuota)) => refusal(Refusal::OverQuota {
-            limit: server.bounds.bytes_per_token,
-        }),
+        Ok(Ok(Ok(accepted))) => (StatusCode::OK, axum::Json(accepted)).into_response(),
+        Ok(Ok(Err(r))) => refusal(r),
         Ok(Err(error)) => server_error(&error.0),
         Err(error) => server_error(&error.to_string()),
     }
 }
 
+/// The unit a response is stored for: a unit's token sends its own unit's
+/// only (a document naming no unit is taken as its); the team sends any;
+/// an office token without a unit, none.
+fn unit_of(caller: &Caller, named: Option<&str>) -> Result<Option<String>, Refusal> {
+    match (&caller.unit, named) {
+        (Some(mine), None) => Ok(Some(mine.clone())),
+        (Some(mine), Some(named)) if named == mine => Ok(Some(mine.clone())),
+        (None, named) if caller.team => Ok(named.map(str::to_string)),
+        (None, None) => Ok(None),
+        (_, Some(named)) => Err(Refusal::WrongUnit {
+            unit: named.to_string(),
+        }),
+    }
+}
+
 async fn whoami(State(server): State<Arc<Server>>, headers: HeaderMap) -> Response {
-    as_token(&server, &headers, |name| async move {
-        axum::Json(WhoAmI { name }).into_response()
+    as_token(&server, &headers, |caller| async move {
+        axum::Json(WhoAmI {
+            name: caller.name,
+            unit: caller.unit,
+        })
+        .into_response()
     })
     .await
 }
@@ -296,14 +320,14 @@ async fn get_response(
     headers: HeaderMap,
 ) -> Response {
     let reader = server.clone();
-    as_token(&server, &headers, |token| async move {
-        read_response(&reader, &id, &token).await
+    as_token(&server, &headers, |caller| async move {
+        read_response(&reader, &id, caller).await
     })
     .await
 }
 
 /// When the survey closed, if it has.
-async fn closed_since(server: &Arc<Server>) -> Result<Option<String>, Response> {
+pub(super) async fn closed_since(server: &Arc<Server>) -> Result<Option<String>, Response> {
     let storage = server.storage.clone();
     let closing = tokio::task::spawn_blocking(move || storage.closing())
         .await
@@ -316,12 +340,12 @@ async fn closed_since(server: &Arc<Server>) -> Result<Option<String>, Response> 
 
 /// The current revision, to its owner only: to anyone else it does not
 /// exist.
-async fn read_response(server: &Arc<Server>, id: &str, token: &str) -> Response {
+async fn read_response(server: &Arc<Server>, id: &str, caller: Caller) -> Response {
     let Ok(uuid) = id.parse::<uuid::Uuid>() else {
         return refusal(Refusal::BadId);
     };
-    let (storage, token) = (server.storage.clone(), token.to_string());
-    match tokio::task::spawn_blocking(move || storage.current_response(uuid, &token)).await {
+    let storage = server.storage.clone();
+    match tokio::task::spawn_blocking(move || storage.current_response(uuid, &caller)).await {
         Ok(Ok(Some(body))) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
         Ok(Ok(None)) => refusal(Refusal::NotFound),
         Ok(Err(error)) => server_error(&error.0),

@@ -4,9 +4,11 @@
 
 pub mod check;
 pub mod codes;
+pub mod fieldwork;
 pub mod frame;
 mod http;
 mod limit;
+mod register;
 mod sqlite;
 pub mod storage;
 pub mod tokens;
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::form::Form;
-use crate::protocol::{MAX_BODY_BYTES, Refusal};
+use crate::protocol::{Accepted, MAX_BODY_BYTES, Refusal};
 use crate::store::{DataDir, StoreError, write_atomic};
 use storage::{Bounds, PutOutcome, Storage, StorageError};
 
@@ -36,6 +38,8 @@ pub struct Limits {
     pub bodies_at_once: tokio::sync::Semaphore,
     /// Connections open at the same moment; more wait to be accepted.
     pub connections: usize,
+    /// How long a wrong access code waits for its answer.
+    pub wrong_code_delay: std::time::Duration,
 }
 
 /// Bodies in memory at once, each at most [`MAX_BODY_BYTES`]: 64 MiB.
@@ -51,6 +55,7 @@ impl Limits {
             body_timeout: std::time::Duration::from_secs(body_timeout_seconds),
             bodies_at_once: tokio::sync::Semaphore::new(BODIES_AT_ONCE),
             connections: CONNECTIONS,
+            wrong_code_delay: std::time::Duration::from_secs(1),
         }
     }
 }
@@ -200,21 +205,20 @@ pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> 
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let outcome = check::check(&server.forms, &id, &body).and_then(|checked| {
-            let (uuid, revision) = (checked.response.id, checked.response.revision);
-            match server
+            let offer = storage::Offer {
+                id: checked.response.id,
+                revision: checked.response.revision,
+                body: &checked.body,
+                complete: checked.response.status == crate::store::Status::Complete,
+                // Only the team imports: the unit is taken as written.
+                unit: checked.response.unit.as_deref(),
+            };
+            let outcome = server
                 .storage
-                .put_response(uuid, revision, &checked.body, None)
-            {
-                Ok(PutOutcome::Stored) => Ok(true),
-                Ok(PutOutcome::AlreadyThere) => Ok(false),
-                Ok(PutOutcome::Stale { current }) => Err(Refusal::Stale { current }),
-                Ok(PutOutcome::Conflict) => Err(Refusal::Conflict { revision }),
-                Ok(PutOutcome::NotYours) => Err(Refusal::NotFound),
-                Ok(PutOutcome::OverQuota) => Err(Refusal::OverQuota {
-                    limit: server.bounds.bytes_per_token,
-                }),
-                Err(error) => Err(Refusal::NotAResponse { detail: error.0 }),
-            }
+                .put_response(&offer, None)
+                .map_err(|error| Refusal::NotAResponse { detail: error.0 })?;
+            answer_to(outcome, offer.revision, &server.bounds)
+                .map(|accepted| matches!(accepted, Accepted::Stored { .. }))
         });
         match outcome {
             Ok(true) => summary.stored += 1,
@@ -223,6 +227,21 @@ pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> 
         }
     }
     Ok(summary)
+}
+
+/// What storing an offer means to the one who sent it.
+pub fn answer_to(outcome: PutOutcome, revision: u64, bounds: &Bounds) -> Result<Accepted, Refusal> {
+    match outcome {
+        PutOutcome::Stored => Ok(Accepted::Stored { revision }),
+        PutOutcome::AlreadyThere => Ok(Accepted::AlreadyThere { revision }),
+        PutOutcome::Stale { current } => Err(Refusal::Stale { current }),
+        PutOutcome::Conflict => Err(Refusal::Conflict { revision }),
+        PutOutcome::NotYours => Err(Refusal::NotFound),
+        PutOutcome::OverQuota => Err(Refusal::OverQuota {
+            limit: bounds.bytes_per_token,
+        }),
+        PutOutcome::UnitAnswered { first } => Err(Refusal::UnitAnswered { first }),
+    }
 }
 
 /// Writes the current revision of every stored response into a campo data

@@ -19,6 +19,98 @@ pub enum PutOutcome {
     NotYours,
     /// Storing it would take the token past its share of the disk.
     OverQuota,
+    /// The unit has another response already (its id): one per unit.
+    UnitAnswered {
+        first: Uuid,
+    },
+}
+
+/// One revision of a response, as offered.
+#[derive(Debug, Clone, Copy)]
+pub struct Offer<'a> {
+    pub id: Uuid,
+    /// At most `i64::MAX`.
+    pub revision: u64,
+    pub body: &'a [u8],
+    pub complete: bool,
+    /// The unit of the frame it is for, if any.
+    pub unit: Option<&'a str>,
+}
+
+/// Who sends or asks: a live token, with what it may touch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub name: String,
+    /// A unit's token (made by registering with its code) touches that
+    /// unit's response only.
+    pub unit: Option<String>,
+    /// A team token reads and writes everything.
+    pub team: bool,
+}
+
+impl Caller {
+    /// Whether this caller may read or change a stored response that
+    /// belongs to `owner` (the token that sent it first) and `unit`.
+    pub fn may_touch(&self, owner: Option<&str>, unit: Option<&str>) -> bool {
+        if self.team {
+            return true;
+        }
+        match (&self.unit, unit) {
+            (Some(mine), its) => its == Some(mine.as_str()),
+            // An office token without a unit: what it sent first, or an
+            // imported response of no unit, which it claims.
+            (None, Some(_)) => false,
+            (None, None) => owner.is_none_or(|owner| owner == self.name),
+        }
+    }
+}
+
+/// What a unit's access code opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Registration {
+    /// A new token for the unit: its name (the token itself is the
+    /// caller's, stored as its hash).
+    Registered {
+        name: String,
+        unit: super::frame::Unit,
+    },
+    WrongCode,
+    /// Too many wrong codes from this address lately: not even checked.
+    TooManyGuesses,
+}
+
+/// A unit's response as the server has it (not withdrawn).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitResponse {
+    pub unit: String,
+    pub id: Uuid,
+    pub complete: bool,
+    /// When it was last sent (RFC 3339).
+    pub received: String,
+}
+
+/// An invitation or a reminder sent to a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailKind {
+    Invitation,
+    Reminder,
+}
+
+impl MailKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Invitation => "invitation",
+            MailKind::Reminder => "reminder",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mailing {
+    pub unit: String,
+    pub kind: MailKind,
+    /// RFC 3339.
+    pub at: String,
 }
 
 /// How much the server keeps, so that no client can fill its disk.
@@ -28,6 +120,8 @@ pub struct Bounds {
     pub kept_revisions: u32,
     /// Bytes of stored documents (every kept revision) per token.
     pub bytes_per_token: u64,
+    /// Wrong access codes one address may try in an hour.
+    pub guesses_per_hour: u32,
 }
 
 impl Default for Bounds {
@@ -35,6 +129,7 @@ impl Default for Bounds {
         Bounds {
             kept_revisions: 20,
             bytes_per_token: 512 * 1024 * 1024,
+            guesses_per_hour: 10,
         }
     }
 }
@@ -42,6 +137,8 @@ impl Default for Bounds {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenInfo {
     pub name: String,
+    pub unit: Option<String>,
+    pub team: bool,
     pub created: String,
     pub revoked: Option<String>,
 }
@@ -57,33 +154,40 @@ pub struct FrameChange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StorageError(pub String);
 
-pub trait Storage: Send + Sync {
-    /// Offers revision `revision` (at most `i64::MAX`) of response `id`,
-    /// sent with `token`, or imported by the team (`None`). A response
-    /// belongs to the first token that stores it; an imported one belongs
-    /// to the first token that sends it afterwards. The newest
+pub trait Storage: Survey {
+    /// Offers a revision of a response, sent by `caller`, or imported by
+    /// the team (`None`). A response belongs to the first token that
+    /// stores it (an imported one to the first that sends it afterwards)
+    /// and to its unit; a unit has at most one response. The newest
     /// [`Bounds::kept_revisions`] revisions are kept; the highest is the
     /// current one.
     fn put_response(
         &self,
-        id: Uuid,
-        revision: u64,
-        body: &[u8],
-        token: Option<&str>,
+        offer: &Offer,
+        caller: Option<&Caller>,
     ) -> Result<PutOutcome, StorageError>;
-    /// The current revision's document, if `token` owns the response.
-    fn current_response(&self, id: Uuid, token: &str) -> Result<Option<Vec<u8>>, StorageError>;
-    /// The current revision of every response, in id order.
+    /// The current revision's document, if `caller` may read it.
+    fn current_response(&self, id: Uuid, caller: &Caller) -> Result<Option<Vec<u8>>, StorageError>;
+    /// The current revision of every response not withdrawn, in id order.
     fn latest_responses(&self) -> Result<Vec<Vec<u8>>, StorageError>;
     /// Every stored revision of a response, oldest first.
     fn revisions(&self, id: Uuid) -> Result<Vec<u64>, StorageError>;
-    /// The name of the live token with this hash.
-    fn token_name(&self, hash: &str) -> Result<Option<String>, StorageError>;
+    /// Sets a response aside (kept, with its revisions, but no longer its
+    /// unit's nor in dumps), so that the unit may send another; its unit,
+    /// or `None` if there is no such response.
+    fn withdraw(&self, id: Uuid) -> Result<Option<Option<String>>, StorageError>;
+    /// The live token with this hash.
+    fn caller(&self, hash: &str) -> Result<Option<Caller>, StorageError>;
     /// Adds a token; false if a live token has that name already.
-    fn add_token(&self, name: &str, hash: &str) -> Result<bool, StorageError>;
+    fn add_token(&self, name: &str, hash: &str, team: bool) -> Result<bool, StorageError>;
     fn tokens(&self) -> Result<Vec<TokenInfo>, StorageError>;
     /// Revokes a token; false if there is no live token of that name.
     fn revoke_token(&self, name: &str) -> Result<bool, StorageError>;
+}
+
+/// The survey around the responses: the frame of units, their access
+/// codes, invitations, and when it closes.
+pub trait Survey: Send + Sync {
     /// Adds or updates (by their code) the units of the sampling frame, all
     /// of them or none.
     fn put_frame(&self, units: &[super::frame::Unit]) -> Result<FrameChange, StorageError>;
@@ -96,4 +200,21 @@ pub trait Storage: Send + Sync {
     /// Stores the hash of a unit's access code, replacing any earlier one;
     /// false if the frame has no such unit.
     fn set_code(&self, unit: &str, hash: &str) -> Result<bool, StorageError>;
+    /// Whether `code_hash` is the live code of `unit`.
+    fn code_is(&self, unit: &str, code_hash: &str) -> Result<bool, StorageError>;
+    /// Tries an access code from `address`: a wrong one is counted against
+    /// the address, and past [`Bounds::guesses_per_hour`] none is checked.
+    /// A right one gives the unit a new token with hash `token_hash`.
+    fn register(
+        &self,
+        code_hash: &str,
+        address: &str,
+        token_hash: &str,
+    ) -> Result<Registration, StorageError>;
+    /// The response of each unit that has one.
+    fn unit_responses(&self) -> Result<Vec<UnitResponse>, StorageError>;
+    /// Records an invitation or reminder sent to a unit now.
+    fn record_mailing(&self, unit: &str, kind: MailKind) -> Result<(), StorageError>;
+    /// Every invitation and reminder sent, oldest first.
+    fn mailings(&self) -> Result<Vec<Mailing>, StorageError>;
 }

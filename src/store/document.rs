@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
@@ -39,6 +39,13 @@ pub struct Response {
     /// The account that created it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entered_by: Option<String>,
+    /// The unit of the survey's list (a department) the response is for,
+    /// when the office registered with the unit's access code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Items answered from the list of units: shown, and not editable.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub prefilled: BTreeSet<String>,
     /// What the collection server last said about this response.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync: Option<SyncRecord>,
@@ -140,6 +147,8 @@ impl Response {
             format: FORMAT_VERSION,
             revision: 0,
             derived: BTreeMap::new(),
+            unit: None,
+            prefilled: BTreeSet::new(),
             position: None,
             entered_by: None,
             sync: None,

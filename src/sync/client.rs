@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use ureq::Agent;
 
-use crate::protocol::{Accepted, Refusal, WHOAMI_PATH, WhoAmI, response_path};
+use crate::protocol::{
+    Accepted, REGISTER_PATH, Refusal, Register, Registered, WHOAMI_PATH, WhoAmI, response_path,
+};
 
 /// Stops the whole batch: sending more would only repeat it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +212,35 @@ impl Client {
     }
 }
 
+/// Registers this office for a unit with the unit's access code: the
+/// server answers with a token of its own. Tried once, like `who_am_i`.
+pub fn register(server: &str, code: &str) -> Result<Registered, Delivery> {
+    let client = Client::new(server, "", Backoff::default());
+    let url = format!("{}{}", client.base, REGISTER_PATH);
+    let body = serde_json::to_vec(&Register {
+        code: code.to_string(),
+    })
+    .expect("serialises");
+    let result = client
+        .agent
+        .post(&url)
+        .header("Content-Type", "application/json")
+        .send(&body[..]);
+    let answer = match read_answer(result, &client.base) {
+        Ok(answer) => answer,
+        Err(Failed::Fatal(fatal)) => return Err(Delivery::Fatal(fatal)),
+        Err(Failed::Transient(transient)) => return Err(Delivery::GaveUp(transient)),
+    };
+    match (
+        answer.status,
+        serde_json::from_str::<Registered>(&answer.body),
+    ) {
+        (200, Ok(registered)) => Ok(registered),
+        (200, Err(_)) => Err(Delivery::Fatal(Fatal::NotCampo { status: 200 })),
+        _ => Err(answer.to_delivery().unwrap_or_else(Delivery::GaveUp)),
+    }
+}
+
 fn confirmed(accepted: &Accepted) -> u64 {
     match accepted {
         Accepted::Stored { revision } | Accepted::AlreadyThere { revision } => *revision,
@@ -268,7 +299,10 @@ impl Answer {
                 to: self.location.clone().unwrap_or_default(),
             })),
             401 => Ok(Delivery::Fatal(Fatal::Unauthorized)),
-            403 => Ok(Delivery::Fatal(Fatal::Forbidden)),
+            // campo's own 403s say why (another unit's response, a wrong
+            // access code); anything else's, such as a proxy's, stops.
+            403 => Ok(serde_json::from_str::<Refusal>(&self.body)
+                .map_or(Delivery::Fatal(Fatal::Forbidden), Delivery::Refused)),
             500..=599 => Err(Transient::Server(status)),
             _ => match serde_json::from_str::<Refusal>(&self.body) {
                 Ok(refusal) if refusal.is_transient() => Err(Transient::Server(status)),

@@ -5,8 +5,13 @@
 //! ```toml
 //! server = "https://campo.example.org"
 //! token = "…"
+//! unit = "dsm-verona"            # after registering with the unit's code
+//!
+//! [prefill]                      # the unit's answers from the list
+//! dept_name = "DSM-DP Verona"
 //! ```
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -19,6 +24,14 @@ use crate::store::write_atomic;
 pub struct Config {
     pub server: Option<String>,
     pub token: Option<String>,
+    /// The unit this office registered for with its access code: new
+    /// responses are for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The answers the list of units gives the unit (item → code or text):
+    /// a new response starts with them, locked.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub prefill: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +94,8 @@ mod tests {
         let config = Config {
             server: Some("https://x.org".into()),
             token: Some("t".into()),
+            unit: Some("dsm-verona".into()),
+            prefill: [("dept_name".to_string(), "DSM Verona".to_string())].into(),
         };
         config.save(&path).unwrap();
         assert_eq!(Config::load(&path).unwrap(), config);

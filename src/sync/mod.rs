@@ -14,7 +14,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use uuid::Uuid;
 
-pub use client::{Backoff, Client, Delivery, Fatal, Network, Transient};
+pub use client::{Backoff, Client, Delivery, Fatal, Network, Transient, register};
 
 use crate::protocol::{Accepted, Refusal};
 use crate::store::{

@@ -1,4 +1,9 @@
-//! The default storage: an SQLite file in WAL mode.
+//! The default storage: an SQLite file in WAL mode. The responses and
+//! tokens are here; the survey around them (frame, codes, mailings) in
+//! `survey.rs`.
+
+mod schema;
+mod survey;
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -8,70 +13,12 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::frame::Unit;
-use super::storage::{Bounds, FrameChange, PutOutcome, Storage, StorageError, TokenInfo};
+use super::storage::{Bounds, Caller, Offer, PutOutcome, Storage, StorageError, TokenInfo};
 
 pub struct SqliteStorage {
     connection: Mutex<Connection>,
     bounds: Bounds,
 }
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS tokens (
-    name TEXT PRIMARY KEY,
-    hash TEXT NOT NULL UNIQUE,
-    created TEXT NOT NULL,
-    revoked TEXT
-);
-CREATE TABLE IF NOT EXISTS versions (
-    id TEXT NOT NULL,
-    revision INTEGER NOT NULL,
-    digest TEXT NOT NULL,
-    body BLOB NOT NULL,
-    received TEXT NOT NULL,
-    token TEXT NOT NULL,
-    PRIMARY KEY (id, revision)
-);
-CREATE TABLE IF NOT EXISTS current (
-    id TEXT PRIMARY KEY,
-    revision INTEGER NOT NULL,
-    digest TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS usage (
-    token TEXT PRIMARY KEY,
-    bytes INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS units (
-    unit TEXT PRIMARY KEY,
-    prefill TEXT NOT NULL,
-    population INTEGER,
-    emails TEXT NOT NULL,
-    in_coverage INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS settings (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS codes (
-    unit TEXT PRIMARY KEY REFERENCES units (unit),
-    hash TEXT NOT NULL UNIQUE,
-    issued TEXT NOT NULL
-);
-";
-
-/// Databases made before responses had owners: the owner of each is the
-/// token of its first kept revision (none for imported ones), and each
-/// token's usage is counted from what is stored.
-const ADD_OWNERS: &str = "
-ALTER TABLE current ADD COLUMN owner TEXT;
-UPDATE current SET owner = (
-    SELECT v.token FROM versions v WHERE v.id = current.id ORDER BY v.revision LIMIT 1
-);
-UPDATE current SET owner = NULL WHERE owner = 'import';
-DELETE FROM usage;
-INSERT INTO usage (token, bytes)
-    SELECT token, SUM(length(body)) FROM versions WHERE token <> 'import' GROUP BY token;
-";
 
 fn failed(error: rusqlite::Error) -> StorageError {
     StorageError(error.to_string())
@@ -94,15 +41,8 @@ impl SqliteStorage {
         connection
             .busy_timeout(std::time::Duration::from_secs(10))
             .map_err(failed)?;
-        connection.execute_batch(SCHEMA).map_err(failed)?;
-        let has_owners = connection
-            .prepare("SELECT owner FROM current LIMIT 0")
-            .is_ok();
-        if !has_owners {
-            connection
-                .execute_batch(&format!("BEGIN; {ADD_OWNERS} COMMIT;"))
-                .map_err(failed)?;
-        }
+        let mut connection = connection;
+        schema::migrate(&mut connection).map_err(StorageError)?;
         Ok(SqliteStorage {
             connection: Mutex::new(connection),
             bounds,
@@ -124,56 +64,62 @@ impl SqliteStorage {
 impl Storage for SqliteStorage {
     fn put_response(
         &self,
-        id: Uuid,
-        revision: u64,
-        body: &[u8],
-        token: Option<&str>,
+        offer: &Offer,
+        caller: Option<&Caller>,
     ) -> Result<PutOutcome, StorageError> {
-        let digest = hex::encode(Sha256::digest(body));
-        let id = id.to_string();
-        let revision =
-            i64::try_from(revision).map_err(|_| StorageError("revision out of range".into()))?;
+        let digest = hex::encode(Sha256::digest(offer.body));
+        let id = offer.id.to_string();
+        let revision = i64::try_from(offer.revision)
+            .map_err(|_| StorageError("revision out of range".into()))?;
         let bounds = self.bounds;
+        let token = caller.map(|c| c.name.as_str());
         self.with(|connection| {
             let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let current: Option<(i64, String, Option<String>)> = tx
+            let current: Option<(i64, String, Option<String>, Option<String>)> = tx
                 .query_row(
-                    "SELECT revision, digest, owner FROM current WHERE id = ?1",
+                    "SELECT revision, digest, owner, unit FROM current WHERE id = ?1",
                     params![id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
+            // A new response of a unit that has one already.
+            let unit_answered_by = match (&current, offer.unit) {
+                (None, Some(unit)) => answered_by(&tx, unit)?,
+                _ => None,
+            };
             let outcome = match current {
-                Some((_, _, Some(owner))) if token.is_some_and(|t| t != owner) => {
+                Some((_, _, ref owner, ref unit))
+                    if caller.is_some_and(|c| !c.may_touch(owner.as_deref(), unit.as_deref())) =>
+                {
                     PutOutcome::NotYours
                 }
-                Some((current, stored, owner)) if current == revision => {
+                Some((current, stored, _, _)) if current == revision => {
                     if stored != digest {
                         PutOutcome::Conflict
                     } else {
-                        // An imported response is claimed by the first
-                        // office that sends it, even unchanged.
-                        if let (None, Some(token)) = (owner, token) {
-                            tx.execute(
-                                "UPDATE current SET owner = ?2 WHERE id = ?1",
-                                params![id, token],
-                            )?;
-                        }
+                        // Sent again: when it was last sent moves on, and an
+                        // imported response is claimed by the first office
+                        // that sends it, even unchanged.
+                        tx.execute(
+                            "UPDATE current SET received = ?2, owner = COALESCE(owner, ?3) WHERE id = ?1",
+                            params![id, now(), token],
+                        )?;
                         PutOutcome::AlreadyThere
                     }
                 }
-                Some((current, _, _)) if current > revision => PutOutcome::Stale {
+                Some((current, _, _, _)) if current > revision => PutOutcome::Stale {
                     current: current as u64,
                 },
+                None if let Some(first) = unit_answered_by => PutOutcome::UnitAnswered { first },
                 _ if token.is_some_and(|t| {
                     used_by(&tx, t)
-                        .is_ok_and(|used| used + body.len() as u64 > bounds.bytes_per_token)
+                        .is_ok_and(|used| used + offer.body.len() as u64 > bounds.bytes_per_token)
                 }) =>
                 {
                     PutOutcome::OverQuota
                 }
                 _ => {
-                    store(&tx, &id, revision, &digest, body, token)?;
+                    store(&tx, offer, revision, &digest, token)?;
                     prune(&tx, &id, bounds.kept_revisions)?;
                     PutOutcome::Stored
                 }
@@ -183,21 +129,30 @@ impl Storage for SqliteStorage {
         })
     }
 
-    fn current_response(&self, id: Uuid, token: &str) -> Result<Option<Vec<u8>>, StorageError> {
+    fn current_response(&self, id: Uuid, caller: &Caller) -> Result<Option<Vec<u8>>, StorageError> {
         self.with(|c| {
-            c.query_row(
-                "SELECT v.body FROM current c JOIN versions v ON v.id = c.id AND v.revision = c.revision WHERE c.id = ?1 AND c.owner = ?2",
-                params![id.to_string(), token],
-                |r| r.get(0),
-            )
-            .optional()
+            let found: Option<(Vec<u8>, Option<String>, Option<String>)> = c
+                .query_row(
+                    "SELECT v.body, c.owner, c.unit FROM current c
+                     JOIN versions v ON v.id = c.id AND v.revision = c.revision
+                     WHERE c.id = ?1",
+                    params![id.to_string()],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            Ok(found.and_then(|(body, owner, unit)| {
+                caller
+                    .may_touch(owner.as_deref(), unit.as_deref())
+                    .then_some(body)
+            }))
         })
     }
 
     fn latest_responses(&self) -> Result<Vec<Vec<u8>>, StorageError> {
         self.with(|c| {
             let mut statement = c.prepare(
-                "SELECT v.body FROM current c JOIN versions v ON v.id = c.id AND v.revision = c.revision ORDER BY c.id",
+                "SELECT v.body FROM current c JOIN versions v ON v.id = c.id AND v.revision = c.revision
+                 WHERE c.withdrawn IS NULL ORDER BY c.id",
             )?;
             let rows = statement.query_map([], |r| r.get(0))?;
             rows.collect()
@@ -215,45 +170,62 @@ impl Storage for SqliteStorage {
         })
     }
 
-    fn token_name(&self, hash: &str) -> Result<Option<String>, StorageError> {
+    fn withdraw(&self, id: Uuid) -> Result<Option<Option<String>>, StorageError> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let unit: Option<Option<String>> = tx
+                .query_row(
+                    "SELECT unit FROM current WHERE id = ?1",
+                    params![id.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            tx.execute(
+                "UPDATE current SET withdrawn = ?2 WHERE id = ?1 AND withdrawn IS NULL",
+                params![id.to_string(), now()],
+            )?;
+            tx.commit()?;
+            Ok(unit)
+        })
+    }
+
+    fn caller(&self, hash: &str) -> Result<Option<Caller>, StorageError> {
         self.with(|c| {
             c.query_row(
-                "SELECT name FROM tokens WHERE hash = ?1 AND revoked IS NULL",
+                "SELECT name, unit, team FROM tokens WHERE hash = ?1 AND revoked IS NULL",
                 params![hash],
-                |r| r.get(0),
+                |r| {
+                    Ok(Caller {
+                        name: r.get(0)?,
+                        unit: r.get(1)?,
+                        team: r.get(2)?,
+                    })
+                },
             )
             .optional()
         })
     }
 
-    fn add_token(&self, name: &str, hash: &str) -> Result<bool, StorageError> {
+    fn add_token(&self, name: &str, hash: &str, team: bool) -> Result<bool, StorageError> {
         self.with(|c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let live: Option<String> =
-                tx.query_row("SELECT name FROM tokens WHERE name = ?1 AND revoked IS NULL", params![name], |r| r.get(0))
-                    .optional()?;
-            if live.is_some() {
-                return Ok(false);
-            }
-            tx.execute(
-                "INSERT INTO tokens (name, hash, created) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (name) DO UPDATE SET hash = excluded.hash, created = excluded.created, revoked = NULL",
-                params![name, hash, now()],
-            )?;
+            let added = add_token(&tx, name, hash, team, None)?;
             tx.commit()?;
-            Ok(true)
+            Ok(added)
         })
     }
 
     fn tokens(&self) -> Result<Vec<TokenInfo>, StorageError> {
         self.with(|c| {
             let mut statement =
-                c.prepare("SELECT name, created, revoked FROM tokens ORDER BY name")?;
+                c.prepare("SELECT name, created, revoked, unit, team FROM tokens ORDER BY name")?;
             let rows = statement.query_map([], |r| {
                 Ok(TokenInfo {
                     name: r.get(0)?,
                     created: r.get(1)?,
                     revoked: r.get(2)?,
+                    unit: r.get(3)?,
+                    team: r.get(4)?,
                 })
             })?;
             rows.collect()
@@ -267,108 +239,6 @@ impl Storage for SqliteStorage {
                 params![name, now()],
             )?;
             Ok(changed > 0)
-        })
-    }
-
-    fn put_frame(&self, units: &[Unit]) -> Result<FrameChange, StorageError> {
-        self.with(|c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let mut change = FrameChange::default();
-            for unit in units {
-                let known: bool = tx
-                    .query_row(
-                        "SELECT 1 FROM units WHERE unit = ?1",
-                        params![unit.unit],
-                        |_| Ok(true),
-                    )
-                    .optional()?
-                    .unwrap_or(false);
-                tx.execute(
-                    "INSERT INTO units (unit, prefill, population, emails, in_coverage)
-                     VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (unit) DO UPDATE SET prefill = excluded.prefill,
-                         population = excluded.population, emails = excluded.emails,
-                         in_coverage = excluded.in_coverage",
-                    params![
-                        unit.unit,
-                        serde_json::to_string(&unit.prefill).expect("a map serialises"),
-                        unit.population.map(|p| p as i64),
-                        serde_json::to_string(&unit.emails).expect("a list serialises"),
-                        unit.in_coverage,
-                    ],
-                )?;
-                if known {
-                    change.updated += 1;
-                } else {
-                    change.added += 1;
-                }
-            }
-            tx.commit()?;
-            Ok(change)
-        })
-    }
-
-    fn closing(&self) -> Result<Option<String>, StorageError> {
-        self.with(|c| {
-            c.query_row(
-                "SELECT value FROM settings WHERE key = 'closing'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()
-        })
-    }
-
-    fn set_closing(&self, at: Option<&str>) -> Result<(), StorageError> {
-        self.with(|c| {
-            match at {
-                Some(at) => c.execute(
-                    "INSERT INTO settings (key, value) VALUES ('closing', ?1)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![at],
-                )?,
-                None => c.execute("DELETE FROM settings WHERE key = 'closing'", [])?,
-            };
-            Ok(())
-        })
-    }
-
-    fn set_code(&self, unit: &str, hash: &str) -> Result<bool, StorageError> {
-        self.with(|c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let known = tx
-                .query_row("SELECT 1 FROM units WHERE unit = ?1", params![unit], |_| Ok(()))
-                .optional()?
-                .is_some();
-            if known {
-                tx.execute(
-                    "INSERT INTO codes (unit, hash, issued) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (unit) DO UPDATE SET hash = excluded.hash, issued = excluded.issued",
-                    params![unit, hash, now()],
-                )?;
-            }
-            tx.commit()?;
-            Ok(known)
-        })
-    }
-
-    fn frame(&self) -> Result<Vec<Unit>, StorageError> {
-        self.with(|c| {
-            let mut statement = c.prepare(
-                "SELECT unit, prefill, population, emails, in_coverage FROM units ORDER BY unit",
-            )?;
-            let rows = statement.query_map([], |r| {
-                let prefill: String = r.get(1)?;
-                let emails: String = r.get(3)?;
-                Ok(Unit {
-                    unit: r.get(0)?,
-                    prefill: serde_json::from_str(&prefill).unwrap_or_default(),
-                    population: r.get::<_, Option<i64>>(2)?.map(|p| p as u64),
-                    emails: serde_json::from_str(&emails).unwrap_or_default(),
-                    in_coverage: r.get(4)?,
-                })
-            })?;
-            rows.collect()
         })
     }
 }
@@ -413,23 +283,74 @@ fn add_usage(tx: &rusqlite::Transaction, token: &str, bytes: i64) -> rusqlite::R
     Ok(())
 }
 
+/// Adds a token, unless a live one has the name; a revoked name is
+/// given the new token.
+fn add_token(
+    tx: &rusqlite::Transaction,
+    name: &str,
+    hash: &str,
+    team: bool,
+    unit: Option<&str>,
+) -> rusqlite::Result<bool> {
+    let live: Option<String> = tx
+        .query_row(
+            "SELECT name FROM tokens WHERE name = ?1 AND revoked IS NULL",
+            params![name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if live.is_some() {
+        return Ok(false);
+    }
+    tx.execute(
+        "INSERT INTO tokens (name, hash, created, team, unit) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (name) DO UPDATE SET hash = excluded.hash, created = excluded.created,
+             revoked = NULL, team = excluded.team, unit = excluded.unit",
+        params![name, hash, now(), team, unit],
+    )?;
+    Ok(true)
+}
+
+/// The response a unit has already, if any (withdrawn ones do not count).
+fn answered_by(tx: &rusqlite::Transaction, unit: &str) -> rusqlite::Result<Option<Uuid>> {
+    let id: Option<String> = tx
+        .query_row(
+            "SELECT id FROM current WHERE unit = ?1 AND withdrawn IS NULL",
+            params![unit],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(id.and_then(|id| id.parse().ok()))
+}
+
 fn store(
     tx: &rusqlite::Transaction,
-    id: &str,
+    offer: &Offer,
     revision: i64,
     digest: &str,
-    body: &[u8],
     token: Option<&str>,
 ) -> rusqlite::Result<()> {
+    let (id, body, received) = (offer.id.to_string(), offer.body, now());
     tx.execute(
         "INSERT INTO versions (id, revision, digest, body, received, token) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, revision, digest, body, now(), token.unwrap_or("import")],
+        params![id, revision, digest, body, received, token.unwrap_or("import")],
     )?;
     tx.execute(
-        "INSERT INTO current (id, revision, digest, owner) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO current (id, revision, digest, owner, unit, complete, received)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, digest = excluded.digest,
-             owner = COALESCE(current.owner, excluded.owner)",
-        params![id, revision, digest, token],
+             owner = COALESCE(current.owner, excluded.owner),
+             unit = COALESCE(current.unit, excluded.unit),
+             complete = excluded.complete, received = excluded.received",
+        params![
+            id,
+            revision,
+            digest,
+            token,
+            offer.unit,
+            offer.complete,
+            received
+        ],
     )?;
     if let Some(token) = token {
         add_usage(tx, token, body.len() as i64)?;

@@ -1,0 +1,325 @@
+//! `campo serve invite` and `campo serve remind`: one e-mail per unit, in
+//! Italian with the English below it, carrying the unit's access code and
+//! exactly what to type; written as `.eml` files (RFC 5322, UTF-8) or sent
+//! through an SMTP server. Each one sent is recorded for `status`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use lettre::message::header::ContentType;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{Message, SmtpTransport, Transport};
+
+use crate::form::Form;
+use crate::i18n::{Describe, Lang, Texts};
+use crate::server::codes;
+use crate::server::frame::Unit;
+use crate::server::storage::{MailKind, Storage};
+use crate::text::printable;
+
+use super::{Failure, db_failed};
+
+#[derive(Args)]
+pub struct MailArgs {
+    /// The folder to write into
+    #[arg(
+        long,
+        value_name = "DIR",
+        required_unless_present = "smtp",
+        conflicts_with = "smtp"
+    )]
+    out: Option<PathBuf>,
+    /// Send through this SMTP server: smtp://HOST[:PORT] (STARTTLS when offered) or smtps://HOST[:PORT]; user and password from CAMPO_SMTP_USER and CAMPO_SMTP_PASSWORD
+    #[arg(long, value_name = "URL")]
+    smtp: Option<String>,
+    /// The sender's address, e.g. "Survey team <survey@example.org>"
+    #[arg(long, value_name = "ADDRESS")]
+    from: String,
+    /// What directors type to answer over SSH, e.g. questionario@survey.example.org
+    #[arg(long, value_name = "USER@HOST", required_unless_present = "server")]
+    ssh: Option<String>,
+    /// The server's address, e.g. https://campo.example.org
+    #[arg(long, value_name = "URL")]
+    server: Option<String>,
+    /// The codes to send, as campo serve codes --out wrote them (without it, each unit gets a new code)
+    #[arg(long, value_name = "FILE")]
+    codes: Option<PathBuf>,
+    /// Only these units (all of the frame without it)
+    #[arg(long = "unit", value_name = "UNIT")]
+    units: Vec<String>,
+}
+
+/// The languages of an e-mail, in order: Italian, then English below it.
+const LANGS: [Lang; 2] = [Lang::It, Lang::En];
+
+pub(super) fn run(
+    texts: &Texts,
+    form: &Form,
+    storage: &dyn Storage,
+    kind: MailKind,
+    args: &MailArgs,
+) -> Result<(), Failure> {
+    let units = addressees(texts, storage, kind, &args.units)?;
+    let given = match &args.codes {
+        Some(path) => read_codes(texts, path)?,
+        None => BTreeMap::new(),
+    };
+    let mut messages = Vec::new();
+    for unit in &units {
+        let code = code_for(texts, storage, unit, &given, args.codes.is_some())?;
+        messages.push((unit, compose(texts, form, kind, args, unit, &code)?));
+    }
+    let transport = args
+        .smtp
+        .as_deref()
+        .map(|url| smtp(texts, url))
+        .transpose()?;
+    let mut failed = 0;
+    for (unit, message) in messages {
+        let delivered = match (&transport, &args.out) {
+            (Some(transport), _) => transport
+                .send(&message)
+                .map(drop)
+                .map_err(|e| e.to_string()),
+            (None, Some(dir)) => write_eml(dir, unit, kind, &message),
+            (None, None) => unreachable!("clap requires --out or --smtp"),
+        };
+        match delivered {
+            Ok(()) => storage
+                .record_mailing(&unit.unit, kind)
+                .map_err(db_failed(texts))?,
+            Err(reason) => {
+                failed += 1;
+                eprintln!(
+                    "{}",
+                    printable(&texts.t_args(
+                        "mail-failed",
+                        &[
+                            ("unit", unit.unit.as_str().into()),
+                            ("reason", reason.into())
+                        ]
+                    ))
+                );
+            }
+        }
+    }
+    let sent = units.len() - failed;
+    println!(
+        "{}",
+        texts.t_args(
+            "mail-done",
+            &[("count", sent.into()), ("kind", kind.as_str().into())]
+        )
+    );
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(Failure(
+            texts.t_args("mail-not-all", &[("count", failed.into())]),
+        ))
+    }
+}
+
+/// The units to write to: those asked for (all of the frame), and for a
+/// reminder only those without a complete response. A unit without an
+/// address is said and passed over.
+fn addressees(
+    texts: &Texts,
+    storage: &dyn Storage,
+    kind: MailKind,
+    only: &[String],
+) -> Result<Vec<Unit>, Failure> {
+    let frame = storage.frame().map_err(db_failed(texts))?;
+    if let Some(unknown) = only.iter().find(|u| !frame.iter().any(|f| &f.unit == *u)) {
+        return Err(Failure(texts.t_args(
+            "codes-unknown-unit",
+            &[("unit", printable(unknown).into())],
+        )));
+    }
+    let complete: Vec<String> = storage
+        .unit_responses()
+        .map_err(db_failed(texts))?
+        .into_iter()
+        .filter(|r| r.complete)
+        .map(|r| r.unit)
+        .collect();
+    let mut units = Vec::new();
+    for unit in frame {
+        if !only.is_empty() && !only.contains(&unit.unit) {
+            continue;
+        }
+        if kind == MailKind::Reminder && complete.contains(&unit.unit) {
+            continue;
+        }
+        if unit.emails.is_empty() {
+            eprintln!(
+                "{}",
+                texts.t_args("mail-no-address", &[("unit", unit.unit.as_str().into())])
+            );
+            continue;
+        }
+        units.push(unit);
+    }
+    Ok(units)
+}
+
+/// `unit,code` lines as `campo serve codes --out` writes them.
+fn read_codes(texts: &Texts, path: &Path) -> Result<BTreeMap<String, String>, Failure> {
+    let bytes =
+        crate::files::read_regular(path, crate::files::MAX_FILE_BYTES).map_err(|failure| {
+            Failure(
+                crate::store::StoreError::Io {
+                    path: path.display().to_string(),
+                    failure,
+                }
+                .describe(texts),
+            )
+        })?;
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(text
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once(','))
+        .map(|(unit, code)| (unit.trim().to_string(), code.trim().to_string()))
+        .collect())
+}
+
+/// The unit's code: from the file, checked against the one the server
+/// holds (an old code would let nobody in), or a new one.
+fn code_for(
+    texts: &Texts,
+    storage: &dyn Storage,
+    unit: &Unit,
+    given: &BTreeMap<String, String>,
+    from_file: bool,
+) -> Result<String, Failure> {
+    if from_file {
+        let code = given.get(&unit.unit).filter(|code| {
+            storage
+                .code_is(&unit.unit, &codes::hash(code))
+                .unwrap_or(false)
+        });
+        return code.cloned().ok_or_else(|| {
+            Failure(texts.t_args("mail-code-stale", &[("unit", unit.unit.as_str().into())]))
+        });
+    }
+    let code = codes::generate();
+    storage
+        .set_code(&unit.unit, &codes::hash(&code))
+        .map_err(db_failed(texts))?;
+    Ok(code)
+}
+
+fn compose(
+    texts: &Texts,
+    form: &Form,
+    kind: MailKind,
+    args: &MailArgs,
+    unit: &Unit,
+    code: &str,
+) -> Result<Message, Failure> {
+    let name = super::status::unit_name(texts, form, unit).unwrap_or_else(|| unit.unit.clone());
+    let subject: Vec<String> = LANGS
+        .iter()
+        .map(|&lang| {
+            texts.t_args_in(
+                lang,
+                &format!("mail-subject-{}", kind.as_str()),
+                &[("title", texts.form_text_in(lang, &form.title).into())],
+            )
+        })
+        .collect();
+    let bodies: Vec<String> = LANGS
+        .iter()
+        .map(|&lang| {
+            let how = match (&args.ssh, &args.server) {
+                (Some(ssh), _) => texts.t_args_in(
+                    lang,
+                    "mail-how-ssh",
+                    &[("ssh", ssh.as_str().into()), ("code", code.into())],
+                ),
+                (None, Some(server)) => texts.t_args_in(
+                    lang,
+                    "mail-how-sync",
+                    &[("server", server.as_str().into()), ("code", code.into())],
+                ),
+                (None, None) => unreachable!("clap requires --ssh or --server"),
+            };
+            texts.t_args_in(
+                lang,
+                &format!("mail-body-{}", kind.as_str()),
+                &[
+                    ("title", texts.form_text_in(lang, &form.title).into()),
+                    ("name", name.as_str().into()),
+                    ("code", code.into()),
+                    ("how", how.into()),
+                ],
+            )
+        })
+        .collect();
+    let bad_address = |address: &str| {
+        Failure(texts.t_args("frame-bad-email", &[("address", printable(address).into())]))
+    };
+    let mut builder = Message::builder()
+        .from(args.from.parse().map_err(|_| bad_address(&args.from))?)
+        .subject(subject.join(" / "));
+    for address in &unit.emails {
+        builder = builder.to(address.parse().map_err(|_| bad_address(address))?);
+    }
+    builder
+        .header(ContentType::TEXT_PLAIN)
+        .body(bodies.join("\n\n----------\n\n"))
+        .map_err(|e| {
+            Failure(texts.t_args(
+                "mail-failed",
+                &[
+                    ("unit", unit.unit.as_str().into()),
+                    ("reason", e.to_string().into()),
+                ],
+            ))
+        })
+}
+
+/// `<unit>-invitation.eml`, readable by its owner only: it holds a code.
+fn write_eml(dir: &Path, unit: &Unit, kind: MailKind, message: &Message) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let path = dir.join(format!("{}-{}.eml", unit.unit, kind.as_str()));
+    crate::store::write_atomic(&path, &message.formatted()).map_err(|e| e.to_string())
+}
+
+/// The SMTP server of `--smtp`: no credentials in the URL (they would
+/// show in the process list), only in the environment.
+fn smtp(texts: &Texts, url: &str) -> Result<SmtpTransport, Failure> {
+    let bad = || Failure(texts.t_args("mail-bad-smtp", &[("url", printable(url).into())]));
+    let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
+    let authority = rest.trim_end_matches('/');
+    if authority.is_empty() || authority.contains(['@', '/', '?']) {
+        return Err(bad());
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port.parse::<u16>().map_err(|_| bad())?)),
+        None => (authority, None),
+    };
+    let tls = TlsParameters::new(host.to_string()).map_err(|_| bad())?;
+    let builder = match scheme {
+        "smtps" => SmtpTransport::builder_dangerous(host)
+            .port(port.unwrap_or(465))
+            .tls(Tls::Wrapper(tls)),
+        "smtp" => SmtpTransport::builder_dangerous(host)
+            .port(port.unwrap_or(25))
+            .tls(Tls::Opportunistic(tls)),
+        _ => return Err(bad()),
+    };
+    let builder = match (
+        std::env::var("CAMPO_SMTP_USER"),
+        std::env::var("CAMPO_SMTP_PASSWORD"),
+    ) {
+        (Ok(user), Ok(password)) => builder.credentials(Credentials::new(user, password)),
+        _ => builder,
+    };
+    Ok(builder
+        .timeout(Some(std::time::Duration::from_secs(30)))
+        .build())
+}
