@@ -113,8 +113,12 @@ impl Session {
 
     /// Sets (or with `None` removes) an item's answer. Answers to items that
     /// stop being asked are kept while the response is a draft.
+    /// An answer from the list of units is locked: it is never changed.
     pub fn set_answer(&mut self, form: &Form, item: usize, answer: Option<Answer>) -> Changed {
         let id = &form.items[item].id;
+        if self.response.prefilled.contains(id) {
+            return Changed::Nothing;
+        }
         let answer = answer.filter(|a| !matches!(a, Answer::Many(codes) if codes.is_empty()));
         if self.response.answers.get(id) == answer.as_ref() {
             return Changed::Nothing;
@@ -134,6 +138,12 @@ impl Session {
         };
         self.changed = self.changed.max(changed);
         changed
+    }
+
+    /// Whether the item's answer came from the list of units, and is not
+    /// to be changed.
+    pub fn is_locked(&self, form: &Form, item: usize) -> bool {
+        self.response.prefilled.contains(&form.items[item].id)
     }
 
     /// The strongest change since the last call, and forgets it.

@@ -60,14 +60,9 @@ fn standard() -> Fixture {
 fn app(fixture: &Fixture, lang: Lang, start: Start) -> App {
     let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
     let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
-    App::new(
-        form,
-        Vec::new(),
-        texts,
-        Box::new(fixture.data.clone()),
-        start,
-    )
-    .unwrap()
+    let mut app = App::new(form, Vec::new(), texts, Box::new(fixture.data.clone()));
+    app.start(start).unwrap();
+    app
 }
 
 fn render(app: &App) -> String {
@@ -510,7 +505,8 @@ fn on_a_disk_that_fills_up() -> (Fixture, std::rc::Rc<std::cell::Cell<bool>>, Ap
         inner: fixture.data.clone(),
         full: full.clone(),
     };
-    let mut app = App::new(form, Vec::new(), texts, Box::new(store), Start::New).unwrap();
+    let mut app = App::new(form, Vec::new(), texts, Box::new(store));
+    app.start(Start::New).unwrap();
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Enter);
     full.set(true);
@@ -863,6 +859,7 @@ fn no_notice_is_cut_at_80_columns_in_either_language() {
         Notice::Failed(failure),
         Notice::UnsavedAnswers { quit: true },
         Notice::NotUtf8,
+        Notice::Refused(campo::tui::screens::entry::Refused::Locked),
     ];
     for lang in [Lang::It, Lang::En] {
         let fixture = fixture(&[]);
@@ -901,4 +898,60 @@ fn the_lock_prompt_of_campo_edit_stands_over_the_real_list() {
     assert!(screen.contains("l: leggerlo"), "{screen}");
     let mut app = app;
     assert_eq!(press(&mut app, KeyCode::Char('a')), Update::WaitForLock(id));
+}
+
+#[test]
+fn a_units_new_response_shows_the_lists_answers_locked() {
+    let fixture = fixture(&[]);
+    for lang in [Lang::It, Lang::En] {
+        let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
+        let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
+        let mut app = App::new(form, Vec::new(), texts, Box::new(fixture.data.clone()));
+        app.for_unit = Some(campo::store::ForUnit {
+            unit: "dsm-bologna".into(),
+            answers: [
+                ("dept_region".to_string(), "emilia_romagna".to_string()),
+                (
+                    "dept_name".to_string(),
+                    "DSM-DP AUSL di Bologna".to_string(),
+                ),
+            ]
+            .into(),
+        });
+        app.start(Start::New).unwrap();
+        insta::assert_snapshot!(format!("entry_locked_{}", lang.code()), render(&app));
+        // A digit, Space or Delete changes nothing, and says why.
+        for key in [KeyCode::Char('3'), KeyCode::Char(' '), KeyCode::Delete] {
+            press(&mut app, key);
+            assert!(
+                matches!(
+                    app.notice,
+                    Some(campo::tui::app::Notice::Refused(
+                        campo::tui::screens::entry::Refused::Locked
+                    ))
+                ),
+                "{key:?}: {:?}",
+                app.notice
+            );
+        }
+        // Typed letters do not filter the list either; Enter goes on.
+        press(&mut app, KeyCode::Char('x'));
+        press(&mut app, KeyCode::Enter);
+        let screen = render(&app);
+        assert!(screen.contains("DSM-DP AUSL di Bologna"), "{screen}");
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Enter);
+        let Screen::Entry(session, _) = &app.screen else {
+            panic!("not answering")
+        };
+        assert_eq!(session.response.unit.as_deref(), Some("dsm-bologna"));
+        assert_eq!(
+            session.response.answers["dept_region"],
+            campo::form::Answer::One("emilia_romagna".into())
+        );
+        assert_eq!(
+            session.response.answers["dept_name"],
+            campo::form::Answer::One("DSM-DP AUSL di Bologna".into())
+        );
+    }
 }

@@ -3,135 +3,19 @@
 //! client binary on temporary data folders.
 
 mod support;
+use support::server::{Server, add_token, campo, complete_response, server_with_token};
 use support::text;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-
-const CAMPO: &str = env!("CARGO_BIN_EXE_campo");
-
-fn campo(args: &[&str]) -> Command {
-    let mut command = Command::new(CAMPO);
-    command
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::null());
-    command
-}
-
-struct Server {
-    child: Child,
-    url: String,
-    db: PathBuf,
-    log: Arc<Mutex<Vec<String>>>,
-}
-
-impl Server {
-    fn start(db: &Path) -> Server {
-        Self::start_on(db, "127.0.0.1:0")
-    }
-
-    fn start_on(db: &Path, listen: &str) -> Server {
-        Self::start_with(db, listen, &[])
-    }
-
-    fn start_with(db: &Path, listen: &str, extra: &[&str]) -> Server {
-        let mut args = vec!["serve", "--listen", listen, "--db", db.to_str().unwrap()];
-        args.extend(extra);
-        let mut child = campo(&args).stderr(Stdio::piped()).spawn().unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let first = lines
-            .next()
-            .expect("the server says where it listens")
-            .unwrap();
-        let address = first
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split(' ').next())
-            .expect(&first)
-            .to_string();
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let sink = log.clone();
-        thread::spawn(move || {
-            for line in lines.map_while(Result::ok) {
-                sink.lock().unwrap().push(line);
-            }
-        });
-        Server {
-            child,
-            url: format!("http://{address}"),
-            db: db.to_path_buf(),
-            log,
-        }
-    }
-
-    fn port(&self) -> &str {
-        self.url.rsplit(':').next().unwrap()
-    }
-
-    /// Requests the server has logged that match `pattern`.
-    fn count(&self, pattern: &str) -> usize {
-        self.log
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|l| l.contains(pattern))
-            .count()
-    }
-
-    /// The count of `pattern` once it has reached `at_least`: a request's
-    /// line is logged after its answer, so it may come a moment after the
-    /// client is done.
-    fn count_once(&self, pattern: &str, at_least: usize) -> usize {
-        let started = Instant::now();
-        while self.count(pattern) < at_least && started.elapsed() < Duration::from_secs(20) {
-            thread::sleep(Duration::from_millis(10));
-        }
-        self.count(pattern)
-    }
-
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-/// A server on a loopback port with a fresh database and one token.
-fn server_with_token(name: &str) -> (tempfile::TempDir, PathBuf, String, Server) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("campo.sqlite");
-    let token = add_token(&db, name);
-    let server = Server::start(&db);
-    (dir, db, token, server)
-}
-
-fn add_token(db: &Path, name: &str) -> String {
-    let output = campo(&["serve", "--db", db.to_str().unwrap(), "token", "add", name])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap().trim().to_string()
-}
 
 /// Runs `campo serve dump` of `db` into `out`.
 fn dump_into(db: &Path, out: &Path) {
@@ -167,32 +51,6 @@ fn files(dir: &Path) -> Vec<Value> {
         .collect();
     all.sort_by_key(|v| v["id"].as_str().unwrap().to_string());
     all
-}
-
-const REGIONS: [&str; 5] = ["veneto", "sicilia", "lazio", "valle_d_aosta", "puglia"];
-
-/// A complete, valid response of the bundled form.
-fn complete_response(id: &str, n: usize, revision: u64) -> Value {
-    json!({
-        "id": id,
-        "form": {"id": "mhd-peer-support-2025", "version": 1},
-        "status": "complete",
-        "created": "2026-01-10T09:00:00Z",
-        "updated": "2026-01-10T09:30:00Z",
-        "lang": "it",
-        "revision": revision,
-        "answers": {
-            "dept_region": REGIONS[n % REGIONS.len()],
-            "dept_name": format!("DSM n. {n}, perché sì"),
-            "ps_active": "no",
-            "ps_difficulties": ["recognition", "other"],
-            "ps_difficulties_other": "Turni",
-            "cp_planning_role": "consultative",
-            "cp_tools": "dk",
-            "cp_active": "no",
-            "rec_strategies": "no"
-        }
-    })
 }
 
 fn id_for(office: usize, n: usize) -> String {
@@ -403,7 +261,7 @@ fn a_revoked_token_is_refused() {
         .output()
         .unwrap();
     assert!(
-        String::from_utf8_lossy(&list.stdout).contains("gone  created"),
+        String::from_utf8_lossy(&list.stdout).contains("gone  office  created"),
         "{}",
         text(&list)
     );

@@ -68,6 +68,8 @@ notice-paste-cut = { $count ->
    *[other] { $count } pasted characters were left out
 }: past the answer's limit, or control characters.
 notice-nowhere-to-paste = Nothing was pasted: pasting works in text answers and in the search of a list.
+notice-locked = This answer comes from the list of departments and is not changed here: if it is wrong, tell the research team.
+entry-from-list = From the list of departments: not changed here. Enter goes on.
 notice-not-utf8 = The terminal sent a character that is not UTF-8: it was not typed in. Set the terminal to UTF-8 (in PuTTY: Window, Translation), or start campo with LANG set to the terminal's encoding.
 notice-reopened = The response is a draft again: mark it complete in the review when it is ready.
 notice-marked-complete = Marked complete. Thank you!

@@ -71,6 +71,8 @@ notice-paste-cut = { $count ->
    *[other] { $count } caratteri incollati sono stati esclusi
 }: oltre il limite della risposta, o caratteri di controllo.
 notice-nowhere-to-paste = Non è stato incollato nulla: si può incollare nelle risposte di testo e nella ricerca di un elenco.
+notice-locked = Questa risposta viene dall'elenco dei dipartimenti e qui non si modifica: se è sbagliata, lo segnali al gruppo di ricerca.
+entry-from-list = Dall'elenco dei dipartimenti: qui non si modifica. Invio per proseguire.
 notice-not-utf8 = Il terminale ha inviato un carattere non UTF-8: non è stato inserito. Imposti il terminale su UTF-8 (in PuTTY: Window, Translation), oppure avvii campo con LANG impostata sulla codifica del terminale.
 notice-reopened = Il questionario è tornato in bozza: lo segni come completato nel riepilogo quando è pronto.
 notice-marked-complete = Questionario completato. Grazie!

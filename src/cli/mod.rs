@@ -269,9 +269,15 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         None => Start::Home,
     };
+    let for_unit = registered_unit(&texts)?;
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if cli.plain || dumb || !crate::tui::has_terminal() {
-        return run_plain(&forms, texts, &data, start, cli.lang.is_none());
+        let how = PlainStart {
+            start,
+            for_unit,
+            follow_response_lang: cli.lang.is_none(),
+        };
+        return run_plain(&forms, texts, &data, how);
     }
     // The interface takes the texts; errors after that are worded with `ui`.
     let texts_for_errors = ui;
@@ -283,10 +289,12 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     if let (Start::Edit(id), true) = (&start, follow_response_lang) {
         texts.lang = leaving::language_of(&data, *id).unwrap_or(texts.lang);
     }
-    let mut app = App::new(form, older_forms, texts, Box::new(data), start)
-        .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
+    let mut app = App::new(form, older_forms, texts, Box::new(data));
     app.auto_advance = cli.auto_advance;
     app.follow_response_lang = follow_response_lang;
+    app.for_unit = for_unit;
+    app.start(start)
+        .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
     let config = crate::sync::config::default_path();
     let start_sync: crate::tui::SyncStarter = Box::new(move |mut report| {
         let (data, config) = (data_for_sync.clone(), config.clone());
@@ -332,13 +340,24 @@ fn interface_texts(lang: Lang) -> Texts {
 }
 
 /// Plain line mode on standard input and output.
+/// Where plain mode starts, and with what.
+struct PlainStart {
+    start: Start,
+    for_unit: Option<crate::store::ForUnit>,
+    follow_response_lang: bool,
+}
+
 fn run_plain(
     forms: &[crate::form::Form],
     mut texts: Texts,
     data: &DataDir,
-    start: Start,
-    follow_response_lang: bool,
+    how: PlainStart,
 ) -> Result<(), Failure> {
+    let PlainStart {
+        start,
+        for_unit,
+        follow_response_lang,
+    } = how;
     let (id, response) = match start {
         Start::Home => {
             let listed = list::run(forms, &texts, data, false);
@@ -369,7 +388,12 @@ fn run_plain(
         form,
         &mut texts,
         data,
-        id,
+        match id {
+            Some(id) => crate::plain::Opening::Stored(id),
+            None => crate::plain::Opening::New {
+                for_unit: for_unit.as_ref(),
+            },
+        },
         &mut stdin.lock(),
         &mut stdout.lock(),
     ) {
@@ -390,6 +414,20 @@ fn run_plain(
             std::process::exit(1)
         }
     }
+}
+
+/// The unit this office registered for (`campo sync --setup --code`), if
+/// it did: new responses are the unit's.
+fn registered_unit(texts: &Texts) -> Result<Option<crate::store::ForUnit>, Failure> {
+    let Some(path) = crate::sync::config::default_path() else {
+        return Ok(None);
+    };
+    let config =
+        crate::sync::config::Config::load(&path).map_err(|e| Failure(e.describe(texts)))?;
+    Ok(config.unit.map(|unit| crate::store::ForUnit {
+        unit,
+        answers: config.prefill,
+    }))
 }
 
 fn default_data_dir() -> Option<PathBuf> {

@@ -12,7 +12,7 @@ use chrono::Utc;
 use crate::form::{Answer, Form, ItemKind};
 use crate::i18n::{Describe, Lang, Texts};
 use crate::session::{Session, Taken, Unsaved};
-use crate::store::{FormRef, Response, Responses};
+use crate::store::{ForUnit, FormRef, Response, Responses};
 use parse::{Input, parse_answer};
 
 /// How a plain session ended.
@@ -33,11 +33,11 @@ pub fn run(
     form: &Form,
     texts: &mut Texts,
     store: &dyn Responses,
-    id: Option<uuid::Uuid>,
+    opening: Opening,
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> io::Result<Finished> {
-    let Some(session) = open(form, texts, store, id, output)? else {
+    let Some(session) = open(form, texts, store, opening, output)? else {
         return Ok(Finished::NotOpened);
     };
     let mut plain = Plain {
@@ -152,17 +152,27 @@ fn decode_line(bytes: Vec<u8>, latin1: bool) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// A new response (`id` None) or a stored one, taken for editing; `None`
+/// What plain mode opens.
+#[derive(Clone, Copy)]
+pub enum Opening<'a> {
+    /// A new response, the unit's if the office registered for one.
+    New {
+        for_unit: Option<&'a ForUnit>,
+    },
+    Stored(uuid::Uuid),
+}
+
+/// A new response or a stored one, taken for editing; `None`
 /// when it cannot be (what is wrong is said on `output`).
 fn open(
     form: &Form,
     texts: &Texts,
     store: &dyn Responses,
-    id: Option<uuid::Uuid>,
+    opening: Opening,
     output: &mut dyn Write,
 ) -> io::Result<Option<Session>> {
-    let taken = match id {
-        None => {
+    let taken = match opening {
+        Opening::New { for_unit } => {
             let mut response = Response::new(
                 FormRef {
                     id: form.id.clone(),
@@ -172,9 +182,12 @@ fn open(
                 Utc::now(),
             );
             response.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
+            if let Some(unit) = for_unit {
+                response.fill_in_for(form, unit);
+            }
             Session::begin(form, store, response)
         }
-        Some(id) => Session::take(store, id).and_then(|taken| match taken {
+        Opening::Stored(id) => Session::take(store, id).and_then(|taken| match taken {
             Taken::Mine(lock, response) => Ok(Session::editing(form, response, lock)),
             Taken::Elsewhere { holder, .. } => Err(crate::store::StoreError::Locked { holder }),
         }),
@@ -243,6 +256,15 @@ impl Plain<'_> {
             None => texts.form_text(&form.items[item].question),
         };
         writeln!(self.out, "\n[{number}/{total}] {question}")?;
+        if self.session.is_locked(form, item) {
+            let shown = self
+                .session
+                .answer(form, item)
+                .map(|a| texts.answer(form, item, a))
+                .unwrap_or_default();
+            writeln!(self.out, "  {shown}")?;
+            return writeln!(self.out, "{}", texts.t("entry-from-list"));
+        }
         if !form.items[item].required {
             writeln!(self.out, "{}", texts.t("plain-optional"))?;
         }
@@ -289,6 +311,10 @@ impl Plain<'_> {
     /// Takes an answer; true when it is good and the next question is due.
     fn answer(&mut self, texts: &Texts, item: usize, text: &str) -> io::Result<bool> {
         let form = self.form;
+        if self.session.is_locked(form, item) && !text.trim().is_empty() {
+            writeln!(self.out, "! {}", texts.t("notice-locked"))?;
+            return Ok(false);
+        }
         if text.trim().is_empty() {
             return match form.check_answer(item, self.session.answer(form, item)) {
                 Some(problem) => {
@@ -338,6 +364,9 @@ impl Plain<'_> {
     }
 
     fn set(&mut self, texts: &Texts, item: usize, answer: Option<Answer>) -> io::Result<()> {
+        if self.session.is_locked(self.form, item) {
+            return writeln!(self.out, "! {}", texts.t("notice-locked"));
+        }
         let changed = self.session.set_answer(self.form, item, answer);
         self.session.take_changed();
         self.session.response.lang = texts.lang.code().to_string();

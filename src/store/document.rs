@@ -133,7 +133,29 @@ fn current_format() -> u32 {
     FORMAT_VERSION
 }
 
+/// The unit of the survey's list an office registered for (with its
+/// access code), and the answers the list gives it (item → code or text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ForUnit {
+    pub unit: String,
+    pub answers: BTreeMap<String, String>,
+}
+
 impl Response {
+    /// Makes a new response the unit's: it names the unit, and starts with
+    /// the list's answers filled in and locked (those the form has).
+    pub fn fill_in_for(&mut self, form: &crate::form::Form, unit: &ForUnit) {
+        self.unit = Some(unit.unit.clone());
+        for (item, value) in &unit.answers {
+            if form.position(item).is_some() {
+                self.answers
+                    .insert(item.clone(), crate::form::Answer::One(value.clone()));
+                self.prefilled.insert(item.clone());
+            }
+        }
+        self.derived = form.derived_values(&self.answers);
+    }
+
     pub fn new(form: FormRef, lang: &str, now: DateTime<Utc>) -> Response {
         let now = now.trunc_subsecs(0);
         Response {

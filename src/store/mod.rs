@@ -9,7 +9,9 @@ mod locks;
 
 pub use atomic::write_atomic;
 pub use data_dir::DataDir;
-pub use document::{Damage, FORMAT_VERSION, FormRef, Response, Status, SyncRecord, SyncState};
+pub use document::{
+    Damage, FORMAT_VERSION, ForUnit, FormRef, Response, Status, SyncRecord, SyncState,
+};
 
 use uuid::Uuid;
 

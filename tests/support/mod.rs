@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 mod data;
+pub mod server;
 // Each test file uses its own share of these.
 #[allow(unused_imports)]
 pub use data::{only_response, responses, text};

@@ -262,8 +262,11 @@ fn compose(
     let bad_address = |address: &str| {
         Failure(texts.t_args("frame-bad-email", &[("address", printable(address).into())]))
     };
+    let from: lettre::message::Mailbox = args.from.parse().map_err(|_| bad_address(&args.from))?;
+    let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), from.email.domain());
     let mut builder = Message::builder()
-        .from(args.from.parse().map_err(|_| bad_address(&args.from))?)
+        .from(from)
+        .message_id(Some(message_id))
         .subject(subject.join(" / "));
     for address in &unit.emails {
         builder = builder.to(address.parse().map_err(|_| bad_address(address))?);

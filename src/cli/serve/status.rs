@@ -265,7 +265,10 @@ fn catchment_table(texts: &Texts, work: &Fieldwork) -> String {
             s.n.to_string(),
             number(s.mean),
             number(s.median),
-            format!("{} – {}", number(s.q1), number(s.q3)),
+            match (s.q1, s.q3) {
+                (Some(_), Some(_)) => format!("{} – {}", number(s.q1), number(s.q3)),
+                _ => "-".into(),
+            },
         ]
     })
     .collect();

@@ -111,6 +111,9 @@ pub struct App {
     /// A response opens in the language it was last used in (no `--lang`
     /// was given).
     pub follow_response_lang: bool,
+    /// The unit this office registered for: a new response is its, with
+    /// the list's answers filled in and locked.
+    pub for_unit: Option<crate::store::ForUnit>,
 }
 
 pub struct LockPrompt {
@@ -128,13 +131,8 @@ pub enum Start {
 }
 
 impl App {
-    pub fn new(
-        form: Form,
-        older_forms: Vec<Form>,
-        texts: Texts,
-        store: Box<dyn Responses>,
-        start: Start,
-    ) -> Result<App, StoreError> {
+    /// The interface at its home screen.
+    pub fn new(form: Form, older_forms: Vec<Form>, texts: Texts, store: Box<dyn Responses>) -> App {
         let mut app = App {
             form,
             texts,
@@ -147,17 +145,23 @@ impl App {
             newest: None,
             leave_armed: false,
             follow_response_lang: false,
+            for_unit: None,
         };
         app.go_home();
+        app
+    }
+
+    /// Goes where the interface was asked to start.
+    pub fn start(&mut self, start: Start) -> Result<(), StoreError> {
         match start {
             Start::Home => {}
-            Start::New => app.start_new(),
+            Start::New => self.start_new(),
             Start::Edit(id) => {
-                app.store.load(id)?;
-                app.open(id, false);
+                self.store.load(id)?;
+                self.open(id, false);
             }
         }
-        Ok(app)
+        Ok(())
     }
 
     /// Where keys are read now, for the keymap and the footer.

@@ -26,6 +26,8 @@ pub struct Entry {
     /// In a list of ten options or more, the digit just typed, which the
     /// next one may turn into a two-digit number ("1" then "2": option 12).
     pub pending_digit: Option<usize>,
+    /// The answer came from the list of units: shown, not changed.
+    pub locked: bool,
 }
 
 /// What handling a key led to.
@@ -46,6 +48,8 @@ pub enum Refused {
     PasteCut { left_out: usize },
     /// A paste where there is no text to paste into.
     NowhereToPaste,
+    /// The answer comes from the list of units.
+    Locked,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +69,7 @@ impl Entry {
             show_problem: false,
             pointed: false,
             pending_digit: None,
+            locked: false,
         };
         entry.go_to(form, session, item);
         entry
@@ -85,6 +90,9 @@ impl Entry {
     }
 
     pub fn context(&self, form: &Form) -> Context {
+        if self.locked {
+            return Context::Choice;
+        }
         match (&self.editing, &form.items[self.item].kind) {
             (Some((_, editor)), _) if editor.is_multiline() => Context::MultilineText,
             (Some(_), _) => Context::Text,
@@ -199,6 +207,18 @@ impl Entry {
     ) -> Outcome {
         let visible = self.visible_options(form, label);
         let pending_digit = self.pending_digit.take();
+        if self.locked {
+            match action {
+                Action::Toggle | Action::Pick(_) | Action::ClearAnswer => {
+                    return Outcome::Refused(Refused::Locked);
+                }
+                Action::Confirm => {
+                    let next = form.next_question(&session.asked, self.item);
+                    return self.step(form, session, next, true);
+                }
+                _ => {}
+            }
+        }
         match action {
             Action::Up | Action::Down if self.editing_companion() => {
                 self.editing = None;
@@ -402,6 +422,7 @@ impl Entry {
         self.pointed = false;
         self.pending_digit = None;
         self.editing = None;
+        self.locked = session.is_locked(form, item);
         session.set_position(form, item);
         let answer = session.answer(form, item);
         self.cursor = match (&form.items[item].kind, answer) {
@@ -410,7 +431,7 @@ impl Entry {
             }
             _ => 0,
         };
-        if matches!(form.items[item].kind, ItemKind::Text(_)) {
+        if matches!(form.items[item].kind, ItemKind::Text(_)) && !self.locked {
             self.open_editor(form, session, item);
         }
     }

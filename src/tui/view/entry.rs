@@ -89,13 +89,15 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
             .into_iter()
             .map(|l| Line::from(Span::styled(l, Theme::question()))),
     );
+    // A locked answer has nothing to choose or type: its help is not for now.
     let mut help = item
         .help
         .as_ref()
+        .filter(|_| !entry.locked)
         .map(|h| texts.form_text(h))
         .into_iter()
         .collect::<Vec<_>>();
-    if matches!(item.kind, ItemKind::Multi { .. }) {
+    if matches!(item.kind, ItemKind::Multi { .. }) && !entry.locked {
         help.push(texts.t("hint-multi"));
     }
     for text in help {
@@ -106,6 +108,24 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
         );
     }
     top.push(Line::default());
+    if entry.locked {
+        let answer = session
+            .answer(form, entry.item)
+            .map(|a| texts.answer(form, entry.item, a))
+            .unwrap_or_default();
+        top.extend(
+            wrap_words(&answer, width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, Theme::question()))),
+        );
+        top.extend(
+            wrap_words(&texts.t("entry-from-list"), width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, Theme::dim()))),
+        );
+        frame.render_widget(Paragraph::new(top), area);
+        return;
+    }
     if matches!(
         item.kind,
         ItemKind::Single {

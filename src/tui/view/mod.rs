@@ -144,6 +144,7 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
             texts.t_args("notice-paste-cut", &[("count", (*left_out).into())])
         }
         Notice::Refused(Refused::NowhereToPaste) => texts.t("notice-nowhere-to-paste"),
+        Notice::Refused(Refused::Locked) => texts.t("notice-locked"),
         Notice::NotUtf8 => texts.t("notice-not-utf8"),
         Notice::Rescued(path) => texts.t_args("notice-rescued", &[("path", path.as_str().into())]),
         Notice::AutoAdvance(on) => texts.t(if *on {

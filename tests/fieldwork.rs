@@ -1,0 +1,536 @@
+//! Running a survey, whole: the research team loads the list of
+//! departments, gives each its access code, offices register with their
+//! codes and send; one tries a second response, one another unit's, one
+//! guesses codes; the survey closes; the response rates, the population
+//! coverage and the catchment comparison come out as worked out by hand.
+//! Then the reminders reach a real SMTP listener with the right codes.
+
+mod support;
+use support::server::{Server, campo, complete_response};
+use support::text;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// Twelve departments in three macro-areas; c4 has no territorial
+/// catchment (a hospital-only organisation): it counts in the response
+/// rate, not in the coverage.
+const FRAME: &str = "\
+unit,dept_name,dept_region,population,in_coverage,email
+ne1,DSM Verona,veneto,100000,yes,dsm.verona@example.org
+ne2,DSM Padova,veneto,200000,yes,dsm.padova@example.org
+ne3,DSM Vicenza,veneto,300000,yes,dsm.vicenza@example.org
+ne4,DSM Treviso,veneto,400000,yes,dsm.treviso@example.org
+c1,DSM Firenze,toscana,150000,yes,dsm.firenze@example.org
+c2,DSM Pisa,toscana,250000,yes,dsm.pisa@example.org
+c3,DSM Siena,toscana,350000,yes,dsm.siena@example.org
+c4,Ospedale psichiatrico di Lucca,toscana,,no,opl@example.org
+s1,DSM Napoli 1,campania,120000,yes,dsm.napoli1@example.org
+s2,DSM Napoli 2,campania,220000,yes,dsm.napoli2@example.org
+s3,DSM Salerno,campania,320000,yes,dsm.salerno@example.org;direzione.salerno@example.org
+s4,DSM Caserta,campania,420000,yes,dsm.caserta@example.org
+";
+
+/// The team's side: `campo serve --db DB …`.
+fn admin(db: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["serve", "--db", db.to_str().unwrap()];
+    all.extend(args);
+    campo(&all).output().unwrap()
+}
+
+fn admin_ok(db: &Path, args: &[&str]) -> String {
+    let output = admin(db, args);
+    assert!(output.status.success(), "{args:?}: {}", text(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// A survey with the frame loaded and every unit's code issued.
+fn survey() -> (tempfile::TempDir, PathBuf, BTreeMap<String, String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite");
+    let frame = dir.path().join("frame.csv");
+    std::fs::write(&frame, FRAME).unwrap();
+    admin_ok(&db, &["frame", "import", frame.to_str().unwrap()]);
+    let codes_file = dir.path().join("codes.csv");
+    admin_ok(&db, &["codes", "--out", codes_file.to_str().unwrap()]);
+    let codes = std::fs::read_to_string(&codes_file)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let (unit, code) = l.split_once(',').unwrap();
+            (unit.to_string(), code.to_string())
+        })
+        .collect();
+    (dir, db, codes)
+}
+
+/// One office: its own config file and data folder.
+struct Office {
+    _dir: tempfile::TempDir,
+    config: PathBuf,
+    data: PathBuf,
+}
+
+impl Office {
+    fn new() -> Office {
+        let dir = tempfile::tempdir().unwrap();
+        Office {
+            config: dir.path().join("config.toml"),
+            data: dir.path().join("data"),
+            _dir: dir,
+        }
+    }
+
+    fn campo(&self, args: &[&str]) -> Command {
+        let mut command = campo(args);
+        command
+            .env("CAMPO_CONFIG", &self.config)
+            .env("CAMPO_DATA_DIR", &self.data);
+        command
+    }
+
+    fn register(&self, server: &str, code: &str) -> Output {
+        self.campo(&["sync", "--setup", "--server", server, "--code", code])
+            .output()
+            .unwrap()
+    }
+
+    /// A response as campo makes it for the unit: the list's answers in,
+    /// and marked as the list's.
+    fn write_response(&self, id: &str, unit: &str, complete: bool, revision: u64) -> Value {
+        let (name, region) = frame_row(unit);
+        let mut response = complete_response(id, 0, revision);
+        response["unit"] = unit.into();
+        response["answers"]["dept_name"] = name.into();
+        response["answers"]["dept_region"] = region.into();
+        response["prefilled"] = serde_json::json!(["dept_name", "dept_region"]);
+        if !complete {
+            response["status"] = "draft".into();
+        }
+        let dir = self.data.join("responses");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join(format!("{id}.json")),
+            serde_json::to_vec_pretty(&response).unwrap(),
+        )
+        .unwrap();
+        response
+    }
+
+    fn sync(&self, extra: &[&str]) -> Output {
+        let mut args = vec!["sync"];
+        args.extend(extra);
+        self.campo(&args).output().unwrap()
+    }
+}
+
+fn frame_row(unit: &str) -> (String, String) {
+    let line = FRAME
+        .lines()
+        .find(|l| l.starts_with(&format!("{unit},")))
+        .unwrap();
+    let cells: Vec<&str> = line.split(',').collect();
+    (cells[1].to_string(), cells[2].to_string())
+}
+
+fn id_of(n: usize) -> String {
+    format!("0f1e1d00-0000-4000-8000-{n:012x}")
+}
+
+/// The current stored document of every response, through `serve dump`.
+fn stored(db: &Path) -> Vec<Value> {
+    let out = tempfile::tempdir().unwrap();
+    admin_ok(db, &["dump", "--out", out.path().to_str().unwrap()]);
+    support::responses(out.path())
+}
+
+#[test]
+fn a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand() {
+    let (_dir, db, codes) = survey();
+    let server = Server::start(&db);
+    let url = server.url.clone();
+
+    // Seven departments register and send; s2 only a draft, made in plain
+    // mode, where the list's answers are shown and passed over.
+    let mut offices = BTreeMap::new();
+    for unit in ["ne1", "ne2", "ne3", "c1", "c4", "s1", "s2"] {
+        let office = Office::new();
+        let registered = office.register(&url, &codes[unit]);
+        assert!(registered.status.success(), "{unit}: {}", text(&registered));
+        assert!(
+            text(&registered).contains(&format!("Registered for the unit \"{unit}\"")),
+            "{}",
+            text(&registered)
+        );
+        let config = std::fs::read_to_string(&office.config).unwrap();
+        assert!(config.contains(&format!("unit = \"{unit}\"")), "{config}");
+        offices.insert(unit, office);
+    }
+    for (n, unit) in ["ne1", "ne2", "ne3", "c1", "c4", "s1"].iter().enumerate() {
+        offices[unit].write_response(&id_of(n), unit, true, 1);
+        let sent = offices[unit].sync(&[]);
+        assert!(sent.status.success(), "{unit}: {}", text(&sent));
+    }
+    let s2 = &offices["s2"];
+    let mut plain = s2
+        .campo(&["--plain", "new"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    // Enter past the two answers from the list, answer the next, leave.
+    plain
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\n\n1\nq\n")
+        .unwrap();
+    let said = plain.wait_with_output().unwrap();
+    assert!(said.status.success(), "{}", text(&said));
+    assert_eq!(
+        text(&said).matches("From the list of departments").count(),
+        2,
+        "{}",
+        text(&said)
+    );
+    let draft = support::only_response(&s2.data);
+    assert_eq!(draft["unit"], "s2");
+    assert_eq!(draft["answers"]["dept_name"], "DSM Napoli 2");
+    assert_eq!(draft["answers"]["dept_region"], "campania");
+    assert_eq!(
+        draft["prefilled"],
+        serde_json::json!(["dept_name", "dept_region"])
+    );
+    let sent = s2.sync(&["--include-drafts"]);
+    assert!(sent.status.success(), "{}", text(&sent));
+
+    // ne1 tries a second response: refused, naming the first.
+    offices["ne1"].write_response(&id_of(100), "ne1", true, 1);
+    let second = offices["ne1"].sync(&[]);
+    assert!(!second.status.success());
+    assert!(
+        text(&second).contains("already sent another questionnaire (0f1e1d00)"),
+        "{}",
+        text(&second)
+    );
+    std::fs::remove_file(
+        offices["ne1"]
+            .data
+            .join(format!("responses/{}.json", id_of(100))),
+    )
+    .unwrap();
+
+    // c1 tries to overwrite ne1's response, and to send one for ne2.
+    let c1 = &offices["c1"];
+    std::fs::remove_file(c1.data.join(format!("responses/{}.json", id_of(3)))).unwrap();
+    c1.write_response(&id_of(0), "c1", true, 7);
+    let over = c1.sync(&[]);
+    assert!(!over.status.success());
+    assert!(
+        text(&over).contains("no such response for this office"),
+        "{}",
+        text(&over)
+    );
+    std::fs::remove_file(c1.data.join(format!("responses/{}.json", id_of(0)))).unwrap();
+    c1.write_response(&id_of(101), "ne2", true, 1);
+    let other_unit = c1.sync(&[]);
+    assert!(
+        text(&other_unit).contains("not registered for the unit \"ne2\""),
+        "{}",
+        text(&other_unit)
+    );
+    std::fs::remove_file(c1.data.join(format!("responses/{}.json", id_of(101)))).unwrap();
+    let ne1 = stored(&db)
+        .into_iter()
+        .find(|r| r["id"] == id_of(0).as_str())
+        .unwrap();
+    assert_eq!(
+        (ne1["unit"].as_str(), ne1["revision"].as_u64()),
+        (Some("ne1"), Some(1))
+    );
+
+    // Someone guesses codes: ten wrong ones (answered slowly, so in
+    // parallel), then not even a right one is checked from that address.
+    let guesses: Vec<Child> = (0..10)
+        .map(|n| {
+            Office::new()
+                .campo(&[
+                    "sync",
+                    "--setup",
+                    "--server",
+                    &url,
+                    "--code",
+                    &format!("2222-3333-4444-{n:04}"),
+                ])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for guess in guesses {
+        let output = guess.wait_with_output().unwrap();
+        assert!(!output.status.success());
+        assert!(
+            text(&output).contains("no department has this access code"),
+            "{}",
+            text(&output)
+        );
+    }
+    let late = Office::new().register(&url, &codes["s3"]);
+    assert!(
+        text(&late).contains("too many wrong access codes"),
+        "{}",
+        text(&late)
+    );
+
+    // The survey closes: a further send is refused and said.
+    admin_ok(&db, &["close"]);
+    offices["c4"].write_response(&id_of(4), "c4", true, 2);
+    let closed = offices["c4"].sync(&[]);
+    assert!(!closed.status.success());
+    assert!(
+        text(&closed).contains("the survey closed on"),
+        "{}",
+        text(&closed)
+    );
+
+    // The figures, worked out by hand from the frame:
+    // north_east: 3 of 4; residents 1,000,000, of whom 600,000 covered.
+    // centre: c1 and c4 of 4 (c4 out of coverage): 750,000 and 150,000.
+    // south: s1 of 4 (s2 a draft): 1,080,000 and 120,000 (11.1%).
+    // all: 6 of 12; 2,830,000 and 870,000 (30.7%).
+    let csv = admin_ok(&db, &["status", "--by", "macro_area", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        "group,units,responded,rate_pct,population,population_covered,coverage_pct\n\
+         north_east,4,3,75.0,1000000,600000,60.0\n\
+         centre,4,2,50.0,750000,150000,20.0\n\
+         south,4,1,25.0,1080000,120000,11.1\n\
+         all,12,6,50.0,2830000,870000,30.7\n"
+    );
+    // Responding in coverage: 100, 120, 150, 200, 300 thousand: mean
+    // 174,000, median 150,000, quartiles (type 7) 120,000 and 200,000.
+    // Not responding: 220, 250, 320, 350, 400, 420 thousand: mean
+    // 326,666.7, median 335,000, quartiles 267,500 and 387,500.
+    let catchment = admin_ok(&db, &["status", "--catchment", "--format", "csv"]);
+    assert_eq!(
+        catchment,
+        "units,n,mean,median,q1,q3\n\
+         responding,5,174000.0,150000.0,120000.0,200000.0\n\
+         not_responding,6,326666.7,335000.0,267500.0,387500.0\n"
+    );
+    let table = admin_ok(&db, &["--lang", "it", "status", "--by", "region"]);
+    for expected in [
+        "Veneto",
+        "75,0%",
+        "2.830.000",
+        "bozza ricevuta",
+        "non iniziato",
+    ] {
+        assert!(table.contains(expected), "{expected}:\n{table}");
+    }
+}
+
+/// The SMTP listener of the tests, or `None` where aiosmtpd is missing
+/// (CI requires it).
+fn smtp_sink(out: &Path) -> Option<(Child, u16)> {
+    // Debian's python3-aiosmtpd is for the system's Python, which another
+    // python3 first on the PATH (pyenv's) may hide.
+    let python = ["/usr/bin/python3", "python3"].into_iter().find(|python| {
+        Command::new(python)
+            .args(["-c", "import aiosmtpd"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    });
+    let Some(python) = python else {
+        assert!(
+            std::env::var_os("CAMPO_REQUIRE_SMTP").is_none(),
+            "aiosmtpd is required (apt-get install python3-aiosmtpd)"
+        );
+        eprintln!("aiosmtpd is missing: the SMTP check is skipped");
+        return None;
+    };
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
+    let mut child = Command::new(python)
+        .arg(script)
+        .arg(out)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    Some((child, line.trim().parse().expect("the sink says its port")))
+}
+
+#[test]
+fn reminders_reach_a_real_smtp_listener_with_each_units_code() {
+    let (dir, db, codes) = survey();
+    let inbox = tempfile::tempdir().unwrap();
+    let Some((mut sink, port)) = smtp_sink(inbox.path()) else {
+        return;
+    };
+    // ne1 and c1 have answered: the other ten are reminded.
+    let server = Server::start(&db);
+    for (n, unit) in ["ne1", "c1"].iter().enumerate() {
+        let office = Office::new();
+        assert!(office.register(&server.url, &codes[*unit]).status.success());
+        office.write_response(&id_of(n), unit, true, 1);
+        assert!(office.sync(&[]).status.success());
+    }
+    let codes_file = dir.path().join("codes.csv");
+    let smtp = format!("smtp://127.0.0.1:{port}");
+    let sent = admin(
+        &db,
+        &[
+            "remind",
+            "--smtp",
+            &smtp,
+            "--from",
+            "Gruppo di ricerca <indagine@example.org>",
+            "--ssh",
+            "questionario@survey.example.org",
+            "--codes",
+            codes_file.to_str().unwrap(),
+        ],
+    );
+    assert!(sent.status.success(), "{}", text(&sent));
+    let mut mails: Vec<Value> = std::fs::read_dir(inbox.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap())
+        .collect();
+    mails.sort_by_key(|m| m["to"].as_str().unwrap().to_string());
+    assert_eq!(mails.len(), 10, "{mails:#?}");
+    for unit in [
+        "ne2", "ne3", "ne4", "c2", "c3", "c4", "s1", "s2", "s3", "s4",
+    ] {
+        let line = FRAME
+            .lines()
+            .find(|l| l.starts_with(&format!("{unit},")))
+            .unwrap();
+        let first_address = line.rsplit(',').next().unwrap().split(';').next().unwrap();
+        let mail = mails
+            .iter()
+            .find(|m| {
+                m["rcpt_tos"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a == first_address)
+            })
+            .unwrap_or_else(|| panic!("no mail to {unit}"));
+        let body = mail["body"].as_str().unwrap();
+        assert!(body.contains(&codes[unit]), "{unit}: {body}");
+        assert!(body.contains(&frame_row(unit).0), "{unit}: {body}");
+        assert!(
+            body.contains("ssh questionario@survey.example.org"),
+            "{body}"
+        );
+        // Italian first, English below.
+        let (italian, english) = (body.find("Gentile Direttore"), body.find("Dear Director"));
+        assert!(italian < english && italian.is_some(), "{body}");
+        assert!(
+            mail["subject"]
+                .as_str()
+                .unwrap()
+                .starts_with("Promemoria: ")
+        );
+    }
+    let s3 = mails
+        .iter()
+        .find(|m| m["to"].as_str().unwrap().contains("dsm.salerno"))
+        .unwrap();
+    assert_eq!(s3["rcpt_tos"].as_array().unwrap().len(), 2);
+    assert!(
+        !mails
+            .iter()
+            .any(|m| m["body"].as_str().unwrap().contains(&codes["ne1"]))
+    );
+    // The reminders are recorded, and shown by status.
+    let status: Value =
+        serde_json::from_str(&admin_ok(&db, &["status", "--format", "json"])).unwrap();
+    let reminded: Vec<&str> = status["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["reminded"].as_array().unwrap().len() == 1)
+        .map(|u| u["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(reminded.len(), 10, "{status:#}");
+    assert!(!reminded.contains(&"ne1"));
+    let _ = sink.kill();
+    let _ = sink.wait();
+    drop(server);
+}
+
+#[test]
+fn invitations_are_written_as_eml_files_that_a_mail_reader_parses() {
+    let (dir, db, _codes) = survey();
+    let out = dir.path().join("mail");
+    let written = admin(
+        &db,
+        &[
+            "invite",
+            "--out",
+            out.to_str().unwrap(),
+            "--from",
+            "indagine@example.org",
+            "--server",
+            "https://campo.example.org",
+            "--unit",
+            "c4",
+        ],
+    );
+    assert!(written.status.success(), "{}", text(&written));
+    let eml = out.join("c4-invitation.eml");
+    // Python's own e-mail parser reads it back: headers and the UTF-8 body.
+    let parsed = Command::new("python3")
+        .args([
+            "-c",
+            "import email, sys\n\
+             from email import policy\n\
+             m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)\n\
+             print(m['To']); print(m['Subject']); print(m.get_content())",
+        ])
+        .arg(&eml)
+        .output()
+        .unwrap();
+    assert!(parsed.status.success(), "{}", text(&parsed));
+    let parsed = String::from_utf8(parsed.stdout).unwrap();
+    assert!(parsed.starts_with("opl@example.org\nInvito: "), "{parsed}");
+    assert!(
+        parsed.contains("Ospedale psichiatrico di Lucca"),
+        "{parsed}"
+    );
+    // The code in the e-mail is the one the server now holds: it registers.
+    let code = parsed
+        .split("--code ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let server = Server::start(&db);
+    let office = Office::new();
+    let registered = office.register(&server.url, &code);
+    assert!(registered.status.success(), "{}", text(&registered));
+    let status: Value =
+        serde_json::from_str(&admin_ok(&db, &["status", "--format", "json"])).unwrap();
+    let c4 = status["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "c4")
+        .unwrap();
+    assert!(c4["invited"].is_string(), "{c4}");
+}
