@@ -269,7 +269,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         None => Start::Home,
     };
-    let for_unit = registered_unit(&texts)?;
+    let for_unit = registered_unit(&texts);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if cli.plain || dumb || !crate::tui::has_terminal() {
         let how = PlainStart {
@@ -417,17 +417,18 @@ fn run_plain(
 }
 
 /// The unit this office registered for (`campo sync --setup --code`), if
-/// it did: new responses are the unit's.
-fn registered_unit(texts: &Texts) -> Result<Option<crate::store::ForUnit>, Failure> {
-    let Some(path) = crate::sync::config::default_path() else {
-        return Ok(None);
-    };
-    let config =
-        crate::sync::config::Config::load(&path).map_err(|e| Failure(e.describe(texts)))?;
-    Ok(config.unit.map(|unit| crate::store::ForUnit {
+/// it did: new responses are the unit's. A config campo cannot read is
+/// said, and answering goes on without a unit (the server still files a
+/// unit token's responses under its unit): it never stops data entry.
+fn registered_unit(texts: &Texts) -> Option<crate::store::ForUnit> {
+    let path = crate::sync::config::default_path()?;
+    let config = crate::sync::config::Config::load(&path)
+        .inspect_err(|e| eprintln!("campo: {}", printable(&e.describe(texts))))
+        .ok()?;
+    config.unit.map(|unit| crate::store::ForUnit {
         unit,
         answers: config.prefill,
-    }))
+    })
 }
 
 fn default_data_dir() -> Option<PathBuf> {
