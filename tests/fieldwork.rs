@@ -534,3 +534,28 @@ fn invitations_are_written_as_eml_files_that_a_mail_reader_parses() {
         .unwrap();
     assert!(c4["invited"].is_string(), "{c4}");
 }
+
+#[test]
+fn a_config_campo_cannot_read_is_said_and_answering_goes_on() {
+    let office = Office::new();
+    std::fs::write(&office.config, "unit = [not toml").unwrap();
+    let mut plain = office
+        .campo(&["--plain", "new"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    plain.stdin.take().unwrap().write_all(b"3\nq\n").unwrap();
+    let said = plain.wait_with_output().unwrap();
+    assert!(said.status.success(), "{}", text(&said));
+    assert!(
+        String::from_utf8_lossy(&said.stderr).contains(office.config.to_str().unwrap()),
+        "{}",
+        text(&said)
+    );
+    let response = support::only_response(&office.data);
+    assert!(response.get("unit").is_none());
+    assert!(response["answers"]["dept_region"].is_string(), "{response}");
+}
