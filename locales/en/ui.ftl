@@ -637,3 +637,8 @@ mail-body-reminder = Dear Director,
 
     Thank you for your time.
     The research team
+cli-value-item = ITEM
+cli-value-address = ADDRESS
+cli-value-account = USER@HOST
+cli-value-url = URL
+cli-value-code = CODE

@@ -643,3 +643,8 @@ mail-body-reminder = Gentile Direttore, gentile Direttrice,
 
     La ringraziamo per la collaborazione.
     Il gruppo di ricerca
+cli-value-item = DOMANDA
+cli-value-address = INDIRIZZO
+cli-value-account = UTENTE@HOST
+cli-value-url = URL
+cli-value-code = CODICE

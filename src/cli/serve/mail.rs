@@ -38,7 +38,7 @@ pub struct MailArgs {
     #[arg(long, value_name = "ADDRESS")]
     from: String,
     /// What directors type to answer over SSH, e.g. questionario@survey.example.org
-    #[arg(long, value_name = "USER@HOST", required_unless_present = "server")]
+    #[arg(long, value_name = "ACCOUNT", required_unless_present = "server")]
     ssh: Option<String>,
     /// The server's address, e.g. https://campo.example.org
     #[arg(long, value_name = "URL")]
