@@ -204,9 +204,20 @@ async fn put_response(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (storer, request_headers) = (server.clone(), headers.clone());
-    as_token(&server, &headers, |caller| async move {
-        store(&storer, &id, &request_headers, body, caller).await
+    let caller = match authenticate(&server, &headers).await {
+        Ok(caller) => caller,
+        Err(refused) => {
+            // The body is read (bounded, as any) before the refusal goes:
+            // a connection closed on unread data is reset, and the client
+            // would see the reset instead of the 401.
+            let _ =
+                tokio::time::timeout(server.limits.body_timeout, read_body(&headers, body)).await;
+            return refused;
+        }
+    };
+    let storer = server.clone();
+    as_caller(&server, caller, |caller| async move {
+        store(&storer, &id, &headers, body, caller).await
     })
     .await
 }
@@ -218,10 +229,19 @@ where
     F: FnOnce(Caller) -> Fut,
     Fut: std::future::Future<Output = Response>,
 {
-    let caller = match authenticate(server, headers).await {
-        Ok(caller) => caller,
-        Err(response) => return response,
-    };
+    match authenticate(server, headers).await {
+        Ok(caller) => as_caller(server, caller, serve).await,
+        Err(response) => response,
+    }
+}
+
+/// Serves an authenticated caller within its token's rate, and notes the
+/// token's name for the log line.
+async fn as_caller<F, Fut>(server: &Arc<Server>, caller: Caller, serve: F) -> Response
+where
+    F: FnOnce(Caller) -> Fut,
+    Fut: std::future::Future<Output = Response>,
+{
     let name = caller.name.clone();
     let mut response = if server.limits.rate.allow(&name, Instant::now()) {
         serve(caller).await
