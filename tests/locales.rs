@@ -138,8 +138,9 @@ const SAME_IN_BOTH: &[&str] = &[
     "report-na",
     "cli-value-n",
     "cli-value-token",
-    // "file" is Italian too.
+    // "file" and "URL" are Italian too.
     "cli-value-file",
+    "cli-value-url",
 ];
 
 #[test]
