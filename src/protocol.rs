@@ -18,6 +18,10 @@ pub const WHOAMI_PATH: &str = "/v1/whoami";
 /// `POST /v1/register` with a unit's access code: a token for the unit.
 pub const REGISTER_PATH: &str = "/v1/register";
 
+/// `POST /v1/codes/check`, with a kiosk's token: is this the code of a
+/// unit? Wrong guesses count against the address the kiosk names.
+pub const CHECK_CODE_PATH: &str = "/v1/codes/check";
+
 pub fn response_path(id: &str) -> String {
     format!("/v1/responses/{id}")
 }
@@ -123,6 +127,21 @@ pub struct WhoAmI {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Register {
     pub code: String,
+}
+
+/// The body of `POST /v1/codes/check`: the code as typed, and the
+/// address of whoever typed it (the SSH client's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckCode {
+    pub code: String,
+    pub guesser: String,
+}
+
+/// The unit whose code it is, and its answers from the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeChecked {
+    pub unit: String,
+    pub prefill: std::collections::BTreeMap<String, String>,
 }
 
 /// What registering gives an office: its token (shown this once), the

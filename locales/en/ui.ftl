@@ -642,3 +642,24 @@ cli-value-address = ADDRESS
 cli-value-account = USER@HOST
 cli-value-url = URL
 cli-value-code = CODE
+token-kind-kiosk = kiosk
+cli-arg-kiosk = The token of campo kiosk: it checks directors' access codes and sends their units' responses
+cli-cmd-kiosk = The survey's SSH front door (run by OpenSSH's ForceCommand): asks a department's access code and opens its questionnaire, nothing else
+cli-arg-idle_minutes = Minutes without a key after which the session saves and ends (default 30)
+cli-arg-tries = Wrong codes one connection may try before it is ended (default 3)
+cli-value-minutes = MINUTES
+kiosk-ask-code = Access code of your department (F2: italiano):
+kiosk-welcome = Code accepted: department { $unit }. Opening its questionnaire…
+kiosk-wrong-code = No department has this code. { $left ->
+    [0] No tries left.
+    [one] One try left.
+   *[other] { $left } tries left.
+}
+kiosk-too-many-tries = Too many wrong codes: the connection ends. Check the code in the invitation and connect again.
+kiosk-not-set-up = This kiosk is not set up: the research team must run, as this account, campo sync --setup --server URL --token TOKEN (a token made with campo serve token add NAME --kiosk).
+kiosk-unreachable = The collection server cannot be reached to check the code ({ $problem }). Please try again in a few minutes.
+kiosk-unreachable-plain = The collection server cannot check the code now. Please try again in a few minutes.
+kiosk-open-elsewhere = Your department's questionnaire is open in another session right now. Close it there, or try again in a few minutes.
+kiosk-idle = The session was idle and has ended; every answer is saved. Connect again to go on.
+kiosk-sent = Your answers are saved and have reached the research team. Goodbye.
+kiosk-not-sent = Your answers are saved here; they will reach the research team as soon as the server can be reached. Goodbye.

@@ -648,3 +648,24 @@ cli-value-address = INDIRIZZO
 cli-value-account = UTENTE@HOST
 cli-value-url = URL
 cli-value-code = CODICE
+token-kind-kiosk = chiosco
+cli-arg-kiosk = Il token di campo kiosk: controlla i codici di accesso dei direttori e invia i questionari delle loro unità
+cli-cmd-kiosk = La porta d'ingresso SSH dell'indagine (avviata dal ForceCommand di OpenSSH): chiede il codice di accesso di un dipartimento e apre il suo questionario, nient'altro
+cli-arg-idle_minutes = Minuti senza tasti dopo i quali la sessione salva e si chiude (predefinito 30)
+cli-arg-tries = Codici sbagliati che una connessione può tentare prima di essere chiusa (predefinito 3)
+cli-value-minutes = MINUTI
+kiosk-ask-code = Codice di accesso del suo dipartimento (F2: English):
+kiosk-welcome = Codice accettato: dipartimento { $unit }. Apro il suo questionario…
+kiosk-wrong-code = Nessun dipartimento ha questo codice. { $left ->
+    [0] Non restano tentativi.
+    [one] Resta un tentativo.
+   *[other] Restano { $left } tentativi.
+}
+kiosk-too-many-tries = Troppi codici sbagliati: la connessione si chiude. Controlli il codice nell'invito e si colleghi di nuovo.
+kiosk-not-set-up = Questo accesso non è configurato: il gruppo di ricerca deve eseguire, con questo account, campo sync --setup --server URL --token TOKEN (un token creato con campo serve token add NOME --kiosk).
+kiosk-unreachable = Il server di raccolta non è raggiungibile per controllare il codice ({ $problem }). Riprovi tra qualche minuto.
+kiosk-unreachable-plain = Il server di raccolta ora non può controllare il codice. Riprovi tra qualche minuto.
+kiosk-open-elsewhere = Il questionario del suo dipartimento è aperto in questo momento in un'altra sessione. Lo chiuda lì, o riprovi tra qualche minuto.
+kiosk-idle = La sessione era inattiva e si è chiusa; ogni risposta è salvata. Si colleghi di nuovo per proseguire.
+kiosk-sent = Le sue risposte sono salvate e sono arrivate al gruppo di ricerca. Arrivederci.
+kiosk-not-sent = Le sue risposte sono salvate qui; arriveranno al gruppo di ricerca appena il server sarà raggiungibile. Arrivederci.

@@ -3,7 +3,9 @@
 
 mod doctor;
 mod export;
+mod fronts;
 mod help;
+mod kiosk;
 mod leaving;
 mod list;
 mod report;
@@ -128,6 +130,8 @@ enum Command {
     },
     /// Run the collection server, or administer it
     Serve(serve::ServeArgs),
+    /// The survey's SSH front door: asks a department's access code and opens its questionnaire
+    Kiosk(kiosk::KioskArgs),
 }
 
 /// What went wrong, already in the user's words.
@@ -245,6 +249,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 .unwrap_or_else(|| data.root().join("server.sqlite").display().to_string());
             return serve::run(&texts, forms, &db, args);
         }
+        Some(Command::Kiosk(args)) => {
+            return kiosk::run(texts, &forms, &data, cli.lang, &args);
+        }
         Some(Command::List { json }) => {
             return list::run(&forms, &texts, &data, json).map_err(fail);
         }
@@ -272,66 +279,19 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let for_unit = registered_unit(&texts);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if cli.plain || dumb || !crate::tui::has_terminal() {
-        let how = PlainStart {
+        let how = fronts::PlainStart {
             start,
             for_unit,
             follow_response_lang: cli.lang.is_none(),
+            kiosk: false,
         };
-        return run_plain(&forms, texts, &data, how);
+        return fronts::run_plain(&forms, texts, &data, how);
     }
-    // The interface takes the texts; errors after that are worded with `ui`.
-    let texts_for_errors = ui;
-    let data_for_sync = data.clone();
-    let data_for_sync_locks = data.clone();
-    let data_root = data.root().display().to_string();
-    let follow_response_lang = cli.lang.is_none();
-    let mut texts = texts;
-    if let (Start::Edit(id), true) = (&start, follow_response_lang) {
-        texts.lang = leaving::language_of(&data, *id).unwrap_or(texts.lang);
-    }
-    let mut app = App::new(form, older_forms, texts, Box::new(data));
+    let mut app = App::new(form, older_forms, texts, Box::new(data.clone()));
     app.auto_advance = cli.auto_advance;
-    app.follow_response_lang = follow_response_lang;
+    app.follow_response_lang = cli.lang.is_none();
     app.for_unit = for_unit;
-    app.start(start)
-        .map_err(|e| Failure(e.describe(&texts_for_errors)))?;
-    let config = crate::sync::config::default_path();
-    let start_sync: crate::tui::SyncStarter = Box::new(move |mut report| {
-        let (data, config) = (data_for_sync.clone(), config.clone());
-        std::thread::spawn(move || match config {
-            Some(path) => crate::sync::sync_configured(&data, &path, &mut *report),
-            None => report(crate::sync::Event::Finished(Err(
-                crate::sync::SyncError::NoServer,
-            ))),
-        });
-    });
-    let after_panic = texts_for_errors.t_args("after-panic", &[("dir", data_root.into())]);
-    let data_for_locks = data_for_sync_locks;
-    let wait_for_lock: crate::tui::LockWaiter = Box::new(move |id, give| {
-        let data = data_for_locks.clone();
-        std::thread::spawn(move || give(data.wait_for_lock(id)));
-    });
-    let background = crate::tui::Background {
-        start_sync,
-        wait_for_lock,
-    };
-    let ended = crate::tui::run(app, background, after_panic);
-    let lost_answers = ended.unsaved.is_some();
-    if let Some(unsaved) = ended.unsaved {
-        leaving::put_unsaved_in_safety(&texts_for_errors, &unsaved);
-    } else if let Some(left) = &ended.left {
-        leaving::say_how_to_come_back(&forms, &interface_texts(ended.lang), left);
-    }
-    match ended.ending {
-        Ok(crate::tui::Ending::Quit) if !lost_answers => Ok(()),
-        Ok(crate::tui::Ending::Quit) => std::process::exit(1),
-        // Everything is saved and the terminal given back: end as a
-        // process killed by that signal would, so scripts can tell.
-        Ok(crate::tui::Ending::Signal(signal)) => std::process::exit(128 + signal),
-        Err(e) => Err(Failure(
-            texts_for_errors.t_args("terminal-failed", &[("reason", e.to_string().into())]),
-        )),
-    }
+    fronts::run_interface(app, start, &data, &forms, ui, fronts::Extras::default())
 }
 
 /// The interface's messages alone, for errors that need no form.
@@ -340,82 +300,6 @@ fn interface_texts(lang: Lang) -> Texts {
 }
 
 /// Plain line mode on standard input and output.
-/// Where plain mode starts, and with what.
-struct PlainStart {
-    start: Start,
-    for_unit: Option<crate::store::ForUnit>,
-    follow_response_lang: bool,
-}
-
-fn run_plain(
-    forms: &[crate::form::Form],
-    mut texts: Texts,
-    data: &DataDir,
-    how: PlainStart,
-) -> Result<(), Failure> {
-    let PlainStart {
-        start,
-        for_unit,
-        follow_response_lang,
-    } = how;
-    let (id, response) = match start {
-        Start::Home => {
-            let listed = list::run(forms, &texts, data, false);
-            println!("{}", texts.t("plain-home"));
-            return listed.map_err(|e| Failure(e.describe(&texts)));
-        }
-        Start::New => (None, None),
-        Start::Edit(id) => (
-            Some(id),
-            Some(data.load(id).map_err(|e| Failure(e.describe(&texts)))?),
-        ),
-    };
-    // A response goes on with the version of the form it was begun with,
-    // and in the language it was last used in unless --lang says otherwise.
-    let form = response
-        .as_ref()
-        .and_then(|r| list::version_of(forms, r))
-        .unwrap_or(&forms[0]);
-    if let Some(lang) = response
-        .as_ref()
-        .filter(|_| follow_response_lang)
-        .and_then(|r| Lang::from_code(&r.lang))
-    {
-        texts.lang = lang;
-    }
-    let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
-    match crate::plain::run(
-        form,
-        &mut texts,
-        data,
-        match id {
-            Some(id) => crate::plain::Opening::Stored(id),
-            None => crate::plain::Opening::New {
-                for_unit: for_unit.as_ref(),
-            },
-        },
-        &mut stdin.lock(),
-        &mut stdout.lock(),
-    ) {
-        // Whoever read the output stopped reading (`| head`): nothing is lost.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-
-        Err(e) => Err(Failure(
-            texts.t_args("terminal-failed", &[("reason", e.to_string().into())]),
-        )),
-        Ok(crate::plain::Finished::Done(left)) => {
-            leaving::say_how_to_come_back(forms, &texts, &left);
-            Ok(())
-        }
-        // Already said on the output, in the user's words.
-        Ok(crate::plain::Finished::NotOpened) => std::process::exit(1),
-        Ok(crate::plain::Finished::Unsaved(unsaved)) => {
-            leaving::put_unsaved_in_safety(&texts, &unsaved);
-            std::process::exit(1)
-        }
-    }
-}
-
 /// The unit this office registered for (`campo sync --setup --code`), if
 /// it did: new responses are the unit's. A config campo cannot read is
 /// said, and answering goes on without a unit (the server still files a

@@ -40,6 +40,10 @@ pub fn router(server: Arc<Server>) -> Router {
             crate::protocol::REGISTER_PATH,
             post(super::register::register),
         )
+        .route(
+            crate::protocol::CHECK_CODE_PATH,
+            post(super::register::check_code),
+        )
         .route("/v1/responses/{id}", put(put_response).get(get_response))
         .layer(middleware::from_fn_with_state(
             server.clone(),
@@ -224,7 +228,11 @@ async fn put_response(
 
 /// Serves a request that carries a live token, within the token's rate,
 /// and notes the token's name for the log line.
-async fn as_token<F, Fut>(server: &Arc<Server>, headers: &HeaderMap, serve: F) -> Response
+pub(super) async fn as_token<F, Fut>(
+    server: &Arc<Server>,
+    headers: &HeaderMap,
+    serve: F,
+) -> Response
 where
     F: FnOnce(Caller) -> Fut,
     Fut: std::future::Future<Output = Response>,
@@ -316,6 +324,8 @@ fn unit_of(caller: &Caller, named: Option<&str>) -> Result<Option<String>, Refus
         (Some(mine), None) => Ok(Some(mine.clone())),
         (Some(mine), Some(named)) if named == mine => Ok(Some(mine.clone())),
         (None, named) if caller.team => Ok(named.map(str::to_string)),
+        // A kiosk sends units' responses only, each naming its unit.
+        (None, Some(named)) if caller.kiosk => Ok(Some(named.to_string())),
         (None, None) => Ok(None),
         (_, Some(named)) => Err(Refusal::WrongUnit {
             unit: named.to_string(),

@@ -1,6 +1,6 @@
 //! `POST /v1/register`: an office gives its unit's access code and gets a
 //! token of its own for the unit, with the answers the list of units gives
-//! it. Wrong codes wait for their answer and count against the address
+//! it; `POST /v1/codes/check`: a kiosk asks whose a code is. Wrong codes wait for their answer and count against the address
 //! they came from (in the database, so that they hold across restarts).
 
 use std::net::IpAddr;
@@ -12,9 +12,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::Server;
-use super::http::{Peer, closed_since, read_body, refusal, server_error};
+use super::http::{Peer, as_token, closed_since, read_body, refusal, server_error};
 use super::storage::Registration;
-use crate::protocol::{Refusal, Register, Registered};
+use crate::protocol::{CheckCode, CodeChecked, Refusal, Register, Registered};
 
 pub(super) async fn register(
     State(server): State<Arc<Server>>,
@@ -22,45 +22,102 @@ pub(super) async fn register(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    match closed_since(&server).await {
-        Ok(Some(at)) => return refusal(Refusal::Closed { at }),
-        Ok(None) => {}
+    let asked = match read_json::<Register>(&server, &headers, body).await {
+        Ok(asked) => asked,
         Err(response) => return response,
-    }
-    let body =
-        match tokio::time::timeout(server.limits.body_timeout, read_body(&headers, body)).await {
-            Ok(Ok(body)) => body,
-            Ok(Err(r)) => return refusal(r),
-            Err(_) => return refusal(Refusal::TooSlow),
-        };
-    let Ok(asked) = serde_json::from_slice::<Register>(&body) else {
-        return refusal(Refusal::NotJson);
     };
     let token = super::tokens::generate();
-    let (storage, token_hash) = (server.storage.clone(), super::tokens::hash(&token));
-    let code_hash = super::codes::hash(&asked.code);
-    let address = guesser(peer.0);
-    let outcome =
-        tokio::task::spawn_blocking(move || storage.register(&code_hash, &address, &token_hash))
-            .await;
-    match outcome {
-        Ok(Ok(Registration::Registered { name, unit })) => (
+    let token_hash = super::tokens::hash(&token);
+    match try_code(&server, &asked.code, guesser(peer.0), Some(token_hash)).await {
+        Ok((name, unit)) => (
             StatusCode::OK,
             axum::Json(Registered {
                 token,
-                name,
+                name: name.unwrap_or_default(),
                 unit: unit.unit,
                 prefill: unit.prefill,
             }),
         )
             .into_response(),
+        Err(response) => response,
+    }
+}
+
+/// `POST /v1/codes/check`: a kiosk asks whose code a director typed. It
+/// is the kiosk's own token that is checked and rate-limited; wrong
+/// guesses count against the director's address, as the kiosk gives it.
+pub(super) async fn check_code(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let checker = server.clone();
+    let request_headers = headers.clone();
+    as_token(&server, &headers, |caller| async move {
+        if !(caller.kiosk || caller.team) {
+            return refusal(Refusal::Unauthorized);
+        }
+        let asked = match read_json::<CheckCode>(&checker, &request_headers, body).await {
+            Ok(asked) => asked,
+            Err(response) => return response,
+        };
+        let address = match asked.guesser.parse::<IpAddr>() {
+            Ok(address) => guesser(address),
+            Err(_) => format!("kiosk {}", caller.name),
+        };
+        match try_code(&checker, &asked.code, address, None).await {
+            Ok((_, unit)) => axum::Json(CodeChecked {
+                unit: unit.unit,
+                prefill: unit.prefill,
+            })
+            .into_response(),
+            Err(response) => response,
+        }
+    })
+    .await
+}
+
+/// The body as JSON of type `T`, once the survey is known to be open.
+async fn read_json<T: serde::de::DeserializeOwned>(
+    server: &Arc<Server>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<T, Response> {
+    if let Some(at) = closed_since(server).await? {
+        return Err(refusal(Refusal::Closed { at }));
+    }
+    let body =
+        match tokio::time::timeout(server.limits.body_timeout, read_body(headers, body)).await {
+            Ok(Ok(body)) => body,
+            Ok(Err(r)) => return Err(refusal(r)),
+            Err(_) => return Err(refusal(Refusal::TooSlow)),
+        };
+    serde_json::from_slice::<T>(&body).map_err(|_| refusal(Refusal::NotJson))
+}
+
+/// Tries a code: the unit (and the name of the token made, if one was)
+/// or the refusal, a wrong code after a pause.
+async fn try_code(
+    server: &Arc<Server>,
+    code: &str,
+    address: String,
+    token_hash: Option<String>,
+) -> Result<(Option<String>, crate::server::frame::Unit), Response> {
+    let storage = server.storage.clone();
+    let code_hash = super::codes::hash(code);
+    let outcome = tokio::task::spawn_blocking(move || {
+        storage.register(&code_hash, &address, token_hash.as_deref())
+    })
+    .await;
+    match outcome {
+        Ok(Ok(Registration::Registered { name, unit })) => Ok((name, unit)),
         Ok(Ok(Registration::WrongCode)) => {
             tokio::time::sleep(server.limits.wrong_code_delay).await;
-            refusal(Refusal::WrongCode)
+            Err(refusal(Refusal::WrongCode))
         }
-        Ok(Ok(Registration::TooManyGuesses)) => refusal(Refusal::TooManyGuesses),
-        Ok(Err(error)) => server_error(&error.0),
-        Err(error) => server_error(&error.to_string()),
+        Ok(Ok(Registration::TooManyGuesses)) => Err(refusal(Refusal::TooManyGuesses)),
+        Ok(Err(error)) => Err(server_error(&error.0)),
+        Err(error) => Err(server_error(&error.to_string())),
     }
 }
 

@@ -46,6 +46,17 @@ pub struct Caller {
     pub unit: Option<String>,
     /// A team token reads and writes everything.
     pub team: bool,
+    /// A kiosk's token (`campo kiosk`): checks access codes for the
+    /// directors it serves and sends their units' responses.
+    pub kiosk: bool,
+}
+
+/// What a token is for, as it is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Office,
+    Team,
+    Kiosk,
 }
 
 impl Caller {
@@ -54,6 +65,9 @@ impl Caller {
     pub fn may_touch(&self, owner: Option<&str>, unit: Option<&str>) -> bool {
         if self.team {
             return true;
+        }
+        if self.kiosk {
+            return unit.is_some();
         }
         match (&self.unit, unit) {
             (Some(mine), its) => its == Some(mine.as_str()),
@@ -68,10 +82,11 @@ impl Caller {
 /// What a unit's access code opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Registration {
-    /// A new token for the unit: its name (the token itself is the
-    /// caller's, stored as its hash).
+    /// The code is the unit's: with the name of the token made for it
+    /// (the token itself is the caller's, stored as its hash), none when
+    /// only checked.
     Registered {
-        name: String,
+        name: Option<String>,
         unit: super::frame::Unit,
     },
     WrongCode,
@@ -139,6 +154,7 @@ pub struct TokenInfo {
     pub name: String,
     pub unit: Option<String>,
     pub team: bool,
+    pub kiosk: bool,
     pub created: String,
     pub revoked: Option<String>,
 }
@@ -179,7 +195,7 @@ pub trait Storage: Survey {
     /// The live token with this hash.
     fn caller(&self, hash: &str) -> Result<Option<Caller>, StorageError>;
     /// Adds a token; false if a live token has that name already.
-    fn add_token(&self, name: &str, hash: &str, team: bool) -> Result<bool, StorageError>;
+    fn add_token(&self, name: &str, hash: &str, kind: TokenKind) -> Result<bool, StorageError>;
     fn tokens(&self) -> Result<Vec<TokenInfo>, StorageError>;
     /// Revokes a token; false if there is no live token of that name.
     fn revoke_token(&self, name: &str) -> Result<bool, StorageError>;
@@ -204,12 +220,13 @@ pub trait Survey: Send + Sync {
     fn code_is(&self, unit: &str, code_hash: &str) -> Result<bool, StorageError>;
     /// Tries an access code from `address`: a wrong one is counted against
     /// the address, and past [`Bounds::guesses_per_hour`] none is checked.
-    /// A right one gives the unit a new token with hash `token_hash`.
+    /// A right one gives the unit a new token with hash `token_hash`, if
+    /// one is given (a kiosk only checks).
     fn register(
         &self,
         code_hash: &str,
         address: &str,
-        token_hash: &str,
+        token_hash: Option<&str>,
     ) -> Result<Registration, StorageError>;
     /// The response of each unit that has one.
     fn unit_responses(&self) -> Result<Vec<UnitResponse>, StorageError>;

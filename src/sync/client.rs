@@ -9,7 +9,8 @@ use std::time::Duration;
 use ureq::Agent;
 
 use crate::protocol::{
-    Accepted, REGISTER_PATH, Refusal, Register, Registered, WHOAMI_PATH, WhoAmI, response_path,
+    Accepted, CHECK_CODE_PATH, CheckCode, CodeChecked, REGISTER_PATH, Refusal, Register,
+    Registered, WHOAMI_PATH, WhoAmI, response_path,
 };
 
 /// Stops the whole batch: sending more would only repeat it.
@@ -114,6 +115,7 @@ impl Backoff {
     }
 }
 
+#[derive(Clone)]
 pub struct Client {
     agent: Agent,
     base: String,
@@ -122,6 +124,11 @@ pub struct Client {
 }
 
 impl Client {
+    /// The server's address, as requests go to it.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     pub fn new(server: &str, token: &str, backoff: Backoff) -> Client {
         let agent: Agent = Agent::config_builder()
             .http_status_as_error(false)
@@ -215,29 +222,49 @@ impl Client {
 /// Registers this office for a unit with the unit's access code: the
 /// server answers with a token of its own. Tried once, like `who_am_i`.
 pub fn register(server: &str, code: &str) -> Result<Registered, Delivery> {
-    let client = Client::new(server, "", Backoff::default());
-    let url = format!("{}{}", client.base, REGISTER_PATH);
-    let body = serde_json::to_vec(&Register {
+    let asked = Register {
         code: code.to_string(),
-    })
-    .expect("serialises");
-    let result = client
-        .agent
-        .post(&url)
-        .header("Content-Type", "application/json")
-        .send(&body[..]);
-    let answer = match read_answer(result, &client.base) {
-        Ok(answer) => answer,
-        Err(Failed::Fatal(fatal)) => return Err(Delivery::Fatal(fatal)),
-        Err(Failed::Transient(transient)) => return Err(Delivery::GaveUp(transient)),
     };
-    match (
-        answer.status,
-        serde_json::from_str::<Registered>(&answer.body),
-    ) {
-        (200, Ok(registered)) => Ok(registered),
-        (200, Err(_)) => Err(Delivery::Fatal(Fatal::NotCampo { status: 200 })),
-        _ => Err(answer.to_delivery().unwrap_or_else(Delivery::GaveUp)),
+    Client::new(server, "", Backoff::default()).post(REGISTER_PATH, &asked)
+}
+
+impl Client {
+    /// Asks, as a kiosk, whose unit's code `code` is; wrong guesses count
+    /// against `guesser`, the address the director connected from.
+    pub fn check_code(&self, code: &str, guesser: &str) -> Result<CodeChecked, Delivery> {
+        let asked = CheckCode {
+            code: code.to_string(),
+            guesser: guesser.to_string(),
+        };
+        self.post(CHECK_CODE_PATH, &asked)
+    }
+
+    /// POSTs `body` as JSON (with the token, if the client has one) and
+    /// reads a `T` from a 200. Tried once: a person is waiting.
+    fn post<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl serde::Serialize,
+    ) -> Result<T, Delivery> {
+        let url = format!("{}{path}", self.base);
+        let body = serde_json::to_vec(body).expect("serialises");
+        let mut request = self
+            .agent
+            .post(&url)
+            .header("Content-Type", "application/json");
+        if !self.token.is_empty() {
+            request = request.header("Authorization", &format!("Bearer {}", self.token));
+        }
+        let answer = match read_answer(request.send(&body[..]), &self.base) {
+            Ok(answer) => answer,
+            Err(Failed::Fatal(fatal)) => return Err(Delivery::Fatal(fatal)),
+            Err(Failed::Transient(transient)) => return Err(Delivery::GaveUp(transient)),
+        };
+        match (answer.status, serde_json::from_str::<T>(&answer.body)) {
+            (200, Ok(value)) => Ok(value),
+            (200, Err(_)) => Err(Delivery::Fatal(Fatal::NotCampo { status: 200 })),
+            _ => Err(answer.to_delivery().unwrap_or_else(Delivery::GaveUp)),
+        }
     }
 }
 

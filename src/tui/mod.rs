@@ -44,6 +44,11 @@ pub type LockWaiter = Box<dyn Fn(Uuid, Box<dyn FnOnce(Result<EditLock, StoreErro
 pub struct Background {
     pub start_sync: SyncStarter,
     pub wait_for_lock: LockWaiter,
+    /// Sends the responses, unseen, when the open one is completed or
+    /// reopened (the kiosk's; nothing elsewhere).
+    pub on_status_change: Option<Box<dyn Fn()>>,
+    /// With no key for this long, the session ends (the kiosk's).
+    pub idle_limit: Option<std::time::Duration>,
 }
 
 /// What wakes the interface up: a key, a resize, or news from a sync.
@@ -64,6 +69,8 @@ pub enum Ending {
     /// A hang-up or termination signal (its number): the connection dropped
     /// or the system is stopping.
     Signal(i32),
+    /// No key came for the idle limit.
+    Idle,
 }
 
 /// How the interface ended, and the answers it could not save, if any: the
@@ -133,9 +140,20 @@ fn event_loop(
     });
     terminal.draw(|frame| view::draw(frame, app))?;
     loop {
-        let first = messages
-            .recv()
-            .expect("the key reader lives as long as the loop");
+        // One wait for the next message, however long: no tick. With an
+        // idle limit, that wait has a deadline.
+        let first = match background.idle_limit {
+            None => messages
+                .recv()
+                .expect("the key reader lives as long as the loop"),
+            Some(limit) => match messages.recv_timeout(limit) {
+                Ok(message) => message,
+                Err(mpsc::RecvTimeoutError::Timeout) => return Ok(Ending::Idle),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    unreachable!("the key reader lives as long as the loop")
+                }
+            },
+        };
         let mut update = match handle(app, first)? {
             Ok(update) => update,
             Err(ending) => return Ok(ending),
@@ -149,6 +167,11 @@ fn event_loop(
                 Ok(next) => update = stronger(update, next),
                 Err(ending) => return Ok(ending),
             }
+        }
+        if std::mem::take(&mut app.status_changed)
+            && let Some(send) = &background.on_status_change
+        {
+            send();
         }
         match update {
             Update::Quit => return Ok(Ending::Quit),

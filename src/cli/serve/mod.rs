@@ -11,7 +11,7 @@ use clap::{Args, Subcommand};
 
 use crate::form::Form;
 use crate::i18n::{Describe, Texts};
-use crate::server::storage::{MailKind, Storage, StorageError, TokenInfo};
+use crate::server::storage::{MailKind, Storage, StorageError, TokenInfo, TokenKind};
 use crate::server::{self, DatabaseError, Server, tokens};
 use crate::store::DataDir;
 use crate::text::printable;
@@ -96,8 +96,11 @@ enum TokenCommand {
     Add {
         name: String,
         /// A research team's token: reads every response and may import
-        #[arg(long)]
+        #[arg(long, conflicts_with = "kiosk")]
         team: bool,
+        /// The token of `campo kiosk`: checks directors' codes and sends their units' responses
+        #[arg(long)]
+        kiosk: bool,
     },
     /// List tokens
     List,
@@ -183,10 +186,15 @@ fn run_server(texts: &Texts, server: Server, db: &str, listen: SocketAddr) -> Re
 
 fn token(texts: &Texts, storage: &dyn Storage, command: TokenCommand) -> Result<(), Failure> {
     match command {
-        TokenCommand::Add { name, team } => {
+        TokenCommand::Add { name, team, kiosk } => {
             let token = tokens::generate();
+            let kind = match (team, kiosk) {
+                (true, _) => TokenKind::Team,
+                (_, true) => TokenKind::Kiosk,
+                _ => TokenKind::Office,
+            };
             if !storage
-                .add_token(&name, &tokens::hash(&token), team)
+                .add_token(&name, &tokens::hash(&token), kind)
                 .map_err(db_failed(texts))?
             {
                 return Err(Failure(
@@ -224,6 +232,7 @@ fn token_line(texts: &Texts, token: TokenInfo) -> String {
     let created = local_date(texts, &token.created);
     let kind = match (&token.unit, token.team) {
         (_, true) => texts.t("token-kind-team"),
+        _ if token.kiosk => texts.t("token-kind-kiosk"),
         (Some(unit), false) => texts.t_args("token-kind-unit", &[("unit", unit.as_str().into())]),
         (None, false) => texts.t("token-kind-office"),
     };

@@ -13,7 +13,9 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::storage::{Bounds, Caller, Offer, PutOutcome, Storage, StorageError, TokenInfo};
+use super::storage::{
+    Bounds, Caller, Offer, PutOutcome, Storage, StorageError, TokenInfo, TokenKind,
+};
 
 pub struct SqliteStorage {
     connection: Mutex<Connection>,
@@ -192,13 +194,14 @@ impl Storage for SqliteStorage {
     fn caller(&self, hash: &str) -> Result<Option<Caller>, StorageError> {
         self.with(|c| {
             c.query_row(
-                "SELECT name, unit, team FROM tokens WHERE hash = ?1 AND revoked IS NULL",
+                "SELECT name, unit, team, kiosk FROM tokens WHERE hash = ?1 AND revoked IS NULL",
                 params![hash],
                 |r| {
                     Ok(Caller {
                         name: r.get(0)?,
                         unit: r.get(1)?,
                         team: r.get(2)?,
+                        kiosk: r.get(3)?,
                     })
                 },
             )
@@ -206,10 +209,10 @@ impl Storage for SqliteStorage {
         })
     }
 
-    fn add_token(&self, name: &str, hash: &str, team: bool) -> Result<bool, StorageError> {
+    fn add_token(&self, name: &str, hash: &str, kind: TokenKind) -> Result<bool, StorageError> {
         self.with(|c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let added = add_token(&tx, name, hash, team, None)?;
+            let added = add_token(&tx, name, hash, kind, None)?;
             tx.commit()?;
             Ok(added)
         })
@@ -217,8 +220,9 @@ impl Storage for SqliteStorage {
 
     fn tokens(&self) -> Result<Vec<TokenInfo>, StorageError> {
         self.with(|c| {
-            let mut statement =
-                c.prepare("SELECT name, created, revoked, unit, team FROM tokens ORDER BY name")?;
+            let mut statement = c.prepare(
+                "SELECT name, created, revoked, unit, team, kiosk FROM tokens ORDER BY name",
+            )?;
             let rows = statement.query_map([], |r| {
                 Ok(TokenInfo {
                     name: r.get(0)?,
@@ -226,6 +230,7 @@ impl Storage for SqliteStorage {
                     revoked: r.get(2)?,
                     unit: r.get(3)?,
                     team: r.get(4)?,
+                    kiosk: r.get(5)?,
                 })
             })?;
             rows.collect()
@@ -289,9 +294,10 @@ fn add_token(
     tx: &rusqlite::Transaction,
     name: &str,
     hash: &str,
-    team: bool,
+    kind: TokenKind,
     unit: Option<&str>,
 ) -> rusqlite::Result<bool> {
+    let (team, kiosk) = (kind == TokenKind::Team, kind == TokenKind::Kiosk);
     let live: Option<String> = tx
         .query_row(
             "SELECT name FROM tokens WHERE name = ?1 AND revoked IS NULL",
@@ -303,10 +309,10 @@ fn add_token(
         return Ok(false);
     }
     tx.execute(
-        "INSERT INTO tokens (name, hash, created, team, unit) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO tokens (name, hash, created, team, kiosk, unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (name) DO UPDATE SET hash = excluded.hash, created = excluded.created,
-             revoked = NULL, team = excluded.team, unit = excluded.unit",
-        params![name, hash, now(), team, unit],
+             revoked = NULL, team = excluded.team, kiosk = excluded.kiosk, unit = excluded.unit",
+        params![name, hash, now(), team, kiosk, unit],
     )?;
     Ok(true)
 }

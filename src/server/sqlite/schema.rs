@@ -93,8 +93,13 @@ CREATE TABLE mailings (
 );
 ";
 
+/// Kiosk tokens: `campo kiosk` checks codes and sends any unit's response.
+const KIOSKS: &str = "
+ALTER TABLE tokens ADD COLUMN kiosk INTEGER NOT NULL DEFAULT 0;
+";
+
 /// The schema version this build makes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Brings the database to [`VERSION`]; a database made by a newer campo
 /// is left alone and refused.
@@ -119,7 +124,8 @@ pub fn migrate(connection: &mut Connection) -> Result<u32, String> {
                     tx.execute_batch(ADD_OWNERS).map_err(|e| e.to_string())?;
                 }
             }
-            _ => tx.execute_batch(UNITS).map_err(|e| e.to_string())?,
+            2 => tx.execute_batch(UNITS).map_err(|e| e.to_string())?,
+            _ => tx.execute_batch(KIOSKS).map_err(|e| e.to_string())?,
         }
         tx.pragma_update(None, "user_version", version)
             .map_err(|e| e.to_string())?;

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use super::{SqliteStorage, add_token, now};
 use crate::server::frame::Unit;
 use crate::server::storage::{
-    FrameChange, MailKind, Mailing, Registration, StorageError, Survey, UnitResponse,
+    FrameChange, MailKind, Mailing, Registration, StorageError, Survey, TokenKind, UnitResponse,
 };
 
 /// How long a wrong guess counts against its address.
@@ -108,7 +108,7 @@ impl Survey for SqliteStorage {
         &self,
         code_hash: &str,
         address: &str,
-        token_hash: &str,
+        token_hash: Option<&str>,
     ) -> Result<Registration, StorageError> {
         let allowed = i64::from(self.bounds.guesses_per_hour);
         self.with(|c| {
@@ -141,8 +141,14 @@ impl Survey for SqliteStorage {
                 tx.commit()?;
                 return Ok(Registration::WrongCode);
             };
-            let name = next_token_name(&tx, &unit.unit)?;
-            add_token(&tx, &name, token_hash, false, Some(&unit.unit))?;
+            let name = match token_hash {
+                Some(hash) => {
+                    let name = next_token_name(&tx, &unit.unit)?;
+                    add_token(&tx, &name, hash, TokenKind::Office, Some(&unit.unit))?;
+                    Some(name)
+                }
+                None => None,
+            };
             tx.commit()?;
             Ok(Registration::Registered { name, unit })
         })

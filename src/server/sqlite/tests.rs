@@ -6,6 +6,7 @@ fn office(name: &str) -> Caller {
         name: name.into(),
         unit: None,
         team: false,
+        kiosk: false,
     }
 }
 
@@ -14,6 +15,7 @@ fn unit_token(name: &str, unit: &str) -> Caller {
         name: name.into(),
         unit: Some(unit.into()),
         team: false,
+        kiosk: false,
     }
 }
 
@@ -75,15 +77,15 @@ fn revisions_are_idempotent_versioned_and_never_go_back() {
 #[test]
 fn tokens_are_found_by_hash_until_revoked() {
     let (_dir, db) = storage();
-    assert!(db.add_token("verona", "h1", false).unwrap());
-    assert!(!db.add_token("verona", "h2", false).unwrap());
+    assert!(db.add_token("verona", "h1", TokenKind::Office).unwrap());
+    assert!(!db.add_token("verona", "h2", TokenKind::Office).unwrap());
     assert_eq!(db.caller("h1").unwrap(), Some(office("verona")));
     assert!(db.revoke_token("verona").unwrap());
     assert!(!db.revoke_token("verona").unwrap());
     assert_eq!(db.caller("h1").unwrap(), None);
     assert!(db.tokens().unwrap()[0].revoked.is_some());
     // A revoked name can be given a new token.
-    assert!(db.add_token("verona", "h3", true).unwrap());
+    assert!(db.add_token("verona", "h3", TokenKind::Team).unwrap());
     assert!(db.caller("h3").unwrap().unwrap().team);
 }
 
@@ -232,8 +234,18 @@ fn a_unit_has_one_response_touched_only_by_its_own_tokens_and_the_team() {
         name: "team".into(),
         unit: None,
         team: true,
+        kiosk: false,
     };
     assert_eq!(db.current_response(first, &team).unwrap().unwrap(), b"b");
+    // A kiosk touches any unit's response, and none without a unit.
+    let kiosk = Caller {
+        name: "kiosk".into(),
+        unit: None,
+        team: false,
+        kiosk: true,
+    };
+    assert_eq!(db.current_response(first, &kiosk).unwrap().unwrap(), b"b");
+    assert!(!kiosk.may_touch(Some("plain"), None));
     // A second response of the unit is refused, naming the first…
     let second = Uuid::new_v4();
     assert_eq!(
@@ -267,9 +279,9 @@ fn a_right_code_registers_and_wrong_ones_are_limited_per_address() {
     assert!(db.set_code("verona", "right").unwrap());
     assert!(!db.set_code("nowhere", "x").unwrap());
     assert!(db.code_is("verona", "right").unwrap());
-    match db.register("right", "192.0.2.1", "t1").unwrap() {
+    match db.register("right", "192.0.2.1", Some("t1")).unwrap() {
         Registration::Registered { name, unit } => {
-            assert_eq!(name, "verona/1");
+            assert_eq!(name.as_deref(), Some("verona/1"));
             assert_eq!(unit.prefill["dept_name"], "DSM verona");
         }
         other => panic!("{other:?}"),
@@ -280,20 +292,26 @@ fn a_right_code_registers_and_wrong_ones_are_limited_per_address() {
     );
     for _ in 0..3 {
         assert_eq!(
-            db.register("wrong", "192.0.2.9", "t").unwrap(),
+            db.register("wrong", "192.0.2.9", Some("t")).unwrap(),
             Registration::WrongCode
         );
     }
     // Past the limit, not even the right code is checked from there…
     assert_eq!(
-        db.register("right", "192.0.2.9", "t2").unwrap(),
+        db.register("right", "192.0.2.9", Some("t2")).unwrap(),
         Registration::TooManyGuesses
     );
     // …while another address still registers (a second office: verona/2).
     assert!(matches!(
-        db.register("right", "192.0.2.10", "t3").unwrap(),
-        Registration::Registered { name, .. } if name == "verona/2"
+        db.register("right", "192.0.2.10", Some("t3")).unwrap(),
+        Registration::Registered { name, .. } if name.as_deref() == Some("verona/2")
     ));
+    // A kiosk only checks: no token is made.
+    assert!(matches!(
+        db.register("right", "192.0.2.11", None).unwrap(),
+        Registration::Registered { name: None, unit } if unit.unit == "verona"
+    ));
+    assert_eq!(db.tokens().unwrap().len(), 2);
 }
 
 #[test]

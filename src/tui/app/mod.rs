@@ -114,6 +114,12 @@ pub struct App {
     /// The unit this office registered for: a new response is its, with
     /// the list's answers filled in and locked.
     pub for_unit: Option<crate::store::ForUnit>,
+    /// Run by `campo kiosk`: one response, and leaving it ends the session
+    /// (there is no list of others to go back to).
+    pub kiosk: bool,
+    /// The open response was marked complete or reopened since the loop
+    /// last asked: the kiosk sends it then.
+    pub status_changed: bool,
 }
 
 pub struct LockPrompt {
@@ -146,6 +152,8 @@ impl App {
             leave_armed: false,
             follow_response_lang: false,
             for_unit: None,
+            kiosk: false,
+            status_changed: false,
         };
         app.go_home();
         app

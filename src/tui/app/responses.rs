@@ -251,9 +251,13 @@ impl App {
     /// Back to the list of responses. Answers that cannot be saved are not
     /// dropped: the first try warns, the second writes them to a file of
     /// their own and says where.
-    pub(super) fn leave_for_home(&mut self, armed: bool) {
+    /// In the kiosk, leaving the response ends the session instead.
+    pub(super) fn leave_for_home(&mut self, armed: bool) -> Update {
         if self.leaving_loses_answers(armed, false) {
-            return;
+            return Update::Redraw;
+        }
+        if self.kiosk {
+            return Update::Quit;
         }
         let rescued = self.unsaved_answers().map(|unsaved| unsaved.rescue());
         self.go_home();
@@ -267,6 +271,7 @@ impl App {
             }
             None => {}
         }
+        Update::Redraw
     }
 
     pub(super) fn go_home(&mut self) {
@@ -297,6 +302,9 @@ impl App {
             session.response.lang = self.texts.lang.code().to_string();
         }
         self.save_current();
+        if changed == Changed::Reopened {
+            self.status_changed = true;
+        }
         if changed == Changed::Reopened && !matches!(self.notice, Some(Notice::SaveFailed(_))) {
             self.notice = Some(Notice::Reopened);
         }

@@ -55,10 +55,7 @@ impl App {
         match outcome {
             Outcome::Ignored => Update::Nothing,
             Outcome::Redraw => Update::Redraw,
-            Outcome::Leave(Leave::Home) => {
-                self.leave_for_home(armed);
-                Update::Redraw
-            }
+            Outcome::Leave(Leave::Home) => self.leave_for_home(armed),
             Outcome::Leave(Leave::Review) => {
                 self.open_review();
                 Update::Redraw
@@ -143,6 +140,7 @@ impl App {
                 match session.mark_complete(&self.form) {
                     Ok(()) => {
                         self.notice = Some(Notice::MarkedComplete);
+                        self.status_changed = true;
                         self.save_current();
                     }
                     Err(items) => {
@@ -153,10 +151,7 @@ impl App {
                 }
                 Update::Redraw
             }
-            ReviewOutcome::Back { home: true } => {
-                self.leave_for_home(armed);
-                Update::Redraw
-            }
+            ReviewOutcome::Back { home: true } => self.leave_for_home(armed),
             ReviewOutcome::Back { home: false } => {
                 self.back_to_entry(None, false);
                 Update::Redraw

@@ -1,0 +1,232 @@
+//! `campo kiosk`: the program OpenSSH runs for the survey's account
+//! (`ForceCommand`). It asks for a department's access code, has the
+//! collection server check it, and opens that department's questionnaire
+//! and nothing else: no list, no other unit, no command, whatever the
+//! client asks for (`SSH_ORIGINAL_COMMAND` is never read). The
+//! questionnaire is sent when it is completed or reopened and when the
+//! session ends; what cannot be sent stays in the kiosk's data folder for
+//! the next session (or `campo sync`) to send.
+
+use std::io::{BufRead, Write};
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::form::Form;
+use crate::i18n::{Describe, Lang, Texts};
+use crate::store::{DataDir, ForUnit, Listed, Lock, Responses};
+use crate::sync::{Backoff, Client, Delivery, config::Config};
+use crate::tui::app::{App, Start};
+
+use super::{Failure, fronts, interface_texts};
+
+#[derive(Args)]
+pub struct KioskArgs {
+    /// Minutes without a key after which the session saves and ends
+    #[arg(long, default_value_t = 30, value_name = "MINUTES")]
+    idle_minutes: u64,
+    /// Wrong codes one connection may try before it is ended
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    tries: u32,
+}
+
+/// F2 as terminals send it (xterm, the Linux console, PuTTY's ESC[n~).
+const F2_KEYS: [&str; 3] = ["\x1bOQ", "\x1b[12~", "\x1b[[B"];
+
+pub fn run(
+    mut texts: Texts,
+    forms: &[Form],
+    data: &DataDir,
+    ui_lang: Option<Lang>,
+    args: &KioskArgs,
+) -> Result<(), Failure> {
+    ignore_job_control();
+    // A PuTTY client sends no LANG: the survey's first language, Italian,
+    // unless the team's --lang says otherwise.
+    let mut lang = ui_lang.unwrap_or(Lang::It);
+    let client = kiosk_client(&interface_texts(lang))?;
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let Some(unit) = ask_for_code(&mut lang, &client, &mut input, args.tries)? else {
+        return Ok(());
+    };
+    drop(input);
+    texts.lang = lang;
+    let form = &forms[0];
+    let start = match unit_response(data, &unit.unit) {
+        Some(id) => {
+            if let Ok(Lock::Elsewhere { .. }) = data.lock(id) {
+                return Err(Failure(interface_texts(lang).t("kiosk-open-elsewhere")));
+            }
+            Start::Edit(id)
+        }
+        None => Start::New,
+    };
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let answered = if dumb || !crate::tui::has_terminal() {
+        let how = fronts::PlainStart {
+            start,
+            for_unit: Some(unit),
+            follow_response_lang: true,
+            kiosk: true,
+        };
+        fronts::run_plain(forms, texts, data, how)
+    } else {
+        let mut app = App::new(
+            form.clone(),
+            forms[1..].to_vec(),
+            texts,
+            Box::new(data.clone()),
+        );
+        app.kiosk = true;
+        app.follow_response_lang = true;
+        app.for_unit = Some(unit);
+        let extras = fronts::Extras {
+            on_status_change: Some(send_in_background(data, &client)),
+            idle_limit: Some(Duration::from_secs(args.idle_minutes.max(1) * 60)),
+        };
+        fronts::run_interface(app, start, data, forms, interface_texts(lang), extras)
+    };
+    send_now(&interface_texts(lang), data, &client);
+    answered
+}
+
+/// Ctrl-Z and Ctrl-\ do nothing: a stopped kiosk would hang the
+/// connection, a quit would leave a core file.
+fn ignore_job_control() {
+    // SAFETY: setting a signal's disposition to "ignore" has no handler to
+    // run; it is done before any thread that could race it is started.
+    unsafe {
+        libc::signal(libc::SIGTSTP, libc::SIG_IGN);
+        libc::signal(libc::SIGQUIT, libc::SIG_IGN);
+    }
+}
+
+/// The collection server and the kiosk's token, from the kiosk account's
+/// config (`campo sync --setup --server URL --token TOKEN`, run once by
+/// the team as that account).
+fn kiosk_client(texts: &Texts) -> Result<Client, Failure> {
+    let not_set_up = || Failure(texts.t("kiosk-not-set-up"));
+    let path = crate::sync::config::default_path().ok_or_else(not_set_up)?;
+    let config = Config::load(&path).map_err(|e| Failure(e.describe(texts)))?;
+    match (config.server, config.token) {
+        (Some(server), Some(token)) => Ok(Client::new(&server, &token, Backoff::default())),
+        _ => Err(not_set_up()),
+    }
+}
+
+/// Asks for the code until the server knows it, F2 switching the language;
+/// `None` when the connection ends (input closed, or too many wrong codes,
+/// which is said).
+fn ask_for_code(
+    lang: &mut Lang,
+    client: &Client,
+    input: &mut dyn BufRead,
+    tries: u32,
+) -> Result<Option<ForUnit>, Failure> {
+    let guesser = guesser_address();
+    let mut wrong = 0;
+    let mut out = std::io::stdout();
+    while wrong < tries {
+        let texts = interface_texts(*lang);
+        let _ = write!(out, "{} ", texts.t("kiosk-ask-code"));
+        let _ = out.flush();
+        let mut line = Vec::new();
+        if input.read_until(b'\n', &mut line).unwrap_or(0) == 0 {
+            let _ = writeln!(out);
+            return Ok(None);
+        }
+        let line = String::from_utf8_lossy(&line).into_owned();
+        if F2_KEYS.iter().any(|k| line.contains(k)) {
+            *lang = lang.other();
+            continue;
+        }
+        let code = crate::server::codes::normalise(&line);
+        if code.is_empty() {
+            continue;
+        }
+        match client.check_code(&code, &guesser) {
+            Ok(checked) => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    texts.t_args("kiosk-welcome", &[("unit", checked.unit.as_str().into())])
+                );
+                return Ok(Some(ForUnit {
+                    unit: checked.unit,
+                    answers: checked.prefill,
+                }));
+            }
+            Err(Delivery::Refused(crate::protocol::Refusal::WrongCode)) => {
+                wrong += 1;
+                let left = tries - wrong;
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    texts.t_args("kiosk-wrong-code", &[("left", left.into())])
+                );
+            }
+            Err(Delivery::Refused(refusal)) => return Err(Failure(refusal.describe(&texts))),
+            Err(Delivery::Fatal(fatal)) => return Err(Failure(fatal.describe(&texts))),
+            Err(Delivery::GaveUp(problem)) => {
+                return Err(Failure(texts.t_args(
+                    "kiosk-unreachable",
+                    &[("problem", problem.describe(&texts).into())],
+                )));
+            }
+            Err(_) => return Err(Failure(texts.t("kiosk-unreachable-plain"))),
+        }
+    }
+    let _ = writeln!(out, "{}", interface_texts(*lang).t("kiosk-too-many-tries"));
+    Ok(None)
+}
+
+/// The address the director connected from, as OpenSSH tells it: wrong
+/// codes count against it at the server, across connections.
+fn guesser_address() -> String {
+    ["SSH_CONNECTION", "SSH_CLIENT"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok())
+        .and_then(|v| v.split_whitespace().next().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The unit's response in the kiosk's folder, if it has one.
+fn unit_response(data: &DataDir, unit: &str) -> Option<uuid::Uuid> {
+    data.list()
+        .ok()?
+        .into_iter()
+        .filter_map(|listed| match listed {
+            Listed::Response(response) if response.unit.as_deref() == Some(unit) => {
+                Some((response.updated, response.id))
+            }
+            _ => None,
+        })
+        .max()
+        .map(|(_, id)| id)
+}
+
+/// Sends every response the server has not confirmed, drafts too (a
+/// reopened questionnaire must reach it as a draft again), on a thread
+/// of its own: the director goes on answering.
+fn send_in_background(data: &DataDir, client: &Client) -> Box<dyn Fn()> {
+    let (data, client) = (data.clone(), client.clone());
+    Box::new(move || {
+        let (data, client) = (data.clone(), client.clone());
+        std::thread::spawn(move || {
+            let server = client.base().to_string();
+            let _ = crate::sync::sync(&data, &server, &client, true, &mut |_| {});
+        });
+    })
+}
+
+/// Sends before the connection ends, and says whether it went.
+fn send_now(texts: &Texts, data: &DataDir, client: &Client) {
+    let server = client.base().to_string();
+    let sent = crate::sync::sync(data, &server, client, true, &mut |_| {});
+    let said = match sent {
+        Ok(summary) if summary.all_delivered() => texts.t("kiosk-sent"),
+        _ => texts.t("kiosk-not-sent"),
+    };
+    println!("{said}");
+}
