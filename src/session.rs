@@ -33,7 +33,12 @@ pub enum Taken {
     /// The response is ours to edit, read afresh once the lock was held.
     Mine(EditLock, Response),
     /// Another session has it open; here is what is on disk, to read only.
-    Elsewhere { holder: String, response: Response },
+    Elsewhere {
+        holder: String,
+        response: Response,
+        /// How long the other session has been left without a key.
+        idle: Option<std::time::Duration>,
+    },
 }
 
 /// What a change of answer did beyond the answer itself.
@@ -54,8 +59,9 @@ impl Session {
     pub fn take(store: &dyn Responses, id: uuid::Uuid) -> Result<Taken, StoreError> {
         match store.lock(id)? {
             Lock::Mine(lock) => Ok(Taken::Mine(lock, store.load(id)?)),
-            Lock::Elsewhere { holder } => Ok(Taken::Elsewhere {
+            Lock::Elsewhere { holder, idle } => Ok(Taken::Elsewhere {
                 holder,
+                idle,
                 response: store.load(id)?,
             }),
         }
@@ -90,7 +96,7 @@ impl Session {
                 Ok(session)
             }
             // A fresh random id taken: only a copied file could do that.
-            Lock::Elsewhere { holder } => Err(StoreError::Locked { holder }),
+            Lock::Elsewhere { holder, .. } => Err(StoreError::Locked { holder }),
         }
     }
 
@@ -138,6 +144,14 @@ impl Session {
         };
         self.changed = self.changed.max(changed);
         changed
+    }
+
+    /// Says the session is in use (a key, a line): another session finds
+    /// it active, not stale.
+    pub fn touch(&self) {
+        if let Some(lock) = &self.lock {
+            lock.touch();
+        }
     }
 
     /// Whether the item's answer came from the list of units, and is not

@@ -231,3 +231,50 @@ fn a_second_session_reads_only_or_waits_and_loses_nothing() {
     assert!(!plain.status.success());
     assert!(String::from_utf8_lossy(&plain.stdout).contains("Someone is editing this response"));
 }
+
+/// A session left without a key (a dropped link, a terminal left behind)
+/// can be taken over from another: the old one saves, lets go and says
+/// so on its own screen; nothing typed in either is lost. A session in
+/// use is not offered.
+#[test]
+fn a_session_left_idle_is_taken_over_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut old = Tty::spawn(data, &["--lang", "en", "new"]);
+    old.wait_for("Question 1 of 9");
+    old.keys("6", "(•) Friuli Venezia Giulia");
+    old.keys(ENTER, "Question 2 of 9");
+    old.keys("DSM Trieste", "DSM Trieste");
+    let id = responses(data)[0]["id"].as_str().unwrap().to_string();
+
+    // In use: the usual choice, no taking over.
+    let mut active = Tty::spawn(data, &["--lang", "en", "edit", &id[..8]]);
+    active.wait_for("Someone is editing this response in another session");
+    active.send("t");
+    active.wait_for("w: wait");
+    active.send(CTRL_C);
+    assert!(active.wait_exit().success());
+
+    // Ten minutes without a key, as the lock file tells.
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(data.join(format!("locks/{id}.lock")))
+        .unwrap();
+    lock.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+        .unwrap();
+    let mut new = Tty::spawn(data, &["--lang", "en", "edit", &id[..8]]);
+    new.wait_for("without a key for 10 min");
+    new.wait_for("t take over");
+    new.send("t");
+    new.wait_for("Question 2 of 9");
+    new.wait_for("DSM Trieste");
+    old.wait_for("Another session took this response over");
+    new.keys(" 2", "DSM Trieste 2");
+    new.send(CTRL_C);
+    assert!(new.wait_exit().success());
+    old.send(CTRL_C);
+    assert!(old.wait_exit().success());
+    let saved = &responses(data)[0];
+    assert_eq!(saved["answers"]["dept_name"], "DSM Trieste 2");
+    assert_eq!(saved["answers"]["dept_region"], "friuli_venezia_giulia");
+}

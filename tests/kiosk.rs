@@ -95,7 +95,7 @@ impl Survey {
     /// config and data folder.
     fn force_command(&self) -> String {
         format!(
-            "CAMPO_CONFIG={} exec {} --data-dir {} kiosk --idle-minutes 5",
+            "CAMPO_CONFIG={} exec {} --data-dir {} kiosk --idle-minutes 5 --takeover-after 1",
             self.dir.path().join("kiosk.toml").display(),
             env!("CARGO_BIN_EXE_campo"),
             self.kiosk_data().display()
@@ -522,4 +522,59 @@ fn forwarding_subsystems_and_keys_get_nothing() {
     tty.send(ESC);
     tty.wait_for("Arrivederci");
     assert!(tty.wait_exit().success());
+}
+
+/// Waits until the session holding the response has had no key for
+/// `idle` (the lock file's time is its last key).
+fn wait_until_idle(data: &Path, idle: Duration) {
+    let lock = std::fs::read_dir(data.join("locks"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let started = Instant::now();
+    while std::fs::metadata(&lock)
+        .unwrap()
+        .modified()
+        .unwrap()
+        .elapsed()
+        .unwrap_or_default()
+        < idle
+    {
+        assert!(started.elapsed() < Duration::from_secs(20), "never idle");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_frozen_clients_session_is_taken_over_by_the_director_coming_back() {
+    let survey = Survey::new();
+    let Some(sshd) = Sshd::start(&survey.force_command()) else {
+        return;
+    };
+    let mut frozen = sshd.tty(&[]);
+    frozen.wait_for("Codice di accesso del suo dipartimento");
+    frozen.send(&format!("{}{ENTER}", survey.code("dsm-verona")));
+    frozen.wait_for("In quale regione");
+    frozen.keys(ENTER, "Denominazione del Dipartimento");
+    frozen.keys(ENTER, "Il suo DSM ha attivato iniziative");
+    frozen.keys("1", "(•) Sì");
+    // The client freezes (a laptop lid closed, a link gone silent): its
+    // session on the server lives on, holding the questionnaire.
+    frozen.signal(libc::SIGSTOP);
+    wait_until_idle(&survey.kiosk_data(), Duration::from_secs(1));
+    let mut back = sshd.tty(&[]);
+    back.wait_for("Codice di accesso del suo dipartimento");
+    back.send(&format!("{}{ENTER}", survey.code("dsm-verona")));
+    back.wait_for("Il suo DSM ha attivato iniziative");
+    back.wait_for("(•) Sì");
+    back.keys(ENTER, "Da quanto tempo");
+    back.send(ESC);
+    back.wait_for("Arrivederci");
+    assert!(back.wait_exit().success());
+    frozen.signal(libc::SIGCONT);
+    let saved = support::only_response(&survey.kiosk_data());
+    assert_eq!(saved["answers"]["ps_active"], "yes");
+    assert_eq!(saved["position"], "ps_years");
 }

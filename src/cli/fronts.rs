@@ -51,9 +51,15 @@ pub fn run_interface(
         let data = data_for_locks.clone();
         std::thread::spawn(move || give(data.wait_for_lock(id)));
     });
+    let data_for_takeover = data.clone();
+    let take_over: crate::tui::LockWaiter = Box::new(move |id, give| {
+        let data = data_for_takeover.clone();
+        std::thread::spawn(move || give(data.take_over(id)));
+    });
     let background = crate::tui::Background {
         start_sync,
         wait_for_lock,
+        take_over,
         on_status_change: extras.on_status_change,
         idle_limit: extras.idle_limit,
     };
@@ -70,6 +76,10 @@ pub fn run_interface(
         // Everything is saved and the terminal given back: end as a
         // process killed by that signal would, so scripts can tell.
         Ok(crate::tui::Ending::Signal(signal)) => std::process::exit(128 + signal),
+        Ok(crate::tui::Ending::TakenOver) => {
+            println!("{}", interface_texts(ended.lang).t("kiosk-taken-over"));
+            Ok(())
+        }
         Ok(crate::tui::Ending::Idle) => {
             println!("{}", interface_texts(ended.lang).t("kiosk-idle"));
             Ok(())
@@ -126,6 +136,7 @@ pub fn run_plain(
     {
         texts.lang = lang;
     }
+    say_goodbye_when_taken_over(&texts);
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     match crate::plain::run(
         form,
@@ -158,5 +169,20 @@ pub fn run_plain(
             leaving::put_unsaved_in_safety(&texts, &unsaved);
             std::process::exit(1)
         }
+    }
+}
+
+/// In plain mode every answer is saved as it is given: when another
+/// session takes the response over (SIGUSR1), there is nothing to keep but
+/// the word to the user.
+fn say_goodbye_when_taken_over(texts: &Texts) {
+    let goodbye = texts.t("plain-taken-over");
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGUSR1]) {
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                println!("{goodbye}");
+                std::process::exit(0);
+            }
+        });
     }
 }

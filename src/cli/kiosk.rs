@@ -28,6 +28,9 @@ pub struct KioskArgs {
     /// Wrong codes one connection may try before it is ended
     #[arg(long, default_value_t = 3, value_name = "N")]
     tries: u32,
+    /// Seconds without a key after which a session holding the questionnaire may be taken over (a dropped link)
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    takeover_after: u64,
 }
 
 /// F2 as terminals send it (xterm, the Linux console, PuTTY's ESC[n~).
@@ -55,9 +58,8 @@ pub fn run(
     let form = &forms[0];
     let start = match unit_response(data, &unit.unit) {
         Some(id) => {
-            if let Ok(Lock::Elsewhere { .. }) = data.lock(id) {
-                return Err(Failure(interface_texts(lang).t("kiosk-open-elsewhere")));
-            }
+            let stale = Duration::from_secs(args.takeover_after);
+            take_back_from_stale(data, id, stale, &interface_texts(lang))?;
             Start::Edit(id)
         }
         None => Start::New,
@@ -92,6 +94,28 @@ pub fn run(
 }
 
 /// Ctrl-Z and Ctrl-\ do nothing: a stopped kiosk would hang the
+/// A director who comes back after a dropped link finds the questionnaire
+/// held by the old session, still running on the server: if it has had no
+/// key for `stale`, it is asked to save and let go (and ended if it cannot).
+/// A session in use is left alone, and said.
+fn take_back_from_stale(
+    data: &DataDir,
+    id: uuid::Uuid,
+    stale: Duration,
+    texts: &Texts,
+) -> Result<(), Failure> {
+    match data.lock(id) {
+        Ok(Lock::Elsewhere { idle, .. }) if idle.is_some_and(|idle| idle >= stale) => {
+            println!("{}", texts.t("kiosk-taking-over"));
+            data.take_over(id).map_err(|e| Failure(e.describe(texts)))?;
+            Ok(())
+        }
+        Ok(Lock::Elsewhere { .. }) => Err(Failure(texts.t("kiosk-open-elsewhere"))),
+        Ok(Lock::Mine(_)) => Ok(()),
+        Err(error) => Err(Failure(error.describe(texts))),
+    }
+}
+
 /// connection, a quit would leave a core file.
 fn ignore_job_control() {
     // SAFETY: setting a signal's disposition to "ignore" has no handler to

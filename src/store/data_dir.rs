@@ -146,7 +146,7 @@ impl Responses for DataDir {
         // bring the file back.
         let _lock = match self.lock(id)? {
             Lock::Mine(lock) => lock,
-            Lock::Elsewhere { holder } => return Err(StoreError::Locked { holder }),
+            Lock::Elsewhere { holder, .. } => return Err(StoreError::Locked { holder }),
         };
         let trash = self.root.join("trash");
         create_private_dir(&trash)?;
@@ -197,6 +197,13 @@ impl DataDir {
     /// call it from a thread of its own.
     pub fn wait_for_lock(&self, id: Uuid) -> Result<EditLock, StoreError> {
         super::locks::wait(&self.root, id)
+    }
+
+    /// Takes the response from a session left idle (a dropped link, a
+    /// frozen client): asks it to save and let go, and failing that ends
+    /// it. Blocks for seconds: call it from a thread of its own.
+    pub fn take_over(&self, id: Uuid) -> Result<EditLock, StoreError> {
+        super::locks::take_over(&self.root, id)
     }
 }
 

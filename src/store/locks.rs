@@ -6,6 +6,7 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
@@ -19,13 +20,16 @@ pub(super) fn take(root: &Path, id: Uuid) -> Result<Lock, StoreError> {
     match file.try_lock() {
         Ok(()) => {
             sign(&mut file);
-            Ok(Lock::Mine(EditLock { _file: file }))
+            Ok(Lock::Mine(EditLock { file }))
         }
         Err(TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            let _ = (&mut file).take(200).read_to_string(&mut holder);
-            let holder = crate::text::printable(holder.trim());
-            Ok(Lock::Elsewhere { holder })
+            let holder = crate::text::printable(read_note(&mut file).trim());
+            let idle = file
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|at| at.elapsed().ok());
+            Ok(Lock::Elsewhere { holder, idle })
         }
         Err(TryLockError::Error(e)) => Err(io_error(&path, &e)),
     }
@@ -70,7 +74,53 @@ pub(super) fn wait(root: &Path, id: Uuid) -> Result<EditLock, StoreError> {
     let (path, mut file) = lock_file(root, id)?;
     file.lock().map_err(|e| io_error(&path, &e))?;
     sign(&mut file);
-    Ok(EditLock { _file: file })
+    Ok(EditLock { file })
+}
+
+/// How long the session holding a lock has to save and let go when asked.
+const LET_GO: Duration = Duration::from_secs(5);
+
+/// Asks the holder (its pid is in the note) to save and let go (SIGUSR1),
+/// waits for the lock, and if the holder is stuck (a terminal that takes
+/// no more output, say) ends it with SIGKILL: it saved every answer as it
+/// was given, so nothing is lost, and the kernel frees the lock.
+pub(super) fn take_over(root: &Path, id: Uuid) -> Result<EditLock, StoreError> {
+    let (path, mut file) = lock_file(root, id)?;
+    let note = read_note(&mut file);
+    let holder = crate::text::printable(note.trim());
+    let pid = note
+        .split_whitespace()
+        .last()
+        .and_then(|p| p.parse::<libc::pid_t>().ok())
+        .filter(|&p| p > 1 && p != std::process::id() as libc::pid_t);
+    for signal in [libc::SIGUSR1, libc::SIGKILL] {
+        if let Some(pid) = pid {
+            // SAFETY: kill(2) with a pid read from the lock file; a process
+            // of another user is refused by the kernel (EPERM).
+            unsafe { libc::kill(pid, signal) };
+        }
+        let deadline = Instant::now() + LET_GO;
+        while Instant::now() < deadline {
+            match file.try_lock() {
+                Ok(()) => {
+                    sign(&mut file);
+                    return Ok(EditLock { file });
+                }
+                Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(20)),
+                Err(TryLockError::Error(e)) => return Err(io_error(&path, &e)),
+            }
+        }
+    }
+    Err(StoreError::Locked { holder })
+}
+
+/// The holder's note: "user pid".
+fn read_note(file: &mut File) -> String {
+    use std::io::Seek;
+    let mut note = String::new();
+    let _ = file.rewind();
+    let _ = file.take(200).read_to_string(&mut note);
+    note
 }
 
 /// Writes who holds the lock into the lock file, for whoever finds it taken.
@@ -109,7 +159,7 @@ mod tests {
         // A second open file description conflicts even in the same process,
         // as a second campo would.
         assert!(
-            matches!(data.lock(id).unwrap(), Lock::Elsewhere { holder } if holder.ends_with(&std::process::id().to_string()))
+            matches!(data.lock(id).unwrap(), Lock::Elsewhere { holder, .. } if holder.ends_with(&std::process::id().to_string()))
         );
         drop(first);
         assert!(matches!(data.lock(id).unwrap(), Lock::Mine(_)));

@@ -71,7 +71,15 @@ pub enum Listed {
 /// [`Lock::Elsewhere`] until it is dropped (or the process dies, at which
 /// point the system releases it).
 pub struct EditLock {
-    _file: std::fs::File,
+    file: std::fs::File,
+}
+
+impl EditLock {
+    /// Says the session holding it is still in use: the lock file's time
+    /// is its last key. (A metadata update, no data written, no fsync.)
+    pub fn touch(&self) {
+        let _ = self.file.set_modified(std::time::SystemTime::now());
+    }
 }
 
 impl std::fmt::Debug for EditLock {
@@ -82,9 +90,11 @@ impl std::fmt::Debug for EditLock {
 
 pub enum Lock {
     Mine(EditLock),
-    /// Another session has it open; `holder` says who, as it wrote it.
+    /// Another session has it open; `holder` says who, as it wrote it,
+    /// and `idle` how long since that session was last used (when known).
     Elsewhere {
         holder: String,
+        idle: Option<std::time::Duration>,
     },
 }
 

@@ -18,7 +18,7 @@ use std::io::{self, IsTerminal, Read};
 use std::sync::mpsc;
 use std::thread;
 
-use signal_hook::consts::{SIGHUP, SIGTERM, SIGWINCH};
+use signal_hook::consts::{SIGHUP, SIGTERM, SIGUSR1, SIGWINCH};
 use uuid::Uuid;
 
 use crate::store::{EditLock, StoreError};
@@ -44,6 +44,8 @@ pub type LockWaiter = Box<dyn Fn(Uuid, Box<dyn FnOnce(Result<EditLock, StoreErro
 pub struct Background {
     pub start_sync: SyncStarter,
     pub wait_for_lock: LockWaiter,
+    /// Takes a response from an idle session (`DataDir::take_over`).
+    pub take_over: LockWaiter,
     /// Sends the responses, unseen, when the open one is completed or
     /// reopened (the kiosk's; nothing elsewhere).
     pub on_status_change: Option<Box<dyn Fn()>>,
@@ -71,6 +73,9 @@ pub enum Ending {
     Signal(i32),
     /// No key came for the idle limit.
     Idle,
+    /// Another session took the response over (in the kiosk, where there is
+    /// nothing else to do, the session ends).
+    TakenOver,
 }
 
 /// How the interface ended, and the answers it could not save, if any: the
@@ -124,7 +129,8 @@ fn event_loop(
     let latin1 = crate::text::locale_is_latin1(|name| std::env::var(name).ok());
     thread::spawn(move || read_terminal(&keys, latin1));
     let signals = sender.clone();
-    let mut hangups = Signals::new([SIGHUP, SIGTERM, SIGWINCH])?;
+    // SIGUSR1: another session takes over the open response.
+    let mut hangups = Signals::new([SIGHUP, SIGTERM, SIGWINCH, SIGUSR1])?;
     thread::spawn(move || {
         for signal in hangups.forever() {
             let message = match signal {
@@ -180,6 +186,16 @@ fn event_loop(
                 (background.start_sync)(Box::new(move |event| {
                     let _ = sender.send(Message::Sync(event));
                 }));
+                terminal.draw(|frame| view::draw(frame, app))?;
+            }
+            Update::TakeOver(id) => {
+                let sender = sender.clone();
+                (background.take_over)(
+                    id,
+                    Box::new(move |lock| {
+                        let _ = sender.send(Message::Lock(id, lock));
+                    }),
+                );
                 terminal.draw(|frame| view::draw(frame, app))?;
             }
             Update::WaitForLock(id) => {
@@ -271,6 +287,12 @@ fn handle(app: &mut App, message: Message) -> io::Result<Result<Update, Ending>>
         Message::Terminal(event) => app.update(event?),
         Message::NotUtf8 => app.on_not_utf8(),
         Message::Sync(event) => app.on_sync_event(event),
+        Message::Signal(SIGUSR1) => {
+            if app.give_up() {
+                return Ok(Err(Ending::TakenOver));
+            }
+            Update::Redraw
+        }
         Message::Signal(signal) => return Ok(Err(Ending::Signal(signal))),
         Message::Lock(id, lock) => app.on_lock(id, lock),
     }))
@@ -282,7 +304,7 @@ fn stronger(a: Update, b: Update) -> Update {
         Update::Nothing => 0,
         Update::Redraw => 1,
         Update::Repaint => 2,
-        Update::StartSync | Update::WaitForLock(_) => 3,
+        Update::StartSync | Update::WaitForLock(_) | Update::TakeOver(_) => 3,
         Update::Quit => 4,
     };
     if rank(b) > rank(a) { b } else { a }

@@ -43,6 +43,8 @@ pub enum Notice {
     AutoAdvance(bool),
     ReadOnly,
     NowEditable,
+    /// Another session took the response over; it was saved first.
+    TakenOver,
     /// Leaving (`quit` true: quitting) would lose answers that could not
     /// be saved: the same key again leaves all the same.
     UnsavedAnswers {
@@ -68,6 +70,9 @@ pub enum Update {
     StartSync,
     /// Wait in the background until no other session has this response.
     WaitForLock(Uuid),
+    /// Take the response from the idle session holding it (in the
+    /// background: it may take seconds).
+    TakeOver(Uuid),
     Quit,
 }
 
@@ -87,7 +92,7 @@ pub enum Overlay {
     /// A sync in progress, or just finished.
     Sync(SyncView),
     /// A response someone else has open: read it, wait for it, or leave it.
-    Lock(LockPrompt),
+    Lock(Box<LockPrompt>),
 }
 
 pub struct App {
@@ -120,13 +125,22 @@ pub struct App {
     /// The open response was marked complete or reopened since the loop
     /// last asked: the kiosk sends it then.
     pub status_changed: bool,
+    /// A session left this long without a key may be taken over.
+    pub stale_after: std::time::Duration,
 }
+
+/// Idle for this long, a session is likely a dropped link or a terminal
+/// left behind.
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(120);
 
 pub struct LockPrompt {
     pub response: Response,
     pub review: bool,
     pub holder: String,
     pub waiting: bool,
+    /// The holder has been idle past [`App::stale_after`]: it may be
+    /// taken over (for how long, in minutes).
+    pub stale_minutes: Option<u64>,
 }
 
 /// Where the interface starts.
@@ -154,6 +168,7 @@ impl App {
             for_unit: None,
             kiosk: false,
             status_changed: false,
+            stale_after: STALE_AFTER,
         };
         app.go_home();
         app
@@ -177,6 +192,9 @@ impl App {
         match self.overlays.last() {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::Sync(_)) => Context::Syncing,
+            Some(Overlay::Lock(prompt)) if prompt.stale_minutes.is_some() => {
+                Context::StaleLockPrompt
+            }
             Some(Overlay::Lock(_)) => Context::LockPrompt,
             None => self.screen_context(),
         }
@@ -193,14 +211,14 @@ impl App {
     /// The lock prompt shown over the home screen, if one is.
     pub fn lock_prompt(&self) -> Option<&LockPrompt> {
         self.overlays.iter().find_map(|o| match o {
-            Overlay::Lock(prompt) => Some(prompt),
+            Overlay::Lock(prompt) => Some(&**prompt),
             _ => None,
         })
     }
 
     fn lock_prompt_mut(&mut self) -> Option<&mut LockPrompt> {
         self.overlays.iter_mut().find_map(|o| match o {
-            Overlay::Lock(prompt) => Some(prompt),
+            Overlay::Lock(prompt) => Some(&mut **prompt),
             _ => None,
         })
     }
@@ -212,7 +230,7 @@ impl App {
             .iter()
             .position(|o| matches!(o, Overlay::Lock(_)))?;
         match self.overlays.remove(at) {
-            Overlay::Lock(prompt) => Some(prompt),
+            Overlay::Lock(prompt) => Some(*prompt),
             _ => unreachable!("found above"),
         }
     }
@@ -235,7 +253,12 @@ impl App {
 
     pub fn update(&mut self, event: Event) -> Update {
         match event {
-            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(&key),
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                if let Screen::Entry(session, _) | Screen::Review(session, _) = &self.screen {
+                    session.touch();
+                }
+                self.on_key(&key)
+            }
             Event::Resize(..) => Update::Repaint,
             Event::Paste(text) => self.on_paste(&text),
             _ => Update::Nothing,

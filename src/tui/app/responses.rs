@@ -110,13 +110,21 @@ impl App {
                 let session = Session::editing(&self.form, response, lock);
                 self.show(session, review);
             }
-            Ok(Taken::Elsewhere { holder, response }) => {
-                self.overlays.push(Overlay::Lock(LockPrompt {
+            Ok(Taken::Elsewhere {
+                holder,
+                response,
+                idle,
+            }) => {
+                let stale_minutes = idle
+                    .filter(|idle| *idle >= self.stale_after)
+                    .map(|idle| idle.as_secs() / 60);
+                self.overlays.push(Overlay::Lock(Box::new(LockPrompt {
                     response,
                     review,
                     holder,
                     waiting: false,
-                }))
+                    stale_minutes,
+                })))
             }
             Err(_) => unreachable!("returned above"),
         }
@@ -137,6 +145,10 @@ impl App {
             Action::Wait if !prompt.waiting => {
                 prompt.waiting = true;
                 Update::WaitForLock(prompt.response.id)
+            }
+            Action::TakeOver if !prompt.waiting && prompt.stale_minutes.is_some() => {
+                prompt.waiting = true;
+                Update::TakeOver(prompt.response.id)
             }
             Action::Back => {
                 self.close_lock_prompt();
@@ -165,6 +177,20 @@ impl App {
             Err(error) => self.notice = Some(Notice::Failed(error)),
         }
         Update::Redraw
+    }
+
+    /// Another session took the open response over: it is saved and let
+    /// go, and the screen says so. In the kiosk the session ends (true).
+    pub fn give_up(&mut self) -> bool {
+        if !matches!(self.screen, Screen::Entry(..) | Screen::Review(..)) || self.read_only() {
+            return false;
+        }
+        if self.kiosk {
+            return true;
+        }
+        self.go_home();
+        self.notice = Some(Notice::TakenOver);
+        false
     }
 
     pub(super) fn read_only(&self) -> bool {

@@ -25,6 +25,8 @@ pub enum Key {
     Read,
     /// Wait: w, or a for attendere.
     Wait,
+    /// Take over: t, or p for prendere.
+    Take,
 }
 
 /// Reads one key as written. Panics on a key no table should hold: the
@@ -56,6 +58,7 @@ pub fn parse(word: &str) -> Key {
         "no" => Key::No,
         "read" => Key::Read,
         "wait" => Key::Wait,
+        "take" => Key::Take,
         other => Key::Char(single(other)),
     }
 }
@@ -93,6 +96,7 @@ pub fn matches(pattern: Key, key: &KeyEvent) -> Option<Option<usize>> {
         Key::No => key.code == KeyCode::Char('n') && plain,
         Key::Read => matches!(key.code, KeyCode::Char('r' | 'l')) && plain,
         Key::Wait => matches!(key.code, KeyCode::Char('w' | 'a')) && plain,
+        Key::Take => matches!(key.code, KeyCode::Char('t' | 'p')) && plain,
         Key::Digit => {
             return match key.code {
                 // 0 only completes a two-digit number (10, 20).
@@ -157,6 +161,7 @@ fn name(texts: &Texts, key: Key) -> String {
         Key::No => texts.t("key-no"),
         Key::Read => texts.t("key-read"),
         Key::Wait => texts.t("key-wait"),
+        Key::Take => texts.t("key-take"),
     }
 }
 
@@ -175,5 +180,6 @@ pub fn press(key: Key) -> KeyEvent {
         Key::No => plain(KeyCode::Char('n')),
         Key::Read => plain(KeyCode::Char('r')),
         Key::Wait => plain(KeyCode::Char('w')),
+        Key::Take => plain(KeyCode::Char('t')),
     }
 }

@@ -48,6 +48,8 @@ pub enum Action {
     ToggleAutoAdvance,
     /// Wait until another session lets go of a response.
     Wait,
+    /// Take a response from a session left idle.
+    TakeOver,
     /// To the first or the last of a list.
     First,
     Last,
@@ -77,10 +79,12 @@ pub enum Context {
     Report,
     /// Someone else has the response open: read only, wait, or leave.
     LockPrompt,
+    /// The same, when the session holding it has been left idle.
+    StaleLockPrompt,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Choice,
@@ -93,6 +97,7 @@ impl Context {
         Context::Syncing,
         Context::Report,
         Context::LockPrompt,
+        Context::StaleLockPrompt,
     ];
 }
 
@@ -242,6 +247,14 @@ const LOCK_PROMPT: &[Binding] = &[
     shown("esc", A::Back, "does-back"),
 ];
 
+/// The session holding it has been left idle: it can be taken over.
+const STALE_LOCK_PROMPT: &[Binding] = &[
+    shown("take", A::TakeOver, "does-take-over"),
+    shown("read", A::Open, "does-read-only"),
+    shown("wait", A::Wait, "does-wait"),
+    shown("esc", A::Back, "does-back"),
+];
+
 const HELP: &[Binding] = &[shown("esc | ? q", A::Back, "does-close-help")];
 
 /// The bindings of a context, most specific first.
@@ -259,6 +272,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Syncing => (SYNCING, false),
         Context::Report => (REPORT, false),
         Context::LockPrompt => (LOCK_PROMPT, false),
+        Context::StaleLockPrompt => (STALE_LOCK_PROMPT, false),
     };
     let mut all: Vec<&Binding> = own.iter().collect();
     if context == Context::Review {

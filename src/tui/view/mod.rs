@@ -121,6 +121,7 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
         Notice::Deleted => texts.t("notice-deleted"),
         Notice::ReadOnly => texts.t("notice-read-only"),
         Notice::NowEditable => texts.t("notice-now-editable"),
+        Notice::TakenOver => texts.t("notice-taken-over"),
         Notice::UnsavedAnswers { quit } => {
             let reason = app
                 .unsaved_answers()
@@ -164,11 +165,15 @@ fn draw_lock_prompt(
 ) {
     let texts = &app.texts;
     let width = area.width.min(64);
-    let text = if prompt.waiting {
-        texts.t("lock-waiting")
-    } else {
-        let holder = crate::i18n::holder(texts, &prompt.holder);
-        texts.t_args("lock-held", &[("holder", holder.into())])
+    let holder = crate::i18n::holder(texts, &prompt.holder);
+    let text = match (prompt.waiting, prompt.stale_minutes) {
+        (true, Some(_)) => texts.t("lock-taking-over"),
+        (true, None) => texts.t("lock-waiting"),
+        (false, Some(minutes)) => texts.t_args(
+            "lock-held-idle",
+            &[("holder", holder.into()), ("minutes", minutes.into())],
+        ),
+        (false, None) => texts.t_args("lock-held", &[("holder", holder.into())]),
     };
     let lines: Vec<Line> = crate::text::wrap_words(&text, usize::from(width.saturating_sub(2)))
         .into_iter()
