@@ -206,6 +206,23 @@ fn home_lists_opens_and_deletes_with_confirmation() {
     assert_eq!(fs::read_dir(data.join("trash")).unwrap().count(), 1);
 }
 
+/// A terminal that gives no size (`ssh -tt` from a script) would get a
+/// blank screen: plain mode asks line by line instead.
+#[test]
+fn a_terminal_of_no_size_gets_plain_mode_not_a_blank_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let mut tty = Tty::spawn_sized(
+        env!("CARGO_BIN_EXE_campo"),
+        &["--data-dir", &data, "--lang", "en", "new"],
+        &[("TERM", "xterm-256color")],
+        (0, 0),
+    );
+    tty.wait_for("[1/9] In which region");
+    tty.send(":q\r");
+    assert!(tty.wait_exit().success());
+}
+
 #[test]
 fn a_window_too_small_gets_a_message_and_a_resize_redraws() {
     let dir = tempfile::tempdir().unwrap();

@@ -94,8 +94,13 @@ impl Survey {
     /// What OpenSSH runs for the account: `campo kiosk` on the kiosk's
     /// config and data folder.
     fn force_command(&self) -> String {
+        self.force_command_idle("5")
+    }
+
+    /// The same, ending a session after `minutes` without a key.
+    fn force_command_idle(&self, minutes: &str) -> String {
         format!(
-            "CAMPO_CONFIG={} exec {} --data-dir {} kiosk --idle-minutes 5 --takeover-after 1",
+            "CAMPO_CONFIG={} exec {} --data-dir {} kiosk --idle-minutes {minutes} --takeover-after 1",
             self.dir.path().join("kiosk.toml").display(),
             env!("CARGO_BIN_EXE_campo"),
             self.kiosk_data().display()
@@ -577,4 +582,28 @@ fn a_frozen_clients_session_is_taken_over_by_the_director_coming_back() {
     let saved = support::only_response(&survey.kiosk_data());
     assert_eq!(saved["answers"]["ps_active"], "yes");
     assert_eq!(saved["position"], "ps_years");
+}
+
+#[test]
+fn an_idle_session_saves_and_ends_and_f2_asks_in_english() {
+    let survey = Survey::new();
+    // Two seconds without a key end the session.
+    let Some(sshd) = Sshd::start(&survey.force_command_idle("0.034")) else {
+        return;
+    };
+    let mut tty = sshd.tty(&[]);
+    tty.wait_for("Codice di accesso del suo dipartimento (F2: English)");
+    tty.send("\x1bOQ\r");
+    tty.wait_for("Access code of your department (F2: italiano)");
+    tty.send(&format!("{}{ENTER}", survey.code("dsm-verona")));
+    tty.wait_for("In which region");
+    tty.keys(ENTER, "Name of the Mental Health");
+    tty.keys(ENTER, "Does your MHD implement peer support");
+    tty.keys("1", "(•) Yes");
+    tty.wait_for("The session was idle and has ended; every answer is saved.");
+    assert!(tty.wait_exit().success());
+    let saved = support::only_response(&survey.kiosk_data());
+    assert_eq!(saved["lang"], "en");
+    assert_eq!(saved["answers"]["ps_active"], "yes");
+    assert_eq!(saved["position"], "ps_active");
 }

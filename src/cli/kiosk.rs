@@ -23,8 +23,8 @@ use super::{Failure, fronts, interface_texts};
 #[derive(Args)]
 pub struct KioskArgs {
     /// Minutes without a key after which the session saves and ends
-    #[arg(long, default_value_t = 30, value_name = "MINUTES")]
-    idle_minutes: u64,
+    #[arg(long, default_value_t = 30.0, value_name = "MINUTES")]
+    idle_minutes: f64,
     /// Wrong codes one connection may try before it is ended
     #[arg(long, default_value_t = 3, value_name = "N")]
     tries: u32,
@@ -85,7 +85,8 @@ pub fn run(
         app.for_unit = Some(unit);
         let extras = fronts::Extras {
             on_status_change: Some(send_in_background(data, &client)),
-            idle_limit: Some(Duration::from_secs(args.idle_minutes.max(1) * 60)),
+            // At least a second: fractions of a minute are for tests.
+            idle_limit: Some(Duration::from_secs_f64((args.idle_minutes * 60.0).max(1.0))),
         };
         fronts::run_interface(app, start, data, forms, interface_texts(lang), extras)
     };

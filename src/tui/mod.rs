@@ -29,8 +29,13 @@ use crossterm::event;
 use app::{App, Update};
 
 /// Whether the interface can run: both ends must be a terminal.
+/// Whether the full-screen interface can run: input and output are a
+/// terminal that says its size. A terminal of no size (`ssh -tt` from a
+/// script, some serial lines) would show nothing: plain mode serves it.
 pub fn has_terminal() -> bool {
-    io::stdin().is_terminal() && io::stdout().is_terminal()
+    io::stdin().is_terminal()
+        && io::stdout().is_terminal()
+        && crossterm::terminal::size().is_ok_and(|(columns, rows)| columns > 0 && rows > 0)
 }
 
 /// Starts a sync in the background; the callback hears how it goes.

@@ -45,10 +45,20 @@ impl Tty {
 
     /// Any program in the pseudo-terminal (a shell that sets limits, say).
     pub fn spawn_command(program: &str, args: &[&str], env: &[(&str, &str)]) -> Tty {
+        Self::spawn_sized(program, args, env, (80, 24))
+    }
+
+    /// The same in a terminal of `(columns, rows)`.
+    pub fn spawn_sized(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+    ) -> Tty {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: 24,
-                cols: 80,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
