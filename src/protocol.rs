@@ -160,4 +160,10 @@ pub struct Registered {
 pub struct Health {
     pub status: String,
     pub forms: Vec<crate::store::FormRef>,
+    /// The kind of database behind the server, e.g. `sqlite`.
+    #[serde(default)]
+    pub backend: String,
+    /// The version of the database's schema, as campo's migrations left it.
+    #[serde(default)]
+    pub schema: u32,
 }

@@ -579,6 +579,9 @@ fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
         .unwrap();
     let health: Value = serde_json::from_str(&health.body_mut().read_to_string().unwrap()).unwrap();
     assert_eq!(health["forms"][0]["id"], "mhd-peer-support-2025");
+    // The backend and the schema's version, as the migrations left it.
+    assert_eq!(health["backend"], "sqlite");
+    assert_eq!(health["schema"], 3);
     let url = format!("{}/v1/responses/{id}", server.url);
     assert_eq!(agent.get(&url).call().unwrap().status().as_u16(), 401);
     let mut current = agent

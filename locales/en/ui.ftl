@@ -272,7 +272,7 @@ refusal-too-many-guesses = too many wrong access codes from this address: try ag
 
 ## The collection server (campo serve)
 
-serve-listening = campo serve: listening on http://{ $address } (database { $db })
+serve-listening = campo serve: listening on http://{ $address } (database { $db }: { $backend }, schema version { $schema })
 serve-failed = The server stopped: { $reason }
 serve-db-unsupported = This version of campo cannot use "{ $scheme }" databases: give a path to an SQLite file.
 serve-db-open-failed = Cannot open the database { $db }: { $reason }

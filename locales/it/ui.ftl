@@ -275,7 +275,7 @@ refusal-too-many-guesses = troppi codici di accesso sbagliati da questo indirizz
 
 ## Il server di raccolta (campo serve)
 
-serve-listening = campo serve: in ascolto su http://{ $address } (database { $db })
+serve-listening = campo serve: in ascolto su http://{ $address } (database { $db }: { $backend }, versione dello schema { $schema })
 serve-failed = Il server si è fermato: { $reason }
 serve-db-unsupported = Questa versione di campo non può usare database "{ $scheme }": indichi il percorso di un file SQLite.
 serve-db-open-failed = Impossibile aprire il database { $db }: { $reason }

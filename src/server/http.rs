@@ -115,9 +115,12 @@ async fn health(State(server): State<Arc<Server>>) -> Response {
             version: f.version,
         })
         .collect();
+    let (backend, schema) = server.storage.backend();
     axum::Json(Health {
         status: "ok".into(),
         forms,
+        backend: backend.into(),
+        schema,
     })
     .into_response()
 }

@@ -171,6 +171,8 @@ pub struct FrameChange {
 pub struct StorageError(pub String);
 
 pub trait Storage: Survey {
+    /// The kind of database (`sqlite`), and its schema's version.
+    fn backend(&self) -> (&'static str, u32);
     /// Offers a revision of a response, sent by `caller`, or imported by
     /// the team (`None`). A response belongs to the first token that
     /// stores it (an imported one to the first that sends it afterwards)

@@ -172,12 +172,18 @@ fn db_failed(texts: &Texts) -> impl Fn(StorageError) -> Failure + '_ {
 }
 
 fn run_server(texts: &Texts, server: Server, db: &str, listen: SocketAddr) -> Result<(), Failure> {
+    let (backend, schema) = server.storage.backend();
     server::serve(server, listen, |address| {
         eprintln!(
             "{}",
             texts.t_args(
                 "serve-listening",
-                &[("address", address.to_string().into()), ("db", db.into())]
+                &[
+                    ("address", address.to_string().into()),
+                    ("db", db.into()),
+                    ("backend", backend.into()),
+                    ("schema", schema.into()),
+                ]
             )
         );
     })

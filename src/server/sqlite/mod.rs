@@ -64,6 +64,10 @@ impl SqliteStorage {
 }
 
 impl Storage for SqliteStorage {
+    fn backend(&self) -> (&'static str, u32) {
+        ("sqlite", schema::VERSION)
+    }
+
     fn put_response(
         &self,
         offer: &Offer,
