@@ -193,6 +193,23 @@ impl DataDir {
         Ok(())
     }
 
+    /// Saves many responses at once, each atomically, with two flushes in
+    /// all (see [`write_all_atomic`]); the caller holds their locks. A
+    /// response the disk has a later revision of is left out and said.
+    pub fn save_all(&self, responses: &[Response]) -> Result<(), StoreError> {
+        let paths: Vec<PathBuf> = responses.iter().map(|r| self.file_of(r.id)).collect();
+        for (path, response) in paths.iter().zip(responses) {
+            self.refuse_to_go_back(path, response)?;
+        }
+        let files: Vec<(&Path, Vec<u8>)> = paths
+            .iter()
+            .zip(responses)
+            .map(|(path, response)| (path.as_path(), response.to_json()))
+            .collect();
+        let dir = self.root.join("responses");
+        crate::store::write_all_atomic(&dir, &files).map_err(|e| io_error(&dir, &e))
+    }
+
     /// Waits until no other session has the response, then takes it. Blocks:
     /// call it from a thread of its own.
     pub fn wait_for_lock(&self, id: Uuid) -> Result<EditLock, StoreError> {

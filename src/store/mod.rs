@@ -7,7 +7,7 @@ mod data_dir;
 mod document;
 mod locks;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_all_atomic, write_atomic};
 pub use data_dir::DataDir;
 pub use document::{
     Damage, FORMAT_VERSION, ForUnit, FormRef, Response, Status, SyncRecord, SyncState,

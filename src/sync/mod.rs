@@ -1,15 +1,16 @@
 //! `campo sync`: sends the responses the server has not confirmed, and
 //! records each confirmation in the response's own file, atomically, only
 //! once the server has said so. First a plan (what to send), then the
-//! sending, as atuin does.
+//! sending (`send.rs`: several in flight, confirmations a batch at a
+//! time), as atuin does.
 
 mod client;
 pub mod config;
+mod send;
 
 use std::io::Write;
 use std::path::Path;
 
-use chrono::Utc;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use uuid::Uuid;
@@ -18,7 +19,7 @@ pub use client::{Backoff, Client, Delivery, Fatal, Network, Transient, register}
 
 use crate::protocol::{Accepted, Refusal};
 use crate::store::{
-    DataDir, Listed, Response, Responses, Status, StoreError, SyncRecord, SyncState, write_atomic,
+    DataDir, Listed, Response, Responses, Status, StoreError, SyncState, write_atomic,
 };
 
 /// Which responses need sending to `server`, oldest change first:
@@ -122,9 +123,11 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory cannot fail")
 }
 
-/// Sends what is due to `server`. Stops at the first fatal error, and when
-/// a response still cannot get through after every retry (the link is
-/// down: the rest would only wait in vain).
+/// Sends what is due to `server`, several at a time, and records the
+/// confirmations a batch at a time (durable before they are reported).
+/// Stops at the first fatal error, and when a response still cannot get
+/// through after every retry (the link is down: the rest would only wait
+/// in vain).
 pub fn sync(
     data: &DataDir,
     server: &str,
@@ -136,80 +139,60 @@ pub fn sync(
     let total = due.len();
     progress(Progress::Planned { total });
     let mut summary = Summary::default();
-    for (done, id) in due.iter().enumerate() {
+    let mut done = 0;
+    // The first goes alone: a wrong token, a closed survey or a dead link
+    // costs one request, not a whole flight of them.
+    let (first, rest) = due.split_at(due.len().min(1));
+    for batch in std::iter::once(first)
+        .chain(rest.chunks(send::BATCH))
+        .filter(|batch| !batch.is_empty())
+    {
         if summary.stopped.is_some() || summary.last_problem.is_some() {
-            summary.failed.push(*id);
+            summary.failed.extend(batch);
             continue;
         }
-        let response = data.load(*id)?;
-        let body = gzip(&response.to_json_for_sending());
-        let (delivery, requests) = client.deliver(
-            &id.to_string(),
-            response.revision,
-            &body,
-            &mut |attempt, problem| {
-                progress(Progress::Retrying {
-                    attempt,
-                    problem: problem.clone(),
-                })
-            },
-        );
-        summary.requests += requests;
-        summary.bytes += (body.len() * requests) as u64;
-        match delivery {
-            Delivery::Accepted(accepted) => {
-                match accepted {
-                    Accepted::Stored { .. } => summary.sent += 1,
-                    Accepted::AlreadyThere { .. } => summary.already_there += 1,
+        let trips = send::deliver_all(data, client, batch, &mut |attempt, problem| {
+            progress(Progress::Retrying {
+                attempt,
+                problem: problem.clone(),
+            })
+        })?;
+        let mut answered = Vec::new();
+        for trip in &trips {
+            summary.requests += trip.requests;
+            summary.bytes += trip.bytes;
+            match (&trip.delivery, &trip.response) {
+                (Some(Delivery::Accepted(accepted)), Some(response)) => {
+                    match accepted {
+                        Accepted::Stored { .. } => summary.sent += 1,
+                        Accepted::AlreadyThere { .. } => summary.already_there += 1,
+                    }
+                    answered.push((response, None));
                 }
-                record(data, &response, server, None)?;
-            }
-            Delivery::Refused(refusal) => {
-                record(data, &response, server, Some(&refusal))?;
-                summary.refused.push((*id, refusal));
-            }
-            Delivery::Fatal(fatal) => {
-                summary.stopped = Some(fatal);
-                summary.failed.push(*id);
-            }
-            Delivery::GaveUp(problem) => {
-                summary.last_problem = Some(problem);
-                summary.failed.push(*id);
+                (Some(Delivery::Refused(refusal)), Some(response)) => {
+                    answered.push((response, Some(refusal)));
+                    summary.refused.push((trip.id, refusal.clone()));
+                }
+                (Some(Delivery::Fatal(fatal)), _) => {
+                    summary.stopped.get_or_insert(fatal.clone());
+                    summary.failed.push(trip.id);
+                }
+                (Some(Delivery::GaveUp(problem)), _) => {
+                    summary.last_problem.get_or_insert(problem.clone());
+                    summary.failed.push(trip.id);
+                }
+                _ => summary.failed.push(trip.id),
             }
         }
+        send::record_all(data, &answered, server)?;
+        done += batch.len();
         progress(Progress::Done {
-            done: done + 1,
+            done,
             total,
             bytes: summary.bytes,
         });
     }
     Ok(summary)
-}
-
-/// Notes the server's answer in the response's file, unless the response
-/// changed meanwhile (then the new revision is simply still to send).
-fn record(
-    data: &DataDir,
-    sent: &Response,
-    server: &str,
-    refusal: Option<&Refusal>,
-) -> Result<(), StoreError> {
-    // Someone has it open: leave their file alone. The server has it, and
-    // the next sync will hear "already there" and note it then.
-    let crate::store::Lock::Mine(_lock) = data.lock(sent.id)? else {
-        return Ok(());
-    };
-    let mut current = data.load(sent.id)?;
-    if current.revision != sent.revision {
-        return Ok(());
-    }
-    current.sync = Some(SyncRecord {
-        server: same_server(server),
-        revision: sent.revision,
-        at: Utc::now(),
-        refused: refusal.map(|r| serde_json::to_value(r).expect("a refusal serialises")),
-    });
-    data.save(&current)
 }
 
 /// What a sync run in the background tells whoever started it.
@@ -263,7 +246,8 @@ pub fn export(data: &DataDir, dir: &Path, include_drafts: bool) -> Result<usize,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::FormRef;
+    use crate::store::{FormRef, SyncRecord};
+    use chrono::Utc;
 
     fn response(status: Status, revision: u64, synced: Option<u64>) -> Response {
         let mut r = Response::new(
