@@ -22,6 +22,30 @@ pub const REGISTER_PATH: &str = "/v1/register";
 /// unit? Wrong guesses count against the address the kiosk names.
 pub const CHECK_CODE_PATH: &str = "/v1/codes/check";
 
+/// `POST /v1/responses`: many responses in one request (a JSON array of
+/// documents), each checked and answered on its own, stored in one go.
+pub const BATCH_PATH: &str = "/v1/responses";
+
+/// The most documents one `POST /v1/responses` may carry.
+pub const MAX_BATCH: usize = 500;
+
+/// One document's answer in a batch, in the order sent: its id as sent,
+/// and either what was stored or why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchResult {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<Accepted>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused: Option<Refusal>,
+}
+
+/// The answer to `POST /v1/responses`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchAnswer {
+    pub results: Vec<BatchResult>,
+}
+
 pub fn response_path(id: &str) -> String {
     format!("/v1/responses/{id}")
 }

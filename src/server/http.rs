@@ -45,6 +45,7 @@ pub fn router(server: Arc<Server>) -> Router {
             post(super::register::check_code),
         )
         .route("/v1/responses/{id}", put(put_response).get(get_response))
+        .route(crate::protocol::BATCH_PATH, post(super::batch::post_batch))
         .layer(middleware::from_fn_with_state(
             server.clone(),
             limit_anonymous,
@@ -136,7 +137,10 @@ pub(super) fn server_error(detail: &str) -> Response {
 }
 
 /// The caller, if the request carries a live token.
-async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<Caller, Response> {
+pub(super) async fn authenticate(
+    server: &Arc<Server>,
+    headers: &HeaderMap,
+) -> Result<Caller, Response> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -248,7 +252,7 @@ where
 
 /// Serves an authenticated caller within its token's rate, and notes the
 /// token's name for the log line.
-async fn as_caller<F, Fut>(server: &Arc<Server>, caller: Caller, serve: F) -> Response
+pub(super) async fn as_caller<F, Fut>(server: &Arc<Server>, caller: Caller, serve: F) -> Response
 where
     F: FnOnce(Caller) -> Fut,
     Fut: std::future::Future<Output = Response>,
@@ -322,7 +326,7 @@ async fn store(
 /// The unit a response is stored for: a unit's token sends its own unit's
 /// only (a document naming no unit is taken as its); the team sends any;
 /// an office token without a unit, none.
-fn unit_of(caller: &Caller, named: Option<&str>) -> Result<Option<String>, Refusal> {
+pub(super) fn unit_of(caller: &Caller, named: Option<&str>) -> Result<Option<String>, Refusal> {
     match (&caller.unit, named) {
         (Some(mine), None) => Ok(Some(mine.clone())),
         (Some(mine), Some(named)) if named == mine => Ok(Some(mine.clone())),

@@ -183,7 +183,17 @@ pub trait Storage: Survey {
         &self,
         offer: &Offer,
         caller: Option<&Caller>,
-    ) -> Result<PutOutcome, StorageError>;
+    ) -> Result<PutOutcome, StorageError> {
+        let mut outcomes = self.put_responses(std::slice::from_ref(offer), caller)?;
+        Ok(outcomes.remove(0))
+    }
+    /// Offers many revisions at once, each as [`Storage::put_response`]
+    /// would, in one transaction: their outcomes in the same order.
+    fn put_responses(
+        &self,
+        offers: &[Offer],
+        caller: Option<&Caller>,
+    ) -> Result<Vec<PutOutcome>, StorageError>;
     /// The current revision's document, if `caller` may read it.
     fn current_response(&self, id: Uuid, caller: &Caller) -> Result<Option<Vec<u8>>, StorageError>;
     /// The current revision of every response not withdrawn, in id order.

@@ -15,7 +15,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use uuid::Uuid;
 
-pub use client::{Backoff, Client, Delivery, Fatal, Network, Transient, register};
+pub use client::{Backoff, BatchDelivery, Client, Delivery, Fatal, Network, Transient, register};
 
 use crate::protocol::{Accepted, Refusal};
 use crate::store::{

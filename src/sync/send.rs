@@ -1,5 +1,6 @@
-//! Sending at the speed of the link: several requests in flight, and the
-//! confirmations of a batch written together, each response's file still
+//! Sending at the speed of the link: a few dozen responses a request,
+//! several requests in flight, and the confirmations of a batch written
+//! together, each response's file still
 //! replaced atomically and every confirmation on disk before it is
 //! reported (two flushes a batch instead of one per response).
 
@@ -10,16 +11,19 @@ use std::sync::mpsc;
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::client::{Client, Delivery, Transient};
+use super::client::{BatchDelivery, Client, Delivery, Transient};
 use super::{gzip, same_server};
 use crate::protocol::Refusal;
 use crate::store::{DataDir, Lock, Response, Responses, StoreError, SyncRecord};
 
 /// Requests in flight at once: enough to hide a link's round trips, few
 /// enough to stay well inside the server's limits.
-pub const IN_FLIGHT: usize = 8;
+pub const IN_FLIGHT: usize = 4;
+/// Documents in one request (`POST /v1/responses`): tens of kilobytes
+/// gzipped, one transaction at the server.
+pub const GROUP: usize = 32;
 /// Confirmations written together, with one flush.
-pub const BATCH: usize = 64;
+pub const BATCH: usize = GROUP * IN_FLIGHT * 2;
 
 /// One response's trip: what was sent, what came back, at what cost.
 pub struct Trip {
@@ -37,46 +41,47 @@ enum News {
     Done(usize, Box<Trip>),
 }
 
-/// Sends `ids`, [`IN_FLIGHT`] at a time; once one meets a fatal error or
-/// gives up after its retries, the rest are not sent. `on_retry` hears the
-/// retries as they happen. The trips come back in the order of `ids`.
+/// Sends `ids` in requests of [`GROUP`] documents, [`IN_FLIGHT`]
+/// requests at a time; once one meets a fatal error or gives up after its
+/// retries, the rest are not sent. `on_retry` hears the retries as they
+/// happen. The trips come back in the order of `ids`.
 pub fn deliver_all(
     data: &DataDir,
     client: &Client,
     ids: &[Uuid],
     on_retry: &mut dyn FnMut(u32, &Transient),
 ) -> Result<Vec<Trip>, StoreError> {
+    // Each group with the index of its first id.
+    let groups: Vec<(usize, &[Uuid])> = ids
+        .chunks(GROUP)
+        .enumerate()
+        .map(|(n, group)| (n * GROUP, group))
+        .collect();
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let failure: Mutex<Option<StoreError>> = Mutex::new(None);
     let (tell, news) = mpsc::channel::<News>();
     let mut trips: Vec<Option<Trip>> = ids.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
-        for _ in 0..IN_FLIGHT.min(ids.len()) {
+        for _ in 0..IN_FLIGHT.min(groups.len()) {
             let tell = tell.clone();
-            let (next, stop, failure) = (&next, &stop, &failure);
+            let (next, stop, failure, groups) = (&next, &stop, &failure, &groups);
             scope.spawn(move || {
-                while let Some(&id) = ids.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    let index = ids.iter().position(|i| *i == id).expect("taken from ids");
-                    let trip = if stop.load(Ordering::SeqCst) {
-                        Trip::not_sent(id)
+                while let Some(&(first, group)) = groups.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    let sent = if stop.load(Ordering::SeqCst) {
+                        group.iter().map(|&id| Trip::not_sent(id)).collect()
                     } else {
-                        match send_one(data, client, id, &tell) {
-                            Ok(trip) => trip,
-                            Err(error) => {
-                                stop.store(true, Ordering::SeqCst);
-                                failure.lock().expect("not poisoned").get_or_insert(error);
-                                Trip::not_sent(id)
-                            }
-                        }
+                        send_group(data, client, group, &tell).unwrap_or_else(|error| {
+                            failure.lock().expect("not poisoned").get_or_insert(error);
+                            group.iter().map(|&id| Trip::not_sent(id)).collect()
+                        })
                     };
-                    if matches!(
-                        trip.delivery,
-                        Some(Delivery::Fatal(_) | Delivery::GaveUp(_))
-                    ) {
+                    if sent.iter().any(|trip| trip.stops_the_run()) {
                         stop.store(true, Ordering::SeqCst);
                     }
-                    let _ = tell.send(News::Done(index, Box::new(trip)));
+                    for (offset, trip) in sent.into_iter().enumerate() {
+                        let _ = tell.send(News::Done(first + offset, Box::new(trip)));
+                    }
                 }
             });
         }
@@ -99,6 +104,13 @@ pub fn deliver_all(
 }
 
 impl Trip {
+    fn stops_the_run(&self) -> bool {
+        matches!(
+            self.delivery,
+            Some(Delivery::Fatal(_) | Delivery::GaveUp(_))
+        )
+    }
+
     fn not_sent(id: Uuid) -> Trip {
         Trip {
             id,
@@ -110,28 +122,81 @@ impl Trip {
     }
 }
 
-fn send_one(
+/// Sends a group in one request, or one by one to a server that takes no
+/// batches.
+fn send_group(
     data: &DataDir,
     client: &Client,
-    id: Uuid,
+    group: &[Uuid],
     tell: &mpsc::Sender<News>,
-) -> Result<Trip, StoreError> {
-    let response = data.load(id)?;
-    let body = gzip(&response.to_json_for_sending());
-    let (delivery, requests) = client.deliver(
-        &id.to_string(),
-        response.revision,
-        &body,
-        &mut |attempt, problem| {
-            let _ = tell.send(News::Retrying(attempt, problem.clone()));
-        },
-    );
-    Ok(Trip {
-        id,
-        bytes: (body.len() * requests) as u64,
+) -> Result<Vec<Trip>, StoreError> {
+    let responses = group
+        .iter()
+        .map(|&id| data.load(id))
+        .collect::<Result<Vec<Response>, StoreError>>()?;
+    let documents: Vec<Vec<u8>> = responses
+        .iter()
+        .map(Response::to_json_for_sending)
+        .collect();
+    let body = gzip(&[b"[".as_slice(), &documents.join(&b","[..]), b"]"].concat());
+    let revisions: Vec<u64> = responses.iter().map(|r| r.revision).collect();
+    let (delivery, requests) = client.deliver_batch(&revisions, &body, &mut |attempt, problem| {
+        let _ = tell.send(News::Retrying(attempt, problem.clone()));
+    });
+    let cost = (body.len() * requests) as u64;
+    // The request's cost is the first trip's: the sums stay true.
+    let trip = |index: usize, response: Response, delivery: Delivery| Trip {
+        id: response.id,
+        requests: if index == 0 { requests } else { 0 },
+        bytes: if index == 0 { cost } else { 0 },
         response: Some(response),
         delivery: Some(delivery),
-        requests,
+    };
+    Ok(match delivery {
+        BatchDelivery::Answered(deliveries) => responses
+            .into_iter()
+            .zip(deliveries)
+            .enumerate()
+            .map(|(index, (response, delivery))| trip(index, response, delivery))
+            .collect(),
+        BatchDelivery::Fatal(fatal) => responses
+            .into_iter()
+            .enumerate()
+            .map(|(index, response)| trip(index, response, Delivery::Fatal(fatal.clone())))
+            .collect(),
+        BatchDelivery::GaveUp(problem) => responses
+            .into_iter()
+            .enumerate()
+            .map(|(index, response)| trip(index, response, Delivery::GaveUp(problem.clone())))
+            .collect(),
+        BatchDelivery::OneByOne => {
+            let mut trips = Vec::with_capacity(responses.len());
+            for (response, document) in responses.into_iter().zip(&documents) {
+                let body = gzip(document);
+                let (delivery, requests) = client.deliver(
+                    &response.id.to_string(),
+                    response.revision,
+                    &body,
+                    &mut |attempt, problem| {
+                        let _ = tell.send(News::Retrying(attempt, problem.clone()));
+                    },
+                );
+                let stops = matches!(delivery, Delivery::Fatal(_) | Delivery::GaveUp(_));
+                trips.push(Trip {
+                    id: response.id,
+                    bytes: (body.len() * requests) as u64,
+                    response: Some(response),
+                    delivery: Some(delivery),
+                    requests,
+                });
+                if stops {
+                    break;
+                }
+            }
+            let sent = trips.len();
+            trips.extend(group[sent..].iter().map(|&id| Trip::not_sent(id)));
+            trips
+        }
     })
 }
 

@@ -68,70 +68,21 @@ impl Storage for SqliteStorage {
         ("sqlite", schema::VERSION)
     }
 
-    fn put_response(
+    fn put_responses(
         &self,
-        offer: &Offer,
+        offers: &[Offer],
         caller: Option<&Caller>,
-    ) -> Result<PutOutcome, StorageError> {
-        let digest = hex::encode(Sha256::digest(offer.body));
-        let id = offer.id.to_string();
-        let revision = i64::try_from(offer.revision)
-            .map_err(|_| StorageError("revision out of range".into()))?;
+    ) -> Result<Vec<PutOutcome>, StorageError> {
         let bounds = self.bounds;
-        let token = caller.map(|c| c.name.as_str());
         self.with(|connection| {
+            // One transaction, one flush, for the whole batch.
             let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let current: Option<(i64, String, Option<String>, Option<String>)> = tx
-                .query_row(
-                    "SELECT revision, digest, owner, unit FROM current WHERE id = ?1",
-                    params![id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?;
-            // A new response of a unit that has one already.
-            let unit_answered_by = match (&current, offer.unit) {
-                (None, Some(unit)) => answered_by(&tx, unit)?,
-                _ => None,
-            };
-            let outcome = match current {
-                Some((_, _, ref owner, ref unit))
-                    if caller.is_some_and(|c| !c.may_touch(owner.as_deref(), unit.as_deref())) =>
-                {
-                    PutOutcome::NotYours
-                }
-                Some((current, stored, _, _)) if current == revision => {
-                    if stored != digest {
-                        PutOutcome::Conflict
-                    } else {
-                        // Sent again: when it was last sent moves on, and an
-                        // imported response is claimed by the first office
-                        // that sends it, even unchanged.
-                        tx.execute(
-                            "UPDATE current SET received = ?2, owner = COALESCE(owner, ?3) WHERE id = ?1",
-                            params![id, now(), token],
-                        )?;
-                        PutOutcome::AlreadyThere
-                    }
-                }
-                Some((current, _, _, _)) if current > revision => PutOutcome::Stale {
-                    current: current as u64,
-                },
-                None if let Some(first) = unit_answered_by => PutOutcome::UnitAnswered { first },
-                _ if token.is_some_and(|t| {
-                    used_by(&tx, t)
-                        .is_ok_and(|used| used + offer.body.len() as u64 > bounds.bytes_per_token)
-                }) =>
-                {
-                    PutOutcome::OverQuota
-                }
-                _ => {
-                    store(&tx, offer, revision, &digest, token)?;
-                    prune(&tx, &id, bounds.kept_revisions)?;
-                    PutOutcome::Stored
-                }
-            };
+            let outcomes = offers
+                .iter()
+                .map(|offer| offer_in(&tx, offer, caller, bounds))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             tx.commit()?;
-            Ok(outcome)
+            Ok(outcomes)
         })
     }
 
@@ -270,6 +221,69 @@ fn create_private_file(path: &Path) -> Result<(), StorageError> {
         .open(path)
         .map(drop)
         .map_err(|e| StorageError(e.to_string()))
+}
+
+/// Offers one revision inside a transaction: the rules of
+/// [`Storage::put_responses`], one response at a time.
+fn offer_in(
+    tx: &rusqlite::Transaction,
+    offer: &Offer,
+    caller: Option<&Caller>,
+    bounds: Bounds,
+) -> rusqlite::Result<PutOutcome> {
+    let digest = hex::encode(Sha256::digest(offer.body));
+    let id = offer.id.to_string();
+    // At most i64::MAX: the server's checks refuse more before this.
+    let revision = i64::try_from(offer.revision).unwrap_or(i64::MAX);
+    let token = caller.map(|c| c.name.as_str());
+    let current: Option<(i64, String, Option<String>, Option<String>)> = tx
+        .query_row(
+            "SELECT revision, digest, owner, unit FROM current WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    // A new response of a unit that has one already.
+    let unit_answered_by = match (&current, offer.unit) {
+        (None, Some(unit)) => answered_by(tx, unit)?,
+        _ => None,
+    };
+    Ok(match current {
+        Some((_, _, ref owner, ref unit))
+            if caller.is_some_and(|c| !c.may_touch(owner.as_deref(), unit.as_deref())) =>
+        {
+            PutOutcome::NotYours
+        }
+        Some((current, stored, _, _)) if current == revision => {
+            if stored != digest {
+                PutOutcome::Conflict
+            } else {
+                // Sent again: when it was last sent moves on, and an
+                // imported response is claimed by the first office that
+                // sends it, even unchanged.
+                tx.execute(
+                    "UPDATE current SET received = ?2, owner = COALESCE(owner, ?3) WHERE id = ?1",
+                    params![id, now(), token],
+                )?;
+                PutOutcome::AlreadyThere
+            }
+        }
+        Some((current, _, _, _)) if current > revision => PutOutcome::Stale {
+            current: current as u64,
+        },
+        None if let Some(first) = unit_answered_by => PutOutcome::UnitAnswered { first },
+        _ if token.is_some_and(|t| {
+            used_by(tx, t).is_ok_and(|used| used + offer.body.len() as u64 > bounds.bytes_per_token)
+        }) =>
+        {
+            PutOutcome::OverQuota
+        }
+        _ => {
+            store(tx, offer, revision, &digest, token)?;
+            prune(tx, &id, bounds.kept_revisions)?;
+            PutOutcome::Stored
+        }
+    })
 }
 
 fn used_by(tx: &rusqlite::Transaction, token: &str) -> rusqlite::Result<u64> {

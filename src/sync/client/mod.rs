@@ -2,6 +2,9 @@
 //! what is worth retrying with exponential backoff, and tells a refusal
 //! (this response) from a fatal error (every response).
 
+mod batch;
+pub use batch::BatchDelivery;
+
 use std::io::Read;
 use std::thread;
 use std::time::Duration;

@@ -1,0 +1,132 @@
+//! `POST /v1/responses`: many responses in one request, each checked and
+//! answered on its own as `PUT /v1/responses/{id}` would, all stored in
+//! one transaction: an office on a slow link, or with thousands to send,
+//! pays one round trip and one flush for a batch instead of one each.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+
+use super::Server;
+use super::check::{Checked, check};
+use super::http::{
+    as_caller, authenticate, closed_since, read_body, refusal, server_error, unit_of,
+};
+use super::storage::{Caller, Offer};
+use crate::protocol::{BatchAnswer, BatchResult, MAX_BATCH, Refusal};
+
+pub(super) async fn post_batch(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let caller = match authenticate(&server, &headers).await {
+        Ok(caller) => caller,
+        Err(refused) => {
+            // Read before answering, as a single PUT does: a reset would
+            // hide the 401.
+            let _ =
+                tokio::time::timeout(server.limits.body_timeout, read_body(&headers, body)).await;
+            return refused;
+        }
+    };
+    let storer = server.clone();
+    as_caller(&server, caller, |caller| async move {
+        store_batch(&storer, &headers, body, caller).await
+    })
+    .await
+}
+
+async fn store_batch(
+    server: &Arc<Server>,
+    headers: &HeaderMap,
+    body: Body,
+    caller: Caller,
+) -> Response {
+    match closed_since(server).await {
+        Ok(Some(at)) => return refusal(Refusal::Closed { at }),
+        Ok(None) => {}
+        Err(response) => return response,
+    }
+    let Ok(_reading) = server.limits.bodies_at_once.try_acquire() else {
+        return refusal(Refusal::RateLimited);
+    };
+    let body =
+        match tokio::time::timeout(server.limits.body_timeout, read_body(headers, body)).await {
+            Ok(Ok(body)) => body,
+            Ok(Err(r)) => return refusal(r),
+            Err(_) => return refusal(Refusal::TooSlow),
+        };
+    let Ok(documents) = serde_json::from_slice::<Vec<serde_json::Value>>(&body) else {
+        return refusal(Refusal::NotJson);
+    };
+    if documents.len() > MAX_BATCH {
+        return refusal(Refusal::TooLarge {
+            limit: crate::protocol::MAX_BODY_BYTES,
+        });
+    }
+    // Each document checked on its own; those that pass go to the store.
+    let mut results: Vec<BatchResult> = Vec::with_capacity(documents.len());
+    let mut passed: Vec<(usize, Checked, Option<String>)> = Vec::new();
+    for document in &documents {
+        let id = document["id"].as_str().unwrap_or_default().to_string();
+        let bytes = serde_json::to_vec(document).expect("a value serialises");
+        let checked = check(&server.forms, &id, &bytes).and_then(|checked| {
+            let unit = unit_of(&caller, checked.response.unit.as_deref())?;
+            Ok((checked, unit))
+        });
+        let mut result = BatchResult {
+            id,
+            accepted: None,
+            refused: None,
+        };
+        match checked {
+            Ok((checked, unit)) => passed.push((results.len(), checked, unit)),
+            Err(refused) => result.refused = Some(refused),
+        }
+        results.push(result);
+    }
+    let (storage, bounds) = (server.storage.clone(), server.bounds);
+    let stored = tokio::task::spawn_blocking(move || {
+        let offers: Vec<Offer> = passed
+            .iter()
+            .map(|(_, checked, unit)| Offer {
+                id: checked.response.id,
+                revision: checked.response.revision,
+                body: &checked.body,
+                complete: checked.response.status == crate::store::Status::Complete,
+                unit: unit.as_deref(),
+            })
+            .collect();
+        let outcomes = storage.put_responses(&offers, Some(&caller))?;
+        Ok::<_, super::storage::StorageError>(
+            passed
+                .iter()
+                .zip(outcomes)
+                .map(|((index, checked, _), outcome)| {
+                    (
+                        *index,
+                        super::answer_to(outcome, checked.response.revision, &bounds),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        )
+    })
+    .await;
+    match stored {
+        Ok(Ok(answers)) => {
+            for (index, answer) in answers {
+                match answer {
+                    Ok(accepted) => results[index].accepted = Some(accepted),
+                    Err(refused) => results[index].refused = Some(refused),
+                }
+            }
+            axum::Json(BatchAnswer { results }).into_response()
+        }
+        Ok(Err(error)) => server_error(&error.0),
+        Err(error) => server_error(&error.to_string()),
+    }
+}
