@@ -10,6 +10,10 @@ use chrono::Utc;
 use crate::form::{Answer, Asked, Form};
 use crate::store::{EditLock, Lock, Response, Responses, Status, StoreError};
 
+/// Idle for this long, a session is likely a dropped link or a terminal
+/// left behind: another may take its response over.
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(120);
+
 pub struct Session {
     pub response: Response,
     pub asked: Asked,

@@ -278,3 +278,47 @@ fn a_session_left_idle_is_taken_over_and_says_so() {
     assert_eq!(saved["answers"]["dept_name"], "DSM Trieste 2");
     assert_eq!(saved["answers"]["dept_region"], "friuli_venezia_giulia");
 }
+
+/// Plain mode takes a response left idle in another session by itself
+/// (a screen-reader user has no lock prompt to answer): the other saves,
+/// lets go and says so.
+#[test]
+fn plain_mode_takes_over_a_session_left_idle() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut old = Tty::spawn(data, &["--lang", "en", "new"]);
+    old.wait_for("Question 1 of 9");
+    old.keys("6", "(•) Friuli Venezia Giulia");
+    let id = responses(data)[0]["id"].as_str().unwrap().to_string();
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(data.join(format!("locks/{id}.lock")))
+        .unwrap();
+    lock.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+        .unwrap();
+    let mut plain = std::process::Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args(["--lang", "en", "--plain", "--data-dir"])
+        .arg(data)
+        .args(["edit", &id[..8]])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    plain
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\nDSM Trieste\n:q\n")
+        .unwrap();
+    let said = plain.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&said.stdout);
+    assert!(said.status.success(), "{out}");
+    assert!(out.contains("taking it over"), "{out}");
+    old.wait_for("Another session took this response over");
+    old.send(CTRL_C);
+    assert!(old.wait_exit().success());
+    let saved = &responses(data)[0];
+    assert_eq!(saved["answers"]["dept_region"], "friuli_venezia_giulia");
+    assert_eq!(saved["answers"]["dept_name"], "DSM Trieste");
+}

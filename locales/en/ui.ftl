@@ -671,3 +671,4 @@ notice-taken-over = Another session took this response over; every answer was sa
 kiosk-taken-over = Your department's questionnaire was opened in another session, which took it over; every answer is saved. Goodbye.
 kiosk-taking-over = The questionnaire was left open in a session without a key for a while (a dropped link?): taking it over…
 plain-taken-over = Another session took this response over; every answer is saved. Goodbye.
+plain-taking-over = This response was left open in another session without a key for a while (a dropped link?): taking it over; that session saves and lets go.

@@ -677,3 +677,4 @@ notice-taken-over = Un'altra sessione ha preso questo questionario; ogni rispost
 kiosk-taken-over = Il questionario del suo dipartimento è stato aperto in un'altra sessione, che lo ha preso; ogni risposta è salvata. Arrivederci.
 kiosk-taking-over = Il questionario era rimasto aperto in una sessione senza tasti da un po' (una connessione caduta?): lo prendo io…
 plain-taken-over = Un'altra sessione ha preso questo questionario; ogni risposta è salvata. Arrivederci.
+plain-taking-over = Questo questionario era rimasto aperto in un'altra sessione senza tasti da un po' (una connessione caduta?): lo prendo; quella sessione salva e lo lascia.

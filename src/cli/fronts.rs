@@ -77,8 +77,10 @@ pub fn run_interface(
         // process killed by that signal would, so scripts can tell.
         Ok(crate::tui::Ending::Signal(signal)) => std::process::exit(128 + signal),
         Ok(crate::tui::Ending::TakenOver) => {
+            // Everything is saved; the response is the other session's
+            // now: end at once, touching nothing more (no last sync).
             println!("{}", interface_texts(ended.lang).t("kiosk-taken-over"));
-            Ok(())
+            std::process::exit(0)
         }
         Ok(crate::tui::Ending::Idle) => {
             println!("{}", interface_texts(ended.lang).t("kiosk-idle"));

@@ -189,6 +189,15 @@ fn open(
         }
         Opening::Stored(id) => Session::take(store, id).and_then(|taken| match taken {
             Taken::Mine(lock, response) => Ok(Session::editing(form, response, lock)),
+            // Left without a key for long (a dropped link, a terminal left
+            // behind): taken over, that session saving and letting go.
+            Taken::Elsewhere { idle, .. }
+                if idle.is_some_and(|idle| idle >= crate::session::STALE_AFTER) =>
+            {
+                let _ = writeln!(output, "{}", texts.t("plain-taking-over"));
+                let lock = store.take_over(id)?;
+                Ok(Session::editing(form, store.load(id)?, lock))
+            }
             Taken::Elsewhere { holder, .. } => Err(crate::store::StoreError::Locked { holder }),
         }),
     };

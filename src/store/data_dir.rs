@@ -159,6 +159,12 @@ impl Responses for DataDir {
         self.file_of(id).display().to_string()
     }
 
+    /// A session left idle (a dropped link, a frozen client) is asked to
+    /// save and let go, and failing that ended.
+    fn take_over(&self, id: Uuid) -> Result<EditLock, StoreError> {
+        super::locks::take_over(&self.root, id)
+    }
+
     fn lock(&self, id: Uuid) -> Result<Lock, StoreError> {
         super::locks::take(&self.root, id)
     }

@@ -112,4 +112,12 @@ pub trait Responses {
     fn location(&self, id: Uuid) -> String;
     /// Takes the response for editing if no other session has it.
     fn lock(&self, id: Uuid) -> Result<Lock, StoreError>;
+    /// Takes the response from a session left idle (it saves and lets go,
+    /// or is ended). Blocks for seconds. A store that cannot says so.
+    fn take_over(&self, id: Uuid) -> Result<EditLock, StoreError> {
+        let _ = id;
+        Err(StoreError::Locked {
+            holder: String::new(),
+        })
+    }
 }

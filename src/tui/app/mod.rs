@@ -129,9 +129,7 @@ pub struct App {
     pub stale_after: std::time::Duration,
 }
 
-/// Idle for this long, a session is likely a dropped link or a terminal
-/// left behind.
-pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(120);
+pub use crate::session::STALE_AFTER;
 
 pub struct LockPrompt {
     pub response: Response,
