@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use super::Server;
 use super::check::{Checked, check};
 use super::http::{
-    as_caller, authenticate, closed_since, read_body, refusal, server_error, unit_of,
+    as_caller, authenticate, read_body, read_upload, refusal, server_error, unit_of,
 };
 use super::storage::{Caller, Offer};
 use crate::protocol::{BatchAnswer, BatchResult, MAX_BATCH, Refusal};
@@ -46,20 +46,10 @@ async fn store_batch(
     body: Body,
     caller: Caller,
 ) -> Response {
-    match closed_since(server).await {
-        Ok(Some(at)) => return refusal(Refusal::Closed { at }),
-        Ok(None) => {}
+    let (_reading, body) = match read_upload(server, headers, body).await {
+        Ok(read) => read,
         Err(response) => return response,
-    }
-    let Ok(_reading) = server.limits.bodies_at_once.try_acquire() else {
-        return refusal(Refusal::RateLimited);
     };
-    let body =
-        match tokio::time::timeout(server.limits.body_timeout, read_body(headers, body)).await {
-            Ok(Ok(body)) => body,
-            Ok(Err(r)) => return refusal(r),
-            Err(_) => return refusal(Refusal::TooSlow),
-        };
     let Ok(documents) = serde_json::from_slice::<Vec<serde_json::Value>>(&body) else {
         return refusal(Refusal::NotJson);
     };

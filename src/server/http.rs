@@ -267,6 +267,32 @@ where
     response
 }
 
+/// An upload's body, once the survey is known to be open, within the
+/// bodies read at once (the permit, held while the body is in memory) and
+/// the body timeout.
+pub(super) async fn read_upload<'a>(
+    server: &'a Arc<Server>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(tokio::sync::SemaphorePermit<'a>, Vec<u8>), Response> {
+    // A closed survey takes nothing more, whatever is sent.
+    if let Some(at) = closed_since(server).await? {
+        return Err(refusal(Refusal::Closed { at }));
+    }
+    // Bodies read at once are bounded too: memory stays within
+    // `bodies_at_once` × the limit, however many uploads stall.
+    let Ok(reading) = server.limits.bodies_at_once.try_acquire() else {
+        return Err(refusal(Refusal::RateLimited));
+    };
+    match tokio::time::timeout(server.limits.body_timeout, read_body(headers, body)).await {
+        Ok(Ok(body)) => Ok((reading, body)),
+        Ok(Err(r)) => Err(refusal(r)),
+        // A client that sends its body too slowly holds a connection for
+        // nothing: it is told so and let go.
+        Err(_) => Err(refusal(Refusal::TooSlow)),
+    }
+}
+
 async fn store(
     server: &Arc<Server>,
     id: &str,
@@ -274,25 +300,10 @@ async fn store(
     body: Body,
     caller: Caller,
 ) -> Response {
-    // A closed survey takes nothing more, whatever is sent.
-    match closed_since(server).await {
-        Ok(Some(at)) => return refusal(Refusal::Closed { at }),
-        Ok(None) => {}
+    let (_reading, body) = match read_upload(server, headers, body).await {
+        Ok(read) => read,
         Err(response) => return response,
-    }
-    // Bodies read at once are bounded too: memory stays within
-    // `bodies_at_once` × the limit, however many uploads stall.
-    let Ok(_reading) = server.limits.bodies_at_once.try_acquire() else {
-        return refusal(Refusal::RateLimited);
     };
-    let body =
-        match tokio::time::timeout(server.limits.body_timeout, read_body(headers, body)).await {
-            Ok(Ok(body)) => body,
-            Ok(Err(r)) => return refusal(r),
-            // A client that sends its body too slowly holds a connection for
-            // nothing: it is told so and let go.
-            Err(_) => return refusal(Refusal::TooSlow),
-        };
     let checked = match check(&server.forms, id, &body) {
         Ok(checked) => checked,
         Err(r) => return refusal(r),
@@ -364,7 +375,7 @@ async fn get_response(
 }
 
 /// When the survey closed, if it has.
-pub(super) async fn closed_since(server: &Arc<Server>) -> Result<Option<String>, Response> {
+async fn closed_since(server: &Arc<Server>) -> Result<Option<String>, Response> {
     let storage = server.storage.clone();
     let closing = tokio::task::spawn_blocking(move || storage.closing())
         .await

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::Server;
-use super::http::{Peer, as_token, closed_since, read_body, refusal, server_error};
+use super::http::{Peer, as_token, read_upload, refusal, server_error};
 use super::storage::Registration;
 use crate::protocol::{CheckCode, CodeChecked, Refusal, Register, Registered};
 
@@ -83,15 +83,7 @@ async fn read_json<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<T, Response> {
-    if let Some(at) = closed_since(server).await? {
-        return Err(refusal(Refusal::Closed { at }));
-    }
-    let body =
-        match tokio::time::timeout(server.limits.body_timeout, read_body(headers, body)).await {
-            Ok(Ok(body)) => body,
-            Ok(Err(r)) => return Err(refusal(r)),
-            Err(_) => return Err(refusal(Refusal::TooSlow)),
-        };
+    let (_reading, body) = read_upload(server, headers, body).await?;
     serde_json::from_slice::<T>(&body).map_err(|_| refusal(Refusal::NotJson))
 }
 

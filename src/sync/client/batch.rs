@@ -2,8 +2,6 @@
 //! retries as one, and a way back to one at a time for a server that does
 //! not know batches (an older campo).
 
-use std::thread;
-
 use super::{Client, Delivery, Failed, Fatal, Transient, confirmed, read_answer};
 use crate::protocol::{BATCH_PATH, BatchAnswer};
 
@@ -27,18 +25,9 @@ impl Client {
         gzipped: &[u8],
         on_retry: &mut dyn FnMut(u32, &Transient),
     ) -> (BatchDelivery, usize) {
-        let mut requests = 0;
-        loop {
-            requests += 1;
-            match self.post_batch_once(revisions, gzipped) {
-                Err(transient) if (requests as u32) < self.backoff.tries => {
-                    on_retry(requests as u32, &transient);
-                    thread::sleep(self.backoff.wait(requests as u32));
-                }
-                Err(transient) => return (BatchDelivery::GaveUp(transient), requests),
-                Ok(delivery) => return (delivery, requests),
-            }
-        }
+        let (result, requests) =
+            self.retried(|| self.post_batch_once(revisions, gzipped), on_retry);
+        (result.unwrap_or_else(BatchDelivery::GaveUp), requests)
     }
 
     fn post_batch_once(

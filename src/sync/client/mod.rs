@@ -157,16 +157,26 @@ impl Client {
         gzipped: &[u8],
         on_retry: &mut dyn FnMut(u32, &Transient),
     ) -> (Delivery, usize) {
+        let (result, requests) = self.retried(|| self.put_once(id, revision, gzipped), on_retry);
+        (result.unwrap_or_else(Delivery::GaveUp), requests)
+    }
+
+    /// Tries `once` until it answers, retrying a transient failure with
+    /// backoff up to `backoff.tries` times; with the requests made.
+    fn retried<T>(
+        &self,
+        mut once: impl FnMut() -> Result<T, Transient>,
+        on_retry: &mut dyn FnMut(u32, &Transient),
+    ) -> (Result<T, Transient>, usize) {
         let mut requests = 0;
         loop {
             requests += 1;
-            match self.put_once(id, revision, gzipped) {
+            match once() {
                 Err(transient) if (requests as u32) < self.backoff.tries => {
                     on_retry(requests as u32, &transient);
                     thread::sleep(self.backoff.wait(requests as u32));
                 }
-                Err(transient) => return (Delivery::GaveUp(transient), requests),
-                Ok(delivery) => return (delivery, requests),
+                answered => return (answered, requests),
             }
         }
     }
