@@ -135,7 +135,11 @@ pub fn sync(
     include_drafts: bool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, StoreError> {
-    let due = plan(&loaded(data)?, include_drafts, Some(server));
+    let loaded = loaded(data)?;
+    let due_ids = plan(&loaded, include_drafts, Some(server));
+    let mut by_id: std::collections::HashMap<Uuid, Response> =
+        loaded.into_iter().map(|r| (r.id, r)).collect();
+    let due: Vec<Response> = due_ids.iter().filter_map(|id| by_id.remove(id)).collect();
     let total = due.len();
     progress(Progress::Planned { total });
     let mut summary = Summary::default();
@@ -148,15 +152,15 @@ pub fn sync(
         .filter(|batch| !batch.is_empty())
     {
         if summary.stopped.is_some() || summary.last_problem.is_some() {
-            summary.failed.extend(batch);
+            summary.failed.extend(batch.iter().map(|r| r.id));
             continue;
         }
-        let trips = send::deliver_all(data, client, batch, &mut |attempt, problem| {
+        let trips = send::deliver_all(client, batch, &mut |attempt, problem| {
             progress(Progress::Retrying {
                 attempt,
                 problem: problem.clone(),
             })
-        })?;
+        });
         let mut answered = Vec::new();
         for trip in &trips {
             summary.requests += trip.requests;

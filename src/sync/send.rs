@@ -4,7 +4,6 @@
 //! replaced atomically and every confirmation on disk before it is
 //! reported (two flushes a batch instead of one per response).
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
@@ -23,7 +22,7 @@ pub const IN_FLIGHT: usize = 4;
 /// gzipped, one transaction at the server.
 pub const GROUP: usize = 32;
 /// Confirmations written together, with one flush.
-pub const BATCH: usize = GROUP * IN_FLIGHT * 2;
+pub const BATCH: usize = GROUP * IN_FLIGHT * 8;
 
 /// One response's trip: what was sent, what came back, at what cost.
 pub struct Trip {
@@ -41,42 +40,38 @@ enum News {
     Done(usize, Box<Trip>),
 }
 
-/// Sends `ids` in requests of [`GROUP`] documents, [`IN_FLIGHT`]
+/// Sends `due` (as the plan read them: a response changed since goes in
+/// its next sync) in requests of [`GROUP`] documents, [`IN_FLIGHT`]
 /// requests at a time; once one meets a fatal error or gives up after its
 /// retries, the rest are not sent. `on_retry` hears the retries as they
-/// happen. The trips come back in the order of `ids`.
+/// happen. The trips come back in the order of `due`.
 pub fn deliver_all(
-    data: &DataDir,
     client: &Client,
-    ids: &[Uuid],
+    due: &[Response],
     on_retry: &mut dyn FnMut(u32, &Transient),
-) -> Result<Vec<Trip>, StoreError> {
-    // Each group with the index of its first id.
-    let groups: Vec<(usize, &[Uuid])> = ids
+) -> Vec<Trip> {
+    // Each group with the index of its first response.
+    let groups: Vec<(usize, &[Response])> = due
         .chunks(GROUP)
         .enumerate()
         .map(|(n, group)| (n * GROUP, group))
         .collect();
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let failure: Mutex<Option<StoreError>> = Mutex::new(None);
     let (tell, news) = mpsc::channel::<News>();
-    let mut trips: Vec<Option<Trip>> = ids.iter().map(|_| None).collect();
+    let mut trips: Vec<Option<Trip>> = due.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
         for _ in 0..IN_FLIGHT.min(groups.len()) {
             let tell = tell.clone();
-            let (next, stop, failure, groups) = (&next, &stop, &failure, &groups);
+            let (next, stop, groups) = (&next, &stop, &groups);
             scope.spawn(move || {
                 while let Some(&(first, group)) = groups.get(next.fetch_add(1, Ordering::SeqCst)) {
                     let sent = if stop.load(Ordering::SeqCst) {
-                        group.iter().map(|&id| Trip::not_sent(id)).collect()
+                        group.iter().map(|r| Trip::not_sent(r.id)).collect()
                     } else {
-                        send_group(data, client, group, &tell).unwrap_or_else(|error| {
-                            failure.lock().expect("not poisoned").get_or_insert(error);
-                            group.iter().map(|&id| Trip::not_sent(id)).collect()
-                        })
+                        send_group(client, group, &tell)
                     };
-                    if sent.iter().any(|trip| trip.stops_the_run()) {
+                    if sent.iter().any(Trip::stops_the_run) {
                         stop.store(true, Ordering::SeqCst);
                     }
                     for (offset, trip) in sent.into_iter().enumerate() {
@@ -93,14 +88,11 @@ pub fn deliver_all(
             }
         }
     });
-    if let Some(error) = failure.into_inner().expect("not poisoned") {
-        return Err(error);
-    }
-    Ok(trips
+    trips
         .into_iter()
-        .zip(ids)
-        .map(|(trip, &id)| trip.unwrap_or_else(|| Trip::not_sent(id)))
-        .collect())
+        .zip(due)
+        .map(|(trip, response)| trip.unwrap_or_else(|| Trip::not_sent(response.id)))
+        .collect()
 }
 
 impl Trip {
@@ -124,16 +116,8 @@ impl Trip {
 
 /// Sends a group in one request, or one by one to a server that takes no
 /// batches.
-fn send_group(
-    data: &DataDir,
-    client: &Client,
-    group: &[Uuid],
-    tell: &mpsc::Sender<News>,
-) -> Result<Vec<Trip>, StoreError> {
-    let responses = group
-        .iter()
-        .map(|&id| data.load(id))
-        .collect::<Result<Vec<Response>, StoreError>>()?;
+fn send_group(client: &Client, group: &[Response], tell: &mpsc::Sender<News>) -> Vec<Trip> {
+    let responses = group.to_vec();
     let documents: Vec<Vec<u8>> = responses
         .iter()
         .map(Response::to_json_for_sending)
@@ -152,7 +136,7 @@ fn send_group(
         response: Some(response),
         delivery: Some(delivery),
     };
-    Ok(match delivery {
+    match delivery {
         BatchDelivery::Answered(deliveries) => responses
             .into_iter()
             .zip(deliveries)
@@ -194,10 +178,10 @@ fn send_group(
                 }
             }
             let sent = trips.len();
-            trips.extend(group[sent..].iter().map(|&id| Trip::not_sent(id)));
+            trips.extend(group[sent..].iter().map(|r| Trip::not_sent(r.id)));
             trips
         }
-    })
+    }
 }
 
 /// Notes the server's answers in the responses' files, all at once: each
