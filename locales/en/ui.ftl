@@ -672,3 +672,4 @@ kiosk-taken-over = Your department's questionnaire was opened in another session
 kiosk-taking-over = The questionnaire was left open in a session without a key for a while (a dropped link?): taking it over…
 plain-taken-over = Another session took this response over; every answer is saved. Goodbye.
 plain-taking-over = This response was left open in another session without a key for a while (a dropped link?): taking it over; that session saves and lets go.
+does-go-on = go on

@@ -678,3 +678,4 @@ kiosk-taken-over = Il questionario del suo dipartimento è stato aperto in un'al
 kiosk-taking-over = Il questionario era rimasto aperto in una sessione senza tasti da un po' (una connessione caduta?): lo prendo io…
 plain-taken-over = Un'altra sessione ha preso questo questionario; ogni risposta è salvata. Arrivederci.
 plain-taking-over = Questo questionario era rimasto aperto in un'altra sessione senza tasti da un po' (una connessione caduta?): lo prendo; quella sessione salva e lo lascia.
+does-go-on = prosegui

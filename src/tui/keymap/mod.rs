@@ -62,6 +62,8 @@ pub enum Context {
     ConfirmDelete,
     /// A list of options moved with ↑/↓ or j/k.
     Choice,
+    /// A question answered from the list of units: shown, not changed.
+    LockedAnswer,
     /// A list narrowed by typing: letters go to the filter, not to j/k.
     FilteredChoice,
     /// A one-line text field (also "other, specify").
@@ -84,10 +86,11 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Choice,
+        Context::LockedAnswer,
         Context::FilteredChoice,
         Context::Text,
         Context::MultilineText,
@@ -197,6 +200,16 @@ const CHOICE: &[Binding] = &[
     shown("?", A::Help, "does-help"),
 ];
 
+/// An answer from the list of units: nothing to choose, Enter goes on (the
+/// keys that would change it are kept, to say why they do nothing).
+const LOCKED_ANSWER: &[Binding] = &[
+    shown("enter", A::Confirm, "does-go-on"),
+    key("space", A::Toggle, "does-choose"),
+    PICK,
+    CLEAR,
+    shown("?", A::Help, "does-help"),
+];
+
 const FILTERED_CHOICE: &[Binding] = &[
     shown("up down", A::Move, "does-move"),
     key("space", A::Toggle, "does-choose"),
@@ -263,6 +276,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Home => (HOME, false),
         Context::ConfirmDelete => (CONFIRM, false),
         Context::Choice => (CHOICE, true),
+        Context::LockedAnswer => (LOCKED_ANSWER, true),
         Context::FilteredChoice => (FILTERED_CHOICE, true),
         Context::Text => (TEXT, true),
         Context::MultilineText => (MULTILINE_TEXT, true),

@@ -91,7 +91,7 @@ impl Entry {
 
     pub fn context(&self, form: &Form) -> Context {
         if self.locked {
-            return Context::Choice;
+            return Context::LockedAnswer;
         }
         match (&self.editing, &form.items[self.item].kind) {
             (Some((_, editor)), _) if editor.is_multiline() => Context::MultilineText,
