@@ -285,15 +285,27 @@ impl Sshd {
     }
 }
 
-/// Waits until no session holds the response (its kiosk has ended).
-fn wait_until_released(data: &Path) {
-    let lock = std::fs::read_dir(data.join("locks"))
+/// The lock file of the kiosk's one response.
+fn the_lock(data: &Path) -> PathBuf {
+    std::fs::read_dir(data.join("locks"))
         .unwrap()
         .next()
         .unwrap()
         .unwrap()
-        .path();
-    let file = std::fs::File::open(lock).unwrap();
+        .path()
+}
+
+/// At the code prompt (in Italian), types `code` and waits for the first
+/// question.
+fn enter_with(tty: &mut Tty, code: &str) {
+    tty.wait_for("Codice di accesso del suo dipartimento");
+    tty.send(&format!("{code}{ENTER}"));
+    tty.wait_for("In quale regione");
+}
+
+/// Waits until no session holds the response (its kiosk has ended).
+fn wait_until_released(data: &Path) {
+    let file = std::fs::File::open(the_lock(data)).unwrap();
     let started = Instant::now();
     loop {
         use std::os::fd::AsRawFd;
@@ -317,9 +329,7 @@ fn a_director_answers_over_ssh_survives_a_dropped_link_and_the_response_arrives(
     };
     // Italian by default: the client sends no LANG.
     let mut tty = sshd.tty(&[]);
-    tty.wait_for("Codice di accesso del suo dipartimento");
-    tty.send(&format!("{}{ENTER}", survey.code("dsm-lecce")));
-    tty.wait_for("In quale regione");
+    enter_with(&mut tty, survey.code("dsm-lecce"));
     tty.wait_for("Puglia");
     tty.keys(ENTER, "Denominazione del Dipartimento");
     tty.keys(ENTER, "Il suo DSM ha attivato iniziative");
@@ -532,12 +542,7 @@ fn forwarding_subsystems_and_keys_get_nothing() {
 /// Waits until the session holding the response has had no key for
 /// `idle` (the lock file's time is its last key).
 fn wait_until_idle(data: &Path, idle: Duration) {
-    let lock = std::fs::read_dir(data.join("locks"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let lock = the_lock(data);
     let started = Instant::now();
     while std::fs::metadata(&lock)
         .unwrap()
@@ -559,9 +564,7 @@ fn a_frozen_clients_session_is_taken_over_by_the_director_coming_back() {
         return;
     };
     let mut frozen = sshd.tty(&[]);
-    frozen.wait_for("Codice di accesso del suo dipartimento");
-    frozen.send(&format!("{}{ENTER}", survey.code("dsm-verona")));
-    frozen.wait_for("In quale regione");
+    enter_with(&mut frozen, survey.code("dsm-verona"));
     frozen.keys(ENTER, "Denominazione del Dipartimento");
     frozen.keys(ENTER, "Il suo DSM ha attivato iniziative");
     frozen.keys("1", "(•) Sì");

@@ -12,9 +12,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::Server;
 use super::check::{Checked, check};
-use super::http::{
-    as_caller, authenticate, read_body, read_upload, refusal, server_error, unit_of,
-};
+use super::http::{as_uploader, read_upload, refusal, server_error, unit_of};
 use super::storage::{Caller, Offer};
 use crate::protocol::{BatchAnswer, BatchResult, MAX_BATCH, Refusal};
 
@@ -23,18 +21,8 @@ pub(super) async fn post_batch(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let caller = match authenticate(&server, &headers).await {
-        Ok(caller) => caller,
-        Err(refused) => {
-            // Read before answering, as a single PUT does: a reset would
-            // hide the 401.
-            let _ =
-                tokio::time::timeout(server.limits.body_timeout, read_body(&headers, body)).await;
-            return refused;
-        }
-    };
     let storer = server.clone();
-    as_caller(&server, caller, |caller| async move {
+    as_uploader(&server, headers, body, |caller, headers, body| async move {
         store_batch(&storer, &headers, body, caller).await
     })
     .await

@@ -137,10 +137,7 @@ pub(super) fn server_error(detail: &str) -> Response {
 }
 
 /// The caller, if the request carries a live token.
-pub(super) async fn authenticate(
-    server: &Arc<Server>,
-    headers: &HeaderMap,
-) -> Result<Caller, Response> {
+async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<Caller, Response> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -215,22 +212,35 @@ async fn put_response(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let caller = match authenticate(&server, &headers).await {
-        Ok(caller) => caller,
-        Err(refused) => {
-            // The body is read (bounded, as any) before the refusal goes:
-            // a connection closed on unread data is reset, and the client
-            // would see the reset instead of the 401.
-            let _ =
-                tokio::time::timeout(server.limits.body_timeout, read_body(&headers, body)).await;
-            return refused;
-        }
-    };
     let storer = server.clone();
-    as_caller(&server, caller, |caller| async move {
+    as_uploader(&server, headers, body, |caller, headers, body| async move {
         store(&storer, &id, &headers, body, caller).await
     })
     .await
+}
+
+/// Serves an upload from a caller with a live token, within its rate. A
+/// refused one has its body read (bounded, as any) before the refusal
+/// goes: a connection closed on unread data is reset, and the client would
+/// see the reset instead of the 401.
+pub(super) async fn as_uploader<F, Fut>(
+    server: &Arc<Server>,
+    headers: HeaderMap,
+    body: Body,
+    serve: F,
+) -> Response
+where
+    F: FnOnce(Caller, HeaderMap, Body) -> Fut,
+    Fut: std::future::Future<Output = Response>,
+{
+    match authenticate(server, &headers).await {
+        Ok(caller) => as_caller(server, caller, |caller| serve(caller, headers, body)).await,
+        Err(refused) => {
+            let _ =
+                tokio::time::timeout(server.limits.body_timeout, read_body(&headers, body)).await;
+            refused
+        }
+    }
 }
 
 /// Serves a request that carries a live token, within the token's rate,
@@ -252,7 +262,7 @@ where
 
 /// Serves an authenticated caller within its token's rate, and notes the
 /// token's name for the log line.
-pub(super) async fn as_caller<F, Fut>(server: &Arc<Server>, caller: Caller, serve: F) -> Response
+async fn as_caller<F, Fut>(server: &Arc<Server>, caller: Caller, serve: F) -> Response
 where
     F: FnOnce(Caller) -> Fut,
     Fut: std::future::Future<Output = Response>,
