@@ -274,7 +274,7 @@ refusal-too-many-guesses = too many wrong access codes from this address: try ag
 
 serve-listening = campo serve: listening on http://{ $address } (database { $db }: { $backend }, schema version { $schema })
 serve-failed = The server stopped: { $reason }
-serve-db-unsupported = This version of campo cannot use "{ $scheme }" databases: give a path to an SQLite file.
+serve-db-unsupported = campo cannot use "{ $scheme }" databases: give a path to an SQLite file or a postgres:// address.
 serve-db-open-failed = Cannot open the database { $db }: { $reason }
 serve-db-failed = Database error: { $reason }
 serve-dumped = { $count ->

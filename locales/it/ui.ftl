@@ -277,7 +277,7 @@ refusal-too-many-guesses = troppi codici di accesso sbagliati da questo indirizz
 
 serve-listening = campo serve: in ascolto su http://{ $address } (database { $db }: { $backend }, versione dello schema { $schema })
 serve-failed = Il server si è fermato: { $reason }
-serve-db-unsupported = Questa versione di campo non può usare database "{ $scheme }": indichi il percorso di un file SQLite.
+serve-db-unsupported = campo non può usare database "{ $scheme }": indichi il percorso di un file SQLite o un indirizzo postgres://.
 serve-db-open-failed = Impossibile aprire il database { $db }: { $reason }
 serve-db-failed = Errore del database: { $reason }
 serve-dumped = { $count ->

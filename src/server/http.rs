@@ -65,15 +65,30 @@ async fn limit_anonymous(
 ) -> Response {
     let response = next.run(request).await;
     let anonymous = response.extensions().get::<TokenName>().is_none();
-    if anonymous
-        && !server
-            .limits
-            .rate
-            .allow(&format!("address {}", peer.0), Instant::now())
-    {
+    if anonymous && !within_rate(&server, format!("address {}", peer.0)).await {
         return refusal(Refusal::RateLimited);
     }
     response
+}
+
+/// Whether one more request of `key` is within the rate limit, counted
+/// where every instance of the server sees it.
+async fn within_rate(server: &Arc<Server>, key: String) -> bool {
+    let limiter = server.clone();
+    let allowed = tokio::task::spawn_blocking(move || {
+        limiter.storage.allow_request(&key, &limiter.limits.rate)
+    })
+    .await;
+    match allowed {
+        Ok(Ok(allowed)) => allowed,
+        // A database that cannot count lets the request through: the
+        // request itself then meets the same database and is answered.
+        Ok(Err(error)) => {
+            eprintln!("storage error: {}", error.0);
+            true
+        }
+        Err(_) => true,
+    }
 }
 
 /// The path as it may go in a log: anything but printable ASCII is
@@ -268,7 +283,7 @@ where
     Fut: std::future::Future<Output = Response>,
 {
     let name = caller.name.clone();
-    let mut response = if server.limits.rate.allow(&name, Instant::now()) {
+    let mut response = if within_rate(server, name.clone()).await {
         serve(caller).await
     } else {
         refusal(Refusal::RateLimited)

@@ -23,6 +23,16 @@ impl RateLimit {
         }
     }
 
+    /// Requests a second, on average.
+    pub fn per_second(&self) -> f64 {
+        self.per_second
+    }
+
+    /// Requests at once, at most.
+    pub fn burst(&self) -> f64 {
+        self.burst
+    }
+
     /// Whether a request with this token may go ahead now.
     pub fn allow(&self, token: &str, now: Instant) -> bool {
         let mut buckets = self

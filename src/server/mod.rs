@@ -8,7 +8,8 @@ pub mod codes;
 pub mod fieldwork;
 pub mod frame;
 mod http;
-mod limit;
+pub mod limit;
+mod postgres;
 mod register;
 mod sqlite;
 pub mod storage;
@@ -64,19 +65,31 @@ impl Limits {
 /// Why the database named by `--db` cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseError {
-    /// A kind of database this build cannot talk to (e.g. `postgres://`).
+    /// A kind of database this build cannot talk to (e.g. `mysql://`).
     Unsupported {
         scheme: String,
     },
     Failed(StorageError),
 }
 
-/// Opens `--db`: a path to an SQLite file, or an `sqlite://` URL. A new
-/// database file (and a folder made for it) is readable by its owner only.
-pub fn open_storage(db: &str, bounds: Bounds) -> Result<Arc<dyn Storage>, DatabaseError> {
+pub use postgres::PoolSettings;
+
+/// Opens `--db`: a path to an SQLite file, an `sqlite://` URL, or a
+/// `postgres://` (`postgresql://`) URL, whose pool takes `pool`. A new
+/// SQLite file (and a folder made for it) is readable by its owner only.
+pub fn open_storage(
+    db: &str,
+    bounds: Bounds,
+    pool: PoolSettings,
+) -> Result<Arc<dyn Storage>, DatabaseError> {
     let path = match db.split_once("://") {
         None => db,
         Some(("sqlite", path)) => path,
+        Some(("postgres" | "postgresql", _)) => {
+            let storage =
+                postgres::PostgresStorage::open(db, bounds, pool).map_err(DatabaseError::Failed)?;
+            return Ok(Arc::new(storage));
+        }
         Some((scheme, _)) => {
             return Err(DatabaseError::Unsupported {
                 scheme: scheme.to_string(),

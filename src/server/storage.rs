@@ -166,6 +166,63 @@ pub struct FrameChange {
     pub updated: usize,
 }
 
+/// A response's current revision as the database has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Current {
+    pub revision: u64,
+    pub digest: String,
+    /// The token that stored it first (none for an imported one).
+    pub owner: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// What to do with one offered revision, once the database has said what
+/// it holds: the rules of [`Storage::put_responses`], the same for every
+/// backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Nothing is stored: this is the answer.
+    Answer(PutOutcome),
+    /// The same revision again: when it was last sent moves on, and an
+    /// imported response is claimed by the first office that sends it.
+    SentAgain,
+    Store,
+}
+
+/// The step for a revision with `digest`, given the current one, the
+/// response its unit has already (for a new response), and whether
+/// storing it would take the caller past its share of the disk.
+pub fn step(
+    offer: &Offer,
+    digest: &str,
+    current: Option<&Current>,
+    caller: Option<&Caller>,
+    unit_answered_by: Option<Uuid>,
+    over_quota: impl FnOnce() -> bool,
+) -> Step {
+    match current {
+        Some(current)
+            if caller.is_some_and(|c| {
+                !c.may_touch(current.owner.as_deref(), current.unit.as_deref())
+            }) =>
+        {
+            Step::Answer(PutOutcome::NotYours)
+        }
+        Some(current) if current.revision == offer.revision && current.digest != digest => {
+            Step::Answer(PutOutcome::Conflict)
+        }
+        Some(current) if current.revision == offer.revision => Step::SentAgain,
+        Some(current) if current.revision > offer.revision => Step::Answer(PutOutcome::Stale {
+            current: current.revision,
+        }),
+        None if let Some(first) = unit_answered_by => {
+            Step::Answer(PutOutcome::UnitAnswered { first })
+        }
+        _ if caller.is_some() && over_quota() => Step::Answer(PutOutcome::OverQuota),
+        _ => Step::Store,
+    }
+}
+
 /// A failure of the database itself, with its own words (for the log).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StorageError(pub String);
@@ -211,6 +268,17 @@ pub trait Storage: Survey {
     fn tokens(&self) -> Result<Vec<TokenInfo>, StorageError>;
     /// Revokes a token; false if there is no live token of that name.
     fn revoke_token(&self, name: &str) -> Result<bool, StorageError>;
+    /// Whether one more request of `key` (a token's name, or an address)
+    /// is within `rate` now. One process's own count is enough where only
+    /// one server uses the database (an SQLite file); a database that
+    /// several instances share keeps the count itself.
+    fn allow_request(
+        &self,
+        key: &str,
+        rate: &super::limit::RateLimit,
+    ) -> Result<bool, StorageError> {
+        Ok(rate.allow(key, std::time::Instant::now()))
+    }
 }
 
 /// The survey around the responses: the frame of units, their access

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+pub mod backend;
 mod data;
 pub mod server;
 // Each test file uses its own share of these.

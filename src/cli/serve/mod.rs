@@ -29,9 +29,15 @@ pub struct ServeArgs {
     /// Seconds a request's headers, and then its body, may take to arrive
     #[arg(long, default_value_t = 30, value_name = "SECONDS")]
     body_timeout: u64,
-    /// The database: a path, or sqlite://PATH (default: server.sqlite in the data folder)
-    #[arg(long, global = true, value_name = "PATH-or-URL")]
+    /// The database: a path, sqlite://PATH, or postgres://USER@HOST/NAME (default: server.sqlite in the data folder)
+    #[arg(long, global = true, env = "CAMPO_DB", value_name = "PATH-or-URL")]
     pub db: Option<String>,
+    /// PostgreSQL: connections this instance keeps open at most
+    #[arg(long, global = true, default_value_t = 8, value_name = "N")]
+    db_pool: u32,
+    /// PostgreSQL: seconds to wait for a connection before a request fails
+    #[arg(long, global = true, default_value_t = 10, value_name = "SECONDS")]
+    db_timeout: u64,
     #[command(subcommand)]
     command: Option<ServeCommand>,
 }
@@ -110,8 +116,12 @@ enum TokenCommand {
 
 pub fn run(texts: &Texts, forms: Vec<Form>, db: &str, args: ServeArgs) -> Result<(), Failure> {
     let bounds = server::storage::Bounds::default();
+    let pool = server::PoolSettings {
+        size: args.db_pool,
+        timeout: std::time::Duration::from_secs(args.db_timeout),
+    };
     let storage =
-        server::open_storage(db, bounds).map_err(|e| Failure(describe_db(texts, db, &e)))?;
+        server::open_storage(db, bounds, pool).map_err(|e| Failure(describe_db(texts, db, &e)))?;
     let Some(command) = args.command else {
         let limits = server::Limits::new(args.rate_limit, args.body_timeout);
         let server = Server {
@@ -180,7 +190,7 @@ fn run_server(texts: &Texts, server: Server, db: &str, listen: SocketAddr) -> Re
                 "serve-listening",
                 &[
                     ("address", address.to_string().into()),
-                    ("db", db.into()),
+                    ("db", without_password(db).into()),
                     ("backend", backend.into()),
                     ("schema", schema.into()),
                 ]
@@ -365,7 +375,45 @@ fn describe_db(texts: &Texts, db: &str, error: &DatabaseError) -> String {
         ),
         DatabaseError::Failed(e) => texts.t_args(
             "serve-db-open-failed",
-            &[("db", db.into()), ("reason", e.0.as_str().into())],
+            &[
+                ("db", without_password(db).into()),
+                ("reason", e.0.as_str().into()),
+            ],
         ),
+    }
+}
+
+/// The database's name as it may be shown or logged: a URL's password is
+/// replaced by `***` (`postgres://campo:***@db/campo`).
+fn without_password(db: &str) -> String {
+    let Some((scheme, rest)) = db.split_once("://") else {
+        return db.to_string();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((user_info, host)) if user_info.contains(':') => {
+            let user = user_info.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}{path}")
+        }
+        _ => db.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_password;
+
+    #[test]
+    fn a_database_password_is_never_shown() {
+        assert_eq!(
+            without_password("postgres://campo:s3cret@db.example:5432/campo"),
+            "postgres://campo:***@db.example:5432/campo"
+        );
+        assert_eq!(
+            without_password("postgres://campo@localhost/campo"),
+            "postgres://campo@localhost/campo"
+        );
+        assert_eq!(without_password("/srv/campo.sqlite"), "/srv/campo.sqlite");
     }
 }

@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::storage::{
-    Bounds, Caller, Offer, PutOutcome, Storage, StorageError, TokenInfo, TokenKind,
+    self, Bounds, Caller, Current, Offer, PutOutcome, Step, Storage, StorageError, TokenInfo,
+    TokenKind,
 };
 
 pub struct SqliteStorage {
@@ -224,7 +225,7 @@ fn create_private_file(path: &Path) -> Result<(), StorageError> {
 }
 
 /// Offers one revision inside a transaction: the rules of
-/// [`Storage::put_responses`], one response at a time.
+/// [`Storage::put_responses`] ([`storage::step`]), one response at a time.
 fn offer_in(
     tx: &rusqlite::Transaction,
     offer: &Offer,
@@ -236,11 +237,18 @@ fn offer_in(
     // At most i64::MAX: the server's checks refuse more before this.
     let revision = i64::try_from(offer.revision).unwrap_or(i64::MAX);
     let token = caller.map(|c| c.name.as_str());
-    let current: Option<(i64, String, Option<String>, Option<String>)> = tx
+    let current = tx
         .query_row(
             "SELECT revision, digest, owner, unit FROM current WHERE id = ?1",
             params![id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| {
+                Ok(Current {
+                    revision: r.get::<_, i64>(0)? as u64,
+                    digest: r.get(1)?,
+                    owner: r.get(2)?,
+                    unit: r.get(3)?,
+                })
+            },
         )
         .optional()?;
     // A new response of a unit that has one already.
@@ -248,42 +256,35 @@ fn offer_in(
         (None, Some(unit)) => answered_by(tx, unit)?,
         _ => None,
     };
-    Ok(match current {
-        Some((_, _, ref owner, ref unit))
-            if caller.is_some_and(|c| !c.may_touch(owner.as_deref(), unit.as_deref())) =>
-        {
-            PutOutcome::NotYours
-        }
-        Some((current, stored, _, _)) if current == revision => {
-            if stored != digest {
-                PutOutcome::Conflict
-            } else {
-                // Sent again: when it was last sent moves on, and an
-                // imported response is claimed by the first office that
-                // sends it, even unchanged.
+    let over_quota = || {
+        token.is_some_and(|t| {
+            used_by(tx, t).is_ok_and(|used| used + offer.body.len() as u64 > bounds.bytes_per_token)
+        })
+    };
+    Ok(
+        match storage::step(
+            offer,
+            &digest,
+            current.as_ref(),
+            caller,
+            unit_answered_by,
+            over_quota,
+        ) {
+            Step::Answer(outcome) => outcome,
+            Step::SentAgain => {
                 tx.execute(
                     "UPDATE current SET received = ?2, owner = COALESCE(owner, ?3) WHERE id = ?1",
                     params![id, now(), token],
                 )?;
                 PutOutcome::AlreadyThere
             }
-        }
-        Some((current, _, _, _)) if current > revision => PutOutcome::Stale {
-            current: current as u64,
+            Step::Store => {
+                store(tx, offer, revision, &digest, token)?;
+                prune(tx, &id, bounds.kept_revisions)?;
+                PutOutcome::Stored
+            }
         },
-        None if let Some(first) = unit_answered_by => PutOutcome::UnitAnswered { first },
-        _ if token.is_some_and(|t| {
-            used_by(tx, t).is_ok_and(|used| used + offer.body.len() as u64 > bounds.bytes_per_token)
-        }) =>
-        {
-            PutOutcome::OverQuota
-        }
-        _ => {
-            store(tx, offer, revision, &digest, token)?;
-            prune(tx, &id, bounds.kept_revisions)?;
-            PutOutcome::Stored
-        }
-    })
+    )
 }
 
 fn used_by(tx: &rusqlite::Transaction, token: &str) -> rusqlite::Result<u64> {

@@ -1,0 +1,247 @@
+//! The survey around the responses, in PostgreSQL: the frame of units,
+//! their access codes and the wrong guesses at them, mailings, the
+//! closing. What one instance counts, every instance sees.
+
+use postgres::types::Type;
+use postgres::{Row, Transaction};
+
+use super::{PostgresStorage, add_token, now, query};
+use crate::server::frame::Unit;
+use crate::server::storage::{
+    FrameChange, MailKind, Mailing, Registration, StorageError, Survey, TokenKind, UnitResponse,
+};
+
+/// How long a wrong guess counts against its address.
+const GUESS_WINDOW_SECONDS: i64 = 3600;
+
+impl Survey for PostgresStorage {
+    fn put_frame(&self, units: &[Unit]) -> Result<FrameChange, StorageError> {
+        self.transaction(|tx| {
+            let mut change = FrameChange::default();
+            for unit in units {
+                let prefill = serde_json::to_string(&unit.prefill).expect("a map serialises");
+                let emails = serde_json::to_string(&unit.emails).expect("a list serialises");
+                let population = unit.population.map(|p| p as i64);
+                // `xmax` is 0 for a row this statement inserted.
+                let inserted: bool = query(
+                    tx,
+                    "INSERT INTO units AS u (unit, prefill, population, emails, in_coverage)
+                     VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (unit) DO UPDATE SET prefill = excluded.prefill,
+                         population = excluded.population, emails = excluded.emails,
+                         in_coverage = excluded.in_coverage
+                     RETURNING (xmax = 0)",
+                    &[
+                        (&unit.unit, Type::TEXT),
+                        (&prefill, Type::TEXT),
+                        (&population, Type::INT8),
+                        (&emails, Type::TEXT),
+                        (&unit.in_coverage, Type::BOOL),
+                    ],
+                )?[0]
+                    .get(0);
+                if inserted {
+                    change.added += 1;
+                } else {
+                    change.updated += 1;
+                }
+            }
+            Ok(change)
+        })
+    }
+
+    fn frame(&self) -> Result<Vec<Unit>, StorageError> {
+        let rows = self.rows(&format!("{UNIT_COLUMNS} ORDER BY unit"), &[])?;
+        Ok(rows.iter().map(unit_from_row).collect())
+    }
+
+    fn closing(&self) -> Result<Option<String>, StorageError> {
+        let rows = self.rows("SELECT value FROM settings WHERE key = 'closing'", &[])?;
+        Ok(rows.first().map(|row| row.get(0)))
+    }
+
+    fn set_closing(&self, at: Option<&str>) -> Result<(), StorageError> {
+        match at {
+            Some(at) => self.rows(
+                "INSERT INTO settings (key, value) VALUES ('closing', $1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[(&at, Type::TEXT)],
+            ),
+            None => self.rows("DELETE FROM settings WHERE key = 'closing'", &[]),
+        }
+        .map(drop)
+    }
+
+    fn set_code(&self, unit: &str, hash: &str) -> Result<bool, StorageError> {
+        self.transaction(|tx| {
+            let known = find_unit(tx, unit)?.is_some();
+            if known {
+                query(
+                    tx,
+                    "INSERT INTO codes (unit, hash, issued) VALUES ($1, $2, $3)
+                     ON CONFLICT (unit) DO UPDATE SET hash = excluded.hash, issued = excluded.issued",
+                    &[(&unit, Type::TEXT), (&hash, Type::TEXT), (&now(), Type::TEXT)],
+                )?;
+            }
+            Ok(known)
+        })
+    }
+
+    fn code_is(&self, unit: &str, code_hash: &str) -> Result<bool, StorageError> {
+        let rows = self.rows(
+            "SELECT 1 FROM codes WHERE unit = $1 AND hash = $2",
+            &[(&unit, Type::TEXT), (&code_hash, Type::TEXT)],
+        )?;
+        Ok(!rows.is_empty())
+    }
+
+    fn register(
+        &self,
+        code_hash: &str,
+        address: &str,
+        token_hash: Option<&str>,
+    ) -> Result<Registration, StorageError> {
+        let allowed = i64::from(self.bounds.guesses_per_hour);
+        self.transaction(|tx| {
+            // One guess of an address at a time, across every instance:
+            // ten guesses at once on ten instances still count as ten.
+            lock(tx, &format!("guesses {address}"))?;
+            let now_s = chrono::Utc::now().timestamp();
+            query(
+                tx,
+                "DELETE FROM guesses WHERE address = $1 AND at <= $2",
+                &[
+                    (&address, Type::TEXT),
+                    (&(now_s - GUESS_WINDOW_SECONDS), Type::INT8),
+                ],
+            )?;
+            let guessed: i64 = query(
+                tx,
+                "SELECT COUNT(*) FROM guesses WHERE address = $1",
+                &[(&address, Type::TEXT)],
+            )?[0]
+                .get(0);
+            if guessed >= allowed {
+                return Ok(Registration::TooManyGuesses);
+            }
+            let unit = query(
+                tx,
+                "SELECT u.unit, u.prefill, u.population, u.emails, u.in_coverage
+                 FROM codes c JOIN units u ON u.unit = c.unit WHERE c.hash = $1",
+                &[(&code_hash, Type::TEXT)],
+            )?
+            .first()
+            .map(unit_from_row);
+            let Some(unit) = unit else {
+                query(
+                    tx,
+                    "INSERT INTO guesses (address, at) VALUES ($1, $2)",
+                    &[(&address, Type::TEXT), (&now_s, Type::INT8)],
+                )?;
+                return Ok(Registration::WrongCode);
+            };
+            let name = match token_hash {
+                Some(hash) => {
+                    // Two offices of a unit registering at once are named
+                    // one after the other.
+                    lock(tx, &format!("unit {}", unit.unit))?;
+                    let name = next_token_name(tx, &unit.unit)?;
+                    add_token(tx, &name, hash, TokenKind::Office, Some(&unit.unit))?;
+                    Some(name)
+                }
+                None => None,
+            };
+            Ok(Registration::Registered { name, unit })
+        })
+    }
+
+    fn unit_responses(&self) -> Result<Vec<UnitResponse>, StorageError> {
+        let rows = self.rows(
+            "SELECT unit, id, complete, received FROM current
+             WHERE unit IS NOT NULL AND withdrawn IS NULL ORDER BY unit",
+            &[],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|row| UnitResponse {
+                unit: row.get(0),
+                id: row.get::<_, String>(1).parse().unwrap_or_default(),
+                complete: row.get(2),
+                received: row.get::<_, Option<String>>(3).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    fn record_mailing(&self, unit: &str, kind: MailKind) -> Result<(), StorageError> {
+        self.rows(
+            "INSERT INTO mailings (unit, kind, at) VALUES ($1, $2, $3)",
+            &[
+                (&unit, Type::TEXT),
+                (&kind.as_str(), Type::TEXT),
+                (&now(), Type::TEXT),
+            ],
+        )
+        .map(drop)
+    }
+
+    fn mailings(&self) -> Result<Vec<Mailing>, StorageError> {
+        let rows = self.rows("SELECT unit, kind, at FROM mailings ORDER BY at, n", &[])?;
+        Ok(rows
+            .iter()
+            .map(|row| Mailing {
+                unit: row.get(0),
+                kind: if row.get::<_, String>(1) == "reminder" {
+                    MailKind::Reminder
+                } else {
+                    MailKind::Invitation
+                },
+                at: row.get(2),
+            })
+            .collect())
+    }
+}
+
+const UNIT_COLUMNS: &str = "SELECT unit, prefill, population, emails, in_coverage FROM units";
+
+fn unit_from_row(row: &Row) -> Unit {
+    let (prefill, emails): (String, String) = (row.get(1), row.get(3));
+    Unit {
+        unit: row.get(0),
+        prefill: serde_json::from_str(&prefill).unwrap_or_default(),
+        population: row.get::<_, Option<i64>>(2).map(|p| p as u64),
+        emails: serde_json::from_str(&emails).unwrap_or_default(),
+        in_coverage: row.get(4),
+    }
+}
+
+fn find_unit(tx: &mut Transaction, unit: &str) -> Result<Option<Unit>, postgres::Error> {
+    let rows = query(
+        tx,
+        &format!("{UNIT_COLUMNS} WHERE unit = $1"),
+        &[(&unit, Type::TEXT)],
+    )?;
+    Ok(rows.first().map(unit_from_row))
+}
+
+/// Holds a lock named `what` until the transaction ends, in every
+/// instance on the database.
+fn lock(tx: &mut Transaction, what: &str) -> Result<(), postgres::Error> {
+    query(
+        tx,
+        "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+        &[(&what, Type::TEXT)],
+    )
+    .map(drop)
+}
+
+/// A unit's tokens are named after it, one per office that registered:
+/// `dsm-verona/1`, `dsm-verona/2`…
+fn next_token_name(tx: &mut Transaction, unit: &str) -> Result<String, postgres::Error> {
+    let count: i64 = query(
+        tx,
+        "SELECT COUNT(*) FROM tokens WHERE unit = $1",
+        &[(&unit, Type::TEXT)],
+    )?[0]
+        .get(0);
+    Ok(format!("{unit}/{}", count + 1))
+}
