@@ -6,6 +6,7 @@
 //! Then the reminders reach a real SMTP listener with the right codes.
 
 mod support;
+use support::backend::{Backend, Db};
 use support::server::{Server, campo, complete_response};
 use support::text;
 
@@ -36,22 +37,23 @@ s4,DSM Caserta,campania,420000,yes,dsm.caserta@example.org
 ";
 
 /// The team's side: `campo serve --db DB …`.
-fn admin(db: &Path, args: &[&str]) -> Output {
-    let mut all = vec!["serve", "--db", db.to_str().unwrap()];
+fn admin(db: &str, args: &[&str]) -> Output {
+    let mut all = vec!["serve", "--db", db];
     all.extend(args);
     campo(&all).output().unwrap()
 }
 
-fn admin_ok(db: &Path, args: &[&str]) -> String {
+fn admin_ok(db: &str, args: &[&str]) -> String {
     let output = admin(db, args);
     assert!(output.status.success(), "{args:?}: {}", text(&output));
     String::from_utf8(output.stdout).unwrap()
 }
 
-/// A survey with the frame loaded and every unit's code issued.
-fn survey() -> (tempfile::TempDir, PathBuf, BTreeMap<String, String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite");
+/// A survey with the frame loaded and every unit's code issued, in a
+/// fresh database of `backend` (none when it is not installed here).
+fn survey(backend: Backend) -> Option<(Db, BTreeMap<String, String>)> {
+    let db = Db::fresh(backend)?;
+    let dir = &db.dir;
     let frame = dir.path().join("frame.csv");
     std::fs::write(&frame, FRAME).unwrap();
     admin_ok(&db, &["frame", "import", frame.to_str().unwrap()]);
@@ -66,7 +68,7 @@ fn survey() -> (tempfile::TempDir, PathBuf, BTreeMap<String, String>) {
             (unit.to_string(), code.to_string())
         })
         .collect();
-    (dir, db, codes)
+    Some((db, codes))
 }
 
 /// One office: its own config file and data folder.
@@ -143,15 +145,16 @@ fn id_of(n: usize) -> String {
 }
 
 /// The current stored document of every response, through `serve dump`.
-fn stored(db: &Path) -> Vec<Value> {
+fn stored(db: &str) -> Vec<Value> {
     let out = tempfile::tempdir().unwrap();
     admin_ok(db, &["dump", "--out", out.path().to_str().unwrap()]);
     support::responses(out.path())
 }
 
-#[test]
-fn a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand() {
-    let (_dir, db, codes) = survey();
+fn a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand(backend: Backend) {
+    let Some((db, codes)) = survey(backend) else {
+        return;
+    };
     let server = Server::start(&db);
     let url = server.url.clone();
 
@@ -372,9 +375,11 @@ fn smtp_sink(out: &Path) -> Option<(Child, u16)> {
     Some((child, line.trim().parse().expect("the sink says its port")))
 }
 
-#[test]
-fn reminders_reach_a_real_smtp_listener_with_each_units_code() {
-    let (dir, db, codes) = survey();
+fn reminders_reach_a_real_smtp_listener_with_each_units_code(backend: Backend) {
+    let Some((db, codes)) = survey(backend) else {
+        return;
+    };
+    let dir = &db.dir;
     let inbox = tempfile::tempdir().unwrap();
     let Some((mut sink, port)) = smtp_sink(inbox.path()) else {
         return;
@@ -476,7 +481,8 @@ fn reminders_reach_a_real_smtp_listener_with_each_units_code() {
 
 #[test]
 fn invitations_are_written_as_eml_files_that_a_mail_reader_parses() {
-    let (dir, db, _codes) = survey();
+    let (db, _codes) = survey(Backend::Sqlite).unwrap();
+    let dir = &db.dir;
     let out = dir.path().join("mail");
     let written = admin(
         &db,
@@ -559,3 +565,8 @@ fn a_config_campo_cannot_read_is_said_and_answering_goes_on() {
     assert!(response.get("unit").is_none());
     assert!(response["answers"]["dept_region"].is_string(), "{response}");
 }
+
+on_both_backends!(
+    a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand,
+    reminders_reach_a_real_smtp_listener_with_each_units_code,
+);

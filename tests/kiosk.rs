@@ -62,7 +62,7 @@ impl Survey {
         let token = admin(&["token", "add", "kiosk", "--kiosk"])
             .trim()
             .to_string();
-        let server = Server::start(&db);
+        let server = Server::start(db.to_str().unwrap());
         let setup = campo(&[
             "sync",
             "--setup",

@@ -3,6 +3,7 @@
 //! client binary on temporary data folders.
 
 mod support;
+use support::backend::{Backend, Db};
 use support::server::{Server, add_token, campo, complete_response, server_with_token};
 use support::text;
 
@@ -18,17 +19,10 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 /// Runs `campo serve dump` of `db` into `out`.
-fn dump_into(db: &Path, out: &Path) {
-    let output = campo(&[
-        "serve",
-        "--db",
-        db.to_str().unwrap(),
-        "dump",
-        "--out",
-        out.to_str().unwrap(),
-    ])
-    .output()
-    .unwrap();
+fn dump_into(db: &str, out: &Path) {
+    let output = campo(&["serve", "--db", db, "dump", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(
         output.status.success(),
         "{}",
@@ -38,7 +32,7 @@ fn dump_into(db: &Path, out: &Path) {
 
 /// The server's current revision of every response, read back through
 /// `campo serve dump`.
-fn stored(db: &Path) -> Vec<Value> {
+fn stored(db: &str) -> Vec<Value> {
     let out = tempfile::tempdir().unwrap();
     dump_into(db, out.path());
     files(&out.path().join("responses"))
@@ -90,9 +84,10 @@ fn sync(data: &Path, url: &str, token: &str) -> Output {
     .unwrap()
 }
 
-#[test]
-fn first_sync_sends_complete_responses_and_a_second_sends_nothing() {
-    let (_db_dir, db, token, server) = server_with_token("verona");
+fn first_sync_sends_complete_responses_and_a_second_sends_nothing(backend: Backend) {
+    let Some((db, token, server)) = server_with_token(backend, "verona") else {
+        return;
+    };
     let data = office(1, 5);
     let mut draft = complete_response(&id_for(1, 99), 99, 1);
     draft["status"] = json!("draft");
@@ -134,9 +129,10 @@ fn first_sync_sends_complete_responses_and_a_second_sends_nothing() {
     );
 }
 
-#[test]
-fn an_edit_after_sync_replaces_the_current_version_and_keeps_the_old() {
-    let (_db_dir, db, token, server) = server_with_token("bari");
+fn an_edit_after_sync_replaces_the_current_version_and_keeps_the_old(backend: Backend) {
+    let Some((db, token, server)) = server_with_token(backend, "bari") else {
+        return;
+    };
     let data = office(2, 2);
     assert!(sync(data.path(), &server.url, &token).status.success());
 
@@ -189,9 +185,10 @@ fn an_edit_after_sync_replaces_the_current_version_and_keeps_the_old() {
     assert_eq!(recorded["sync"]["refused"]["error"], "stale");
 }
 
-#[test]
-fn a_lost_confirmation_is_already_there_on_the_next_sync() {
-    let (_db_dir, db, token, server) = server_with_token("pisa");
+fn a_lost_confirmation_is_already_there_on_the_next_sync(backend: Backend) {
+    let Some((db, token, server)) = server_with_token(backend, "pisa") else {
+        return;
+    };
     let data = office(3, 3);
     assert!(sync(data.path(), &server.url, &token).status.success());
     // As if campo died after the server stored it but before the file said so.
@@ -213,10 +210,10 @@ fn a_lost_confirmation_is_already_there_on_the_next_sync() {
     assert_eq!(stored(&db).len(), 3);
 }
 
-#[test]
-fn a_wrong_token_stops_at_once_and_stores_nothing() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
+fn a_wrong_token_stops_at_once_and_stores_nothing(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
     add_token(&db, "real");
     let server = Server::start(&db);
     let data = office(4, 4);
@@ -241,23 +238,16 @@ fn a_wrong_token_stops_at_once_and_stores_nothing() {
     );
 }
 
-#[test]
-fn a_revoked_token_is_refused() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
+fn a_revoked_token_is_refused(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
     let token = add_token(&db, "gone");
-    let revoke = campo(&[
-        "serve",
-        "--db",
-        db.to_str().unwrap(),
-        "token",
-        "revoke",
-        "gone",
-    ])
-    .output()
-    .unwrap();
+    let revoke = campo(&["serve", "--db", &db, "token", "revoke", "gone"])
+        .output()
+        .unwrap();
     assert!(revoke.status.success());
-    let list = campo(&["serve", "--db", db.to_str().unwrap(), "token", "list"])
+    let list = campo(&["serve", "--db", &db, "token", "list"])
         .output()
         .unwrap();
     assert!(
@@ -278,10 +268,10 @@ fn a_revoked_token_is_refused() {
     );
 }
 
-#[test]
-fn two_offices_at_once_each_response_stored_once() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
+fn two_offices_at_once_each_response_stored_once(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
     let (a, b) = (add_token(&db, "a"), add_token(&db, "b"));
     let server = Server::start(&db);
     let (one, two) = (office(6, 40), office(7, 40));
@@ -302,6 +292,60 @@ fn two_offices_at_once_each_response_stored_once() {
 
 /// A proxy that cuts every `every`-th request in the middle, as a flaky
 /// link does.
+/// Two `campo serve` instances on one database, as behind a load
+/// balancer: two copies of the same office's folder sync at the same
+/// moment, one through each. Each response is stored once, every copy
+/// hears it confirmed, and a second round sends nothing.
+fn two_instances_on_one_database_store_what_both_are_sent_once(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
+    let token = add_token(&db, "verona");
+    let (first, second) = (Server::start(&db), Server::start(&db));
+    let (one, two) = (office(40, 300), office(40, 300));
+    let (p1, u1, t1) = (one.path().to_path_buf(), first.url.clone(), token.clone());
+    let racing = thread::spawn(move || sync(&p1, &u1, &t1));
+    let other = sync(two.path(), &second.url, &token);
+    let racing = racing.join().unwrap();
+    assert!(
+        racing.status.success() && other.status.success(),
+        "{}\n{}",
+        text(&racing),
+        text(&other)
+    );
+    for copy in [&one, &two] {
+        let sent = files(&copy.path().join("responses"));
+        assert!(
+            sent.iter().all(|r| r["sync"]["revision"] == 1),
+            "all confirmed"
+        );
+    }
+    // Between them, each response was stored by one and found there by
+    // the other.
+    let counted = |output: &Output, what: &str| -> usize {
+        let said = text(output);
+        let after = said.split(what).nth(1).expect(&said);
+        after
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(counted(&racing, "Sent: ") + counted(&other, "Sent: "), 300);
+    assert_eq!(
+        counted(&racing, "already there: ") + counted(&other, "already there: "),
+        300
+    );
+    assert_eq!(stored(&db).len(), 300, "each response once");
+    let again = sync(one.path(), &first.url, &token);
+    assert!(
+        text(&again).contains("Sent: 0 · already there: 0"),
+        "{}",
+        text(&again)
+    );
+}
+
 fn flaky_proxy(target: String, every: usize) -> (String, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
@@ -351,9 +395,10 @@ fn flaky_proxy(target: String, every: usize) -> (String, Arc<AtomicUsize>) {
 
 /// Ten offices' worth of responses through a link that drops every few
 /// requests: none lost, none doubled.
-#[test]
-fn a_link_that_drops_every_few_requests_loses_and_doubles_nothing() {
-    let (_db_dir, db, token, server) = server_with_token("flaky");
+fn a_link_that_drops_every_few_requests_loses_and_doubles_nothing(backend: Backend) {
+    let Some((db, token, server)) = server_with_token(backend, "flaky") else {
+        return;
+    };
     // Every other request: a batch of thirty is cut as often as one.
     let (proxy, cuts) = flaky_proxy(server.url.clone(), 2);
     let mut offices = Vec::new();
@@ -383,9 +428,10 @@ fn a_link_that_drops_every_few_requests_loses_and_doubles_nothing() {
     assert_eq!(ids.len(), 300);
 }
 
-#[test]
-fn the_server_restarted_mid_sync_costs_nothing() {
-    let (_db_dir, _db, token, mut server) = server_with_token("restart");
+fn the_server_restarted_mid_sync_costs_nothing(backend: Backend) {
+    let Some((_db, token, mut server)) = server_with_token(backend, "restart") else {
+        return;
+    };
     let port = server.port().to_string();
     let url = server.url.clone();
     let data = office(8, 400);
@@ -412,9 +458,10 @@ fn the_server_restarted_mid_sync_costs_nothing() {
     );
 }
 
-#[test]
-fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
-    let (_db_dir, db, token, server) = server_with_token("checks");
+fn every_kind_of_bad_document_is_refused_and_nothing_stored(backend: Backend) {
+    let Some((db, token, server)) = server_with_token(backend, "checks") else {
+        return;
+    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -584,8 +631,12 @@ fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
     let health: Value = serde_json::from_str(&health.body_mut().read_to_string().unwrap()).unwrap();
     assert_eq!(health["forms"][0]["id"], "mhd-peer-support-2025");
     // The backend and the schema's version, as the migrations left it.
-    assert_eq!(health["backend"], "sqlite");
-    assert_eq!(health["schema"], 3);
+    let (name, schema) = match backend {
+        Backend::Sqlite => ("sqlite", 3),
+        Backend::Postgres => ("postgres", 1),
+    };
+    assert_eq!(health["backend"], name);
+    assert_eq!(health["schema"], schema);
     let url = format!("{}/v1/responses/{id}", server.url);
     assert_eq!(agent.get(&url).call().unwrap().status().as_u16(), 401);
     let mut current = agent
@@ -598,10 +649,10 @@ fn every_kind_of_bad_document_is_refused_and_nothing_stored() {
     assert_eq!(current["answers"]["dept_name"], "DSM n. 1, perché sì");
 }
 
-#[test]
-fn without_network_a_folder_carries_responses_and_import_checks_them() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
+fn without_network_a_folder_carries_responses_and_import_checks_them(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
     let data = office(10, 4);
     let stick = tempfile::tempdir().unwrap();
     let export = campo(&[
@@ -620,15 +671,9 @@ fn without_network_a_folder_carries_responses_and_import_checks_them() {
         text(&export)
     );
     let import = |dir: &Path| {
-        campo(&[
-            "serve",
-            "--db",
-            db.to_str().unwrap(),
-            "import",
-            dir.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap()
+        campo(&["serve", "--db", &db, "import", dir.to_str().unwrap()])
+            .output()
+            .unwrap()
     };
     let first = import(stick.path());
     assert!(first.status.success(), "{}", text(&first));
@@ -674,7 +719,10 @@ fn without_network_a_folder_carries_responses_and_import_checks_them() {
 
 #[test]
 fn setup_saves_the_defaults_sync_uses() {
-    let (_db_dir, _db, token, server) = server_with_token("setup");
+    let backend = Backend::Sqlite;
+    let Some((_db, token, server)) = server_with_token(backend, "setup") else {
+        return;
+    };
     let data = office(11, 2);
     let config = data.path().join("config.toml");
     let setup = campo(&[
@@ -713,7 +761,10 @@ fn setup_saves_the_defaults_sync_uses() {
 /// is not retried.
 #[test]
 fn a_tls_failure_stops_at_once() {
-    let (_db_dir, db, token, server) = server_with_token("tls");
+    let backend = Backend::Sqlite;
+    let Some((db, token, server)) = server_with_token(backend, "tls") else {
+        return;
+    };
     let data = office(12, 3);
     let https = server.url.replace("http://", "https://");
     let started = Instant::now();
@@ -736,7 +787,10 @@ fn a_tls_failure_stops_at_once() {
 /// server: progress, summary, and the list then says "sent".
 #[test]
 fn the_home_screen_syncs_with_a_key() {
-    let (_db_dir, db, token, server) = server_with_token("tui");
+    let backend = Backend::Sqlite;
+    let Some((db, token, server)) = server_with_token(backend, "tui") else {
+        return;
+    };
     let data = office(13, 3);
     let config = data.path().join("config.toml");
     std::fs::write(
@@ -767,10 +821,10 @@ fn the_home_screen_syncs_with_a_key() {
 /// Hostile clients: a flood from one token, a body that never finishes,
 /// JSON nested past reason, bytes that are not UTF-8. The server refuses
 /// each, stays up, and stores nothing it refused.
-#[test]
-fn hostile_input_is_refused_and_the_server_stays_up() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
+fn hostile_input_is_refused_and_the_server_stays_up(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
     let token = add_token(&db, "flood");
     let server = Server::start_with(
         &db,
@@ -882,9 +936,10 @@ fn put_bytes(url: &str, token: &str, body: &[u8]) -> u16 {
         .unwrap_or(0)
 }
 
-#[test]
-fn another_offices_token_can_neither_read_nor_overwrite_a_response() {
-    let (_dir, db, verona, server) = server_with_token("verona");
+fn another_offices_token_can_neither_read_nor_overwrite_a_response(backend: Backend) {
+    let Some((db, verona, server)) = server_with_token(backend, "verona") else {
+        return;
+    };
     let milano = add_token(&db, "milano");
     let data = office(30, 1);
     assert!(sync(data.path(), &server.url, &verona).status.success());
@@ -908,9 +963,10 @@ fn another_offices_token_can_neither_read_nor_overwrite_a_response() {
     assert_ne!(stored[0]["answers"]["dept_name"], "TAMPERED BY MILANO");
 }
 
-#[test]
-fn a_revision_past_what_the_database_holds_is_refused_and_blocks_nothing() {
-    let (_dir, db, token, server) = server_with_token("verona");
+fn a_revision_past_what_the_database_holds_is_refused_and_blocks_nothing(backend: Backend) {
+    let Some((db, token, server)) = server_with_token(backend, "verona") else {
+        return;
+    };
     let data = office(31, 3);
     let mut huge = complete_response(&id_for(31, 0), 0, 1);
     huge["revision"] = serde_json::Value::Number(9_223_372_036_854_775_808u64.into());
@@ -929,7 +985,7 @@ fn a_revision_past_what_the_database_holds_is_refused_and_blocks_nothing() {
 fn a_connection_that_sends_nothing_is_let_go() {
     let db_dir = tempfile::tempdir().unwrap();
     let server = Server::start_with(
-        &db_dir.path().join("campo.sqlite"),
+        db_dir.path().join("campo.sqlite").to_str().unwrap(),
         "127.0.0.1:0",
         &["--body-timeout", "1"],
     );
@@ -950,10 +1006,10 @@ fn a_connection_that_sends_nothing_is_let_go() {
     }
 }
 
-#[test]
-fn reads_and_requests_without_a_token_are_rate_limited_too() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
+fn reads_and_requests_without_a_token_are_rate_limited_too(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
     let token = add_token(&db, "reader");
     // A server of its own for each case: each starts with full buckets.
     for (what, path, token) in [
@@ -980,7 +1036,7 @@ fn reads_and_requests_without_a_token_are_rate_limited_too() {
 #[test]
 fn the_log_carries_no_raw_bytes_from_the_url() {
     let db_dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&db_dir.path().join("campo.sqlite"));
+    let server = Server::start(db_dir.path().join("campo.sqlite").to_str().unwrap());
     let mut stream = TcpStream::connect(server.url.trim_start_matches("http://")).unwrap();
     stream
         .write_all(
@@ -999,10 +1055,10 @@ fn the_log_carries_no_raw_bytes_from_the_url() {
     assert!(!log.contains('\u{202e}') && !log.contains('é'), "{log}");
 }
 
-#[test]
-fn after_sigterm_new_connections_are_refused_while_requests_finish() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
+fn after_sigterm_new_connections_are_refused_while_requests_finish(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
     let token = add_token(&db, "slow");
     let mut server = Server::start(&db);
     let address = server.url.trim_start_matches("http://").to_string();
@@ -1056,8 +1112,10 @@ fn resident_kb(pid: u32) -> u64 {
 
 #[test]
 fn stalled_uploads_hold_at_most_the_limit_each_in_memory() {
-    let db_dir = tempfile::tempdir().unwrap();
-    let db = db_dir.path().join("campo.sqlite");
+    let backend = Backend::Sqlite;
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
     let token = add_token(&db, "big");
     let server = Server::start(&db);
     let address = server.url.trim_start_matches("http://").to_string();
@@ -1209,10 +1267,13 @@ fn a_server_without_batches_gets_the_responses_one_by_one() {
     );
 }
 
-#[test]
-fn pointed_at_a_new_server_an_office_sends_everything_again() {
-    let (_old_dir, _old_db, old_token, old) = server_with_token("verona");
-    let (_new_dir, new_db, new_token, new) = server_with_token("verona");
+fn pointed_at_a_new_server_an_office_sends_everything_again(backend: Backend) {
+    let Some((_old_db, old_token, old)) = server_with_token(backend, "verona") else {
+        return;
+    };
+    let Some((new_db, new_token, new)) = server_with_token(backend, "verona") else {
+        return;
+    };
     let data = office(37, 3);
     assert!(sync(data.path(), &old.url, &old_token).status.success());
     let output = sync(data.path(), &new.url, &new_token);
@@ -1222,7 +1283,10 @@ fn pointed_at_a_new_server_an_office_sends_everything_again() {
 
 #[test]
 fn setup_checks_the_address_and_the_token_before_saving() {
-    let (_dir, _db, token, server) = server_with_token("verona");
+    let backend = Backend::Sqlite;
+    let Some((_db, token, server)) = server_with_token(backend, "verona") else {
+        return;
+    };
     let home = tempfile::tempdir().unwrap();
     let config = home.path().join("config.toml");
     let setup = |server: &str, token: &str| {
@@ -1269,8 +1333,11 @@ fn an_unknown_host_is_said_at_once() {
 
 #[test]
 fn the_token_can_come_from_the_environment_and_a_readable_config_is_warned_of() {
+    let backend = Backend::Sqlite;
     use std::os::unix::fs::PermissionsExt;
-    let (_dir, db, token, server) = server_with_token("verona");
+    let Some((db, token, server)) = server_with_token(backend, "verona") else {
+        return;
+    };
     let data = office(39, 1);
     let config = data.path().join("config.toml");
     std::fs::write(&config, format!("server = \"{}\"\n", server.url)).unwrap();
@@ -1346,11 +1413,11 @@ fn an_address_that_is_no_address_is_said_at_once() {
     assert!(said.contains("in 1 request"), "not retried: {said}");
 }
 
-#[test]
-fn a_frame_is_imported_whole_or_not_at_all_and_updated_by_unit() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("campo.sqlite");
-    let db_arg = db.to_str().unwrap();
+fn a_frame_is_imported_whole_or_not_at_all_and_updated_by_unit(backend: Backend) {
+    let Some(db) = Db::fresh(backend) else {
+        return;
+    };
+    let (dir, db_arg) = (&db.dir, db.arg());
     let frame = |name: &str, text: &str| {
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
@@ -1437,10 +1504,11 @@ fn a_frame_is_imported_whole_or_not_at_all_and_updated_by_unit() {
     );
 }
 
-#[test]
-fn a_closed_survey_takes_nothing_and_the_office_is_told_when_it_closed() {
-    let (_dir, db, token, server) = server_with_token("late");
-    let db_arg = db.to_str().unwrap();
+fn a_closed_survey_takes_nothing_and_the_office_is_told_when_it_closed(backend: Backend) {
+    let Some((db, token, server)) = server_with_token(backend, "late") else {
+        return;
+    };
+    let db_arg = &db;
     let serve = |args: &[&str]| {
         let mut all = vec!["--lang", "en", "serve", "--db", db_arg];
         all.extend(args);
@@ -1477,9 +1545,10 @@ fn a_closed_survey_takes_nothing_and_the_office_is_told_when_it_closed() {
 /// `POST /v1/responses`: each document of a batch is checked and answered
 /// on its own, in order; the good ones are stored, once; a batch too big
 /// is refused whole.
-#[test]
-fn a_batch_answers_each_document_and_stores_the_good_ones_once() {
-    let (_db_dir, db, token, server) = server_with_token("batch");
+fn a_batch_answers_each_document_and_stores_the_good_ones_once(backend: Backend) {
+    let Some((db, token, server)) = server_with_token(backend, "batch") else {
+        return;
+    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -1521,3 +1590,26 @@ fn a_batch_answers_each_document_and_stores_the_good_ones_once() {
     assert_eq!((status, &answer["error"]), (413, &json!("too_large")));
     assert_eq!(stored(&db).len(), 2);
 }
+
+on_both_backends!(
+    first_sync_sends_complete_responses_and_a_second_sends_nothing,
+    an_edit_after_sync_replaces_the_current_version_and_keeps_the_old,
+    a_lost_confirmation_is_already_there_on_the_next_sync,
+    a_wrong_token_stops_at_once_and_stores_nothing,
+    a_revoked_token_is_refused,
+    two_offices_at_once_each_response_stored_once,
+    a_link_that_drops_every_few_requests_loses_and_doubles_nothing,
+    the_server_restarted_mid_sync_costs_nothing,
+    every_kind_of_bad_document_is_refused_and_nothing_stored,
+    without_network_a_folder_carries_responses_and_import_checks_them,
+    hostile_input_is_refused_and_the_server_stays_up,
+    another_offices_token_can_neither_read_nor_overwrite_a_response,
+    a_revision_past_what_the_database_holds_is_refused_and_blocks_nothing,
+    reads_and_requests_without_a_token_are_rate_limited_too,
+    after_sigterm_new_connections_are_refused_while_requests_finish,
+    pointed_at_a_new_server_an_office_sends_everything_again,
+    a_closed_survey_takes_nothing_and_the_office_is_told_when_it_closed,
+    a_batch_answers_each_document_and_stores_the_good_ones_once,
+    a_frame_is_imported_whole_or_not_at_all_and_updated_by_unit,
+    two_instances_on_one_database_store_what_both_are_sent_once,
+);

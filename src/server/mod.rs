@@ -119,6 +119,9 @@ pub fn serve(
         .worker_threads(2)
         .enable_all()
         .build()?;
+    // The database goes last, outside the runtime: PostgreSQL's client
+    // runs a small runtime of its own, which must not be dropped in ours.
+    let _storage = server.storage.clone();
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await?;
         on_listening(listener.local_addr()?);

@@ -41,6 +41,14 @@ impl Db {
     }
 }
 
+/// A `Db` goes where a `--db` argument does.
+impl std::ops::Deref for Db {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.url
+    }
+}
+
 /// Runs each named test function (`fn name(backend: Backend)`) on SQLite
 /// and on PostgreSQL, as `name::sqlite` and `name::postgres`.
 #[macro_export]

@@ -2,13 +2,14 @@
 //! port with a temporary database, its log collected line by line.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+use super::backend::{Backend, Db};
 
 pub const CAMPO: &str = env!("CARGO_BIN_EXE_campo");
 
@@ -26,21 +27,22 @@ pub fn campo(args: &[&str]) -> Command {
 pub struct Server {
     pub child: Child,
     pub url: String,
-    pub db: PathBuf,
+    /// The `--db` it serves.
+    pub db: String,
     pub log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
-    pub fn start(db: &Path) -> Server {
+    pub fn start(db: &str) -> Server {
         Self::start_on(db, "127.0.0.1:0")
     }
 
-    pub fn start_on(db: &Path, listen: &str) -> Server {
+    pub fn start_on(db: &str, listen: &str) -> Server {
         Self::start_with(db, listen, &[])
     }
 
-    pub fn start_with(db: &Path, listen: &str, extra: &[&str]) -> Server {
-        let mut args = vec!["serve", "--listen", listen, "--db", db.to_str().unwrap()];
+    pub fn start_with(db: &str, listen: &str, extra: &[&str]) -> Server {
+        let mut args = vec!["serve", "--listen", listen, "--db", db];
         args.extend(extra);
         let mut child = campo(&args).stderr(Stdio::piped()).spawn().unwrap();
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
@@ -64,7 +66,7 @@ impl Server {
         Server {
             child,
             url: format!("http://{address}"),
-            db: db.to_path_buf(),
+            db: db.to_string(),
             log,
         }
     }
@@ -106,17 +108,17 @@ impl Drop for Server {
     }
 }
 
-/// A server on a loopback port with a fresh database and one token.
-pub fn server_with_token(name: &str) -> (tempfile::TempDir, PathBuf, String, Server) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("campo.sqlite");
+/// A server on a loopback port with a fresh database of `backend` and one
+/// token; `None` when that backend is not installed here.
+pub fn server_with_token(backend: Backend, name: &str) -> Option<(Db, String, Server)> {
+    let db = Db::fresh(backend)?;
     let token = add_token(&db, name);
     let server = Server::start(&db);
-    (dir, db, token, server)
+    Some((db, token, server))
 }
 
-pub fn add_token(db: &Path, name: &str) -> String {
-    let output = campo(&["serve", "--db", db.to_str().unwrap(), "token", "add", name])
+pub fn add_token(db: &str, name: &str) -> String {
+    let output = campo(&["serve", "--db", db, "token", "add", name])
         .output()
         .unwrap();
     assert!(
