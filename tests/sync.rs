@@ -292,6 +292,59 @@ fn two_offices_at_once_each_response_stored_once(backend: Backend) {
 
 /// A proxy that cuts every `every`-th request in the middle, as a flaky
 /// link does.
+/// The README's backup: `pg_dump` of a live database, restored with
+/// `pg_restore` into a fresh one, gives the same `serve dump`, and the
+/// offices' tokens still work on it.
+#[test]
+fn a_postgres_backup_restores_into_a_fresh_database_with_the_same_responses() {
+    let Some(cluster) = support::backend::cluster() else {
+        return;
+    };
+    let Some((db, token, server)) = server_with_token(Backend::Postgres, "verona") else {
+        return;
+    };
+    let data = office(41, 25);
+    assert!(sync(data.path(), &server.url, &token).status.success());
+    let mut edited = complete_response(&id_for(41, 3), 3, 2);
+    edited["answers"]["dept_name"] = json!("DSM rivisto");
+    write_response(data.path(), &edited);
+    assert!(sync(data.path(), &server.url, &token).status.success());
+
+    let backup = db.dir.path().join("campo.pgdump");
+    let dumped = cluster
+        .tool("pg_dump")
+        .args(["--format=custom", "--file"])
+        .arg(&backup)
+        .arg(db.arg())
+        .output()
+        .unwrap();
+    assert!(dumped.status.success(), "{}", text(&dumped));
+    let fresh = cluster.new_database();
+    let restored = cluster
+        .tool("pg_restore")
+        .args(["--no-owner", "--exit-on-error", "--dbname", &fresh])
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(restored.status.success(), "{}", text(&restored));
+
+    let (before, after) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    dump_into(&db, before.path());
+    dump_into(&fresh, after.path());
+    let (before, after) = (
+        files(&before.path().join("responses")),
+        files(&after.path().join("responses")),
+    );
+    assert_eq!(before.len(), 25);
+    assert_eq!(before, after);
+    assert!(after.iter().any(|r| r["answers"]["dept_name"] == "DSM rivisto"));
+    let on_restored = Server::start(&fresh);
+    assert_eq!(
+        get_status(&format!("{}/v1/whoami", on_restored.url), Some(&token)),
+        200
+    );
+}
+
 /// Two `campo serve` instances on one database, as behind a load
 /// balancer: two copies of the same office's folder sync at the same
 /// moment, one through each. Each response is stored once, every copy
