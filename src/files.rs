@@ -17,6 +17,11 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Opens `path` for reading if it is a regular file and not a link. The
 /// open never blocks (a FIFO with no writer would) and never follows a link.
 pub fn open_regular(path: &Path) -> Result<File, IoFailure> {
+    open_regular_sized(path).map(|(file, _)| file)
+}
+
+/// As [`open_regular`], with the file's size when opened.
+fn open_regular_sized(path: &Path) -> Result<(File, u64), IoFailure> {
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
@@ -26,25 +31,38 @@ pub fn open_regular(path: &Path) -> Result<File, IoFailure> {
     if !meta.is_file() {
         return Err(IoFailure::NotAFile);
     }
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 /// Reads a regular file of at most `limit` bytes whole.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, IoFailure> {
-    let file = open_regular(path)?;
-    let size = file.metadata().map_err(|e| IoFailure::from(&e))?.len();
+    let (mut file, size) = open_regular_sized(path)?;
     if size > limit {
         return Err(IoFailure::TooLarge { limit });
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // The size may grow while reading: read one byte more than allowed to
-    // tell a file that grew past the limit.
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| IoFailure::from(&e))?;
-    if bytes.len() as u64 > limit {
-        return Err(IoFailure::TooLarge { limit });
+    // Room for one byte more than the size: a file that has not grown
+    // fills less than its buffer, and a short read of a regular file is
+    // its end, so most files take one read. One that grew is read on, up
+    // to one byte past the limit, to tell it from one at the limit.
+    let mut bytes = vec![0; size as usize + 1];
+    let mut filled = 0;
+    loop {
+        let read = match file.read(&mut bytes[filled..]) {
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(IoFailure::from(&e)),
+        };
+        filled += read;
+        if read == 0 || filled < bytes.len() {
+            break;
+        }
+        if filled as u64 > limit {
+            return Err(IoFailure::TooLarge { limit });
+        }
+        let grown = (bytes.len() * 2).min(limit as usize + 1);
+        bytes.resize(grown.max(filled + 1), 0);
     }
+    bytes.truncate(filled);
     Ok(bytes)
 }
 
@@ -65,16 +83,27 @@ fn refusal_of_open(path: &Path, error: &io::Error) -> IoFailure {
 /// with a dot (temporary files), sorted by name. Whatever they are: the
 /// reader says which ones are not regular files.
 pub fn files_with_extension(dir: &Path, extension: &str) -> io::Result<Vec<PathBuf>> {
+    Ok(named_files_with_extension(dir, extension)?
+        .into_iter()
+        .map(|(_, path)| path)
+        .collect())
+}
+
+/// As [`files_with_extension`], each with its name (sorting and indexing
+/// by name is quicker than taking names apart from paths).
+pub fn named_files_with_extension(
+    dir: &Path,
+    extension: &str,
+) -> io::Result<Vec<(String, PathBuf)>> {
     let suffix = format!(".{extension}");
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+    let mut files: Vec<(String, PathBuf)> = fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            !name.starts_with('.') && name.ends_with(&suffix)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            (!name.starts_with('.') && name.ends_with(&suffix)).then(|| (name, entry.path()))
         })
         .collect();
-    files.sort();
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 

@@ -5,7 +5,7 @@ use std::fs;
 
 use campo::i18n::{self, Lang, Texts, Zone};
 use campo::package::FormPackage;
-use campo::store::{DataDir, Response, Responses, Status};
+use campo::store::{DataDir, Recipe, Response, Responses, Status};
 use campo::tui::app::{App, Screen, Start, Update};
 use campo::tui::view;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -42,7 +42,10 @@ struct Fixture {
 
 fn fixture(files: &[(&str, &str)]) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::open(&dir.path().join("data")).unwrap();
+    let form = FormPackage::bundled().form().unwrap();
+    let data = DataDir::open(&dir.path().join("data"))
+        .unwrap()
+        .summarized_by(Recipe::for_forms(&[form]));
     for (name, text) in files {
         fs::write(data.root().join("responses").join(name), text).unwrap();
     }
@@ -92,17 +95,15 @@ fn current_item(app: &App) -> String {
     }
 }
 
+/// Every response saved, newest first.
 fn saved(fixture: &Fixture) -> Vec<Response> {
+    let mut all = Vec::new();
     fixture
         .data
-        .list()
-        .unwrap()
-        .into_iter()
-        .filter_map(|l| match l {
-            campo::store::Listed::Response(r) => Some(*r),
-            _ => None,
-        })
-        .collect()
+        .each(&mut |read| all.extend(read.ok()))
+        .unwrap();
+    all.sort_by_key(|r| std::cmp::Reverse(r.updated));
+    all
 }
 
 #[test]
@@ -470,6 +471,12 @@ struct FullDisk {
 impl Responses for FullDisk {
     fn list(&self) -> Result<Vec<campo::store::Listed>, campo::store::StoreError> {
         self.inner.list()
+    }
+    fn each(
+        &self,
+        visit: &mut dyn FnMut(Result<Response, campo::store::StoreError>),
+    ) -> Result<(), campo::store::StoreError> {
+        self.inner.each(visit)
     }
     fn load(&self, id: uuid::Uuid) -> Result<Response, campo::store::StoreError> {
         self.inner.load(id)

@@ -337,7 +337,11 @@ fn a_postgres_backup_restores_into_a_fresh_database_with_the_same_responses() {
     );
     assert_eq!(before.len(), 25);
     assert_eq!(before, after);
-    assert!(after.iter().any(|r| r["answers"]["dept_name"] == "DSM rivisto"));
+    assert!(
+        after
+            .iter()
+            .any(|r| r["answers"]["dept_name"] == "DSM rivisto")
+    );
     let on_restored = Server::start(&fresh);
     assert_eq!(
         get_status(&format!("{}/v1/whoami", on_restored.url), Some(&token)),

@@ -4,47 +4,44 @@
 
 use crate::form::Form;
 use crate::i18n::{Describe, Texts};
-use crate::store::{DataDir, Listed, Responses, Status, StoreError};
+use crate::store::{DataDir, Responses, Status, StoreError};
 
 use super::Failure;
 
 /// `forms`: every version campo has, the newest first.
 pub fn run(forms: &[Form], texts: &Texts, data: &DataDir) -> Result<(), Failure> {
-    let entries = data.list().map_err(|e| Failure(e.describe(texts)))?;
     let mut problems = Vec::new();
     let mut good = 0;
-    for entry in &entries {
-        match entry {
-            Listed::Broken(error) => problems.push(error.describe(texts)),
-            Listed::Response(response) => {
-                let path = data.location(response.id);
-                let Some(form) = super::list::version_of(forms, response) else {
-                    let args = [
-                        ("form", response.form.id.as_str().into()),
-                        ("version", response.form.version.into()),
-                    ];
-                    let reason = texts.t_args("notice-unknown-form", &args);
-                    problems.push(texts.t_args(
-                        "doctor-line",
-                        &[("path", path.into()), ("reason", reason.into())],
-                    ));
-                    continue;
-                };
-                let found =
-                    form.check_document(&response.answers, response.status == Status::Complete);
-                if found.is_empty() {
-                    good += 1;
-                }
-                for problem in found {
-                    let reason = problem.describe(texts);
-                    problems.push(texts.t_args(
-                        "doctor-line",
-                        &[("path", path.clone().into()), ("reason", reason.into())],
-                    ));
-                }
+    data.each(&mut |read| match read {
+        Err(error) => problems.push(error.describe(texts)),
+        Ok(response) => {
+            let path = data.location(response.id);
+            let Some(form) = super::list::version_of(forms, &response.form) else {
+                let args = [
+                    ("form", response.form.id.as_str().into()),
+                    ("version", response.form.version.into()),
+                ];
+                let reason = texts.t_args("notice-unknown-form", &args);
+                problems.push(texts.t_args(
+                    "doctor-line",
+                    &[("path", path.into()), ("reason", reason.into())],
+                ));
+                return;
+            };
+            let found = form.check_document(&response.answers, response.status == Status::Complete);
+            if found.is_empty() {
+                good += 1;
+            }
+            for problem in found {
+                let reason = problem.describe(texts);
+                problems.push(texts.t_args(
+                    "doctor-line",
+                    &[("path", path.clone().into()), ("reason", reason.into())],
+                ));
             }
         }
-    }
+    })
+    .map_err(|e| Failure(e.describe(texts)))?;
     for leftover in data
         .leftover_temporary_files()
         .map_err(|e: StoreError| Failure(e.describe(texts)))?

@@ -19,10 +19,23 @@ pub fn run(
     out: &Path,
     format: ExportFormat,
 ) -> Result<(), Failure> {
-    let listed = data.list().map_err(|e| Failure(e.describe(texts)))?;
-    let (responses, selection) = crate::report::select(form, listed, status);
-    let exported = crate::export::export(form, texts, &responses, out, format)
-        .map_err(|e| Failure(e.describe(texts)))?;
+    let failed = |e: crate::export::ExportError| Failure(e.describe(texts));
+    let mut export = crate::export::Export::begin(form, texts, out, format).map_err(failed)?;
+    let mut selection = crate::report::Selection::default();
+    let mut trouble = None;
+    data.each(&mut |read| {
+        if trouble.is_none()
+            && selection.takes(form, &read, status)
+            && let Ok(response) = read
+        {
+            trouble = export.add(&response).err();
+        }
+    })
+    .map_err(|e| Failure(e.describe(texts)))?;
+    if let Some(error) = trouble {
+        return Err(failed(error));
+    }
+    let exported = export.finish().map_err(failed)?;
     eprintln!(
         "{}",
         printable(&crate::report::format::header(texts, &selection))

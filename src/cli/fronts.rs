@@ -129,7 +129,7 @@ pub fn run_plain(
     // and in the language it was last used in unless --lang says otherwise.
     let form = response
         .as_ref()
-        .and_then(|r| list::version_of(forms, r))
+        .and_then(|r| list::version_of(forms, &r.form))
         .unwrap_or(&forms[0]);
     if let Some(lang) = response
         .as_ref()

@@ -20,7 +20,7 @@ pub fn say_how_to_come_back(
     if left.revision == 0 {
         return; // nothing was ever answered, so nothing was saved
     }
-    let (answered, asked) = list::version_of(forms, left).map_or((0, 0), |form| {
+    let (answered, asked) = list::version_of(forms, &left.form).map_or((0, 0), |form| {
         let p = form.progress(&left.answers);
         (p.answered, p.asked)
     });

@@ -5,7 +5,9 @@ use serde_json::json;
 
 use crate::form::Form;
 use crate::i18n::{Describe, Texts};
-use crate::store::{DataDir, Listed, Response, Responses, Status, StoreError};
+use std::collections::HashMap;
+
+use crate::store::{DataDir, FormRef, Listed, Responses, Status, StoreError, Summary};
 
 /// `forms`: every version campo has, the newest first.
 pub fn run(forms: &[Form], texts: &Texts, data: &DataDir, json: bool) -> Result<(), StoreError> {
@@ -17,11 +19,18 @@ pub fn run(forms: &[Form], texts: &Texts, data: &DataDir, json: bool) -> Result<
             printable_json(&serde_json::to_string_pretty(&value).expect("JSON values serialise"))
         );
     } else {
-        print!(
-            "{}",
-            printable(&as_table(forms, texts, &entries, screen_width()))
-        );
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        // A closed pipe (`campo list | head`) ends the listing, nothing more.
+        let mut failed = false;
+        each_line(forms, texts, &entries, screen_width(), &mut |line| {
+            failed = failed || writeln!(out, "{}", printable(line)).is_err();
+        });
+        let _ = out.flush();
     }
+    // The process ends here: freeing 100,000 summaries one by one would
+    // only make it end later.
+    std::mem::forget(entries);
     Ok(())
 }
 
@@ -55,12 +64,12 @@ fn screen_width() -> Option<usize> {
 }
 
 /// The version of the form a response was begun with, if campo has it.
-pub fn version_of<'a>(forms: &'a [Form], response: &Response) -> Option<&'a Form> {
-    response.form.among(forms)
+pub fn version_of<'a>(forms: &'a [Form], response: &FormRef) -> Option<&'a Form> {
+    response.among(forms)
 }
 
-fn summary(forms: &[Form], texts: &Texts, response: &Response) -> Vec<String> {
-    let Some(form) = version_of(forms, response) else {
+fn summary(forms: &[Form], texts: &Texts, response: &Summary) -> Vec<String> {
+    let Some(form) = version_of(forms, &response.form) else {
         return vec![String::new(); forms[0].summary.len()];
     };
     forms[0]
@@ -78,22 +87,27 @@ fn summary(forms: &[Form], texts: &Texts, response: &Response) -> Vec<String> {
         .collect()
 }
 
-fn status(forms: &[Form], texts: &Texts, response: &Response) -> String {
-    match (version_of(forms, response).is_some(), response.status) {
+fn status(forms: &[Form], texts: &Texts, response: &Summary) -> String {
+    match (version_of(forms, &response.form).is_some(), response.status) {
         (false, _) => texts.t("status-unknown-form"),
         (true, Status::Draft) => texts.t("status-draft"),
         (true, Status::Complete) => texts.t("status-complete"),
     }
 }
 
-fn progress(forms: &[Form], response: &Response) -> (usize, usize) {
-    version_of(forms, response).map_or((0, 0), |form| {
-        let p = form.progress(&response.answers);
-        (p.answered, p.asked)
-    })
+fn progress(response: &Summary) -> (usize, usize) {
+    response.progress.map_or((0, 0), |p| (p.answered, p.asked))
 }
 
-fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed], width: Option<usize>) -> String {
+/// The table, a line at a time (100,000 rows are not first gathered
+/// into one string, then copied into another).
+fn each_line(
+    forms: &[Form],
+    texts: &Texts,
+    entries: &[Listed],
+    width: Option<usize>,
+    mut line: &mut dyn FnMut(&str),
+) {
     let mut header = vec![
         texts.t("list-id"),
         texts.t("home-status"),
@@ -103,15 +117,21 @@ fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed], width: Option<usi
     header.extend(forms[0].summary.iter().map(|c| texts.form_text(&c.label)));
     let mut rows = vec![header];
     let mut broken = Vec::new();
+    // Rows of the same minute share its words: Fluent once a minute, not
+    // once a row (a second at 100,000 rows).
+    let mut minutes: HashMap<i64, String> = HashMap::new();
     for entry in entries {
         match entry {
             Listed::Response(response) => {
-                let (answered, asked) = progress(forms, response);
+                let (answered, asked) = progress(response);
                 let mut row = vec![
                     response.short_id(),
                     status(forms, texts, response),
                     format!("{answered}/{asked}"),
-                    texts.datetime(response.updated),
+                    minutes
+                        .entry(response.updated.timestamp().div_euclid(60))
+                        .or_insert_with(|| texts.datetime(response.updated))
+                        .clone(),
                 ];
                 row.extend(summary(forms, texts, response));
                 rows.push(row);
@@ -119,19 +139,26 @@ fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed], width: Option<usi
             Listed::Broken(error) => broken.push(error.describe(texts)),
         }
     }
-    let mut out = String::new();
     if rows.len() == 1 {
-        out.push_str(&texts.t("list-empty"));
-        out.push('\n');
+        line(&texts.t("list-empty"));
     } else {
         if let Some(width) = width {
             fit(&mut rows, 4, width);
         }
-        out.push_str(&align(&rows));
+        align(&rows, &mut line);
     }
-    for line in broken {
-        out.push_str(&format!("! {line}\n"));
+    for problem in broken {
+        line(&format!("! {problem}"));
     }
+}
+
+/// The table as one string, lines ended with a newline.
+fn as_table(forms: &[Form], texts: &Texts, entries: &[Listed], width: Option<usize>) -> String {
+    let mut out = String::new();
+    each_line(forms, texts, entries, width, &mut |line| {
+        out.push_str(line);
+        out.push('\n');
+    });
     out
 }
 
@@ -163,29 +190,34 @@ fn fit(rows: &mut [Vec<String>], first_cut: usize, width: usize) {
 }
 
 /// Pads every column to its widest cell, by display width.
-fn align(rows: &[Vec<String>]) -> String {
+fn align(rows: &[Vec<String>], line: &mut dyn FnMut(&str)) {
     use unicode_width::UnicodeWidthStr;
+    let cell_widths: Vec<Vec<usize>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.width()).collect())
+        .collect();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.width())
+            cell_widths
+                .iter()
+                .filter_map(|r| r.get(c).copied())
                 .max()
                 .unwrap_or(0)
         })
         .collect();
     let mut out = String::new();
-    for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| format!("{cell}{}", " ".repeat(widths[c] - cell.width())))
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
+    for (row, row_widths) in rows.iter().zip(&cell_widths) {
+        out.clear();
+        for (c, (cell, width)) in row.iter().zip(row_widths).enumerate() {
+            if c > 0 {
+                out.push_str("  ");
+            }
+            out.push_str(cell);
+            out.extend(std::iter::repeat_n(' ', widths[c] - width));
+        }
+        line(out.trim_end());
     }
-    out
 }
 
 fn as_json(forms: &[Form], texts: &Texts, entries: &[Listed]) -> serde_json::Value {
@@ -194,7 +226,7 @@ fn as_json(forms: &[Form], texts: &Texts, entries: &[Listed]) -> serde_json::Val
     for entry in entries {
         match entry {
             Listed::Response(response) => {
-                let (answered, asked) = progress(forms, response);
+                let (answered, asked) = progress(response);
                 let summary: serde_json::Map<String, serde_json::Value> = forms[0]
                     .summary
                     .iter()
@@ -209,7 +241,7 @@ fn as_json(forms: &[Form], texts: &Texts, entries: &[Listed]) -> serde_json::Val
                     "id": response.id,
                     "form": response.form,
                     "status": response.status,
-                    "known_form": version_of(forms, response).is_some(),
+                    "known_form": version_of(forms, &response.form).is_some(),
                     "created": response.created,
                     "updated": response.updated,
                     "revision": response.revision,

@@ -202,7 +202,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Some(dir) => dir,
         None => default_data_dir().ok_or_else(|| Failure(texts.t("no-data-dir")))?,
     };
-    let data = DataDir::open(&root).map_err(|e| Failure(e.describe(&texts)))?;
+    let data = DataDir::open(&root)
+        .map_err(|e| Failure(e.describe(&texts)))?
+        .summarized_by(crate::store::Recipe::for_forms(&forms));
     let fail = |e: StoreError| Failure(e.describe(&ui));
     let start = match cli.command {
         Some(Command::Report {
@@ -265,7 +267,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         Some(Command::Edit { id: Some(id) }) => {
             let response = data.load(data.resolve(&id).map_err(fail)?).map_err(fail)?;
-            if list::version_of(&forms, &response).is_none() {
+            if list::version_of(&forms, &response.form).is_none() {
                 let args = [
                     ("form", response.form.id.as_str().into()),
                     ("version", response.form.version.into()),

@@ -4,7 +4,7 @@ use crate::form::Form;
 use crate::i18n::{Describe, Texts};
 use crate::report::StatusFilter;
 use crate::report::format::Options;
-use crate::store::{DataDir, Responses};
+use crate::store::DataDir;
 use crate::text::printable;
 
 use super::Failure;
@@ -24,9 +24,9 @@ pub fn run(
             texts.t_args("report-unknown-by", &[("by", by.into())]),
         ));
     }
-    let listed = data.list().map_err(|e| Failure(e.describe(texts)))?;
-    let (responses, selection) = crate::report::select(form, listed, status);
-    let report = crate::report::format::render(form, texts, &responses, &selection, options);
+    let (gathered, selection) = crate::report::gather(form, data, status, options.by)
+        .map_err(|e| Failure(e.describe(texts)))?;
+    let report = crate::report::format::render(form, texts, &gathered, &selection, options);
     print!("{}", printable(&report));
     Ok(())
 }

@@ -17,7 +17,7 @@ pub fn run(
     json: bool,
 ) -> Result<(), StoreError> {
     let response = data.load(id)?;
-    let out = match (json, super::list::version_of(forms, &response)) {
+    let out = match (json, super::list::version_of(forms, &response.form)) {
         (true, _) => crate::text::printable_json(
             &String::from_utf8(response.to_json()).expect("JSON is UTF-8"),
         ),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{Cell, ExportError, Variable, io_error};
 use crate::form::Form;
 use crate::i18n::Texts;
-use crate::store::write_atomic;
+use crate::store::{AtomicFile, write_atomic};
 
 fn finish(writer: ::csv::Writer<Vec<u8>>, path: &Path) -> Result<PathBuf, ExportError> {
     let bytes = writer
@@ -24,61 +24,86 @@ pub fn cell_text(cell: &Cell) -> String {
     }
 }
 
-pub fn write_data(
-    form: &Form,
-    variables: &[Variable],
-    rows: &[Vec<Cell>],
-    path: &Path,
-) -> Result<PathBuf, ExportError> {
-    let bytes = table(form, variables, rows, b',', cell_text)?;
-    write_atomic(path, &bytes).map_err(|e| io_error(path, &e))?;
-    Ok(path.to_path_buf())
+/// A CSV file written a row at a time, in place only once finished.
+pub struct Table {
+    writer: ::csv::Writer<AtomicFile>,
+    path: PathBuf,
+    show: fn(&Cell) -> String,
 }
 
-/// The data for a spreadsheet opened by double-click: a byte-order mark
-/// so accents survive, `;` between columns in Italian (where `,` is the
-/// decimal comma), and any text that a spreadsheet would run as a formula
-/// (`=`, `+`, `-`, `@` first) made plain text with a leading apostrophe.
-pub fn write_spreadsheet(
-    form: &Form,
-    texts: &Texts,
-    variables: &[Variable],
-    rows: &[Vec<Cell>],
-    path: &Path,
-) -> Result<PathBuf, ExportError> {
-    let delimiter = match texts.lang {
-        crate::i18n::Lang::It => b';',
-        crate::i18n::Lang::En => b',',
-    };
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(table(form, variables, rows, delimiter, |cell| {
-        inert(cell_text(cell))
-    })?);
-    write_atomic(path, &bytes).map_err(|e| io_error(path, &e))?;
-    Ok(path.to_path_buf())
+fn csv_failed(error: ::csv::Error) -> ExportError {
+    ExportError::Workbook(error.to_string())
 }
 
-/// The header and a row per response, each cell as `show` writes it.
-fn table(
-    form: &Form,
-    variables: &[Variable],
-    rows: &[Vec<Cell>],
-    delimiter: u8,
-    show: impl Fn(&Cell) -> String,
-) -> Result<Vec<u8>, ExportError> {
-    let mut writer = ::csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(Vec::new());
-    let failed = |e: ::csv::Error| ExportError::Workbook(e.to_string());
-    writer
-        .write_record(variables.iter().map(|v| v.name(form)))
-        .map_err(failed)?;
-    for row in rows {
-        writer.write_record(row.iter().map(&show)).map_err(failed)?;
+impl Table {
+    /// The raw data: codes, UTF-8, commas, texts exactly as typed.
+    pub fn data(form: &Form, variables: &[Variable], path: &Path) -> Result<Table, ExportError> {
+        Table::begin(form, variables, path, b"", b',', cell_text)
     }
-    writer
-        .into_inner()
-        .map_err(|e| ExportError::Workbook(e.to_string()))
+
+    /// The data for a spreadsheet opened by double-click: a byte-order mark
+    /// so accents survive, `;` between columns in Italian (where `,` is the
+    /// decimal comma), and any text that a spreadsheet would run as a
+    /// formula (`=`, `+`, `-`, `@` first) made plain text with a leading
+    /// apostrophe.
+    pub fn spreadsheet(
+        form: &Form,
+        texts: &Texts,
+        variables: &[Variable],
+        path: &Path,
+    ) -> Result<Table, ExportError> {
+        let delimiter = match texts.lang {
+            crate::i18n::Lang::It => b';',
+            crate::i18n::Lang::En => b',',
+        };
+        Table::begin(
+            form,
+            variables,
+            path,
+            "\u{feff}".as_bytes(),
+            delimiter,
+            |cell| inert(cell_text(cell)),
+        )
+    }
+
+    fn begin(
+        form: &Form,
+        variables: &[Variable],
+        path: &Path,
+        preamble: &[u8],
+        delimiter: u8,
+        show: fn(&Cell) -> String,
+    ) -> Result<Table, ExportError> {
+        use std::io::Write;
+        let mut file = AtomicFile::create(path).map_err(|e| io_error(path, &e))?;
+        file.write_all(preamble).map_err(|e| io_error(path, &e))?;
+        let mut writer = ::csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(file);
+        writer
+            .write_record(variables.iter().map(|v| v.name(form)))
+            .map_err(csv_failed)?;
+        Ok(Table {
+            writer,
+            path: path.to_path_buf(),
+            show,
+        })
+    }
+
+    pub fn row(&mut self, row: &[Cell]) -> Result<(), ExportError> {
+        self.writer
+            .write_record(row.iter().map(self.show))
+            .map_err(csv_failed)
+    }
+
+    pub fn finish(self) -> Result<PathBuf, ExportError> {
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| ExportError::Workbook(e.to_string()))?;
+        file.commit().map_err(|e| io_error(&self.path, &e))?;
+        Ok(self.path)
+    }
 }
 
 /// Text a spreadsheet will show, never evaluate.

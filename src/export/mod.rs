@@ -239,17 +239,12 @@ pub fn variables(form: &Form) -> Vec<Variable> {
     all
 }
 
-/// The table: a row of cells per response.
-pub fn rows(form: &Form, variables: &[Variable], responses: &[Response]) -> Vec<Vec<Cell>> {
-    responses
+/// A response's row: a cell per variable.
+pub fn row(form: &Form, variables: &[Variable], response: &Response) -> Vec<Cell> {
+    let asked = form.asked(&response.answers);
+    variables
         .iter()
-        .map(|response| {
-            let asked = form.asked(&response.answers);
-            variables
-                .iter()
-                .map(|v| v.cell(form, response, &asked))
-                .collect()
-        })
+        .map(|v| v.cell(form, response, &asked))
         .collect()
 }
 
@@ -279,56 +274,97 @@ pub struct Exported {
     pub cut_in_workbook: usize,
 }
 
-/// Writes the chosen formats into `dir`.
-pub fn export(
-    form: &Form,
-    texts: &Texts,
-    responses: &[Response],
-    dir: &Path,
-    format: ExportFormat,
-) -> Result<Exported, ExportError> {
-    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
-    let variables = variables(form);
-    let rows = rows(form, &variables, responses);
-    let mut written = Exported::default();
-    if matches!(
-        format,
-        ExportFormat::Csv | ExportFormat::Spss | ExportFormat::All
-    ) {
-        written.files.push(csv::write_data(
-            form,
-            &variables,
-            &rows,
-            &dir.join(DATA_CSV),
-        )?);
-        written.files.push(csv::write_spreadsheet(
+/// An export under way: the chosen formats are written a response at a
+/// time, each file put in place only when [`Export::finish`] is reached,
+/// so 100,000 responses take the memory of one.
+pub struct Export<'a> {
+    form: &'a Form,
+    texts: &'a Texts,
+    variables: Vec<Variable>,
+    data: Option<csv::Table>,
+    spreadsheet: Option<csv::Table>,
+    codebook: Option<PathBuf>,
+    workbook: Option<xlsx::Book>,
+    spss: Option<spss::Spss>,
+}
+
+impl<'a> Export<'a> {
+    /// Starts the files of `format` in `dir` (made if missing).
+    pub fn begin(
+        form: &'a Form,
+        texts: &'a Texts,
+        dir: &Path,
+        format: ExportFormat,
+    ) -> Result<Export<'a>, ExportError> {
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+        let variables = variables(form);
+        let csv = matches!(
+            format,
+            ExportFormat::Csv | ExportFormat::Spss | ExportFormat::All
+        );
+        let workbook = matches!(format, ExportFormat::Xlsx | ExportFormat::All);
+        let spss = matches!(format, ExportFormat::Spss | ExportFormat::All);
+        Ok(Export {
+            data: csv
+                .then(|| csv::Table::data(form, &variables, &dir.join(DATA_CSV)))
+                .transpose()?,
+            spreadsheet: csv
+                .then(|| {
+                    csv::Table::spreadsheet(form, texts, &variables, &dir.join(SPREADSHEET_CSV))
+                })
+                .transpose()?,
+            codebook: csv
+                .then(|| csv::write_codebook(form, texts, &variables, &dir.join(CODEBOOK_CSV)))
+                .transpose()?,
+            workbook: workbook
+                .then(|| xlsx::Book::begin(form, texts, &variables, &dir.join(WORKBOOK)))
+                .transpose()?,
+            spss: spss
+                .then(|| spss::Spss::begin(form, &variables, dir, SPSS_SYNTAX))
+                .transpose()?,
             form,
             texts,
-            &variables,
-            &rows,
-            &dir.join(SPREADSHEET_CSV),
-        )?);
-        written.files.push(csv::write_codebook(
-            form,
-            texts,
-            &variables,
-            &dir.join(CODEBOOK_CSV),
-        )?);
+            variables,
+        })
     }
-    if matches!(format, ExportFormat::Xlsx | ExportFormat::All) {
-        let (path, cut) = xlsx::write(form, texts, &variables, &rows, &dir.join(WORKBOOK))?;
-        written.files.push(path);
-        written.cut_in_workbook = cut;
+
+    pub fn add(&mut self, response: &Response) -> Result<(), ExportError> {
+        let row = row(self.form, &self.variables, response);
+        for table in [&mut self.data, &mut self.spreadsheet]
+            .into_iter()
+            .flatten()
+        {
+            table.row(&row)?;
+        }
+        if let Some(workbook) = &mut self.workbook {
+            workbook.row(&self.variables, &row)?;
+        }
+        if let Some(spss) = &mut self.spss {
+            spss.row(&row)?;
+        }
+        Ok(())
     }
-    if matches!(format, ExportFormat::Spss | ExportFormat::All) {
-        written.files.extend(spss::write(
-            form,
-            texts,
-            &variables,
-            &rows,
-            dir,
-            SPSS_SYNTAX,
-        )?);
+
+    /// Puts every file in place; what was written.
+    pub fn finish(self) -> Result<Exported, ExportError> {
+        let mut written = Exported::default();
+        written
+            .files
+            .extend(self.data.map(csv::Table::finish).transpose()?);
+        written
+            .files
+            .extend(self.spreadsheet.map(csv::Table::finish).transpose()?);
+        written.files.extend(self.codebook);
+        if let Some(workbook) = self.workbook {
+            let (path, cut) = workbook.finish()?;
+            written.files.push(path);
+            written.cut_in_workbook = cut;
+        }
+        if let Some(spss) = self.spss {
+            written
+                .files
+                .extend(spss.finish(self.form, self.texts, &self.variables)?);
+        }
+        Ok(written)
     }
-    Ok(written)
 }

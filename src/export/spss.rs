@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use super::{Cell, ExportError, SPSS_DATA, Variable, io_error};
 use crate::form::Form;
 use crate::i18n::Texts;
-use crate::store::write_atomic;
+use crate::store::{AtomicFile, write_atomic};
 
 /// Stands for a line break inside a value in the data file.
 const LINE_BREAK: char = '\u{1f}';
@@ -99,73 +99,88 @@ fn cut_to_bytes(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-fn format(column: &Column, values: &[String]) -> String {
+fn format(column: &Column, widest: usize) -> String {
     match column {
         Column::Coded { codes, .. } => format!("F{}.0", codes.len().to_string().len()),
         Column::Flag => "F1.0".into(),
-        Column::Text => {
-            let widest = values.iter().map(String::len).max().unwrap_or(0);
-            format!("A{}", widest.clamp(8, MAX_STRING_BYTES))
+        Column::Text => format!("A{}", widest.clamp(8, MAX_STRING_BYTES)),
+    }
+}
+
+/// `responses-spss.csv`, a row at a time, and `responses.sps` once every
+/// row is in (a text variable's width is its widest value).
+pub struct Spss {
+    columns: Vec<Column>,
+    widest: Vec<usize>,
+    writer: ::csv::Writer<AtomicFile>,
+    data_path: PathBuf,
+    syntax_path: PathBuf,
+}
+
+fn csv_failed(error: ::csv::Error) -> ExportError {
+    ExportError::Workbook(error.to_string())
+}
+
+impl Spss {
+    pub fn begin(
+        form: &Form,
+        variables: &[Variable],
+        dir: &Path,
+        syntax_name: &str,
+    ) -> Result<Spss, ExportError> {
+        let data_path = dir.join(SPSS_DATA);
+        let file = AtomicFile::create(&data_path).map_err(|e| io_error(&data_path, &e))?;
+        let mut writer = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::Any(b'\n'))
+            .from_writer(file);
+        writer
+            .write_record(variables.iter().map(|v| v.name(form)))
+            .map_err(csv_failed)?;
+        let columns: Vec<Column> = variables.iter().map(|v| column(form, v)).collect();
+        Ok(Spss {
+            widest: vec![0; columns.len()],
+            columns,
+            writer,
+            data_path,
+            syntax_path: dir.join(syntax_name),
+        })
+    }
+
+    pub fn row(&mut self, row: &[Cell]) -> Result<(), ExportError> {
+        let values: Vec<String> = self
+            .columns
+            .iter()
+            .zip(row)
+            .map(|(column, cell)| data_value(column, cell))
+            .collect();
+        for (widest, value) in self.widest.iter_mut().zip(&values) {
+            *widest = (*widest).max(value.len());
         }
+        self.writer.write_record(&values).map_err(csv_failed)
     }
-}
 
-/// Writes `responses-spss.csv` and `responses.sps` into `dir`.
-pub fn write(
-    form: &Form,
-    texts: &Texts,
-    variables: &[Variable],
-    rows: &[Vec<Cell>],
-    dir: &Path,
-    syntax_name: &str,
-) -> Result<Vec<PathBuf>, ExportError> {
-    let columns: Vec<Column> = variables.iter().map(|v| column(form, v)).collect();
-    let table: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            columns
-                .iter()
-                .zip(row)
-                .map(|(column, cell)| data_value(column, cell))
-                .collect()
-        })
-        .collect();
-    let data_path = dir.join(SPSS_DATA);
-    write_data(form, variables, &table, &data_path)?;
-    let formats: Vec<String> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, column)| {
-            let values: Vec<String> = table.iter().map(|row| row[i].clone()).collect();
-            format(column, &values)
-        })
-        .collect();
-    let syntax = syntax(form, texts, variables, &columns, &formats);
-    let syntax_path = dir.join(syntax_name);
-    write_atomic(&syntax_path, syntax.as_bytes()).map_err(|e| io_error(&syntax_path, &e))?;
-    Ok(vec![data_path, syntax_path])
-}
-
-fn write_data(
-    form: &Form,
-    variables: &[Variable],
-    table: &[Vec<String>],
-    path: &Path,
-) -> Result<(), ExportError> {
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let failed = |e: ::csv::Error| ExportError::Workbook(e.to_string());
-    writer
-        .write_record(variables.iter().map(|v| v.name(form)))
-        .map_err(failed)?;
-    for row in table {
-        writer.write_record(row).map_err(failed)?;
+    pub fn finish(
+        self,
+        form: &Form,
+        texts: &Texts,
+        variables: &[Variable],
+    ) -> Result<Vec<PathBuf>, ExportError> {
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| ExportError::Workbook(e.to_string()))?;
+        file.commit().map_err(|e| io_error(&self.data_path, &e))?;
+        let formats: Vec<String> = self
+            .columns
+            .iter()
+            .zip(&self.widest)
+            .map(|(column, widest)| format(column, *widest))
+            .collect();
+        let syntax = syntax(form, texts, variables, &self.columns, &formats);
+        write_atomic(&self.syntax_path, syntax.as_bytes())
+            .map_err(|e| io_error(&self.syntax_path, &e))?;
+        Ok(vec![self.data_path, self.syntax_path])
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| ExportError::Workbook(e.to_string()))?;
-    write_atomic(path, &bytes).map_err(|e| io_error(path, &e))
 }
 
 fn syntax(

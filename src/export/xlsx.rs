@@ -2,13 +2,15 @@
 //! codebook. Every cell is written with its type, so no spreadsheet reads
 //! "1–3" as a date or a code as a number.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::{Cell, ExportError, Variable};
+use super::{Cell, ExportError, Variable, io_error};
 use crate::form::Form;
 use crate::i18n::Texts;
+use crate::store::AtomicFile;
 
 /// The most characters a spreadsheet cell holds.
 const MAX_CELL_CHARS: usize = 32_767;
@@ -21,61 +23,123 @@ fn failed(error: XlsxError) -> ExportError {
     ExportError::Workbook(error.to_string())
 }
 
-pub fn write(
+/// The workbook, a row at a time: the two data sheets are kept on disk as
+/// they grow (rust_xlsxwriter's constant-memory sheets), the codebook is
+/// written first, and the file is put in place once finished.
+pub struct Book {
+    workbook: Workbook,
+    path: PathBuf,
+    text: Format,
+    /// Each variable's label for each of its codes (Labels sheet).
+    labels: Vec<HashMap<String, String>>,
+    status_labels: (String, String),
+    /// Rows written so far, the header row not counted.
+    rows: u32,
+    /// Texts cut to fit a cell, in the Data sheet.
+    pub cut: usize,
+}
+
+const DATA: usize = 0;
+const LABELS: usize = 1;
+
+impl Book {
+    pub fn begin(
+        form: &Form,
+        texts: &Texts,
+        variables: &[Variable],
+        path: &Path,
+    ) -> Result<Book, ExportError> {
+        let mut workbook = Workbook::new();
+        let bold = Format::new().set_bold();
+        // Text cells carry the "@" (text) number format as well: typing
+        // into them later keeps text as text.
+        let text = Format::new().set_num_format("@");
+        for name in ["Data", "Labels"] {
+            let sheet = workbook
+                .add_worksheet_with_constant_memory()
+                .map_err(failed)?
+                .set_name(name)
+                .map_err(failed)?;
+            for (c, variable) in variables.iter().enumerate() {
+                sheet
+                    .write_string_with_format(0, c as u16, variable.name(form), &bold)
+                    .map_err(failed)?;
+            }
+            sheet.set_freeze_panes(1, 1).map_err(failed)?;
+        }
+        write_codebook(
+            workbook.add_worksheet(),
+            form,
+            texts,
+            variables,
+            &bold,
+            &text,
+        )?;
+        let labels = variables
+            .iter()
+            .map(|variable| match variable {
+                Variable::Single(_) | Variable::Derived(_) => {
+                    variable.value_labels(form, texts).into_iter().collect()
+                }
+                _ => HashMap::new(),
+            })
+            .collect();
+        Ok(Book {
+            workbook,
+            path: path.to_path_buf(),
+            text,
+            labels,
+            status_labels: (texts.t("status-complete"), texts.t("status-draft")),
+            rows: 0,
+            cut: 0,
+        })
+    }
+
+    pub fn row(&mut self, variables: &[Variable], row: &[Cell]) -> Result<(), ExportError> {
+        self.rows += 1;
+        let r = self.rows;
+        let data = self.workbook.worksheet_from_index(DATA).map_err(failed)?;
+        self.cut += write_row(data, r, row, &self.text)?;
+        let labelled: Vec<Cell> = variables
+            .iter()
+            .zip(row)
+            .zip(&self.labels)
+            .map(|((variable, cell), labels)| match (variable, cell) {
+                (Variable::Status, Cell::Text(code)) => Cell::Text(match code.as_str() {
+                    "complete" => self.status_labels.0.clone(),
+                    _ => self.status_labels.1.clone(),
+                }),
+                (_, Cell::Text(code)) if !labels.is_empty() => {
+                    Cell::Text(labels.get(code).unwrap_or(code).clone())
+                }
+                _ => cell.clone(),
+            })
+            .collect();
+        let sheet = self.workbook.worksheet_from_index(LABELS).map_err(failed)?;
+        write_row(sheet, r, &labelled, &self.text)?;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<(PathBuf, usize), ExportError> {
+        let mut file = AtomicFile::create(&self.path).map_err(|e| io_error(&self.path, &e))?;
+        self.workbook.save_to_writer(&mut file).map_err(failed)?;
+        file.commit().map_err(|e| io_error(&self.path, &e))?;
+        Ok((self.path, self.cut))
+    }
+}
+
+fn write_codebook(
+    codebook: &mut Worksheet,
     form: &Form,
     texts: &Texts,
     variables: &[Variable],
-    rows: &[Vec<Cell>],
-    path: &Path,
-) -> Result<(PathBuf, usize), ExportError> {
-    let mut workbook = Workbook::new();
-    let mut cut = 0;
-    let bold = Format::new().set_bold();
-    // Text cells carry the "@" (text) number format as well: typing into
-    // them later keeps text as text.
-    let text = Format::new().set_num_format("@");
-
-    let data = workbook.add_worksheet().set_name("Data").map_err(failed)?;
-    cut += write_table(data, form, variables, rows, &bold, &text, |_, cell| {
-        cell.clone()
-    })?;
-
-    let labels = workbook
-        .add_worksheet()
-        .set_name("Labels")
-        .map_err(failed)?;
-    write_table(
-        labels,
-        form,
-        variables,
-        rows,
-        &bold,
-        &text,
-        |variable, cell| match (variable, cell) {
-            (Variable::Status, Cell::Text(code)) => Cell::Text(match code.as_str() {
-                "complete" => texts.t("status-complete"),
-                _ => texts.t("status-draft"),
-            }),
-            (Variable::Single(_) | Variable::Derived(_), Cell::Text(code)) => {
-                let labels = variable.value_labels(form, texts);
-                Cell::Text(
-                    labels
-                        .into_iter()
-                        .find(|(c, _)| c == code)
-                        .map_or(code.clone(), |(_, label)| label),
-                )
-            }
-            _ => cell.clone(),
-        },
-    )?;
-
-    let codebook = workbook
-        .add_worksheet()
-        .set_name("Codebook")
-        .map_err(failed)?;
+    bold: &Format,
+    text: &Format,
+) -> Result<(), ExportError> {
+    codebook.set_name("Codebook").map_err(failed)?;
     for (c, title) in CODEBOOK_HEAD.iter().enumerate() {
         codebook
-            .write_string_with_format(0, c as u16, *title, &bold)
+            .write_string_with_format(0, c as u16, *title, bold)
             .map_err(failed)?;
     }
     for (r, variable) in variables.iter().enumerate() {
@@ -93,51 +157,39 @@ pub fn write(
         ];
         for (c, value) in row.iter().enumerate() {
             codebook
-                .write_string_with_format(r as u32 + 1, c as u16, value, &text)
+                .write_string_with_format(r as u32 + 1, c as u16, value, text)
                 .map_err(failed)?;
         }
     }
-    let bytes = workbook.save_to_buffer().map_err(failed)?;
-    crate::store::write_atomic(path, &bytes).map_err(|e| super::io_error(path, &e))?;
-    Ok((path.to_path_buf(), cut))
+    Ok(())
 }
 
-fn write_table(
+/// One row of cells; how many texts were cut to fit.
+fn write_row(
     sheet: &mut Worksheet,
-    form: &Form,
-    variables: &[Variable],
-    rows: &[Vec<Cell>],
-    bold: &Format,
+    r: u32,
+    row: &[Cell],
     text: &Format,
-    show: impl Fn(&Variable, &Cell) -> Cell,
 ) -> Result<usize, ExportError> {
     let mut cut = 0;
-    for (c, variable) in variables.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, variable.name(form), bold)
-            .map_err(failed)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, (variable, cell)) in variables.iter().zip(row).enumerate() {
-            let (r, c) = (r as u32 + 1, c as u16);
-            match show(variable, cell) {
-                Cell::Empty => {}
-                Cell::Text(value) => {
-                    let fits = fit_in_cell(&value);
-                    cut += usize::from(fits.len() < value.len());
-                    sheet
-                        .write_string_with_format(r, c, fits, text)
-                        .map_err(failed)?;
-                }
-                Cell::Flag(chosen) => {
-                    sheet
-                        .write_number(r, c, if chosen { 1.0 } else { 0.0 })
-                        .map_err(failed)?;
-                }
+    for (c, cell) in row.iter().enumerate() {
+        let c = c as u16;
+        match cell {
+            Cell::Empty => {}
+            Cell::Text(value) => {
+                let fits = fit_in_cell(value);
+                cut += usize::from(fits.len() < value.len());
+                sheet
+                    .write_string_with_format(r, c, fits, text)
+                    .map_err(failed)?;
+            }
+            Cell::Flag(chosen) => {
+                sheet
+                    .write_number(r, c, if *chosen { 1.0 } else { 0.0 })
+                    .map_err(failed)?;
             }
         }
     }
-    sheet.set_freeze_panes(1, 1).map_err(failed)?;
     Ok(cut)
 }
 

@@ -11,7 +11,7 @@ pub struct Asked(Vec<bool>);
 
 /// Answered and asked questions of one section ("other, specify" companions
 /// count with their question, not on their own).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SectionProgress {
     pub answered: usize,
     pub asked: usize,

@@ -4,10 +4,9 @@
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Selection, Tally, by_group, percent, tally};
+use super::{Gathered, Selection, Tally, percent};
 use crate::form::Form;
 use crate::i18n::{Describe, Texts};
-use crate::store::Response;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -40,7 +39,7 @@ struct Column {
     tallies: Vec<Tally>,
 }
 
-fn columns(form: &Form, texts: &Texts, responses: &[Response], options: &Options) -> Vec<Column> {
+fn columns(form: &Form, texts: &Texts, gathered: &Gathered, options: &Options) -> Vec<Column> {
     let sorted = |tallies: Vec<Tally>| match options.sort {
         Sort::Form => tallies,
         Sort::Freq => tallies.into_iter().map(Tally::by_frequency).collect(),
@@ -50,24 +49,24 @@ fn columns(form: &Form, texts: &Texts, responses: &[Response], options: &Options
         .by
         .and_then(|by| form.derived.iter().find(|d| d.id == by))
     {
-        for (code, members) in by_group(form, &derived.id, responses).unwrap_or_default() {
+        for (code, counts) in &gathered.groups {
             let label = derived
                 .values
                 .iter()
-                .find(|v| v.code == code)
+                .find(|v| v.code == *code)
                 .map(|v| texts.form_text(&v.label))
                 .unwrap_or_default();
             columns.push(Column {
-                code: Some(code),
+                code: Some(code.clone()),
                 title: label,
-                tallies: sorted(tally(form, &members)),
+                tallies: sorted(counts.tallies(form)),
             });
         }
     }
     columns.push(Column {
         code: None,
         title: texts.t("report-total"),
-        tallies: sorted(tally(form, responses)),
+        tallies: sorted(gathered.total.tallies(form)),
     });
     columns
 }
@@ -75,11 +74,11 @@ fn columns(form: &Form, texts: &Texts, responses: &[Response], options: &Options
 pub fn render(
     form: &Form,
     texts: &Texts,
-    responses: &[Response],
+    gathered: &Gathered,
     selection: &Selection,
     options: &Options,
 ) -> String {
-    let columns = columns(form, texts, responses, options);
+    let columns = columns(form, texts, gathered, options);
     match options.format {
         Format::Table => table(form, texts, selection, &columns),
         Format::Md => markdown(form, texts, selection, &columns),

@@ -6,7 +6,7 @@
 pub mod format;
 
 use crate::form::{Answer, Form, ItemKind};
-use crate::store::{Listed, Response, Status, StoreError};
+use crate::store::{Response, Responses, Status, StoreError};
 
 /// Which responses a report reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -25,30 +25,171 @@ pub struct Selection {
     pub damaged: Vec<StoreError>,
 }
 
-/// Picks the responses of `form` with the wanted status.
-pub fn select(
+impl Selection {
+    /// Whether a response read is one the report counts, noting why not.
+    pub fn takes(
+        &mut self,
+        form: &Form,
+        read: &Result<Response, StoreError>,
+        filter: StatusFilter,
+    ) -> bool {
+        match read {
+            Err(error) => self.damaged.push(error.clone()),
+            Ok(r) if r.form.id != form.id || r.form.version != form.version => self.other_form += 1,
+            Ok(r) if filter == StatusFilter::Complete && r.status != Status::Complete => {
+                self.drafts_left_out += 1
+            }
+            Ok(_) => {
+                self.used += 1;
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Reads every response of the store, one at a time, into the counts of a
+/// report (broken down by the derived value `by`, if given): none is kept,
+/// so 100,000 responses take the memory of one.
+pub fn gather(
     form: &Form,
-    entries: Vec<Listed>,
+    store: &dyn Responses,
     filter: StatusFilter,
-) -> (Vec<Response>, Selection) {
+    by: Option<&str>,
+) -> Result<(Gathered, Selection), StoreError> {
+    let mut gathered = Gathered::new(form, by);
     let mut selection = Selection::default();
-    let mut chosen = Vec::new();
-    for entry in entries {
-        match entry {
-            Listed::Broken(error) => selection.damaged.push(error),
-            Listed::Response(r) if r.form.id != form.id || r.form.version != form.version => {
-                selection.other_form += 1
-            }
-            Listed::Response(r)
-                if filter == StatusFilter::Complete && r.status != Status::Complete =>
-            {
-                selection.drafts_left_out += 1
-            }
-            Listed::Response(r) => chosen.push(*r),
+    store.each(&mut |read| {
+        if selection.takes(form, &read, filter)
+            && let Ok(response) = read
+        {
+            gathered.add(form, &response);
+        }
+    })?;
+    Ok((gathered, selection))
+}
+
+/// The counts of every item, over all responses and in each group of a
+/// derived value (e.g. macro-area), in the order the form lists the groups;
+/// a response without a value counts in the total only.
+pub struct Gathered {
+    pub total: Counts,
+    pub groups: Vec<(String, Counts)>,
+    by: Option<usize>,
+}
+
+impl Gathered {
+    pub fn new(form: &Form, by: Option<&str>) -> Gathered {
+        let by = by.and_then(|by| form.derived.iter().position(|d| d.id == by));
+        let groups = by
+            .map(|d| {
+                form.derived[d]
+                    .values
+                    .iter()
+                    .map(|v| (v.code.clone(), Counts::new(form)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Gathered {
+            total: Counts::new(form),
+            groups,
+            by,
         }
     }
-    selection.used = chosen.len();
-    (chosen, selection)
+
+    pub fn add(&mut self, form: &Form, response: &Response) {
+        self.total.add(form, response);
+        let Some(definition) = self.by.map(|d| &form.derived[d]) else {
+            return;
+        };
+        let value = form.derive(
+            definition,
+            response
+                .answers
+                .get(&definition.from)
+                .and_then(Answer::as_one),
+        );
+        if let Some((_, counts)) = self
+            .groups
+            .iter_mut()
+            .find(|(code, _)| Some(code.as_str()) == value)
+        {
+            counts.add(form, response);
+        }
+    }
+}
+
+/// Counts of every item of a form over responses added one at a time.
+#[derive(Debug, Clone)]
+pub struct Counts {
+    pub responses: usize,
+    items: Vec<ItemCounts>,
+}
+
+#[derive(Debug, Clone)]
+struct ItemCounts {
+    asked: usize,
+    answered: usize,
+    /// For each option of the item, in form order.
+    chosen: Vec<usize>,
+}
+
+impl Counts {
+    pub fn new(form: &Form) -> Counts {
+        Counts {
+            responses: 0,
+            items: form
+                .items
+                .iter()
+                .map(|item| ItemCounts {
+                    asked: 0,
+                    answered: 0,
+                    chosen: vec![0; item.options().len()],
+                })
+                .collect(),
+        }
+    }
+
+    pub fn add(&mut self, form: &Form, response: &Response) {
+        self.responses += 1;
+        let asked = form.asked(&response.answers);
+        for (n, (item, counts)) in form.items.iter().zip(&mut self.items).enumerate() {
+            if !asked.is_asked(n) {
+                continue;
+            }
+            counts.asked += 1;
+            let Some(answer) = response.answers.get(&item.id).filter(|a| !a.is_empty()) else {
+                continue;
+            };
+            counts.answered += 1;
+            for (option, chosen) in item.options().iter().zip(&mut counts.chosen) {
+                if answer.includes(&option.code) {
+                    *chosen += 1;
+                }
+            }
+        }
+    }
+
+    /// Every item's tally, in form order.
+    pub fn tallies(&self, form: &Form) -> Vec<Tally> {
+        form.items
+            .iter()
+            .zip(&self.items)
+            .enumerate()
+            .map(|(n, (item, counts))| Tally {
+                item: n,
+                asked: counts.asked,
+                not_asked: self.responses - counts.asked,
+                options: item
+                    .options()
+                    .iter()
+                    .map(|o| o.code.clone())
+                    .zip(counts.chosen.iter().copied())
+                    .collect(),
+                answered: counts.answered,
+            })
+            .collect()
+    }
 }
 
 /// The counts of one item.
@@ -89,69 +230,11 @@ pub fn percent(n: usize, asked: usize) -> Option<f64> {
 
 /// Counts every item of the form over the responses, in form order.
 pub fn tally(form: &Form, responses: &[Response]) -> Vec<Tally> {
-    let asked: Vec<_> = responses.iter().map(|r| form.asked(&r.answers)).collect();
-    (0..form.items.len())
-        .map(|item| {
-            let id = &form.items[item].id;
-            let answers: Vec<Option<&Answer>> = responses
-                .iter()
-                .zip(&asked)
-                .filter(|(_, a)| a.is_asked(item))
-                .map(|(r, _)| r.answers.get(id).filter(|a| !a.is_empty()))
-                .collect();
-            let options = form.items[item]
-                .options()
-                .iter()
-                .map(|o| {
-                    (
-                        o.code.clone(),
-                        answers
-                            .iter()
-                            .flatten()
-                            .filter(|a| a.includes(&o.code))
-                            .count(),
-                    )
-                })
-                .collect();
-            Tally {
-                item,
-                asked: answers.len(),
-                not_asked: responses.len() - answers.len(),
-                options,
-                answered: answers.iter().flatten().count(),
-            }
-        })
-        .collect()
-}
-
-/// The responses in each group of a derived value (e.g. macro-area), in the
-/// order the form lists the groups; responses without a value are left out.
-pub fn by_group(
-    form: &Form,
-    derived: &str,
-    responses: &[Response],
-) -> Option<Vec<(String, Vec<Response>)>> {
-    let definition = form.derived.iter().find(|d| d.id == derived)?;
-    let value_of = |r: &Response| {
-        form.derive(
-            definition,
-            r.answers.get(&definition.from).and_then(Answer::as_one),
-        )
-    };
-    Some(
-        definition
-            .values
-            .iter()
-            .map(|value| {
-                let members = responses
-                    .iter()
-                    .filter(|r| value_of(r) == Some(value.code.as_str()))
-                    .cloned()
-                    .collect();
-                (value.code.clone(), members)
-            })
-            .collect(),
-    )
+    let mut counts = Counts::new(form);
+    for response in responses {
+        counts.add(form, response);
+    }
+    counts.tallies(form)
 }
 
 #[cfg(test)]
@@ -260,10 +343,15 @@ mod tests {
     #[test]
     fn groups_follow_the_derived_value() {
         let form = FormPackage::bundled().form().unwrap();
-        let responses = fixture();
-        let groups = by_group(&form, "macro_area", &responses).unwrap();
-        let sizes: Vec<(String, usize)> =
-            groups.iter().map(|(g, r)| (g.clone(), r.len())).collect();
+        let mut gathered = Gathered::new(&form, Some("macro_area"));
+        for response in fixture() {
+            gathered.add(&form, &response);
+        }
+        let sizes: Vec<(String, usize)> = gathered
+            .groups
+            .iter()
+            .map(|(g, counts)| (g.clone(), counts.responses))
+            .collect();
         assert_eq!(
             sizes,
             [
@@ -274,7 +362,8 @@ mod tests {
                 ("islands".into(), 1)
             ]
         );
-        assert!(by_group(&form, "nothing", &responses).is_none());
+        assert_eq!(gathered.total.responses, 4, "every response in the total");
+        assert!(Gathered::new(&form, Some("nothing")).groups.is_empty());
     }
 
     #[test]
@@ -282,21 +371,30 @@ mod tests {
         let form = FormPackage::bundled().form().unwrap();
         let mut other = response(Status::Complete, &[]);
         other.form.version = 2;
-        let entries = vec![
-            Listed::Response(Box::new(response(Status::Complete, &[]))),
-            Listed::Response(Box::new(response(Status::Draft, &[]))),
-            Listed::Response(Box::new(other)),
+        let read = [
+            Ok(response(Status::Complete, &[])),
+            Ok(response(Status::Draft, &[])),
+            Ok(other),
         ];
-        let (chosen, selection) = select(&form, entries.clone(), StatusFilter::Complete);
+        let mut selection = Selection::default();
+        let taken = read
+            .iter()
+            .filter(|r| selection.takes(&form, r, StatusFilter::Complete))
+            .count();
         assert_eq!(
             (
-                chosen.len(),
+                taken,
+                selection.used,
                 selection.drafts_left_out,
                 selection.other_form
             ),
-            (1, 1, 1)
+            (1, 1, 1, 1)
         );
-        let (all, _) = select(&form, entries, StatusFilter::All);
-        assert_eq!(all.len(), 2);
+        let mut all = Selection::default();
+        let taken = read
+            .iter()
+            .filter(|r| all.takes(&form, r, StatusFilter::All))
+            .count();
+        assert_eq!(taken, 2);
     }
 }

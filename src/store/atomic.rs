@@ -7,19 +7,62 @@ use std::path::Path;
 /// same folder, flush it to disk, rename it over the target, then flush the
 /// folder so the rename itself survives a power cut.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written a piece at a time that appears whole, or not at all: a
+/// temporary file beside `path` until [`AtomicFile::commit`] puts it in
+/// place as [`write_atomic`] does. Dropped without a commit, it leaves
+/// nothing behind.
+pub struct AtomicFile {
+    temp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        // Temporary files start with a dot and end in `.part`: listings
+        // skip them.
+        let temp = tempfile::Builder::new()
+            .prefix(".campo-")
+            .suffix(".part")
+            .tempfile_in(folder_of(path))?;
+        Ok(AtomicFile {
+            temp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The bytes on disk, then the file in place, then the folder on disk.
+    pub fn commit(self) -> io::Result<()> {
+        self.temp.as_file().sync_all()?;
+        self.temp.persist(&self.path).map_err(|e| e.error)?;
+        File::open(folder_of(&self.path))?.sync_all()
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.temp.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temp.flush()
+    }
+}
+
+impl io::Seek for AtomicFile {
+    fn seek(&mut self, to: io::SeekFrom) -> io::Result<u64> {
+        self.temp.seek(to)
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    // Temporary files start with a dot and end in `.part`: listings skip them.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".campo-")
-        .suffix(".part")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    File::open(dir)?.sync_all()
+        .unwrap_or(Path::new("."))
 }
 
 /// Replaces many files of one folder at once, each atomically as

@@ -1,18 +1,25 @@
 use std::fs::{self, DirBuilder};
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use uuid::Uuid;
 
 use crate::io_failure::IoFailure;
 
+use super::summary::{Index, Recipe};
 use super::{EditLock, Listed, Lock, Response, Responses, StoreError, write_atomic};
 
 /// A data folder: `responses/` holds one `<id>.json` per response, `trash/`
-/// what was deleted.
+/// what was deleted, `.campo-index` what listings show of each (a
+/// cache of the files, see [`super::summary`]).
 #[derive(Debug, Clone)]
 pub struct DataDir {
     root: PathBuf,
+    pub(super) recipe: Arc<Recipe>,
+    /// The index as last read or made, so that listing again reads only
+    /// what changed.
+    pub(super) index: Arc<Mutex<Option<Index>>>,
 }
 
 impl DataDir {
@@ -20,16 +27,29 @@ impl DataDir {
     pub fn open(root: &Path) -> Result<DataDir, StoreError> {
         let data = DataDir {
             root: root.to_path_buf(),
+            recipe: Recipe::state_only(),
+            index: Arc::new(Mutex::new(None)),
         };
         create_private_dir(&data.responses_dir())?;
         Ok(data)
+    }
+
+    /// Listings take from each response what `recipe` says.
+    pub fn summarized_by(mut self, recipe: Recipe) -> DataDir {
+        self.recipe = Arc::new(recipe);
+        self.index = Arc::new(Mutex::new(None));
+        self
+    }
+
+    pub(super) fn index_path(&self) -> PathBuf {
+        self.root.join(".campo-index")
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
 
-    fn responses_dir(&self) -> PathBuf {
+    pub(super) fn responses_dir(&self) -> PathBuf {
         self.root.join("responses")
     }
 
@@ -39,12 +59,12 @@ impl DataDir {
     }
 
     /// The response files, skipping temporary files of writes in progress.
-    fn response_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+    pub(super) fn response_files(&self) -> Result<Vec<PathBuf>, StoreError> {
         let dir = self.responses_dir();
         crate::files::files_with_extension(&dir, "json").map_err(|e| io_error(&dir, &e))
     }
 
-    fn read_file(path: &Path) -> Result<Response, StoreError> {
+    pub(super) fn read_file(path: &Path) -> Result<Response, StoreError> {
         let bytes =
             crate::files::read_regular(path, crate::files::MAX_FILE_BYTES).map_err(|failure| {
                 StoreError::Io {
@@ -111,20 +131,14 @@ impl DataDir {
 }
 
 impl Responses for DataDir {
+    /// Newest first, then the files that cannot be read (see
+    /// `passes.rs`).
     fn list(&self) -> Result<Vec<Listed>, StoreError> {
-        let (mut responses, mut broken) = (Vec::new(), Vec::new());
-        for path in self.response_files()? {
-            match Self::read_file(&path) {
-                Ok(response) => responses.push(response),
-                Err(error) => broken.push(Listed::Broken(error)),
-            }
-        }
-        responses.sort_by_key(|r| std::cmp::Reverse(r.updated));
-        Ok(responses
-            .into_iter()
-            .map(|r| Listed::Response(Box::new(r)))
-            .chain(broken)
-            .collect())
+        self.summaries()
+    }
+
+    fn each(&self, visit: &mut dyn FnMut(Result<Response, StoreError>)) -> Result<(), StoreError> {
+        self.read_each(visit)
     }
 
     fn load(&self, id: Uuid) -> Result<Response, StoreError> {

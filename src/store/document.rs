@@ -15,7 +15,8 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Only `id`, `form`, `status`, `created`, `updated`, `lang` and `answers`
 /// are required on reading; every other key is optional, and keys campo does
 /// not know are kept as they are when the file is written again.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read by the hand-written reader in `reading.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Response {
     pub id: Uuid,
     pub form: FormRef,
@@ -25,29 +26,27 @@ pub struct Response {
     /// The language the response was last edited in.
     pub lang: String,
     pub answers: Answers,
-    #[serde(default = "current_format")]
     pub format: u32,
     /// Raised on every save: tells one version of a response from the next.
-    #[serde(default)]
     pub revision: u64,
     /// Values computed from the answers, such as `macro_area`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub derived: BTreeMap<String, String>,
     /// The item the user was on, to reopen the response there.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
     /// The account that created it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub entered_by: Option<String>,
     /// The unit of the survey's list (a department) the response is for,
     /// when the office registered with the unit's access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Items answered from the list of units: shown, and not editable.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub prefilled: BTreeSet<String>,
     /// What the collection server last said about this response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sync: Option<SyncRecord>,
     #[serde(flatten)]
     pub other_keys: BTreeMap<String, serde_json::Value>,
@@ -129,10 +128,6 @@ pub enum Damage {
     },
 }
 
-fn current_format() -> u32 {
-    FORMAT_VERSION
-}
-
 /// The unit of the survey's list an office registered for (with its
 /// access code), and the answers the list gives it (item → code or text).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -183,18 +178,26 @@ impl Response {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(Damage::Empty);
         }
-        // Look at the format before the shape: a newer campo may have
-        // changed the shape, and that is not damage.
-        if let Ok(serde_json::Value::Object(map)) =
-            serde_json::from_slice::<serde_json::Value>(bytes)
-            && let Some(format) = map.get("format").and_then(serde_json::Value::as_u64)
-            && format > u64::from(FORMAT_VERSION)
-        {
-            return Err(Damage::NewerFormat {
-                format: u32::try_from(format).unwrap_or(u32::MAX),
-            });
+        let newer = |format: u64| Damage::NewerFormat {
+            format: u32::try_from(format).unwrap_or(u32::MAX),
+        };
+        match serde_json::from_slice::<Response>(bytes) {
+            Ok(response) if response.format > FORMAT_VERSION => {
+                Err(newer(u64::from(response.format)))
+            }
+            Ok(response) => Ok(response),
+            // A newer campo may have changed the shape, and that is not
+            // damage: its format says so.
+            Err(error) => match serde_json::from_slice::<serde_json::Value>(bytes) {
+                Ok(serde_json::Value::Object(map))
+                    if let Some(format) = map.get("format").and_then(serde_json::Value::as_u64)
+                        && format > u64::from(FORMAT_VERSION) =>
+                {
+                    Err(newer(format))
+                }
+                _ => Err(damage_of(&error)),
+            },
         }
-        serde_json::from_slice(bytes).map_err(|e| damage_of(&e))
     }
 
     pub fn to_json(&self) -> Vec<u8> {
@@ -210,17 +213,7 @@ impl Response {
     }
 
     pub fn sync_state(&self) -> SyncState {
-        match (&self.sync, self.status) {
-            (Some(record), _) if record.refused.is_some() && record.revision == self.revision => {
-                SyncState::Refused
-            }
-            (Some(record), _) if record.refused.is_none() && record.revision == self.revision => {
-                SyncState::Sent
-            }
-            (Some(record), _) if record.refused.is_none() => SyncState::ChangedSinceSent,
-            (_, Status::Draft) => SyncState::Draft,
-            (_, Status::Complete) => SyncState::NotSent,
-        }
+        sync_state_of(self.sync.as_ref(), self.status, self.revision)
     }
 
     /// The document as sent to a server: without this machine's record of
@@ -234,6 +227,22 @@ impl Response {
     /// A short form of the id, as shown in lists (`campo edit` accepts it).
     pub fn short_id(&self) -> String {
         self.id.simple().to_string()[..8].to_string()
+    }
+}
+
+/// Where a response of `status` at `revision` stands, given the server's
+/// last word on it.
+pub fn sync_state_of(sync: Option<&SyncRecord>, status: Status, revision: u64) -> SyncState {
+    match (sync, status) {
+        (Some(record), _) if record.refused.is_some() && record.revision == revision => {
+            SyncState::Refused
+        }
+        (Some(record), _) if record.refused.is_none() && record.revision == revision => {
+            SyncState::Sent
+        }
+        (Some(record), _) if record.refused.is_none() => SyncState::ChangedSinceSent,
+        (_, Status::Draft) => SyncState::Draft,
+        (_, Status::Complete) => SyncState::NotSent,
     }
 }
 
@@ -317,6 +326,30 @@ mod tests {
             Response::from_json(b"[1, 2]"),
             Err(Damage::WrongShape { .. })
         ));
+    }
+
+    #[test]
+    fn a_key_given_twice_or_a_wrong_answer_is_damage_with_its_place() {
+        let twice = MINIMAL.replacen(
+            "\"lang\": \"it\",",
+            "\"lang\": \"it\", \"lang\": \"en\",",
+            1,
+        );
+        assert!(twice.contains("\"lang\": \"en\""), "the fixture has a lang");
+        assert!(matches!(
+            Response::from_json(twice.as_bytes()),
+            Err(Damage::WrongShape { .. })
+        ));
+        let number = MINIMAL.replacen("\"answers\": {", "\"answers\": {\"ps_active\": 3,", 1);
+        assert!(matches!(
+            Response::from_json(number.as_bytes()),
+            Err(Damage::WrongShape { line, .. }) if line > 1
+        ));
+        let missing = MINIMAL.replacen("\"lang\": \"it\",", "", 1);
+        assert_eq!(
+            Response::from_json(missing.as_bytes()),
+            Err(Damage::MissingKey { key: "lang".into() })
+        );
     }
 
     #[test]

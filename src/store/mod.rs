@@ -6,12 +6,16 @@ mod atomic;
 mod data_dir;
 mod document;
 mod locks;
+mod passes;
+mod reading;
+mod summary;
 
-pub use atomic::{write_all_atomic, write_atomic};
+pub use atomic::{AtomicFile, write_all_atomic, write_atomic};
 pub use data_dir::DataDir;
 pub use document::{
     Damage, FORMAT_VERSION, ForUnit, FormRef, Response, Status, SyncRecord, SyncState,
 };
+pub use summary::{Recipe, Summary};
 
 use uuid::Uuid;
 
@@ -62,7 +66,7 @@ impl StoreError {
 /// One entry of a data folder listing.
 #[derive(Debug, Clone)]
 pub enum Listed {
-    Response(Box<Response>),
+    Response(std::sync::Arc<Summary>),
     /// A file that could not be read: damaged, or unreadable.
     Broken(StoreError),
 }
@@ -102,7 +106,12 @@ pub enum Lock {
 /// never touches files itself.
 pub trait Responses {
     /// Every response, newest change first, then the damaged files.
+    /// What listings show of every response, newest first, then the
+    /// files that cannot be read.
     fn list(&self) -> Result<Vec<Listed>, StoreError>;
+    /// Every response, read whole, one after the other: for passes over
+    /// all of them (reports, exports, checks) that keep none.
+    fn each(&self, visit: &mut dyn FnMut(Result<Response, StoreError>)) -> Result<(), StoreError>;
     fn load(&self, id: Uuid) -> Result<Response, StoreError>;
     /// Writes the response at once and atomically, as it is.
     fn save(&self, response: &Response) -> Result<(), StoreError>;

@@ -18,9 +18,7 @@ use uuid::Uuid;
 pub use client::{Backoff, BatchDelivery, Client, Delivery, Fatal, Network, Transient, register};
 
 use crate::protocol::{Accepted, Refusal};
-use crate::store::{
-    DataDir, Listed, Response, Responses, Status, StoreError, SyncState, write_atomic,
-};
+use crate::store::{DataDir, Response, Responses, Status, StoreError, SyncState, write_atomic};
 
 /// Which responses need sending to `server`, oldest change first:
 /// complete ones (and drafts if asked) whose current revision that server
@@ -104,15 +102,11 @@ impl Summary {
     }
 }
 
+/// Every response that can be read (`campo doctor` tells of the others).
 fn loaded(data: &DataDir) -> Result<Vec<Response>, StoreError> {
-    Ok(data
-        .list()?
-        .into_iter()
-        .filter_map(|entry| match entry {
-            Listed::Response(response) => Some(*response),
-            Listed::Broken(_) => None,
-        })
-        .collect())
+    let mut responses = Vec::new();
+    data.each(&mut |read| responses.extend(read.ok()))?;
+    Ok(responses)
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

@@ -20,14 +20,15 @@ impl App {
 
     /// The results of the complete responses saved here.
     pub(super) fn open_report(&mut self) {
-        match self.store.list() {
-            Ok(entries) => {
-                let (responses, selection) = crate::report::select(
-                    &self.form,
-                    entries,
-                    crate::report::StatusFilter::Complete,
-                );
-                let tallies = crate::report::tally(&self.form, &responses);
+        let gathered = crate::report::gather(
+            &self.form,
+            &*self.store,
+            crate::report::StatusFilter::Complete,
+            None,
+        );
+        match gathered {
+            Ok((gathered, selection)) => {
+                let tallies = gathered.total.tallies(&self.form);
                 self.screen = Screen::Report(Report::new(tallies, selection));
             }
             Err(error) => self.notice = Some(Notice::Failed(error)),

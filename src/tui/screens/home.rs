@@ -57,9 +57,9 @@ impl Home {
         self.entries.get(self.selected)
     }
 
-    pub fn selected_response(&self) -> Option<&crate::store::Response> {
+    pub fn selected_response(&self) -> Option<&crate::store::Summary> {
         match self.selected_entry()? {
-            Listed::Response(response) => Some(response),
+            Listed::Response(summary) => Some(summary),
             Listed::Broken(_) => None,
         }
     }

@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::i18n::{Describe, Texts};
-use crate::store::{Listed, Response, Status, SyncState};
+use crate::store::{Listed, Status, Summary, SyncState};
 use crate::tui::app::App;
 use crate::tui::screens::home::Home;
 use crate::tui::theme::Theme;
@@ -149,11 +149,9 @@ fn row<'a>(app: &App, texts: &Texts, entry: &'a Listed, widths: &[u16]) -> Row<'
             let status = status_text(texts, response, known);
             cells.push(Cell::from(crate::text::truncate(&status, status_width)));
             cells.push(Cell::from(sync_text(texts, response)));
-            let progress = if known {
-                let p = form.progress(&response.answers);
-                format!("{}/{}", p.answered, p.asked)
-            } else {
-                "-".into()
+            let progress = match response.progress.filter(|_| known) {
+                Some(p) => format!("{}/{}", p.answered, p.asked),
+                None => "-".into(),
             };
             cells.push(Cell::from(progress));
             cells.push(Cell::from(texts.datetime(response.updated)));
@@ -179,7 +177,7 @@ fn row<'a>(app: &App, texts: &Texts, entry: &'a Listed, widths: &[u16]) -> Row<'
     }
 }
 
-fn status_text(texts: &Texts, response: &Response, known: bool) -> String {
+fn status_text(texts: &Texts, response: &Summary, known: bool) -> String {
     match (known, response.status) {
         (false, _) => texts.t("status-unknown-form"),
         (true, Status::Draft) => texts.t("status-draft"),
@@ -187,7 +185,7 @@ fn status_text(texts: &Texts, response: &Response, known: bool) -> String {
     }
 }
 
-fn sync_text(texts: &Texts, response: &Response) -> Span<'static> {
+fn sync_text(texts: &Texts, response: &Summary) -> Span<'static> {
     match response.sync_state() {
         SyncState::Draft => Span::raw(""),
         SyncState::NotSent => Span::raw(texts.t("sync-state-not-sent")),
