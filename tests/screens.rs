@@ -65,7 +65,16 @@ fn app(fixture: &Fixture, lang: Lang, start: Start) -> App {
     let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
     let mut app = App::new(form, Vec::new(), texts, Box::new(fixture.data.clone()));
     app.start(start).unwrap();
+    settle(&mut app, fixture);
     app
+}
+
+/// What the interface's loop does after a paint: the listing shown from
+/// the index is replaced by one checked against the files.
+fn settle(app: &mut App, fixture: &Fixture) {
+    if std::mem::take(&mut app.listing_wanted) {
+        app.listed(fixture.data.list());
+    }
 }
 
 fn render(app: &App) -> String {
@@ -234,6 +243,49 @@ fn a_filtered_list_matches_labels_and_codes() {
         render(&app).contains("2 ( ) Basilicata"),
         "Esc clears the filter first"
     );
+}
+
+/// Back home from a response, the list is shown at once from what was
+/// last listed, with the response just left as it is now; what changed
+/// behind the interface's back (another session's new response) comes
+/// with the listing checked against the files, which the loop has made in
+/// the background.
+#[test]
+fn back_home_shows_the_response_just_left_at_once_then_the_checked_list() {
+    let fixture = standard();
+    let mut app = app(&fixture, Lang::En, Start::New);
+    type_text(&mut app, "tusc");
+    press(&mut app, KeyCode::Enter);
+    let other = fixture
+        .data
+        .root()
+        .join("responses/0a1b2c3d-0000-4000-8000-000000000009.json");
+    fs::write(&other, AOSTA.replace("000000000002", "000000000009")).unwrap();
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.listing_wanted,
+        "the loop is asked for a checked listing"
+    );
+    let shown = render(&app);
+    let rows: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.contains("Draft") || l.contains("Complete"))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        3,
+        "the new response and the two listed: {shown}"
+    );
+    assert!(
+        rows[0].contains("Tuscany"),
+        "the one just left, on top: {shown}"
+    );
+    settle(&mut app, &fixture);
+    let rows = render(&app)
+        .lines()
+        .filter(|l| l.contains("Draft") || l.contains("Complete"))
+        .count();
+    assert_eq!(rows, 4, "and the other session's, once checked");
 }
 
 #[test]

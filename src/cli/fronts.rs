@@ -56,10 +56,16 @@ pub fn run_interface(
         let data = data_for_takeover.clone();
         std::thread::spawn(move || give(data.take_over(id)));
     });
+    let data_for_listing = data.clone();
+    let list: crate::tui::Lister = Box::new(move |give| {
+        let data = data_for_listing.clone();
+        std::thread::spawn(move || give(data.list()));
+    });
     let background = crate::tui::Background {
         start_sync,
         wait_for_lock,
         take_over,
+        list,
         on_status_change: extras.on_status_change,
         idle_limit: extras.idle_limit,
     };

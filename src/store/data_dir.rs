@@ -141,6 +141,14 @@ impl Responses for DataDir {
         self.read_each(visit)
     }
 
+    fn list_quickly(&self) -> Result<Vec<Listed>, StoreError> {
+        self.summaries_unchecked()
+    }
+
+    fn summary_of(&self, response: &Response) -> super::Summary {
+        self.recipe.summarize(response)
+    }
+
     fn load(&self, id: Uuid) -> Result<Response, StoreError> {
         let path = self.file_of(id);
         if !path.exists() {

@@ -112,6 +112,16 @@ pub trait Responses {
     /// Every response, read whole, one after the other: for passes over
     /// all of them (reports, exports, checks) that keep none.
     fn each(&self, visit: &mut dyn FnMut(Result<Response, StoreError>)) -> Result<(), StoreError>;
+    /// The listing as the store last knew it, quickly, not yet checked
+    /// against the files: a screen shows it while [`Responses::list`]
+    /// checks. A store without such a memory lists.
+    fn list_quickly(&self) -> Result<Vec<Listed>, StoreError> {
+        self.list()
+    }
+    /// What a listing shows of this response.
+    fn summary_of(&self, response: &Response) -> Summary {
+        Recipe::state_only().summarize(response)
+    }
     fn load(&self, id: Uuid) -> Result<Response, StoreError>;
     /// Writes the response at once and atomically, as it is.
     fn save(&self, response: &Response) -> Result<(), StoreError>;

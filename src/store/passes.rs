@@ -59,6 +59,21 @@ impl DataDir {
             .collect())
     }
 
+    /// The summaries of the index as it is, newest first, without looking
+    /// at the files: what a screen shows at once while [`Self::summaries`]
+    /// checks them. Without an index, the files are listed.
+    pub(super) fn summaries_unchecked(&self) -> Result<Vec<Listed>, StoreError> {
+        let mut cache = self.index.lock().unwrap_or_else(|p| p.into_inner());
+        let index = cache.get_or_insert_with(|| Index::read(&self.index_path(), &self.recipe.key));
+        if index.is_empty() {
+            drop(cache);
+            return self.summaries();
+        }
+        let mut summaries = index.all();
+        summaries.sort_by_key(|r| (std::cmp::Reverse(r.updated), r.id));
+        Ok(summaries.into_iter().map(Listed::Response).collect())
+    }
+
     /// Every response, read whole, in the order of their file names.
     /// Reading and parsing run on the machine's cores while `visit` runs
     /// here, a few batches ahead at most.

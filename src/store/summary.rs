@@ -311,6 +311,15 @@ impl Index {
             .collect()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every summary the index holds.
+    pub fn all(&self) -> Vec<Arc<Summary>> {
+        self.entries.iter().map(|(_, _, s)| Arc::clone(s)).collect()
+    }
+
     /// Keeps exactly these entries (in order of their names); whether
     /// anything changed.
     pub fn replace(&mut self, entries: Vec<(String, Stamp, Arc<Summary>)>) -> bool {

@@ -21,7 +21,7 @@ use std::thread;
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGUSR1, SIGWINCH};
 use uuid::Uuid;
 
-use crate::store::{EditLock, StoreError};
+use crate::store::{EditLock, Listed, StoreError};
 use signal_hook::iterator::Signals;
 
 use crossterm::event;
@@ -41,6 +41,9 @@ pub fn has_terminal() -> bool {
 /// Starts a sync in the background; the callback hears how it goes.
 pub type SyncStarter = Box<dyn Fn(Box<dyn FnMut(crate::sync::Event) + Send>)>;
 
+/// Lists the responses in the background; the callback gets the listing.
+pub type Lister = Box<dyn Fn(Box<dyn FnOnce(Result<Vec<Listed>, StoreError>) + Send>)>;
+
 /// Waits in the background for a response's lock; the callback gets it.
 pub type LockWaiter = Box<dyn Fn(Uuid, Box<dyn FnOnce(Result<EditLock, StoreError>) + Send>)>;
 
@@ -51,6 +54,8 @@ pub struct Background {
     pub wait_for_lock: LockWaiter,
     /// Takes a response from an idle session (`DataDir::take_over`).
     pub take_over: LockWaiter,
+    /// Lists the responses, checked against the files (`DataDir::list`).
+    pub list: Lister,
     /// Sends the responses, unseen, when the open one is completed or
     /// reopened (the kiosk's; nothing elsewhere).
     pub on_status_change: Option<Box<dyn Fn()>>,
@@ -66,6 +71,7 @@ enum Message {
     Sync(crate::sync::Event),
     Signal(i32),
     Lock(Uuid, Result<EditLock, StoreError>),
+    Listed(Result<Vec<Listed>, StoreError>),
 }
 
 /// How the interface ended.
@@ -150,6 +156,7 @@ fn event_loop(
         }
     });
     terminal.draw(|frame| view::draw(frame, app))?;
+    list_if_wanted(app, &background, &sender);
     loop {
         // One wait for the next message, however long: no tick. With an
         // idle limit, that wait has a deadline.
@@ -184,6 +191,7 @@ fn event_loop(
         {
             send();
         }
+        list_if_wanted(app, &background, &sender);
         match update {
             Update::Quit => return Ok(Ending::Quit),
             Update::StartSync => {
@@ -229,6 +237,17 @@ fn event_loop(
             }
             Update::Nothing => {}
         }
+    }
+}
+
+/// Has the responses listed in the background if the home screen shows a
+/// listing not yet checked against the files.
+fn list_if_wanted(app: &mut App, background: &Background, sender: &mpsc::Sender<Message>) {
+    if std::mem::take(&mut app.listing_wanted) {
+        let sender = sender.clone();
+        (background.list)(Box::new(move |listed| {
+            let _ = sender.send(Message::Listed(listed));
+        }));
     }
 }
 
@@ -300,6 +319,7 @@ fn handle(app: &mut App, message: Message) -> io::Result<Result<Update, Ending>>
         }
         Message::Signal(signal) => return Ok(Err(Ending::Signal(signal))),
         Message::Lock(id, lock) => app.on_lock(id, lock),
+        Message::Listed(listed) => app.listed(listed),
     }))
 }
 

@@ -16,7 +16,7 @@ use super::screens::review::{Review, ReviewOutcome};
 use crate::form::Form;
 use crate::i18n::Texts;
 use crate::session::{Changed, Session, Taken, Unsaved};
-use crate::store::{EditLock, FormRef, Response, Responses, Status, StoreError};
+use crate::store::{EditLock, FormRef, Listed, Response, Responses, Status, StoreError};
 
 pub enum Screen {
     Home(Home),
@@ -127,6 +127,12 @@ pub struct App {
     pub status_changed: bool,
     /// A session left this long without a key may be taken over.
     pub stale_after: std::time::Duration,
+    /// The responses as last listed: the home screen shows them at once,
+    /// while a fresh listing is made in the background.
+    listing: Vec<Listed>,
+    /// The home screen shows a listing not yet checked against the files:
+    /// the loop has one made in the background ([`App::listed`]).
+    pub listing_wanted: bool,
 }
 
 pub use crate::session::STALE_AFTER;
@@ -167,7 +173,13 @@ impl App {
             kiosk: false,
             status_changed: false,
             stale_after: STALE_AFTER,
+            listing: Vec::new(),
+            listing_wanted: false,
         };
+        match app.store.list_quickly() {
+            Ok(listing) => app.listing = listing,
+            Err(error) => app.notice = Some(Notice::Failed(error)),
+        }
         app.go_home();
         app
     }

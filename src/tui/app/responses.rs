@@ -2,6 +2,9 @@
 //! (under its lock, read from disk, in its form version and language),
 //! moving between its question and its review, saving it, and leaving it.
 
+use std::cmp::Reverse;
+use std::sync::Arc;
+
 use super::*;
 
 impl App {
@@ -300,11 +303,41 @@ impl App {
         Update::Redraw
     }
 
+    /// Back to the list, shown at once: the listing last made, with the
+    /// response just left as it is now; a fresh listing follows from the
+    /// loop (a folder of 100,000 takes a few tenths of a second to check).
     pub(super) fn go_home(&mut self) {
         self.leave_session();
+        if let Some(left) = self.open_response() {
+            let summary = Arc::new(self.store.summary_of(left));
+            self.listing
+                .retain(|l| !matches!(l, Listed::Response(r) if r.id == summary.id));
+            let at = self.listing.partition_point(
+                |l| matches!(l, Listed::Response(r) if (Reverse(r.updated), r.id) < (Reverse(summary.updated), summary.id)),
+            );
+            self.listing.insert(at, Listed::Response(summary));
+        }
         self.put_back_newest_form();
-        self.screen = Screen::Home(Home::new(Vec::new()));
-        self.reload_home();
+        self.screen = Screen::Home(Home::new(self.listing.clone()));
+        self.listing_wanted = true;
+    }
+
+    /// A listing made in the background: the home screen shows it.
+    pub fn listed(&mut self, listed: Result<Vec<Listed>, StoreError>) -> Update {
+        match listed {
+            Ok(listing) => self.listing = listing,
+            Err(error) => {
+                self.notice = Some(Notice::Failed(error));
+                return Update::Redraw;
+            }
+        }
+        match &mut self.screen {
+            Screen::Home(home) => {
+                home.reload(self.listing.clone());
+                Update::Redraw
+            }
+            _ => Update::Nothing,
+        }
     }
 
     pub(super) fn put_back_newest_form(&mut self) {
@@ -318,7 +351,10 @@ impl App {
             return;
         };
         match self.store.list() {
-            Ok(entries) => home.reload(entries),
+            Ok(entries) => {
+                self.listing = entries;
+                home.reload(self.listing.clone());
+            }
             Err(error) => self.notice = Some(Notice::Failed(error)),
         }
     }
