@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use crate::form::Form;
 use crate::protocol::{Accepted, MAX_BODY_BYTES, Refusal};
-use crate::store::{DataDir, StoreError, write_atomic};
+use crate::store::{DataDir, StoreError, write_all_atomic};
 use storage::{Bounds, PutOutcome, Storage, StorageError};
 
 pub struct Server {
@@ -265,12 +265,25 @@ pub fn answer_to(outcome: PutOutcome, revision: u64, bounds: &Bounds) -> Result<
 /// folder, where every other campo command can read them.
 pub fn dump(storage: &dyn Storage, out: &DataDir) -> Result<usize, DumpError> {
     let bodies = storage.latest_responses().map_err(DumpError::Storage)?;
-    for body in &bodies {
-        let response = crate::store::Response::from_json(body).map_err(|_| {
-            DumpError::Storage(StorageError("a stored document no longer parses".into()))
-        })?;
-        let path = out.file_of(response.id);
-        write_atomic(&path, body).map_err(|e| DumpError::Store(StoreError::io(&path, &e)))?;
+    // A thousand files at a time, each atomic, two flushes for them all
+    // (not one a file: 100,000 responses would take minutes of fsync).
+    for chunk in bodies.chunks(1024) {
+        let paths = chunk
+            .iter()
+            .map(|body| {
+                let response = crate::store::Response::from_json(body).map_err(|_| {
+                    DumpError::Storage(StorageError("a stored document no longer parses".into()))
+                })?;
+                Ok(out.file_of(response.id))
+            })
+            .collect::<Result<Vec<PathBuf>, DumpError>>()?;
+        let files: Vec<(&Path, Vec<u8>)> = paths
+            .iter()
+            .zip(chunk)
+            .map(|(path, body)| (path.as_path(), body.clone()))
+            .collect();
+        let dir = out.root().join("responses");
+        write_all_atomic(&dir, &files).map_err(|e| DumpError::Store(StoreError::io(&dir, &e)))?;
     }
     Ok(bodies.len())
 }

@@ -103,31 +103,6 @@ impl DataDir {
         found.sort();
         Ok(found)
     }
-
-    /// The one response whose id starts with `prefix` (hyphens optional).
-    pub fn resolve(&self, prefix: &str) -> Result<Uuid, StoreError> {
-        let wanted = prefix.trim().to_ascii_lowercase().replace('-', "");
-        let not_found = || StoreError::NoSuchResponse {
-            id: prefix.to_string(),
-        };
-        if wanted.is_empty() {
-            return Err(not_found());
-        }
-        let matches: Vec<Uuid> = self
-            .response_files()?
-            .iter()
-            .filter_map(|p| p.file_stem()?.to_str()?.parse::<Uuid>().ok())
-            .filter(|id| id.simple().to_string().starts_with(&wanted))
-            .collect();
-        match matches.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(not_found()),
-            many => Err(StoreError::Ambiguous {
-                prefix: prefix.to_string(),
-                matches: many.len(),
-            }),
-        }
-    }
 }
 
 impl Responses for DataDir {

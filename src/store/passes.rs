@@ -10,6 +10,8 @@ use std::sync::mpsc::sync_channel;
 
 use super::data_dir::io_error;
 use super::summary::{self, Index, Summary};
+use uuid::Uuid;
+
 use super::{DataDir, Listed, Response, StoreError};
 
 /// Files one reader takes at a time: a pass holds a few of these batches
@@ -17,6 +19,31 @@ use super::{DataDir, Listed, Response, StoreError};
 const BATCH: usize = 128;
 
 impl DataDir {
+    /// The one response whose id starts with `prefix` (hyphens optional).
+    pub fn resolve(&self, prefix: &str) -> Result<Uuid, StoreError> {
+        let wanted = prefix.trim().to_ascii_lowercase().replace('-', "");
+        let not_found = || StoreError::NoSuchResponse {
+            id: prefix.to_string(),
+        };
+        if wanted.is_empty() {
+            return Err(not_found());
+        }
+        let matches: Vec<Uuid> = self
+            .response_files()?
+            .iter()
+            .filter_map(|p| p.file_stem()?.to_str()?.parse::<Uuid>().ok())
+            .filter(|id| id.simple().to_string().starts_with(&wanted))
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(not_found()),
+            many => Err(StoreError::Ambiguous {
+                prefix: prefix.to_string(),
+                matches: many.len(),
+            }),
+        }
+    }
+
     /// Newest first, then the files that cannot be read. Only files new
     /// or changed since the index was made are read.
     pub(super) fn summaries(&self) -> Result<Vec<Listed>, StoreError> {

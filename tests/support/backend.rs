@@ -79,6 +79,15 @@ pub struct Cluster {
 
 static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
 
+/// Whether the cluster flushes its log to disk at each commit, as a real
+/// one does (the load benchmark); the tests' own do not, for speed.
+static DURABLE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes the cluster, once started, flush at each commit.
+pub fn durable() {
+    DURABLE.store(true, Ordering::SeqCst);
+}
+
 /// The test program's PostgreSQL, started the first time it is asked for.
 pub fn cluster() -> Option<&'static Cluster> {
     CLUSTER
@@ -185,11 +194,14 @@ impl Cluster {
             .arg(&self.folder)
             .args(["-p", &self.port.to_string()])
             .args(["-c", "listen_addresses=127.0.0.1"])
-            // The tests' own databases: speed over surviving a power cut.
-            .args(["-c", "fsync=off", "-c", "max_connections=300"])
+            .args(["-c", "max_connections=300"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log);
+        if !DURABLE.load(Ordering::SeqCst) {
+            // The tests' own databases: speed over surviving a power cut.
+            command.args(["-c", "fsync=off"]);
+        }
         as_owner(&mut command);
         // Should the test program die without its exit handler, the
         // server goes with it.

@@ -5,26 +5,26 @@
 //! when PostgreSQL says two of them collided). The responses and tokens
 //! are here; the survey around them in `survey.rs`.
 
+mod offer;
+mod pool;
 mod schema;
 mod survey;
 
 use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
+use postgres::Row;
 use postgres::error::SqlState;
 use postgres::types::{ToSql, Type};
-use postgres::{NoTls, Row, Transaction};
-use r2d2_postgres::PostgresConnectionManager;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
+
+use offer::{add_usage, lock_usage, offer_in};
+use pool::{Connection, Manager, Pool, Tx, prepared, query};
 
 use super::limit::RateLimit;
 use super::storage::{
-    self, Bounds, Caller, Current, Offer, PutOutcome, Step, Storage, StorageError, TokenInfo,
-    TokenKind,
+    Bounds, Caller, Offer, PutOutcome, Storage, StorageError, TokenInfo, TokenKind,
 };
-
-type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
 
 /// How the server's connections to PostgreSQL are pooled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,16 +73,6 @@ fn collided(error: &postgres::Error) -> bool {
     )
 }
 
-/// A query with its parameters' types given, so that it costs one round
-/// trip (no separate prepare).
-fn query(
-    tx: &mut Transaction,
-    sql: &str,
-    params: &[(&(dyn ToSql + Sync), Type)],
-) -> Result<Vec<Row>, postgres::Error> {
-    tx.query_typed(sql, params)
-}
-
 impl PostgresStorage {
     pub fn open(
         url: &str,
@@ -94,7 +84,7 @@ impl PostgresStorage {
         if config.get_application_name().is_none() {
             config.application_name("campo serve");
         }
-        let manager = PostgresConnectionManager::new(config, NoTls);
+        let manager = Manager { config };
         let pool = r2d2::Pool::builder()
             .max_size(pool.size.max(1))
             .min_idle(Some(1))
@@ -105,9 +95,9 @@ impl PostgresStorage {
             .error_handler(Box::new(r2d2::NopErrorHandler))
             .build(manager)
             .map_err(failed)?;
-        let mut client = pool.get().map_err(failed)?;
-        schema::migrate(&mut client).map_err(StorageError)?;
-        drop(client);
+        let mut connection = pool.get().map_err(failed)?;
+        schema::migrate(&mut connection.client).map_err(StorageError)?;
+        drop(connection);
         Ok(PostgresStorage { pool, bounds })
     }
 
@@ -115,13 +105,18 @@ impl PostgresStorage {
     /// with another one (up to [`ATTEMPTS`] times).
     fn transaction<T>(
         &self,
-        mut f: impl FnMut(&mut Transaction) -> Result<T, postgres::Error>,
+        mut f: impl FnMut(&mut Tx) -> Result<T, postgres::Error>,
     ) -> Result<T, StorageError> {
-        let mut client = self.pool.get().map_err(failed)?;
+        let mut connection = self.pool.get().map_err(failed)?;
+        let Connection { client, statements } = &mut *connection;
         let mut attempt = 1;
         loop {
-            let mut tx = client.transaction().map_err(failed)?;
-            let done = f(&mut tx).and_then(|value| tx.commit().map(|()| value));
+            let inner = client.transaction().map_err(failed)?;
+            let mut tx = Tx {
+                inner,
+                statements: &mut *statements,
+            };
+            let done = f(&mut tx).and_then(|value| tx.inner.commit().map(|()| value));
             match done {
                 Ok(value) => return Ok(value),
                 Err(error) if collided(&error) && attempt < ATTEMPTS => {
@@ -141,8 +136,11 @@ impl PostgresStorage {
         sql: &str,
         params: &[(&(dyn ToSql + Sync), Type)],
     ) -> Result<Vec<Row>, StorageError> {
-        let mut client = self.pool.get().map_err(failed)?;
-        client.query_typed(sql, params).map_err(failed)
+        let mut connection = self.pool.get().map_err(failed)?;
+        let Connection { client, statements } = &mut *connection;
+        let (values, types): (Vec<&(dyn ToSql + Sync)>, Vec<Type>) = params.iter().cloned().unzip();
+        let statement = prepared(client, statements, sql, &types).map_err(failed)?;
+        client.query(&statement, &values).map_err(failed)
     }
 }
 
@@ -161,10 +159,22 @@ impl Storage for PostgresStorage {
         // so that two batches never wait on each other in a circle.
         let mut order: Vec<usize> = (0..offers.len()).collect();
         order.sort_by_key(|&i| offers[i].id);
+        let token = caller.map(|c| c.name.as_str());
         self.transaction(|tx| {
+            // The sender's bytes in use, read and locked once a batch (its
+            // other batches wait here, before any response row is locked)
+            // and written back once.
+            let before = match token {
+                Some(token) => lock_usage(tx, token)?,
+                None => 0,
+            };
+            let mut used = before;
             let mut outcomes = vec![PutOutcome::AlreadyThere; offers.len()];
             for &i in &order {
-                outcomes[i] = offer_in(tx, &offers[i], caller, bounds)?;
+                outcomes[i] = offer_in(tx, &offers[i], caller, bounds, &mut used)?;
+            }
+            if let Some(token) = token.filter(|_| used != before) {
+                add_usage(tx, token, used as i64 - before as i64)?;
             }
             Ok(outcomes)
         })
@@ -289,95 +299,10 @@ impl Storage for PostgresStorage {
     }
 }
 
-/// Offers one revision inside a transaction, its row locked first: the
-/// rules of [`Storage::put_responses`] ([`storage::step`]).
-fn offer_in(
-    tx: &mut Transaction,
-    offer: &Offer,
-    caller: Option<&Caller>,
-    bounds: Bounds,
-) -> Result<PutOutcome, postgres::Error> {
-    let digest = hex::encode(Sha256::digest(offer.body));
-    let id = offer.id.to_string();
-    let token = caller.map(|c| c.name.clone());
-    let current = query(
-        tx,
-        "SELECT revision, digest, owner, unit FROM current WHERE id = $1 FOR UPDATE",
-        &[(&id, Type::TEXT)],
-    )?
-    .first()
-    .map(|row| Current {
-        revision: row.get::<_, i64>(0) as u64,
-        digest: row.get(1),
-        owner: row.get(2),
-        unit: row.get(3),
-    });
-    // A new response of a unit that has one already. Two new ones of the
-    // same unit at once: the unique index refuses the second, whose
-    // transaction is then tried again and finds the first here.
-    let unit_answered_by = match (&current, offer.unit) {
-        (None, Some(unit)) => answered_by(tx, unit)?,
-        _ => None,
-    };
-    let used = match &token {
-        Some(token) => used_by(tx, token)?,
-        None => 0,
-    };
-    let over_quota = || used + offer.body.len() as u64 > bounds.bytes_per_token;
-    Ok(
-        match storage::step(
-            offer,
-            &digest,
-            current.as_ref(),
-            caller,
-            unit_answered_by,
-            over_quota,
-        ) {
-            Step::Answer(outcome) => outcome,
-            Step::SentAgain => {
-                query(
-                    tx,
-                    "UPDATE current SET received = $2, owner = COALESCE(owner, $3) WHERE id = $1",
-                    &[
-                        (&id, Type::TEXT),
-                        (&now(), Type::TEXT),
-                        (&token, Type::TEXT),
-                    ],
-                )?;
-                PutOutcome::AlreadyThere
-            }
-            Step::Store => {
-                store(tx, offer, &digest, token.as_deref(), current.is_some())?;
-                prune(tx, &id, bounds.kept_revisions)?;
-                PutOutcome::Stored
-            }
-        },
-    )
-}
-
-fn used_by(tx: &mut Transaction, token: &str) -> Result<u64, postgres::Error> {
-    let rows = query(
-        tx,
-        "SELECT bytes FROM usage WHERE token = $1",
-        &[(&token, Type::TEXT)],
-    )?;
-    Ok(rows.first().map_or(0, |row| row.get::<_, i64>(0) as u64))
-}
-
-fn add_usage(tx: &mut Transaction, token: &str, bytes: i64) -> Result<(), postgres::Error> {
-    query(
-        tx,
-        "INSERT INTO usage AS u (token, bytes) VALUES ($1, $2)
-         ON CONFLICT (token) DO UPDATE SET bytes = u.bytes + excluded.bytes",
-        &[(&token, Type::TEXT), (&bytes, Type::INT8)],
-    )?;
-    Ok(())
-}
-
 /// Adds a token, unless a live one has the name; a revoked name is given
 /// the new token.
 fn add_token(
-    tx: &mut Transaction,
+    tx: &mut Tx,
     name: &str,
     hash: &str,
     kind: TokenKind,
@@ -402,88 +327,4 @@ fn add_token(
         ],
     )?;
     Ok(!added.is_empty())
-}
-
-/// The response a unit has already, if any (withdrawn ones do not count).
-fn answered_by(tx: &mut Transaction, unit: &str) -> Result<Option<Uuid>, postgres::Error> {
-    let rows = query(
-        tx,
-        "SELECT id FROM current WHERE unit = $1 AND withdrawn IS NULL",
-        &[(&unit, Type::TEXT)],
-    )?;
-    Ok(rows
-        .first()
-        .and_then(|row| row.get::<_, String>(0).parse().ok()))
-}
-
-/// Stores a revision as the current one. The current row of a response
-/// seen before is locked already; a new one is inserted without `ON
-/// CONFLICT`, so that if another transaction made it first, this one fails
-/// on the key, is tried again, and finds it.
-fn store(
-    tx: &mut Transaction,
-    offer: &Offer,
-    digest: &str,
-    token: Option<&str>,
-    seen_before: bool,
-) -> Result<(), postgres::Error> {
-    let (id, received) = (offer.id.to_string(), now());
-    // At most i64::MAX: the server's checks refuse more before this.
-    let revision = i64::try_from(offer.revision).unwrap_or(i64::MAX);
-    query(
-        tx,
-        "INSERT INTO versions (id, revision, digest, body, received, token)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-        &[
-            (&id, Type::TEXT),
-            (&revision, Type::INT8),
-            (&digest, Type::TEXT),
-            (&offer.body, Type::BYTEA),
-            (&received, Type::TEXT),
-            (&token.unwrap_or("import"), Type::TEXT),
-        ],
-    )?;
-    let sql = if seen_before {
-        "UPDATE current SET revision = $2, digest = $3, owner = COALESCE(owner, $4),
-             unit = COALESCE(unit, $5), complete = $6, received = $7
-         WHERE id = $1"
-    } else {
-        "INSERT INTO current (id, revision, digest, owner, unit, complete, received)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)"
-    };
-    query(
-        tx,
-        sql,
-        &[
-            (&id, Type::TEXT),
-            (&revision, Type::INT8),
-            (&digest, Type::TEXT),
-            (&token, Type::TEXT),
-            (&offer.unit, Type::TEXT),
-            (&offer.complete, Type::BOOL),
-            (&received, Type::TEXT),
-        ],
-    )?;
-    if let Some(token) = token {
-        add_usage(tx, token, offer.body.len() as i64)?;
-    }
-    Ok(())
-}
-
-/// Drops all but the newest `kept` revisions of a response, and gives the
-/// bytes back to the tokens that sent them.
-fn prune(tx: &mut Transaction, id: &str, kept: u32) -> Result<(), postgres::Error> {
-    let kept = i64::from(kept);
-    let dropped = query(
-        tx,
-        "DELETE FROM versions WHERE id = $1 AND revision IN
-             (SELECT revision FROM versions WHERE id = $1 ORDER BY revision DESC OFFSET $2)
-         RETURNING token, octet_length(body)",
-        &[(&id, Type::TEXT), (&kept, Type::INT8)],
-    )?;
-    for row in &dropped {
-        let (token, bytes): (String, i32) = (row.get(0), row.get(1));
-        add_usage(tx, &token, -i64::from(bytes))?;
-    }
-    Ok(())
 }

@@ -2,10 +2,10 @@
 //! their access codes and the wrong guesses at them, mailings, the
 //! closing. What one instance counts, every instance sees.
 
+use postgres::Row;
 use postgres::types::Type;
-use postgres::{Row, Transaction};
 
-use super::{PostgresStorage, add_token, now, query};
+use super::{PostgresStorage, Tx, add_token, now, query};
 use crate::server::frame::Unit;
 use crate::server::storage::{
     FrameChange, MailKind, Mailing, Registration, StorageError, Survey, TokenKind, UnitResponse,
@@ -214,7 +214,7 @@ fn unit_from_row(row: &Row) -> Unit {
     }
 }
 
-fn find_unit(tx: &mut Transaction, unit: &str) -> Result<Option<Unit>, postgres::Error> {
+fn find_unit(tx: &mut Tx, unit: &str) -> Result<Option<Unit>, postgres::Error> {
     let rows = query(
         tx,
         &format!("{UNIT_COLUMNS} WHERE unit = $1"),
@@ -225,7 +225,7 @@ fn find_unit(tx: &mut Transaction, unit: &str) -> Result<Option<Unit>, postgres:
 
 /// Holds a lock named `what` until the transaction ends, in every
 /// instance on the database.
-fn lock(tx: &mut Transaction, what: &str) -> Result<(), postgres::Error> {
+fn lock(tx: &mut Tx, what: &str) -> Result<(), postgres::Error> {
     query(
         tx,
         "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
@@ -236,7 +236,7 @@ fn lock(tx: &mut Transaction, what: &str) -> Result<(), postgres::Error> {
 
 /// A unit's tokens are named after it, one per office that registered:
 /// `dsm-verona/1`, `dsm-verona/2`…
-fn next_token_name(tx: &mut Transaction, unit: &str) -> Result<String, postgres::Error> {
+fn next_token_name(tx: &mut Tx, unit: &str) -> Result<String, postgres::Error> {
     let count: i64 = query(
         tx,
         "SELECT COUNT(*) FROM tokens WHERE unit = $1",
