@@ -47,6 +47,49 @@ impl FormPackage {
         }
     }
 
+    /// The forms shipped with campo, by name: the national questionnaire
+    /// (the default) and the Bologna programme's abstract form.
+    pub const BUNDLED: [&str; 2] = ["mhd-peer-support-2025", "abstract-bologna"];
+
+    /// A bundled form by its name.
+    pub fn bundled_named(name: &str) -> Option<FormPackage> {
+        let source = |lang: &str, text: &str| MessageSource {
+            lang: lang.into(),
+            name: format!("forms/{name}/locales/{lang}/abstract.ftl"),
+            text: text.into(),
+        };
+        match name {
+            "mhd-peer-support-2025" => Some(FormPackage::bundled()),
+            "abstract-bologna" => Some(FormPackage {
+                definition: include_str!("../forms/abstract-bologna/form.json").into(),
+                messages: vec![
+                    source(
+                        "en",
+                        include_str!("../forms/abstract-bologna/locales/en/abstract.ftl"),
+                    ),
+                    source(
+                        "it",
+                        include_str!("../forms/abstract-bologna/locales/it/abstract.ftl"),
+                    ),
+                ],
+                older: Vec::new(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// What `--form` names: a folder when there is one at that path, else a
+    /// bundled form by name (a name that is neither is read as a folder,
+    /// whose absence is then said).
+    pub fn chosen(form: &Path) -> Result<FormPackage, FormError> {
+        if !form.is_dir()
+            && let Some(package) = form.to_str().and_then(FormPackage::bundled_named)
+        {
+            return Ok(package);
+        }
+        FormPackage::from_dir(form)
+    }
+
     /// Reads a form folder: `form.json`, `locales/<lang>/*.ftl` for every
     /// language campo speaks, and earlier versions in `versions/*.json`.
     pub fn from_dir(dir: &Path) -> Result<FormPackage, FormError> {

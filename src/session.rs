@@ -137,9 +137,45 @@ impl Session {
             Some(answer) => self.response.answers.insert(id.clone(), answer),
             None => self.response.answers.remove(id),
         };
+        // A reason was given for the answer a soft check warned about, not
+        // for whatever the answer becomes.
+        self.response.reasons.remove(id);
         self.asked = form.asked(&self.response.answers);
         self.response.derived = form.derived_values(&self.response.answers);
         self.response.record_change(Utc::now());
+        self.record_edit()
+    }
+
+    /// Keeps (or, with `None`, drops) the reason for the answer of `item`
+    /// that a soft check warned about.
+    pub fn set_reason(&mut self, form: &Form, item: usize, reason: Option<String>) -> Changed {
+        let id = &form.items[item].id;
+        let reason = reason.filter(|r| !r.trim().is_empty());
+        if self.response.reasons.get(id) == reason.as_ref() {
+            return Changed::Nothing;
+        }
+        match reason {
+            Some(reason) => self.response.reasons.insert(id.clone(), reason),
+            None => self.response.reasons.remove(id),
+        };
+        self.response.record_change(Utc::now());
+        self.record_edit()
+    }
+
+    pub fn reason(&self, form: &Form, item: usize) -> Option<&str> {
+        self.response
+            .reasons
+            .get(&form.items[item].id)
+            .map(String::as_str)
+    }
+
+    /// The problem of an item, checks across answers included.
+    pub fn problem(&self, form: &Form, item: usize) -> Option<crate::form::Problem> {
+        form.problem_of(item, &self.response.answers, &self.response.reasons)
+    }
+
+    /// An edit reopens a completed response.
+    fn record_edit(&mut self) -> Changed {
         let changed = if self.response.status == Status::Complete {
             self.response.status = Status::Draft;
             Changed::Reopened
@@ -172,11 +208,13 @@ impl Session {
     /// Marks the response complete if it is valid, dropping the answers to
     /// items that are not asked; otherwise returns the items at fault.
     pub fn mark_complete(&mut self, form: &Form) -> Result<(), Vec<usize>> {
-        let problems = form.problems(&self.response.answers);
+        let problems = form.problems(&self.response.answers, &self.response.reasons);
         if !problems.is_empty() {
             return Err(problems.into_iter().map(|(i, _)| i).collect());
         }
         self.response.answers = form.without_skipped(&self.response.answers);
+        let kept = &self.response.answers;
+        self.response.reasons.retain(|id, _| kept.contains_key(id));
         self.response.status = Status::Complete;
         self.response.record_change(Utc::now());
         Ok(())

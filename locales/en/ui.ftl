@@ -43,6 +43,15 @@ options-below = { $count ->
    *[other] { $count } more options below
 }
 filter-no-match = No option matches the filter. Backspace deletes, Esc clears it.
+word-count = { $count ->
+    [one] { $count } word
+   *[other] { $count } words
+}
+word-count-max = { $count }/{ $max } words
+number-note = A number; decimals after a point.
+number-note-unit = { $unit } · decimals after a point
+date-note = yyyy-mm-dd, or dd/mm/yyyy
+reason-title = Reason for keeping this answer (Enter to confirm)
 text-count = { $count ->
     [one] { $count } character
    *[other] { $count } characters
@@ -54,6 +63,7 @@ text-count-max = { $count } of { $max } characters
 review-title = Review · { $status } · { $answered } of { $asked } answered
 review-missing = Not answered: required
 review-unanswered = Not answered
+review-reason = Reason given: { $reason }
 show-header = Response { $id } · { $status } · { $answered } of { $asked } answered · last change { $updated }
 
 ## Notices
@@ -95,6 +105,26 @@ problem-too-long = { $max ->
 problem-not-an-option = "{ $code }" is not one of the options.
 problem-control-characters = The answer holds control characters (such as terminal escape codes): only letters, and line breaks in a long text, are kept.
 problem-wrong-type = The answer is not of the right kind for this question.
+problem-too-few-words = { $min ->
+    [one] Write at least { $min } word.
+   *[other] Write at least { $min } words.
+}
+problem-too-many-words = { $max ->
+    [one] Write at most { $max } word.
+   *[other] Write at most { $max } words.
+}
+problem-not-a-number = Type a number, with a point for decimals (for example 3.5) and no thousands separator.
+problem-not-whole = Type a whole number, without decimals.
+problem-too-small = The smallest answer taken is { $min }.
+problem-too-large = The largest answer taken is { $max }.
+problem-not-a-date = Type a date as yyyy-mm-dd (for example 2025-03-31) or dd/mm/yyyy.
+problem-too-early = The date cannot be before { $min }.
+problem-too-late = The date cannot be after { $max }.
+problem-in-the-future = The date cannot be in the future.
+problem-not-an-email = Type an e-mail address, such as name@example.org.
+problem-not-a-phone = Type a phone number: digits, with a leading + for the country code if needed (6 to 15 digits).
+problem-not-alone = "{ $option }" cannot be chosen together with other answers.
+problem-unconfirmed = { $message } If the answer is right, give a short reason to keep it.
 problem-specify = Specify "Other": { $problem }
 document-unknown-item = "{ $item }" is not an item of this form.
 document-not-asked = "{ $item }" is answered but not asked with these answers.
@@ -191,6 +221,10 @@ form-error-options-on-text = text item "{ $item }" has options.
 form-error-ordinal-not-single = item "{ $item }" is marked ordinal, which only a single choice can be.
 form-error-text-rules-on-choice = choice item "{ $item }" has text rules (multiline or lengths).
 form-error-length-range = item "{ $item }" has a minimum length above its maximum.
+form-error-key-not-for-type = item "{ $item }" has "{ $key }", which its type does not take.
+form-error-bad-bound = item "{ $item }" has a "{ $key }" of the wrong kind: a number for integer and decimal (a whole one for integer), a date written yyyy-mm-dd for date.
+form-error-exclusive-not-multi = option "{ $code }" of item "{ $item }" is marked exclusive, which only a multiple choice's options can be.
+form-error-condition-not-number = a condition of item "{ $item }" compares "{ $refers }" with a number, but it is not an integer or decimal item.
 form-error-condition-unknown-item = the condition of item "{ $item }" refers to "{ $refers }", which is not an item before it.
 form-error-condition-later-item = the condition of item "{ $item }" refers to itself.
 form-error-condition-unknown-option = the condition of item "{ $item }" refers to option "{ $code }", which item "{ $refers }" does not have.
@@ -346,6 +380,7 @@ export-var-status = Status (draft or complete)
 export-var-created = Created (UTC)
 export-var-updated = Last change (UTC)
 export-var-lang = Language of entry
+export-var-reason = Reason given to keep the answer: { $question }
 export-chosen = Chosen
 export-not-chosen = Not chosen
 export-spss-comment = Reads responses-spss.csv exported by campo from form { $form }, version { $version }.
@@ -372,6 +407,13 @@ report-screen-asked = Asked in { $asked } · not applicable in { $na }
 plain-hint-single = Type the number of one option, or part of its name.
 plain-hint-multi = Type the numbers (or parts of the names) of all that apply, separated by commas.
 plain-hint-text = Type the answer on one line.
+plain-hint-words = Type the answer on one line: at most { $max } words.
+plain-hint-number = Type a number, with a point for decimals.
+plain-hint-number-unit = Type a number ({ $unit }), with a point for decimals.
+plain-hint-date = Type the date as yyyy-mm-dd or dd/mm/yyyy.
+plain-reason-prompt = Type a short reason to keep this answer, or - to change it.
+plain-reason-none = No reason given: the answer stays to be confirmed or changed.
+plain-reason-kept = Reason recorded.
 plain-optional = (optional)
 plain-current = Current answer: { $answer }. An empty line keeps it.
 plain-help = Commands: ? help · < previous · > next · - clear the answer · :lang it or :lang en · :review · :complete · :quit. Every answer is saved as soon as it is given.

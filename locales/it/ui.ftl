@@ -43,6 +43,15 @@ options-below = { $count ->
    *[other] altre { $count } opzioni sotto
 }
 filter-no-match = Nessuna opzione corrisponde al filtro. Backspace cancella un carattere, Esc azzera il filtro.
+word-count = { $count ->
+    [one] { $count } parola
+   *[other] { $count } parole
+}
+word-count-max = { $count }/{ $max } parole
+number-note = Un numero; i decimali dopo la virgola.
+number-note-unit = { $unit } · decimali dopo la virgola
+date-note = gg/mm/aaaa
+reason-title = Motivo per confermare la risposta (Invio per confermare)
 text-count = { $count ->
     [one] { $count } carattere
    *[other] { $count } caratteri
@@ -57,6 +66,7 @@ text-count-max = { $count ->
 review-title = Riepilogo · { $status } · risposte: { $answered } su { $asked }
 review-missing = Risposta obbligatoria mancante
 review-unanswered = Nessuna risposta
+review-reason = Motivo indicato: { $reason }
 show-header = Questionario { $id } · { $status } · risposte: { $answered } su { $asked } · ultima modifica { $updated }
 
 ## Avvisi
@@ -98,6 +108,26 @@ problem-too-long = { $max ->
 problem-not-an-option = "{ $code }" non è tra le opzioni previste.
 problem-control-characters = La risposta contiene caratteri di controllo (come i codici di escape del terminale): sono ammessi solo lettere e, nei testi lunghi, gli a capo.
 problem-wrong-type = La risposta non è del tipo previsto per questa domanda.
+problem-too-few-words = { $min ->
+    [one] Scriva almeno { $min } parola.
+   *[other] Scriva almeno { $min } parole.
+}
+problem-too-many-words = { $max ->
+    [one] Scriva al massimo { $max } parola.
+   *[other] Scriva al massimo { $max } parole.
+}
+problem-not-a-number = Scriva un numero, con la virgola per i decimali (per esempio 3,5) e senza il punto delle migliaia.
+problem-not-whole = Scriva un numero intero, senza decimali.
+problem-too-small = Il valore minimo ammesso è { $min }.
+problem-too-large = Il valore massimo ammesso è { $max }.
+problem-not-a-date = Scriva la data come gg/mm/aaaa (per esempio 31/03/2025).
+problem-too-early = La data non può essere anteriore al { $min }.
+problem-too-late = La data non può essere successiva al { $max }.
+problem-in-the-future = La data non può essere nel futuro.
+problem-not-an-email = Scriva un indirizzo e-mail, come nome@esempio.it.
+problem-not-a-phone = Scriva un numero di telefono: solo cifre, con il + e il prefisso internazionale se serve (da 6 a 15 cifre).
+problem-not-alone = «{ $option }» non si può scegliere insieme ad altre risposte.
+problem-unconfirmed = { $message } Se la risposta è corretta, indichi brevemente il motivo per confermarla.
 problem-specify = Specifichi «Altro»: { $problem }
 document-unknown-item = "{ $item }" non è una domanda di questo modulo.
 document-not-asked = "{ $item }" ha una risposta ma, con queste risposte, la domanda non è prevista.
@@ -194,6 +224,10 @@ form-error-options-on-text = la domanda aperta "{ $item }" ha delle opzioni.
 form-error-ordinal-not-single = la domanda "{ $item }" è indicata come ordinale, cosa possibile solo per una scelta singola.
 form-error-text-rules-on-choice = la domanda a scelta "{ $item }" ha regole da testo (più righe o lunghezze).
 form-error-length-range = la domanda "{ $item }" ha una lunghezza minima maggiore della massima.
+form-error-key-not-for-type = la domanda "{ $item }" ha la chiave "{ $key }", che il suo tipo non prevede.
+form-error-bad-bound = la domanda "{ $item }" ha un "{ $key }" del tipo sbagliato: un numero per integer e decimal (intero per integer), una data scritta aaaa-mm-gg per date.
+form-error-exclusive-not-multi = l'opzione "{ $code }" della domanda "{ $item }" è indicata come esclusiva, cosa possibile solo nelle domande a scelta multipla.
+form-error-condition-not-number = una condizione della domanda "{ $item }" confronta "{ $refers }" con un numero, ma non è una domanda di tipo integer o decimal.
 form-error-condition-unknown-item = la condizione della domanda "{ $item }" si riferisce a "{ $refers }", che non è una domanda precedente.
 form-error-condition-later-item = la condizione della domanda "{ $item }" si riferisce alla domanda stessa.
 form-error-condition-unknown-option = la condizione della domanda "{ $item }" si riferisce all'opzione "{ $code }", che la domanda "{ $refers }" non ha.
@@ -349,6 +383,7 @@ export-var-status = Stato (bozza o completato)
 export-var-created = Creato (UTC)
 export-var-updated = Ultima modifica (UTC)
 export-var-lang = Lingua di compilazione
+export-var-reason = Motivo indicato per confermare la risposta: { $question }
 export-chosen = Indicato
 export-not-chosen = Non indicato
 export-spss-comment = Legge responses-spss.csv esportato da campo dal modulo { $form }, versione { $version }.
@@ -378,6 +413,13 @@ report-screen-asked = Posta in { $asked ->
 plain-hint-single = Scriva il numero di un'opzione, o parte del suo nome.
 plain-hint-multi = Scriva i numeri (o parte dei nomi) di tutte le opzioni pertinenti, separati da virgole.
 plain-hint-text = Scriva la risposta su una riga.
+plain-hint-words = Scriva la risposta su una riga: al massimo { $max } parole.
+plain-hint-number = Scriva un numero, con la virgola per i decimali.
+plain-hint-number-unit = Scriva un numero ({ $unit }), con la virgola per i decimali.
+plain-hint-date = Scriva la data come gg/mm/aaaa.
+plain-reason-prompt = Scriva brevemente il motivo per confermare questa risposta, oppure - per cambiarla.
+plain-reason-none = Nessun motivo indicato: la risposta resta da confermare o da cambiare.
+plain-reason-kept = Motivo registrato.
 plain-optional = (facoltativa)
 plain-current = Risposta attuale: { $answer }. Invio (riga vuota) la mantiene.
 plain-help = Comandi: ? aiuto · < precedente · > successiva · - cancella la risposta · :lang it o :lang en · :review riepilogo · :complete segna come completato · :quit esci. Ogni risposta viene salvata appena data.

@@ -28,7 +28,11 @@ pub fn run(forms: &[Form], texts: &Texts, data: &DataDir) -> Result<(), Failure>
                 ));
                 return;
             };
-            let found = form.check_document(&response.answers, response.status == Status::Complete);
+            let found = form.check_document(
+                &response.answers,
+                &response.reasons,
+                response.status == Status::Complete,
+            );
             if found.is_empty() {
                 good += 1;
             }

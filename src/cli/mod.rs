@@ -38,8 +38,9 @@ struct Cli {
     /// Folder of the responses (default: the platform's data folder)
     #[arg(long, global = true, env = "CAMPO_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
-    /// Run another form: a folder with form.json and locales/{en,it}/*.ftl
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Run another form: a bundled one by name (abstract-bologna), or a
+    /// folder with form.json and locales/{en,it}/*.ftl
+    #[arg(long, global = true, value_name = "NAME|DIR")]
     form: Option<PathBuf>,
     /// Ask line by line, without a full-screen interface (automatic when
     /// TERM=dumb or input or output is not a terminal)
@@ -180,7 +181,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let package = match &cli.form {
-        Some(dir) => FormPackage::from_dir(dir),
+        Some(form) => FormPackage::chosen(form),
         None => Ok(FormPackage::bundled()),
     };
     // The interface's messages alone: for what goes wrong before, or after,

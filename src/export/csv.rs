@@ -21,6 +21,17 @@ pub fn cell_text(cell: &Cell) -> String {
         Cell::Empty => String::new(),
         Cell::Text(text) => text.clone(),
         Cell::Flag(chosen) => if *chosen { "1" } else { "0" }.into(),
+        Cell::Number(number) => number.to_string(),
+        Cell::Date(date) => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A cell for a spreadsheet in Italian: decimal commas, which it reads as
+/// numbers (ISO dates it reads as dates in every language).
+fn cell_text_decimal_comma(cell: &Cell) -> String {
+    match cell {
+        Cell::Number(number) => number.to_string().replace('.', ","),
+        cell => inert(cell_text(cell)),
     }
 }
 
@@ -52,9 +63,9 @@ impl Table {
         variables: &[Variable],
         path: &Path,
     ) -> Result<Table, ExportError> {
-        let delimiter = match texts.lang {
-            crate::i18n::Lang::It => b';',
-            crate::i18n::Lang::En => b',',
+        let (delimiter, show): (u8, fn(&Cell) -> String) = match texts.lang {
+            crate::i18n::Lang::It => (b';', cell_text_decimal_comma),
+            crate::i18n::Lang::En => (b',', |cell| inert(cell_text(cell))),
         };
         Table::begin(
             form,
@@ -62,7 +73,7 @@ impl Table {
             path,
             "\u{feff}".as_bytes(),
             delimiter,
-            |cell| inert(cell_text(cell)),
+            show,
         )
     }
 

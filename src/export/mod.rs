@@ -47,6 +47,12 @@ pub enum Variable {
     },
     /// A text item (and the "other, specify" companions).
     Text(usize),
+    /// An `integer` or `decimal` item: a number.
+    Number(usize),
+    /// A `date` item: a date.
+    Date(usize),
+    /// The reason given for keeping an answer a soft check warned about.
+    Reason(usize),
     /// A derived value, such as `macro_area`.
     Derived(usize),
 }
@@ -58,6 +64,8 @@ pub enum Cell {
     Empty,
     Text(String),
     Flag(bool),
+    Number(serde_json::Number),
+    Date(chrono::NaiveDate),
 }
 
 impl Variable {
@@ -68,7 +76,11 @@ impl Variable {
             Variable::Created => "created".into(),
             Variable::Updated => "updated".into(),
             Variable::Lang => "lang".into(),
-            Variable::Single(item) | Variable::Text(item) => form.items[*item].id.clone(),
+            Variable::Single(item)
+            | Variable::Text(item)
+            | Variable::Number(item)
+            | Variable::Date(item) => form.items[*item].id.clone(),
+            Variable::Reason(item) => format!("{}__reason", form.items[*item].id),
             Variable::Option { item, code } => format!("{}__{code}", form.items[*item].id),
             Variable::Derived(index) => form.derived[*index].id.clone(),
         }
@@ -82,7 +94,14 @@ impl Variable {
             Variable::Created => texts.t("export-var-created"),
             Variable::Updated => texts.t("export-var-updated"),
             Variable::Lang => texts.t("export-var-lang"),
-            Variable::Single(item) | Variable::Text(item) => question(form, texts, *item),
+            Variable::Single(item)
+            | Variable::Text(item)
+            | Variable::Number(item)
+            | Variable::Date(item) => question(form, texts, *item),
+            Variable::Reason(item) => texts.t_args(
+                "export-var-reason",
+                &[("question", question(form, texts, *item).into())],
+            ),
             Variable::Option { item, code } => {
                 let option = form.items[*item]
                     .options()
@@ -130,6 +149,9 @@ impl Variable {
             Variable::Single(_) => "single",
             Variable::Option { .. } => "option",
             Variable::Text(_) => "text",
+            Variable::Number(_) => "number",
+            Variable::Date(_) => "date",
+            Variable::Reason(_) => "reason",
             Variable::Derived(_) => "derived",
         }
     }
@@ -137,7 +159,11 @@ impl Variable {
     /// When the variable has a value: the item's condition, as text.
     pub fn asked_when(&self, form: &Form) -> String {
         let item = match self {
-            Variable::Single(item) | Variable::Text(item) | Variable::Option { item, .. } => *item,
+            Variable::Single(item)
+            | Variable::Text(item)
+            | Variable::Number(item)
+            | Variable::Date(item)
+            | Variable::Option { item, .. } => *item,
             _ => return String::new(),
         };
         match &form.items[item].specifies {
@@ -179,6 +205,21 @@ impl Variable {
                     _ => Cell::Empty,
                 }
             }
+            Variable::Number(item) if asked.is_asked(*item) => response
+                .answers
+                .get(&form.items[*item].id)
+                .and_then(Answer::as_number)
+                .map_or(Cell::Empty, |n| Cell::Number(n.clone())),
+            Variable::Date(item) if asked.is_asked(*item) => response
+                .answers
+                .get(&form.items[*item].id)
+                .and_then(Answer::as_one)
+                .and_then(crate::form::value::stored_date)
+                .map_or(Cell::Empty, Cell::Date),
+            Variable::Reason(item) if asked.is_asked(*item) => response
+                .reasons
+                .get(&form.items[*item].id)
+                .map_or(Cell::Empty, |reason| text(reason.clone())),
             Variable::Option { item, code } if asked.is_asked(*item) => {
                 match response
                     .answers
@@ -233,6 +274,11 @@ pub fn variables(form: &Form) -> Vec<Variable> {
                 code: o.code.clone(),
             })),
             ItemKind::Text(_) => all.push(Variable::Text(index)),
+            ItemKind::Number(_) => all.push(Variable::Number(index)),
+            ItemKind::Date(_) => all.push(Variable::Date(index)),
+        }
+        if item.checks.iter().any(|c| c.soft) {
+            all.push(Variable::Reason(index));
         }
     }
     all.extend((0..form.derived.len()).map(Variable::Derived));

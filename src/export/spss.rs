@@ -37,6 +37,12 @@ enum Column {
     },
     /// A multiple choice's option: 0 or 1.
     Flag,
+    /// With as many decimals as the longest fraction seen.
+    Number {
+        decimals: usize,
+    },
+    /// Written dd.mm.yyyy, read as a date (EDATE10).
+    Date,
     Text,
 }
 
@@ -59,6 +65,8 @@ fn column(form: &Form, variable: &Variable) -> Column {
             ordinal: false,
         },
         Variable::Option { .. } => Column::Flag,
+        Variable::Number(_) => Column::Number { decimals: 0 },
+        Variable::Date(_) => Column::Date,
         _ => Column::Text,
     }
 }
@@ -73,6 +81,8 @@ fn data_value(column: &Column, cell: &Cell) -> String {
             .position(|c| c == code)
             .map_or(String::new(), |p| (p + 1).to_string()),
         (_, Cell::Flag(chosen)) => u8::from(*chosen).to_string(),
+        (_, Cell::Number(number)) => number.to_string(),
+        (_, Cell::Date(date)) => date.format("%d.%m.%Y").to_string(),
         (_, Cell::Text(text)) => {
             let folded: String = text
                 .replace("\r\n", "\n")
@@ -103,6 +113,11 @@ fn format(column: &Column, widest: usize) -> String {
     match column {
         Column::Coded { codes, .. } => format!("F{}.0", codes.len().to_string().len()),
         Column::Flag => "F1.0".into(),
+        Column::Number { decimals } => {
+            let decimals = (*decimals).min(16);
+            format!("F{}.{decimals}", widest.clamp(decimals + 2, 40))
+        }
+        Column::Date => "EDATE10".into(),
         Column::Text => format!("A{}", widest.clamp(8, MAX_STRING_BYTES)),
     }
 }
@@ -153,8 +168,14 @@ impl Spss {
             .zip(row)
             .map(|(column, cell)| data_value(column, cell))
             .collect();
-        for (widest, value) in self.widest.iter_mut().zip(&values) {
+        for ((widest, column), value) in self.widest.iter_mut().zip(&mut self.columns).zip(&values)
+        {
             *widest = (*widest).max(value.len());
+            if let Column::Number { decimals } = column
+                && let Some((_, fraction)) = value.split_once('.')
+            {
+                *decimals = (*decimals).max(fraction.trim_end_matches('0').len());
+            }
         }
         self.writer.write_record(&values).map_err(csv_failed)
     }
@@ -258,11 +279,15 @@ fn syntax(
     };
     let ordinal = level(|c| matches!(c, Column::Coded { ordinal: true, .. }));
     let nominal = level(|c| matches!(c, Column::Coded { ordinal: false, .. } | Column::Flag));
+    let scale = level(|c| matches!(c, Column::Number { .. } | Column::Date));
     if !ordinal.is_empty() {
         out += &format!("VARIABLE LEVEL {} (ORDINAL).\n", ordinal.join(" "));
     }
     if !nominal.is_empty() {
         out += &format!("VARIABLE LEVEL {} (NOMINAL).\n", nominal.join(" "));
+    }
+    if !scale.is_empty() {
+        out += &format!("VARIABLE LEVEL {} (SCALE).\n", scale.join(" "));
     }
     out += "\nEXECUTE.\n";
     out

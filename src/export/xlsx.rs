@@ -188,6 +188,23 @@ fn write_row(
                     .write_number(r, c, if *chosen { 1.0 } else { 0.0 })
                     .map_err(failed)?;
             }
+            Cell::Number(number) => {
+                let value = number.as_f64().unwrap_or_default();
+                sheet.write_number(r, c, value).map_err(failed)?;
+            }
+            Cell::Date(date) => {
+                use chrono::Datelike;
+                let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                    date.year() as u16,
+                    date.month() as u8,
+                    date.day() as u8,
+                )
+                .map_err(failed)?;
+                let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+                sheet
+                    .write_datetime_with_format(r, c, &day, &format)
+                    .map_err(failed)?;
+            }
         }
     }
     Ok(cut)

@@ -2,13 +2,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The stored value of one item: a code or text (`One`), or the codes of a
-/// multiple choice (`Many`). Which one an item takes depends on its kind.
+/// The stored value of one item: a code, text or ISO date (`One`), the
+/// codes of a multiple choice (`Many`), or a number (`Number`, for
+/// `integer` and `decimal` items). Which one an item takes depends on its
+/// kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     One(String),
     Many(Vec<String>),
+    Number(serde_json::Number),
 }
 
 /// A string is `One`, a list of strings `Many`; read directly, without
@@ -20,7 +23,21 @@ impl<'de> Deserialize<'de> for Answer {
             type Value = Answer;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string or a list of strings")
+                f.write_str("a string, a number or a list of strings")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(value.into()))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Answer, E> {
+                Ok(Answer::Number(value.into()))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Answer, E> {
+                serde_json::Number::from_f64(value)
+                    .map(Answer::Number)
+                    .ok_or_else(|| E::custom("not a finite number"))
             }
 
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Answer, E> {
@@ -52,20 +69,28 @@ impl Answer {
         match self {
             Answer::One(text) => text.trim().is_empty(),
             Answer::Many(codes) => codes.is_empty(),
+            Answer::Number(_) => false,
         }
     }
 
     pub fn as_one(&self) -> Option<&str> {
         match self {
             Answer::One(value) => Some(value),
-            Answer::Many(_) => None,
+            _ => None,
         }
     }
 
     pub fn as_many(&self) -> Option<&[String]> {
         match self {
             Answer::Many(codes) => Some(codes),
-            Answer::One(_) => None,
+            _ => None,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<&serde_json::Number> {
+        match self {
+            Answer::Number(number) => Some(number),
+            _ => None,
         }
     }
 
@@ -74,9 +99,14 @@ impl Answer {
         match self {
             Answer::One(value) => value == code,
             Answer::Many(codes) => codes.iter().any(|c| c == code),
+            Answer::Number(_) => false,
         }
     }
 }
 
 /// Item id to answer; unanswered items are absent.
 pub type Answers = BTreeMap<String, Answer>;
+
+/// Item id to the reason the respondent gave for an answer a soft check
+/// warned about.
+pub type Reasons = BTreeMap<String, String>;

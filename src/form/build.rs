@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use super::Condition;
 use super::definition::{
-    DerivedValue, Form, Item, ItemKind, OptionDef, Section, SummaryColumn, TextRules,
+    Check, DateRules, DerivedValue, Form, Item, ItemKind, NumberRules, OptionDef, Section,
+    SummaryColumn, TextFormat, TextRules,
 };
 use super::error::FormError;
 
@@ -48,6 +49,11 @@ enum RawKind {
     Single,
     Multi,
     Text,
+    Email,
+    Phone,
+    Integer,
+    Decimal,
+    Date,
 }
 
 #[derive(Deserialize)]
@@ -69,8 +75,18 @@ struct RawItem {
     multiline: bool,
     min_length: Option<usize>,
     max_length: Option<usize>,
+    min_words: Option<usize>,
+    max_words: Option<usize>,
+    /// A number for `integer` and `decimal`, an ISO date for `date`.
+    min: Option<serde_json::Value>,
+    max: Option<serde_json::Value>,
+    unit: Option<String>,
+    #[serde(default)]
+    not_in_future: bool,
     asked_when: Option<Condition>,
     specifies: Option<RawSpecifies>,
+    #[serde(default)]
+    checks: Vec<Check>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +126,11 @@ fn build(raw: RawForm) -> Result<Form, FormError> {
                 return Err(FormError::DuplicateItem { item: item.id });
             }
             items.push(item);
+            let item = &items[items.len() - 1];
+            // A check may read its own item as well as earlier ones.
+            for check in &item.checks {
+                check_condition(&item.id, &check.when, &items, &index)?;
+            }
         }
         sections.push(Section {
             id: raw_section.id,
@@ -140,52 +161,22 @@ fn build(raw: RawForm) -> Result<Form, FormError> {
 /// and companions may only look back, so that answering in order always
 /// settles what is asked next.
 fn build_item(
-    raw: RawItem,
+    mut raw: RawItem,
     section: usize,
     earlier: &[Item],
     index: &HashMap<String, usize>,
 ) -> Result<Item, FormError> {
-    let id = raw.id;
-    if raw.ordinal && raw.kind != RawKind::Single {
-        return Err(FormError::OrdinalNotSingle { item: id });
-    }
-    let kind = match (raw.kind, raw.options) {
-        (RawKind::Text, Some(_)) => return Err(FormError::OptionsOnText { item: id }),
-        (RawKind::Text, None) => {
-            let rules = TextRules {
-                multiline: raw.multiline,
-                min_length: raw.min_length,
-                max_length: raw.max_length,
-            };
-            if matches!((rules.min_length, rules.max_length), (Some(min), Some(max)) if min > max) {
-                return Err(FormError::LengthRange { item: id });
-            }
-            ItemKind::Text(rules)
-        }
-        (_, None) => return Err(FormError::ChoiceWithoutOptions { item: id }),
-        (_, Some(options)) if options.is_empty() => {
+    refuse_keys_not_for(&raw)?;
+    let id = raw.id.clone();
+    let kind = match (raw.kind, raw.options.take()) {
+        (RawKind::Single | RawKind::Multi, None) => {
             return Err(FormError::ChoiceWithoutOptions { item: id });
         }
-        (kind, Some(options)) => {
-            if raw.multiline || raw.min_length.is_some() || raw.max_length.is_some() {
-                return Err(FormError::TextRulesOnChoice { item: id });
-            }
-            let mut seen = HashSet::new();
-            if let Some(dup) = options.iter().find(|o| !seen.insert(o.code.as_str())) {
-                return Err(FormError::DuplicateOption {
-                    item: id.clone(),
-                    code: dup.code.clone(),
-                });
-            }
-            if kind == RawKind::Single {
-                ItemKind::Single {
-                    options,
-                    filterable: raw.filterable,
-                }
-            } else {
-                ItemKind::Multi { options }
-            }
-        }
+        (RawKind::Single | RawKind::Multi, Some(options)) => choice_kind(&id, &raw, options)?,
+        (_, Some(_)) => return Err(FormError::OptionsOnText { item: id }),
+        (RawKind::Integer | RawKind::Decimal, None) => ItemKind::Number(number_rules(&id, &raw)?),
+        (RawKind::Date, None) => ItemKind::Date(date_rules(&id, &raw)?),
+        (kind, None) => ItemKind::Text(text_rules(&id, &raw, kind)?),
     };
     if let Some(condition) = &raw.asked_when {
         check_condition(&id, condition, earlier, index)?;
@@ -204,7 +195,139 @@ fn build_item(
         asked_when: raw.asked_when,
         specifies,
         ordinal: raw.ordinal,
+        checks: raw.checks,
     })
+}
+
+/// The keys each type takes; any other is a mistake worth naming rather
+/// than a rule silently not applied.
+fn refuse_keys_not_for(raw: &RawItem) -> Result<(), FormError> {
+    use RawKind::*;
+    let texts = matches!(raw.kind, Text | Email | Phone);
+    let numbers = matches!(raw.kind, Integer | Decimal);
+    let given = [
+        ("multiline", raw.multiline, raw.kind == Text),
+        ("min_length", raw.min_length.is_some(), texts),
+        ("max_length", raw.max_length.is_some(), texts),
+        ("min_words", raw.min_words.is_some(), raw.kind == Text),
+        ("max_words", raw.max_words.is_some(), raw.kind == Text),
+        ("min", raw.min.is_some(), numbers || raw.kind == Date),
+        ("max", raw.max.is_some(), numbers || raw.kind == Date),
+        ("unit", raw.unit.is_some(), numbers),
+        ("not_in_future", raw.not_in_future, raw.kind == Date),
+        ("ordinal", raw.ordinal, raw.kind == Single),
+        ("filterable", raw.filterable, raw.kind == Single),
+    ];
+    let Some((key, ..)) = given.iter().find(|(_, set, allowed)| *set && !allowed) else {
+        return Ok(());
+    };
+    let item = raw.id.clone();
+    Err(match *key {
+        "ordinal" => FormError::OrdinalNotSingle { item },
+        "multiline" | "min_length" | "max_length" if matches!(raw.kind, Single | Multi) => {
+            FormError::TextRulesOnChoice { item }
+        }
+        key => FormError::KeyNotForType {
+            item,
+            key: key.into(),
+        },
+    })
+}
+
+fn choice_kind(id: &str, raw: &RawItem, options: Vec<OptionDef>) -> Result<ItemKind, FormError> {
+    if options.is_empty() {
+        return Err(FormError::ChoiceWithoutOptions { item: id.into() });
+    }
+    let mut seen = HashSet::new();
+    if let Some(dup) = options.iter().find(|o| !seen.insert(o.code.as_str())) {
+        return Err(FormError::DuplicateOption {
+            item: id.into(),
+            code: dup.code.clone(),
+        });
+    }
+    if raw.kind == RawKind::Multi {
+        return Ok(ItemKind::Multi { options });
+    }
+    if let Some(option) = options.iter().find(|o| o.exclusive) {
+        return Err(FormError::ExclusiveNotMulti {
+            item: id.into(),
+            code: option.code.clone(),
+        });
+    }
+    Ok(ItemKind::Single {
+        options,
+        filterable: raw.filterable,
+    })
+}
+
+fn text_rules(id: &str, raw: &RawItem, kind: RawKind) -> Result<TextRules, FormError> {
+    let rules = TextRules {
+        multiline: raw.multiline,
+        min_length: raw.min_length,
+        max_length: raw.max_length,
+        min_words: raw.min_words,
+        max_words: raw.max_words,
+        format: match kind {
+            RawKind::Email => TextFormat::Email,
+            RawKind::Phone => TextFormat::Phone,
+            _ => TextFormat::Free,
+        },
+    };
+    let inverted =
+        |range: (Option<usize>, Option<usize>)| matches!(range, (Some(a), Some(b)) if a > b);
+    if inverted((rules.min_length, rules.max_length))
+        || inverted((rules.min_words, rules.max_words))
+    {
+        return Err(FormError::LengthRange { item: id.into() });
+    }
+    Ok(rules)
+}
+
+fn number_rules(id: &str, raw: &RawItem) -> Result<NumberRules, FormError> {
+    let whole = raw.kind == RawKind::Integer;
+    let bound = |key: &str, value: &Option<serde_json::Value>| match value {
+        None => Ok(None),
+        Some(serde_json::Value::Number(n)) if !whole || n.is_i64() || n.is_u64() => {
+            Ok(Some(n.clone()))
+        }
+        Some(_) => Err(FormError::BadBound {
+            item: id.into(),
+            key: key.into(),
+        }),
+    };
+    let rules = NumberRules {
+        whole,
+        min: bound("min", &raw.min)?,
+        max: bound("max", &raw.max)?,
+        unit: raw.unit.clone(),
+    };
+    let value = |n: &Option<serde_json::Number>| n.as_ref().and_then(serde_json::Number::as_f64);
+    if matches!((value(&rules.min), value(&rules.max)), (Some(a), Some(b)) if a > b) {
+        return Err(FormError::LengthRange { item: id.into() });
+    }
+    Ok(rules)
+}
+
+fn date_rules(id: &str, raw: &RawItem) -> Result<DateRules, FormError> {
+    let bound = |key: &str, value: &Option<serde_json::Value>| match value {
+        None => Ok(None),
+        Some(serde_json::Value::String(s)) if super::value::stored_date(s).is_some() => {
+            Ok(super::value::stored_date(s))
+        }
+        Some(_) => Err(FormError::BadBound {
+            item: id.into(),
+            key: key.into(),
+        }),
+    };
+    let rules = DateRules {
+        min: bound("min", &raw.min)?,
+        max: bound("max", &raw.max)?,
+        not_in_future: raw.not_in_future,
+    };
+    if matches!((rules.min, rules.max), (Some(a), Some(b)) if a > b) {
+        return Err(FormError::LengthRange { item: id.into() });
+    }
+    Ok(rules)
 }
 
 fn check_condition(
@@ -228,6 +351,15 @@ fn check_condition(
             });
         };
         let target = &earlier[position];
+        if code.is_none()
+            && condition.numeric_references().contains(&refers)
+            && !matches!(target.kind, ItemKind::Number(_))
+        {
+            return Err(FormError::ConditionNotNumber {
+                item: id.into(),
+                refers: refers.into(),
+            });
+        }
         if let Some(code) = code
             && !target.has_option(code)
         {

@@ -1,4 +1,5 @@
 use serde::Deserialize;
+use serde_json::Number;
 
 use super::Answer;
 
@@ -14,6 +15,10 @@ pub enum Condition {
     Includes(String, String),
     /// The item has any non-empty answer.
     Answered(String),
+    /// A number item's answer is greater than this.
+    Above(String, Number),
+    /// A number item's answer is less than this.
+    Below(String, Number),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -27,6 +32,12 @@ impl Condition {
             Condition::Equals(item, code) => answer_of(item).and_then(Answer::as_one) == Some(code),
             Condition::Includes(item, code) => answer_of(item).is_some_and(|a| a.includes(code)),
             Condition::Answered(item) => answer_of(item).is_some_and(|a| !a.is_empty()),
+            Condition::Above(item, limit) => {
+                compare(answer_of(item), limit).is_some_and(|o| o.is_gt())
+            }
+            Condition::Below(item, limit) => {
+                compare(answer_of(item), limit).is_some_and(|o| o.is_lt())
+            }
             Condition::All(all) => all.iter().all(|c| c.holds(answer_of)),
             Condition::Any(any) => any.iter().any(|c| c.holds(answer_of)),
             Condition::Not(inner) => !inner.holds(answer_of),
@@ -39,11 +50,34 @@ impl Condition {
             Condition::Equals(item, code) | Condition::Includes(item, code) => {
                 vec![(item.as_str(), Some(code.as_str()))]
             }
-            Condition::Answered(item) => vec![(item.as_str(), None)],
+            Condition::Answered(item) | Condition::Above(item, _) | Condition::Below(item, _) => {
+                vec![(item.as_str(), None)]
+            }
             Condition::All(list) | Condition::Any(list) => {
                 list.iter().flat_map(Condition::references).collect()
             }
             Condition::Not(inner) => inner.references(),
+        }
+    }
+}
+
+/// How a number answer compares with `limit`; `None` when it is no number.
+fn compare(answer: Option<&Answer>, limit: &Number) -> Option<std::cmp::Ordering> {
+    let value = answer?.as_number()?.as_f64()?;
+    value.partial_cmp(&limit.as_f64()?)
+}
+
+/// The items a condition compares as numbers.
+impl Condition {
+    pub fn numeric_references(&self) -> Vec<&str> {
+        match self {
+            Condition::Above(item, _) | Condition::Below(item, _) => vec![item.as_str()],
+            Condition::All(list) | Condition::Any(list) => list
+                .iter()
+                .flat_map(Condition::numeric_references)
+                .collect(),
+            Condition::Not(inner) => inner.numeric_references(),
+            _ => Vec::new(),
         }
     }
 }
@@ -66,6 +100,8 @@ impl std::fmt::Display for Condition {
             Condition::Equals(item, code) => write!(f, "{item} = {code}"),
             Condition::Includes(item, code) => write!(f, "{item} has {code}"),
             Condition::Answered(item) => write!(f, "{item} answered"),
+            Condition::Above(item, limit) => write!(f, "{item} > {limit}"),
+            Condition::Below(item, limit) => write!(f, "{item} < {limit}"),
             Condition::All(list) => joined(f, list, " and "),
             Condition::Any(list) => joined(f, list, " or "),
             Condition::Not(inner) => write!(f, "not ({inner})"),
@@ -139,6 +175,23 @@ mod tests {
             condition.to_string(),
             "a = x and (b has y or not (c answered))"
         );
+    }
+
+    #[test]
+    fn above_and_below_compare_numbers_only() {
+        let answers = BTreeMap::from([
+            ("staff", Answer::Number(51.into())),
+            ("typed", Answer::One("60".into())),
+        ]);
+        let eval = |json: &str| {
+            let condition: Condition = serde_json::from_str(json).unwrap();
+            condition.holds(&|id: &str| answers.get(id))
+        };
+        assert!(eval(r#"{"above": ["staff", 50]}"#));
+        assert!(!eval(r#"{"above": ["staff", 51]}"#));
+        assert!(eval(r#"{"below": ["staff", 51.5]}"#));
+        assert!(!eval(r#"{"above": ["typed", 50]}"#), "text is no number");
+        assert!(!eval(r#"{"below": ["missing", 50]}"#));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::Number;
 
 use super::Condition;
 use super::error::FormError;
@@ -53,6 +55,21 @@ pub struct Item {
     /// A single choice whose options are ordered (a scale, ranges): its
     /// statistics-package export marks it ordinal.
     pub ordinal: bool,
+    /// Checks across answers, shown at this item: hard ones refuse,
+    /// soft ones warn and take a reason.
+    pub checks: Vec<Check>,
+}
+
+/// A rule over the answers: when `when` holds, the answer is refused
+/// (`soft: false`) or must be confirmed with a reason (`soft: true`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub when: Condition,
+    /// Fluent id of what the respondent is told.
+    pub message: String,
+    #[serde(default)]
+    pub soft: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,15 +82,48 @@ pub enum ItemKind {
         options: Vec<OptionDef>,
     },
     Text(TextRules),
+    /// `integer` or `decimal`: stored as a JSON number.
+    Number(NumberRules),
+    /// Stored as ISO 8601, yyyy-mm-dd.
+    Date(DateRules),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TextRules {
-    #[serde(default)]
     pub multiline: bool,
     /// In characters, after trimming.
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
+    /// In words, counted by [`super::value::count_words`].
+    pub min_words: Option<usize>,
+    pub max_words: Option<usize>,
+    pub format: TextFormat,
+}
+
+/// What a text must look like: anything, an e-mail address, a phone number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextFormat {
+    #[default]
+    Free,
+    Email,
+    Phone,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberRules {
+    /// `integer` rather than `decimal`.
+    pub whole: bool,
+    pub min: Option<Number>,
+    pub max: Option<Number>,
+    /// Fluent id of the unit shown after the field ("persone", "km").
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRules {
+    pub min: Option<NaiveDate>,
+    pub max: Option<NaiveDate>,
+    pub not_in_future: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -81,6 +131,10 @@ pub struct TextRules {
 pub struct OptionDef {
     pub code: String,
     pub label: String,
+    /// Chosen alone in a multiple choice ("Don't know", "None"): ticking
+    /// it clears the others, ticking another clears it.
+    #[serde(default)]
+    pub exclusive: bool,
 }
 
 /// A value computed from an answer rather than asked, such as the macro-area
@@ -107,12 +161,34 @@ impl Item {
     pub fn options(&self) -> &[OptionDef] {
         match &self.kind {
             ItemKind::Single { options, .. } | ItemKind::Multi { options } => options,
-            ItemKind::Text(_) => &[],
+            ItemKind::Text(_) | ItemKind::Number(_) | ItemKind::Date(_) => &[],
         }
+    }
+
+    /// Answered by typing (text, number, date) rather than by choosing.
+    pub fn is_typed(&self) -> bool {
+        !matches!(self.kind, ItemKind::Single { .. } | ItemKind::Multi { .. })
     }
 
     pub fn has_option(&self, code: &str) -> bool {
         self.options().iter().any(|o| o.code == code)
+    }
+
+    /// The codes of a multiple choice once `code` is chosen too: an
+    /// exclusive option is chosen alone, and any other clears the exclusive
+    /// ones.
+    pub fn with_chosen(&self, codes: &[String], code: &str) -> Vec<String> {
+        let exclusive = |c: &str| self.options().iter().any(|o| o.code == c && o.exclusive);
+        if exclusive(code) {
+            return vec![code.to_string()];
+        }
+        let mut kept: Vec<String> = codes
+            .iter()
+            .filter(|c| !exclusive(c) && *c != code)
+            .cloned()
+            .collect();
+        kept.push(code.to_string());
+        kept
     }
 
     pub fn is_companion(&self) -> bool {
@@ -168,6 +244,10 @@ impl Form {
             ids.push(&item.question);
             ids.extend(item.help.as_deref());
             ids.extend(item.options().iter().map(|o| o.label.as_str()));
+            if let ItemKind::Number(rules) = &item.kind {
+                ids.extend(rules.unit.as_deref());
+            }
+            ids.extend(item.checks.iter().map(|c| c.message.as_str()));
         }
         ids.extend(self.summary.iter().map(|c| c.label.as_str()));
         for derived in &self.derived {

@@ -49,8 +49,30 @@ pub enum FormError {
     TextRulesOnChoice {
         item: String,
     },
+    /// A minimum above its maximum (length, words, number or date).
     LengthRange {
         item: String,
+    },
+    /// A key that the item's type does not take (`unit` on a date).
+    KeyNotForType {
+        item: String,
+        key: String,
+    },
+    /// `min` or `max` of the wrong kind: a number for numbers (whole for
+    /// `integer`), an ISO date for dates.
+    BadBound {
+        item: String,
+        key: String,
+    },
+    /// `exclusive` on an option of a single choice, where every option is.
+    ExclusiveNotMulti {
+        item: String,
+        code: String,
+    },
+    /// `above` or `below` on an item that is not a number.
+    ConditionNotNumber {
+        item: String,
+        refers: String,
     },
     ConditionOnUnknownItem {
         item: String,

@@ -9,12 +9,16 @@ mod condition;
 mod definition;
 mod engine;
 mod error;
+#[cfg(test)]
+mod typed_tests;
 mod validation;
+pub mod value;
 
-pub use answers::{Answer, Answers};
+pub use answers::{Answer, Answers, Reasons};
 pub use condition::Condition;
 pub use definition::{
-    DerivedValue, Form, Item, ItemKind, OptionDef, Section, SummaryColumn, TextRules,
+    Check, DateRules, DerivedValue, Form, Item, ItemKind, NumberRules, OptionDef, Section,
+    SummaryColumn, TextFormat, TextRules,
 };
 pub use engine::{Asked, SectionProgress};
 pub use error::FormError;

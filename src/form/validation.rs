@@ -1,6 +1,11 @@
 //! What makes an answer, and a whole response, valid.
 
-use super::{Answer, Answers, Form, ItemKind};
+use chrono::NaiveDate;
+use serde_json::Number;
+
+use super::definition::{DateRules, NumberRules, TextFormat, TextRules};
+use super::value::{count_words, is_email, is_phone, stored_date};
+use super::{Answer, Answers, Form, ItemKind, Reasons};
 
 /// Why one answer is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -23,6 +28,66 @@ pub enum Problem {
     /// Control characters (escape sequences and the like) in a text: only
     /// line breaks and tabs, and only in a multi-line text, are answers.
     ControlCharacters,
+    TooFewWords {
+        min: usize,
+    },
+    TooManyWords {
+        max: usize,
+    },
+    /// Text where a number belongs (a draft keeps what was typed).
+    NotANumber,
+    /// A decimal part in an `integer` item.
+    NotWhole,
+    TooSmall {
+        min: Number,
+    },
+    TooLarge {
+        max: Number,
+    },
+    /// Text that is not a date (ISO 8601 once stored).
+    NotADate,
+    TooEarly {
+        min: NaiveDate,
+    },
+    TooLate {
+        max: NaiveDate,
+    },
+    InTheFuture,
+    NotAnEmail,
+    NotAPhone,
+    /// An exclusive option ("None") chosen together with others.
+    NotAlone {
+        code: String,
+    },
+    /// A hard check of the form holds: the answer is refused.
+    Refused {
+        message: String,
+    },
+    /// A soft check holds and no reason was given for the answer.
+    Unconfirmed {
+        message: String,
+    },
+}
+
+impl Problem {
+    /// A warning the respondent may confirm with a reason, rather than an
+    /// answer that must change.
+    pub fn is_soft(&self) -> bool {
+        matches!(self, Problem::Unconfirmed { .. })
+    }
+
+    /// What a draft may still hold while it is being filled in: missing
+    /// answers, and what was typed but is not yet a valid value. A
+    /// completed response may hold none of these.
+    pub fn allowed_in_draft(&self) -> bool {
+        !matches!(
+            self,
+            Problem::NotAnOption { .. }
+                | Problem::WrongType
+                | Problem::ControlCharacters
+                | Problem::NotAlone { .. }
+        )
+    }
 }
 
 /// Why a stored document does not fit its form.
@@ -43,8 +108,20 @@ pub enum DocumentProblem {
 }
 
 impl Form {
-    /// Checks the answer of an asked item.
+    /// Checks the answer of an asked item on its own (its checks across
+    /// answers are [`Form::problem_of`]'s).
     pub fn check_answer(&self, item: usize, answer: Option<&Answer>) -> Option<Problem> {
+        self.check_answer_on(item, answer, chrono::Local::now().date_naive())
+    }
+
+    /// [`Form::check_answer`] with today's date given, for "not in the
+    /// future".
+    pub fn check_answer_on(
+        &self,
+        item: usize,
+        answer: Option<&Answer>,
+        today: NaiveDate,
+    ) -> Option<Problem> {
         let item = &self.items[item];
         let answer = match answer {
             Some(a) if !a.is_empty() => a,
@@ -52,40 +129,65 @@ impl Form {
         };
         match (&item.kind, answer) {
             (ItemKind::Single { .. }, Answer::One(code)) => unknown_code(item.options(), [code]),
-            (ItemKind::Multi { options }, Answer::Many(codes)) => unknown_code(options, codes),
-            (ItemKind::Text(rules), Answer::One(text)) => {
-                let allowed = |c: char| rules.multiline && (c == '\n' || c == '\t');
-                if text.chars().any(|c| c.is_control() && !allowed(c)) {
-                    return Some(Problem::ControlCharacters);
-                }
-                let length = text.trim().chars().count();
-                match (rules.min_length, rules.max_length) {
-                    (Some(min), _) if length < min => Some(Problem::TooShort { min }),
-                    (_, Some(max)) if length > max => Some(Problem::TooLong { max }),
-                    _ => None,
-                }
+            (ItemKind::Multi { options }, Answer::Many(codes)) => {
+                unknown_code(options, codes).or_else(|| not_alone(options, codes))
             }
+            (ItemKind::Text(rules), Answer::One(text)) => check_text(rules, text),
+            (ItemKind::Number(rules), Answer::Number(number)) => check_number(rules, number),
+            (ItemKind::Number(_), Answer::One(_)) => Some(Problem::NotANumber),
+            (ItemKind::Date(rules), Answer::One(text)) => check_date(rules, text, today),
             _ => Some(Problem::WrongType),
         }
     }
 
+    /// The answer's own problem, else the first of the item's checks across
+    /// answers that holds: a hard one refuses, a soft one asks for a reason
+    /// unless `reasons` has one for this item.
+    pub fn problem_of(&self, item: usize, answers: &Answers, reasons: &Reasons) -> Option<Problem> {
+        let id = &self.items[item].id;
+        if let Some(problem) = self.check_answer(item, answers.get(id)) {
+            return Some(problem);
+        }
+        let asked = self.asked(answers);
+        let visible = |id: &str| -> Option<&Answer> {
+            let position = self.position(id)?;
+            asked.is_asked(position).then(|| answers.get(id)).flatten()
+        };
+        let confirmed = reasons.get(id).is_some_and(|r| !r.trim().is_empty());
+        self.items[item]
+            .checks
+            .iter()
+            .filter(|check| check.when.holds(&visible))
+            .find(|check| !(check.soft && confirmed))
+            .map(|check| {
+                let message = check.message.clone();
+                if check.soft {
+                    Problem::Unconfirmed { message }
+                } else {
+                    Problem::Refused { message }
+                }
+            })
+    }
+
     /// Every problem among the asked items, in form order: what stands
     /// between a draft and a completed response.
-    pub fn problems(&self, answers: &Answers) -> Vec<(usize, Problem)> {
+    pub fn problems(&self, answers: &Answers, reasons: &Reasons) -> Vec<(usize, Problem)> {
         let asked = self.asked(answers);
         (0..self.items.len())
             .filter(|&i| asked.is_asked(i))
-            .filter_map(|i| {
-                self.check_answer(i, answers.get(&self.items[i].id))
-                    .map(|p| (i, p))
-            })
+            .filter_map(|i| self.problem_of(i, answers, reasons).map(|p| (i, p)))
             .collect()
     }
 
     /// Checks a document written by anyone: every key must be an item of the
     /// form with a well-typed value; a complete one must also be valid and
     /// hold no answers to items that are not asked.
-    pub fn check_document(&self, answers: &Answers, complete: bool) -> Vec<DocumentProblem> {
+    pub fn check_document(
+        &self,
+        answers: &Answers,
+        reasons: &Reasons,
+        complete: bool,
+    ) -> Vec<DocumentProblem> {
         let asked = self.asked(answers);
         let mut found = Vec::new();
         for (id, answer) in answers {
@@ -97,7 +199,7 @@ impl Form {
                 found.push(DocumentProblem::NotAsked { item: id.clone() });
             } else if let Some(problem) = self
                 .check_answer(position, Some(answer))
-                .filter(|p| *p != Problem::Required)
+                .filter(|p| !p.allowed_in_draft() || (complete && *p != Problem::Required))
             {
                 found.push(DocumentProblem::Invalid {
                     item: id.clone(),
@@ -106,10 +208,11 @@ impl Form {
             }
         }
         if complete {
+            let own = |i: usize| self.check_answer(i, answers.get(&self.items[i].id));
             found.extend(
-                self.problems(answers)
+                self.problems(answers, reasons)
                     .into_iter()
-                    .filter(|(_, p)| *p == Problem::Required)
+                    .filter(|(i, p)| *p == Problem::Required || own(*i).is_none())
                     .map(|(i, problem)| DocumentProblem::Invalid {
                         item: self.items[i].id.clone(),
                         problem,
@@ -118,6 +221,78 @@ impl Form {
         }
         found
     }
+}
+
+fn check_text(rules: &TextRules, text: &str) -> Option<Problem> {
+    let allowed = |c: char| rules.multiline && (c == '\n' || c == '\t');
+    if text.chars().any(|c| c.is_control() && !allowed(c)) {
+        return Some(Problem::ControlCharacters);
+    }
+    let trimmed = text.trim();
+    let length = trimmed.chars().count();
+    let words = || count_words(trimmed);
+    match rules.format {
+        TextFormat::Email if !is_email(trimmed) => return Some(Problem::NotAnEmail),
+        TextFormat::Phone if !is_phone(trimmed) => return Some(Problem::NotAPhone),
+        _ => {}
+    }
+    match (
+        rules.min_length,
+        rules.max_length,
+        rules.min_words,
+        rules.max_words,
+    ) {
+        (Some(min), ..) if length < min => Some(Problem::TooShort { min }),
+        (_, Some(max), ..) if length > max => Some(Problem::TooLong { max }),
+        (_, _, Some(min), _) if words() < min => Some(Problem::TooFewWords { min }),
+        (.., Some(max)) if words() > max => Some(Problem::TooManyWords { max }),
+        _ => None,
+    }
+}
+
+fn check_number(rules: &NumberRules, number: &Number) -> Option<Problem> {
+    if rules.whole && !(number.is_i64() || number.is_u64()) {
+        return Some(Problem::NotWhole);
+    }
+    let value = number.as_f64()?;
+    let beyond = |bound: &Option<Number>, below: bool| {
+        bound
+            .as_ref()
+            .and_then(Number::as_f64)
+            .is_some_and(|b| if below { value < b } else { value > b })
+    };
+    if beyond(&rules.min, true) {
+        return rules.min.clone().map(|min| Problem::TooSmall { min });
+    }
+    if beyond(&rules.max, false) {
+        return rules.max.clone().map(|max| Problem::TooLarge { max });
+    }
+    None
+}
+
+fn check_date(rules: &DateRules, text: &str, today: NaiveDate) -> Option<Problem> {
+    let Some(date) = stored_date(text) else {
+        return Some(Problem::NotADate);
+    };
+    match (rules.min, rules.max) {
+        (Some(min), _) if date < min => Some(Problem::TooEarly { min }),
+        (_, Some(max)) if date > max => Some(Problem::TooLate { max }),
+        _ if rules.not_in_future && date > today => Some(Problem::InTheFuture),
+        _ => None,
+    }
+}
+
+/// An exclusive option chosen with any other.
+fn not_alone(options: &[super::OptionDef], codes: &[String]) -> Option<Problem> {
+    if codes.len() < 2 {
+        return None;
+    }
+    options
+        .iter()
+        .find(|o| o.exclusive && codes.contains(&o.code))
+        .map(|o| Problem::NotAlone {
+            code: o.code.clone(),
+        })
 }
 
 fn unknown_code<'a>(
@@ -242,7 +417,7 @@ mod tests {
         let form = form();
         let answers = Answers::from([("ps_active".into(), one("no"))]);
         let missing: Vec<&str> = form
-            .problems(&answers)
+            .problems(&answers, &Reasons::new())
             .iter()
             .map(|(i, _)| form.items[*i].id.as_str())
             .collect();
@@ -266,7 +441,7 @@ mod tests {
         let answers =
             Answers::from([("ps_difficulties".into(), Answer::Many(vec!["other".into()]))]);
         assert!(
-            form.problems(&answers)
+            form.problems(&answers, &Reasons::new())
                 .iter()
                 .any(|(i, p)| form.items[*i].id == "ps_difficulties_other"
                     && *p == Problem::Required)
@@ -282,7 +457,7 @@ mod tests {
             ("mystery".into(), one("x")),
             ("cp_tools".into(), one("perhaps")),
         ]);
-        let draft = form.check_document(&answers, false);
+        let draft = form.check_document(&answers, &Reasons::new(), false);
         assert_eq!(
             draft,
             [
@@ -297,7 +472,7 @@ mod tests {
                 },
             ]
         );
-        let complete = form.check_document(&answers, true);
+        let complete = form.check_document(&answers, &Reasons::new(), true);
         assert!(complete.contains(&DocumentProblem::NotAsked {
             item: "ps_years".into()
         }));

@@ -4,7 +4,7 @@
 use fluent_bundle::FluentValue;
 
 use super::Texts;
-use crate::form::{DocumentProblem, FormError, Problem};
+use crate::form::FormError;
 use crate::io_failure::IoFailure;
 use crate::protocol::Refusal;
 use crate::store::{Damage, StoreError};
@@ -15,7 +15,7 @@ pub trait Describe {
     fn describe(&self, texts: &Texts) -> String;
 }
 
-fn s(value: &str) -> FluentValue<'_> {
+pub(super) fn s(value: &str) -> FluentValue<'_> {
     FluentValue::from(value)
 }
 
@@ -160,43 +160,6 @@ impl Describe for StoreError {
     }
 }
 
-impl Describe for Problem {
-    fn describe(&self, texts: &Texts) -> String {
-        match self {
-            Problem::Required => texts.t("problem-required"),
-            Problem::TooShort { min } => {
-                texts.t_args("problem-too-short", &[("min", (*min).into())])
-            }
-            Problem::TooLong { max } => texts.t_args("problem-too-long", &[("max", (*max).into())]),
-            Problem::NotAnOption { code } => {
-                texts.t_args("problem-not-an-option", &[("code", s(code))])
-            }
-            Problem::WrongType => texts.t("problem-wrong-type"),
-            Problem::ControlCharacters => texts.t("problem-control-characters"),
-        }
-    }
-}
-
-impl Describe for DocumentProblem {
-    fn describe(&self, texts: &Texts) -> String {
-        match self {
-            DocumentProblem::UnknownItem { item } => {
-                texts.t_args("document-unknown-item", &[("item", s(item))])
-            }
-            DocumentProblem::NotAsked { item } => {
-                texts.t_args("document-not-asked", &[("item", s(item))])
-            }
-            DocumentProblem::Invalid { item, problem } => texts.t_args(
-                "document-invalid",
-                &[
-                    ("item", s(item)),
-                    ("problem", problem.describe(texts).into()),
-                ],
-            ),
-        }
-    }
-}
-
 impl Describe for FormError {
     fn describe(&self, texts: &Texts) -> String {
         let t = |id: &str, args: &[(&str, &str)]| {
@@ -249,6 +212,21 @@ impl Describe for FormError {
                 t("form-error-text-rules-on-choice", &[("item", item)])
             }
             FormError::LengthRange { item } => t("form-error-length-range", &[("item", item)]),
+            FormError::KeyNotForType { item, key } => t(
+                "form-error-key-not-for-type",
+                &[("item", item), ("key", key)],
+            ),
+            FormError::BadBound { item, key } => {
+                t("form-error-bad-bound", &[("item", item), ("key", key)])
+            }
+            FormError::ExclusiveNotMulti { item, code } => t(
+                "form-error-exclusive-not-multi",
+                &[("item", item), ("code", code)],
+            ),
+            FormError::ConditionNotNumber { item, refers } => t(
+                "form-error-condition-not-number",
+                &[("item", item), ("refers", refers)],
+            ),
             FormError::ConditionOnUnknownItem { item, refers } => t(
                 "form-error-condition-unknown-item",
                 &[("item", item), ("refers", refers)],

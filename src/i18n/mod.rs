@@ -3,6 +3,7 @@
 //! from `--form DIR`). Isolation marks are off: terminals show them as boxes.
 
 mod describe;
+mod problem;
 mod review;
 
 use std::collections::HashSet;
@@ -254,8 +255,39 @@ impl Texts {
             .unwrap_or_else(|| id.to_string())
     }
 
-    /// An answer in words: option labels for choices, the text for text.
+    /// How numbers and dates are written in the current language.
+    pub fn convention(&self) -> crate::form::value::Convention {
+        match self.lang {
+            Lang::It => crate::form::value::Convention::ITALIAN,
+            Lang::En => crate::form::value::Convention::ENGLISH,
+        }
+    }
+
+    pub fn number(&self, number: &serde_json::Number) -> String {
+        crate::form::value::format_number(number, self.convention().decimal)
+    }
+
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        crate::form::value::format_date(date, self.convention())
+    }
+
+    /// An answer in words: option labels for choices, the text for text,
+    /// numbers with their unit, dates in the language's order.
     pub fn answer(&self, form: &Form, item: usize, answer: &crate::form::Answer) -> String {
+        match &form.items[item].kind {
+            crate::form::ItemKind::Number(rules) => {
+                let unit = rules.unit.as_deref().map(|u| self.form_text(u));
+                let typed = form.typed_text(item, answer, self.convention());
+                return match (answer, unit) {
+                    (crate::form::Answer::Number(_), Some(unit)) => format!("{typed} {unit}"),
+                    _ => typed,
+                };
+            }
+            crate::form::ItemKind::Date(_) => {
+                return form.typed_text(item, answer, self.convention());
+            }
+            _ => {}
+        }
         let options = form.items[item].options();
         let label = |code: &str| match options.iter().find(|o| o.code == code) {
             Some(option) => self.form_text(&option.label),
@@ -264,6 +296,7 @@ impl Texts {
         match answer {
             crate::form::Answer::One(value) if options.is_empty() => value.clone(),
             crate::form::Answer::One(code) => label(code),
+            crate::form::Answer::Number(number) => number.to_string(),
             crate::form::Answer::Many(codes) => codes
                 .iter()
                 .map(|c| label(c))

@@ -36,7 +36,7 @@ pub fn review_text(form: &Form, texts: &Texts, response: &Response) -> String {
             .filter(|&i| {
                 !form.items[i].is_companion()
                     || form
-                        .check_answer(i, response.answers.get(&form.items[i].id))
+                        .problem_of(i, &response.answers, &response.reasons)
                         .is_some()
             })
             .collect();
@@ -49,7 +49,7 @@ pub fn review_text(form: &Form, texts: &Texts, response: &Response) -> String {
                 .answers
                 .get(&form.items[item].id)
                 .filter(|a| !a.is_empty());
-            let problem = form.check_answer(item, answer);
+            let problem = form.problem_of(item, &response.answers, &response.reasons);
             let mark = if problem.is_some() { "! " } else { "" };
             out += &format!("{mark}{}\n", texts.form_text(&form.items[item].question));
             let shown = match (
@@ -61,6 +61,10 @@ pub fn review_text(form: &Form, texts: &Texts, response: &Response) -> String {
                 (None, None) => texts.t("review-unanswered"),
             };
             out += &format!("    {shown}\n");
+            if let Some(reason) = response.reasons.get(&form.items[item].id) {
+                let said = texts.t_args("review-reason", &[("reason", reason.as_str().into())]);
+                out += &format!("    {said}\n");
+            }
             if let (Some(_), Some(problem)) = (answer, problem) {
                 out += &format!("    ! {}\n", problem.describe(texts));
             }

@@ -45,6 +45,7 @@ pub fn run(
         store,
         session,
         out: output,
+        reason_for: None,
     };
     let start = plain
         .session
@@ -84,7 +85,14 @@ pub fn run(
             writeln!(plain.out, "! {}", texts.t("plain-not-utf8"))?;
             continue;
         };
-        let input = parse::command(line.trim_end_matches(['\n', '\r']));
+        let line = line.trim_end_matches(['\n', '\r']);
+        if let Some(item) = plain.reason_for.take() {
+            if plain.take_reason(texts, item, line)? {
+                current = plain.next_item(Some(item));
+            }
+            continue;
+        }
+        let input = parse::command(line);
         let warned = std::mem::take(&mut quit_warned);
         match input {
             Input::Quit => {
@@ -221,6 +229,8 @@ struct Plain<'a> {
     store: &'a dyn Responses,
     session: Session,
     out: &'a mut dyn Write,
+    /// The item whose soft check just warned: the next line is the reason.
+    reason_for: Option<usize>,
 }
 
 impl Plain<'_> {
@@ -280,7 +290,26 @@ impl Plain<'_> {
         match &form.items[item].kind {
             ItemKind::Single { .. } => writeln!(self.out, "{}", texts.t("plain-hint-single"))?,
             ItemKind::Multi { .. } => writeln!(self.out, "{}", texts.t("plain-hint-multi"))?,
+            ItemKind::Text(rules) if rules.max_words.is_some() => writeln!(
+                self.out,
+                "{}",
+                texts.t_args(
+                    "plain-hint-words",
+                    &[("max", rules.max_words.unwrap_or_default().into())]
+                )
+            )?,
             ItemKind::Text(_) => writeln!(self.out, "{}", texts.t("plain-hint-text"))?,
+            ItemKind::Number(rules) => {
+                let hint = match rules.unit.as_deref() {
+                    Some(unit) => texts.t_args(
+                        "plain-hint-number-unit",
+                        &[("unit", texts.form_text(unit).into())],
+                    ),
+                    None => texts.t("plain-hint-number"),
+                };
+                writeln!(self.out, "{hint}")?
+            }
+            ItemKind::Date(_) => writeln!(self.out, "{}", texts.t("plain-hint-date"))?,
         }
         for (n, option) in form.items[item].options().iter().enumerate() {
             writeln!(self.out, "  {}) {}", n + 1, texts.form_text(&option.label))?;
@@ -325,7 +354,7 @@ impl Plain<'_> {
             return Ok(false);
         }
         if text.trim().is_empty() {
-            return match form.check_answer(item, self.session.answer(form, item)) {
+            return match self.session.problem(form, item) {
                 Some(problem) => {
                     writeln!(self.out, "! {}", problem.describe(texts))?;
                     Ok(false)
@@ -338,7 +367,7 @@ impl Plain<'_> {
             .iter()
             .map(|o| texts.form_text(&o.label))
             .collect();
-        let answer = match parse_answer(&form.items[item], &labels, text) {
+        let answer = match parse_answer(&form.items[item], &labels, text, texts.convention()) {
             Ok(answer) => answer,
             Err(problem) => {
                 writeln!(self.out, "! {}", problem.describe(texts))?;
@@ -350,7 +379,14 @@ impl Plain<'_> {
             one => one,
         };
         self.set(texts, item, Some(answer))?;
-        match form.check_answer(item, self.session.answer(form, item)) {
+        match self.session.problem(form, item) {
+            Some(problem) if problem.is_soft() => {
+                self.say_recorded(texts, item)?;
+                writeln!(self.out, "! {}", problem.describe(texts))?;
+                writeln!(self.out, "{}", texts.t("plain-reason-prompt"))?;
+                self.reason_for = Some(item);
+                Ok(false)
+            }
             Some(problem) => {
                 writeln!(self.out, "! {}", problem.describe(texts))?;
                 Ok(false)
@@ -360,6 +396,27 @@ impl Plain<'_> {
                 Ok(true)
             }
         }
+    }
+
+    /// The line after a soft check's warning: the reason to keep the
+    /// answer, or `-` to give none (the answer is then to be changed).
+    fn take_reason(&mut self, texts: &Texts, item: usize, line: &str) -> io::Result<bool> {
+        let reason = line.trim();
+        if reason.is_empty() || reason == "-" {
+            writeln!(self.out, "{}", texts.t("plain-reason-none"))?;
+            return Ok(false);
+        }
+        if reason.chars().any(char::is_control) {
+            writeln!(self.out, "! {}", texts.t("problem-control-characters"))?;
+            self.reason_for = Some(item);
+            return Ok(false);
+        }
+        self.session
+            .set_reason(self.form, item, Some(reason.to_string()));
+        self.session.take_changed();
+        self.save(texts)?;
+        writeln!(self.out, "{}", texts.t("plain-reason-kept"))?;
+        Ok(true)
     }
 
     /// One short line: what was recorded, as the options are called.

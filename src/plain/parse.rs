@@ -1,5 +1,6 @@
 //! What a line typed in plain mode means.
 
+use crate::form::value::{Convention, NumberMistake, parse_date, parse_number};
 use crate::form::{Answer, Item, ItemKind, Problem};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,9 +36,16 @@ pub fn command(line: &str) -> Input {
 /// Reads an answer to `item`: an option's number, code, label or a piece
 /// of a label that fits one option only ("tosc", "diurni"); several of
 /// them, separated by commas, for a multiple choice (numbers may also be
-/// separated by spaces: "1 3 5"); or the text itself. `labels` are the
-/// options' labels as shown.
-pub fn parse_answer(item: &Item, labels: &[String], text: &str) -> Result<Answer, Problem> {
+/// separated by spaces: "1 3 5"), an exclusive one ("None") clearing the
+/// others before it and cleared by any after it; a number or date in the
+/// user's `convention`; or the text itself. `labels` are the options'
+/// labels as shown.
+pub fn parse_answer(
+    item: &Item,
+    labels: &[String],
+    text: &str,
+    convention: Convention,
+) -> Result<Answer, Problem> {
     let options = item.options();
     let pick = |token: &str| -> Result<String, Problem> {
         let token = token.trim();
@@ -76,6 +84,14 @@ pub fn parse_answer(item: &Item, labels: &[String], text: &str) -> Result<Answer
     };
     match &item.kind {
         ItemKind::Text(_) => Ok(Answer::One(text.trim().to_string())),
+        ItemKind::Number(rules) => match parse_number(text, rules.whole, convention.decimal) {
+            Ok(number) => Ok(Answer::Number(number)),
+            Err(NumberMistake::NotWhole) => Err(Problem::NotWhole),
+            Err(_) => Err(Problem::NotANumber),
+        },
+        ItemKind::Date(_) => parse_date(text)
+            .map(|date| Answer::One(date.format("%Y-%m-%d").to_string()))
+            .ok_or(Problem::NotADate),
         ItemKind::Single { .. } => pick(text).map(Answer::One),
         ItemKind::Multi { .. } => {
             let mut codes = Vec::new();
@@ -99,9 +115,7 @@ pub fn parse_answer(item: &Item, labels: &[String], text: &str) -> Result<Answer
                     }
                 })?;
                 for code in picked {
-                    if !codes.contains(&code) {
-                        codes.push(code);
-                    }
+                    codes = item.with_chosen(&codes, &code);
                 }
             }
             Ok(Answer::Many(codes))
@@ -141,19 +155,19 @@ mod tests {
             "Do not know".to_string(),
         ];
         assert_eq!(
-            parse_answer(&active, &labels, "1"),
+            parse_answer(&active, &labels, "1", Convention::ENGLISH),
             Ok(Answer::One("yes".into()))
         );
         assert_eq!(
-            parse_answer(&active, &labels, "DK"),
+            parse_answer(&active, &labels, "DK", Convention::ENGLISH),
             Ok(Answer::One("dk".into()))
         );
         assert_eq!(
-            parse_answer(&active, &labels, "know"),
+            parse_answer(&active, &labels, "know", Convention::ENGLISH),
             Ok(Answer::One("dk".into()))
         );
         assert_eq!(
-            parse_answer(&active, &labels, "4"),
+            parse_answer(&active, &labels, "4", Convention::ENGLISH),
             Err(Problem::NotAnOption { code: "4".into() })
         );
         let services = item("ps_services");
@@ -167,12 +181,12 @@ mod tests {
         .map(String::from)
         .to_vec();
         assert_eq!(
-            parse_answer(&services, &labels, "altro, diurni"),
+            parse_answer(&services, &labels, "altro, diurni", Convention::ENGLISH),
             Ok(Answer::Many(vec!["other".into(), "day_centre".into()])),
             "labels and parts of labels, as in a single choice"
         );
         assert_eq!(
-            parse_answer(&services, &labels, "1 3, spdc"),
+            parse_answer(&services, &labels, "1 3, spdc", Convention::ENGLISH),
             Ok(Answer::Many(vec![
                 "cmhc".into(),
                 "residential".into(),
@@ -180,14 +194,14 @@ mod tests {
             ]))
         );
         assert_eq!(
-            parse_answer(&services, &labels, "centri"),
+            parse_answer(&services, &labels, "centri", Convention::ENGLISH),
             Err(Problem::NotAnOption {
                 code: "centri".into()
             }),
             "fits two options: not taken"
         );
         assert_eq!(
-            parse_answer(&services, &[], "5, 1, day_centre"),
+            parse_answer(&services, &[], "5, 1, day_centre", Convention::ENGLISH),
             Ok(Answer::Many(vec![
                 "other".into(),
                 "cmhc".into(),
@@ -195,7 +209,7 @@ mod tests {
             ]))
         );
         assert_eq!(
-            parse_answer(&services, &[], "1,9"),
+            parse_answer(&services, &[], "1,9", Convention::ENGLISH),
             Err(Problem::NotAnOption { code: "9".into() })
         );
     }

@@ -35,7 +35,11 @@ pub fn check(forms: &[Form], path_id: &str, body: &[u8]) -> Result<Checked, Refu
             form: response.form.id.clone(),
             version: response.form.version,
         })?;
-    let problems = form.check_document(&response.answers, response.status == Status::Complete);
+    let problems = form.check_document(
+        &response.answers,
+        &response.reasons,
+        response.status == Status::Complete,
+    );
     if !problems.is_empty() {
         return Err(Refusal::Invalid { problems });
     }

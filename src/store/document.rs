@@ -4,7 +4,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::form::Answers;
+use crate::form::{Answers, Reasons};
 
 /// The version of the file format this campo writes. A file with a higher
 /// one was written by a newer campo and is left alone.
@@ -26,6 +26,10 @@ pub struct Response {
     /// The language the response was last edited in.
     pub lang: String,
     pub answers: Answers,
+    /// For an answer a soft check of the form warned about, the reason the
+    /// respondent gave for keeping it, by item id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub reasons: Reasons,
     pub format: u32,
     /// Raised on every save: tells one version of a response from the next.
     pub revision: u64,
@@ -166,6 +170,7 @@ impl Response {
             derived: BTreeMap::new(),
             unit: None,
             prefilled: BTreeSet::new(),
+            reasons: Reasons::new(),
             position: None,
             entered_by: None,
             sync: None,
@@ -340,9 +345,10 @@ mod tests {
             Response::from_json(twice.as_bytes()),
             Err(Damage::WrongShape { .. })
         ));
-        let number = MINIMAL.replacen("\"answers\": {", "\"answers\": {\"ps_active\": 3,", 1);
+        // Numbers are answers (to integer and decimal items); a boolean is none.
+        let boolean = MINIMAL.replacen("\"answers\": {", "\"answers\": {\"ps_active\": true,", 1);
         assert!(matches!(
-            Response::from_json(number.as_bytes()),
+            Response::from_json(boolean.as_bytes()),
             Err(Damage::WrongShape { line, .. }) if line > 1
         ));
         let missing = MINIMAL.replacen("\"lang\": \"it\",", "", 1);

@@ -43,7 +43,7 @@ impl<'de> Visitor<'de> for ResponseVisitor {
             (None, None, None, None, None);
         let (mut lang, mut answers, mut format, mut revision) = (None, None, None, None);
         let (mut derived, mut position, mut entered_by, mut unit) = (None, None, None, None);
-        let (mut prefilled, mut sync) = (None, None);
+        let (mut prefilled, mut sync, mut reasons) = (None, None, None);
         let mut other_keys = BTreeMap::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
@@ -62,6 +62,7 @@ impl<'de> Visitor<'de> for ResponseVisitor {
                 "unit" => once(&mut unit, "unit", &mut map)?,
                 "prefilled" => once(&mut prefilled, "prefilled", &mut map)?,
                 "sync" => once(&mut sync, "sync", &mut map)?,
+                "reasons" => once(&mut reasons, "reasons", &mut map)?,
                 _ => {
                     other_keys.insert(key, map.next_value::<serde_json::Value>()?);
                 }
@@ -83,6 +84,7 @@ impl<'de> Visitor<'de> for ResponseVisitor {
             entered_by: entered_by.flatten(),
             unit: unit.flatten(),
             prefilled: prefilled.unwrap_or_else(BTreeSet::new),
+            reasons: reasons.unwrap_or_default(),
             sync: sync.flatten(),
             other_keys,
         })

@@ -213,6 +213,8 @@ impl Entry {
                 .map(|(item, answer)| match answer {
                     Answer::One(code) => (item.clone(), vec![code.clone()], false),
                     Answer::Many(codes) => (item.clone(), codes.clone(), true),
+                    // Shown in lists only, where "12" reads as 12.
+                    Answer::Number(number) => (item.clone(), vec![number.to_string()], false),
                 })
                 .collect(),
             progress: summary

@@ -16,9 +16,10 @@ impl App {
         {
             session.response.lang = self.texts.lang.code().to_string();
         }
-        if let Screen::Entry(_, entry) = &mut self.screen {
+        if let Screen::Entry(session, entry) = &mut self.screen {
             let texts = &self.texts;
-            entry.relabelled(&self.form, &|id| texts.form_text(id));
+            let convention = texts.convention();
+            entry.relabelled(&self.form, session, &|id| texts.form_text(id), convention);
         }
     }
 
@@ -204,7 +205,7 @@ impl App {
         self.screen = if review {
             Screen::Review(session, Review::new(true))
         } else {
-            let entry = Entry::resume(&self.form, &mut session);
+            let entry = Entry::resume(&self.form, &mut session, self.texts.convention());
             session.opened_here();
             Screen::Entry(session, entry)
         };
@@ -235,8 +236,8 @@ impl App {
             unreachable!("checked above")
         };
         let mut entry = match item {
-            Some(item) => Entry::at(&self.form, &mut session, item),
-            None => Entry::resume(&self.form, &mut session),
+            Some(item) => Entry::at(&self.form, &mut session, item, self.texts.convention()),
+            None => Entry::resume(&self.form, &mut session, self.texts.convention()),
         };
         entry.show_problem = show_problem && !entry.problem_items(&self.form, &session).is_empty();
         self.screen = Screen::Entry(session, entry);

@@ -1,11 +1,10 @@
 //! Answering one question at a time.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
+use crate::form::value::Convention;
 use crate::form::{Answer, Form, ItemKind};
 use crate::session::{Changed, Session};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::text_editor::{Edit, TextEditor};
+use crate::tui::widgets::text_editor::TextEditor;
 
 pub struct Entry {
     /// The question shown (an index into `Form::items`).
@@ -28,7 +27,14 @@ pub struct Entry {
     pub pending_digit: Option<usize>,
     /// The answer came from the list of units: shown, not changed.
     pub locked: bool,
+    /// How numbers and dates are typed in the user's language.
+    pub convention: Convention,
+    /// The reason being typed for an answer a soft check warned about.
+    pub reason: Option<TextEditor>,
 }
+
+/// The longest reason kept for an answer a soft check warned about.
+const REASON_MAX_CHARS: usize = 300;
 
 /// What handling a key led to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +66,10 @@ pub enum Leave {
 
 impl Entry {
     /// Stands on `item` of an open response.
-    pub fn at(form: &Form, session: &mut Session, item: usize) -> Entry {
+    pub fn at(form: &Form, session: &mut Session, item: usize, convention: Convention) -> Entry {
         let mut entry = Entry {
+            convention,
+            reason: None,
             item,
             cursor: 0,
             filter: String::new(),
@@ -76,7 +84,7 @@ impl Entry {
     }
 
     /// Where a response opens: where it was left, else its first question.
-    pub fn resume(form: &Form, session: &mut Session) -> Entry {
+    pub fn resume(form: &Form, session: &mut Session, convention: Convention) -> Entry {
         let saved = session
             .response
             .position
@@ -86,12 +94,15 @@ impl Entry {
             .and_then(|i| form.nearest_question(&session.asked, i))
             .or_else(|| form.first_question(&session.asked))
             .unwrap_or(0);
-        Entry::at(form, session, item)
+        Entry::at(form, session, item, convention)
     }
 
     pub fn context(&self, form: &Form) -> Context {
         if self.locked {
             return Context::LockedAnswer;
+        }
+        if self.reason.is_some() {
+            return Context::Text;
         }
         match (&self.editing, &form.items[self.item].kind) {
             (Some((_, editor)), _) if editor.is_multiline() => Context::MultilineText,
@@ -129,75 +140,6 @@ impl Entry {
         ranked.into_iter().map(|(_, i)| i).collect()
     }
 
-    /// Offers a key to the focused field before it becomes an action: the
-    /// text being edited, or the filter of a filterable list.
-    pub fn take_key(
-        &mut self,
-        form: &Form,
-        session: &mut Session,
-        key: &KeyEvent,
-    ) -> Option<Outcome> {
-        if let Some((item, editor)) = &mut self.editing {
-            return match editor.handle(key) {
-                Edit::Changed => {
-                    let text = editor.text();
-                    let item = *item;
-                    let answer = (!text.is_empty()).then_some(Answer::One(text));
-                    session.set_answer(form, item, answer);
-                    Some(Outcome::Redraw)
-                }
-                Edit::Moved => Some(Outcome::Redraw),
-                Edit::Full { max } => Some(Outcome::Refused(Refused::Full { max })),
-                Edit::NotMine => None,
-            };
-        }
-        if self.context(form) != Context::FilteredChoice
-            || key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return None;
-        }
-        match key.code {
-            KeyCode::Char(c) if !c.is_ascii_digit() && (c != ' ' || !self.filter.is_empty()) => {
-                self.filter.push(c);
-                self.cursor = 0;
-                self.pointed = true;
-                Some(Outcome::Redraw)
-            }
-            KeyCode::Backspace if !self.filter.is_empty() => {
-                self.filter.pop();
-                self.cursor = 0;
-                Some(Outcome::Redraw)
-            }
-            _ => None,
-        }
-    }
-
-    /// Pasted text, as one change: into the field being edited, or the
-    /// filter of a filterable list; anywhere else it is refused.
-    pub fn paste(&mut self, form: &Form, session: &mut Session, text: &str) -> Outcome {
-        if let Some((item, editor)) = &mut self.editing {
-            let left_out = editor.paste(text);
-            let answer = Some(editor.text())
-                .filter(|t| !t.is_empty())
-                .map(Answer::One);
-            session.set_answer(form, *item, answer);
-            return match left_out {
-                0 => Outcome::Redraw,
-                left_out => Outcome::Refused(Refused::PasteCut { left_out }),
-            };
-        }
-        if self.context(form) == Context::FilteredChoice {
-            self.filter
-                .extend(text.chars().filter(|c| !c.is_control()).take(40));
-            self.cursor = 0;
-            self.pointed = true;
-            return Outcome::Redraw;
-        }
-        Outcome::Refused(Refused::NowhereToPaste)
-    }
-
     pub fn apply(
         &mut self,
         form: &Form,
@@ -215,6 +157,16 @@ impl Entry {
                 Action::Confirm => {
                     let next = form.next_question(&session.asked, self.item);
                     return self.step(form, session, next, true);
+                }
+                _ => {}
+            }
+        }
+        if self.reason.is_some() {
+            match action {
+                Action::Confirm => return self.confirm(form, session, &visible),
+                Action::Back => {
+                    self.reason = None;
+                    return Outcome::Redraw;
                 }
                 _ => {}
             }
@@ -340,7 +292,7 @@ impl Entry {
                 if let Some(at) = codes.iter().position(|c| *c == code) {
                     codes.remove(at);
                 } else {
-                    codes.push(code.clone());
+                    codes = item.with_chosen(&codes, &code);
                 }
                 Answer::Many(form.in_form_order(self.item, &codes))
             }
@@ -375,7 +327,19 @@ impl Entry {
                 }
             }
         }
-        if self.problem_items(form, session).is_empty() {
+        let problems = self.problem_items(form, session);
+        let only_a_warning = problems == [self.item]
+            && session
+                .problem(form, self.item)
+                .is_some_and(|p| p.is_soft());
+        if only_a_warning && self.reason.is_none() {
+            let given = session.reason(form, self.item).unwrap_or("");
+            self.reason = Some(TextEditor::new(given, false).with_limit(Some(REASON_MAX_CHARS)));
+            self.show_problem = true;
+            return Outcome::Redraw;
+        }
+        if problems.is_empty() {
+            self.reason = None;
             let next = form.next_question(&session.asked, self.item);
             if next.is_none() {
                 return Outcome::Leave(Leave::Review);
@@ -391,9 +355,7 @@ impl Entry {
     pub fn problem_items(&self, form: &Form, session: &Session) -> Vec<usize> {
         std::iter::once(self.item)
             .chain(form.companions_of(self.item))
-            .filter(|&i| {
-                session.asked.is_asked(i) && form.check_answer(i, session.answer(form, i)).is_some()
-            })
+            .filter(|&i| session.asked.is_asked(i) && session.problem(form, i).is_some())
             .collect()
     }
 
@@ -422,6 +384,7 @@ impl Entry {
         self.pointed = false;
         self.pending_digit = None;
         self.editing = None;
+        self.reason = None;
         self.locked = session.is_locked(form, item);
         session.set_position(form, item);
         let answer = session.answer(form, item);
@@ -431,7 +394,7 @@ impl Entry {
             }
             _ => 0,
         };
-        if matches!(form.items[item].kind, ItemKind::Text(_)) && !self.locked {
+        if form.items[item].is_typed() && !self.locked {
             self.open_editor(form, session, item);
         }
     }
@@ -440,20 +403,38 @@ impl Entry {
         let multiline = matches!(form.items[item].kind, ItemKind::Text(rules) if rules.multiline);
         let text = session
             .answer(form, item)
-            .and_then(Answer::as_one)
-            .unwrap_or("");
+            .map(|answer| form.typed_text(item, answer, self.convention))
+            .unwrap_or_default();
         let limit = match &form.items[item].kind {
             ItemKind::Text(rules) => rules.max_length,
-            _ => None,
+            // Longer than any number or date, short enough to stay on a line.
+            _ => Some(40),
         };
-        self.editing = Some((item, TextEditor::new(text, multiline).with_limit(limit)));
+        self.editing = Some((item, TextEditor::new(&text, multiline).with_limit(limit)));
     }
 
     /// The language changed: option labels did too, so an old filter may no
     /// longer match. Keep it, but bring the cursor back into range.
-    pub fn relabelled(&mut self, form: &Form, label: &dyn Fn(&str) -> String) {
+    /// Numbers and dates being typed are written again in the new
+    /// language's convention ("3,5" becomes "3.5").
+    pub fn relabelled(
+        &mut self,
+        form: &Form,
+        session: &Session,
+        label: &dyn Fn(&str) -> String,
+        convention: Convention,
+    ) {
         let count = self.visible_options(form, label).len();
         self.cursor = self.cursor.min(count.saturating_sub(1));
+        self.convention = convention;
+        if let Some((item, _)) = self.editing
+            && matches!(
+                form.items[item].kind,
+                ItemKind::Number(_) | ItemKind::Date(_)
+            )
+        {
+            self.open_editor(form, session, item);
+        }
     }
 }
 

@@ -5,3 +5,4 @@ pub mod entry;
 pub mod home;
 pub mod report;
 pub mod review;
+mod typing;

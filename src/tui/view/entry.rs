@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Borders, Paragraph};
 
-use crate::form::{Answer, Form, ItemKind, Problem, TextRules};
+use crate::form::{Answer, Form, Item, ItemKind, Problem};
 use crate::i18n::{Describe, Texts};
 use crate::session::Session;
 use crate::text::{truncate, wrap_words};
@@ -140,20 +140,25 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
         ]));
     }
 
-    let problem = problem_line(app, session, entry);
-    let [head, body, foot] = Layout::vertical([
+    let problem = problem_lines(app, session, entry, width);
+    let reason_rows = if entry.reason.is_some() { 3 } else { 0 };
+    let [head, body, foot, reason] = Layout::vertical([
         Constraint::Length(top.len() as u16),
         Constraint::Fill(1),
-        Constraint::Length(u16::from(problem.is_some())),
+        Constraint::Length(problem.len() as u16),
+        Constraint::Length(reason_rows),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(top), head);
-    if let Some(problem) = problem {
-        frame.render_widget(Paragraph::new(problem), foot);
-    }
-    let cursor = match &item.kind {
-        ItemKind::Text(rules) => draw_text(frame, texts, entry, *rules, body),
-        _ => draw_choices(frame, app, session, entry, body),
+    frame.render_widget(Paragraph::new(problem), foot);
+    let cursor = if item.is_typed() {
+        draw_text(frame, texts, entry, item, body)
+    } else {
+        draw_choices(frame, app, session, entry, body)
+    };
+    let cursor = match &entry.reason {
+        Some(editor) => draw_reason(frame, texts, editor, reason),
+        None => cursor,
     };
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
@@ -245,12 +250,13 @@ fn draw_text(
     frame: &mut Frame,
     texts: &Texts,
     entry: &Entry,
-    rules: TextRules,
+    item: &Item,
     area: Rect,
 ) -> Option<Position> {
     let (_, editor) = entry.editing.as_ref()?;
+    let multiline = matches!(item.kind, ItemKind::Text(rules) if rules.multiline);
     let [field, count] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let rows = if rules.multiline {
+    let rows = if multiline {
         field.height.saturating_sub(2).max(1)
     } else {
         1
@@ -270,14 +276,7 @@ fn draw_text(
         .map(|l| Line::from(l.clone()))
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), field);
-    let length = editor.text().trim().chars().count();
-    let counter = match rules.max_length {
-        Some(max) => texts.t_args(
-            "text-count-max",
-            &[("count", length.into()), ("max", max.into())],
-        ),
-        None => texts.t_args("text-count", &[("count", length.into())]),
-    };
+    let counter = field_note(texts, item, &editor.text());
     let count = Rect {
         y: field.y + field.height,
         ..count
@@ -291,20 +290,108 @@ fn draw_text(
     ))
 }
 
-/// The problem of the current question, shown after Enter, and at once for
-/// an answer that cannot be right however it goes on (too long, say); "too
-/// short" waits for Enter, or every first letter typed would be an error.
-fn problem_line(app: &App, session: &Session, entry: &Entry) -> Option<Line<'static>> {
+/// What the line under a typed field says as it is typed: characters or
+/// words so far (and the limit), the unit of a number, the order of a date.
+fn field_note(texts: &Texts, item: &Item, text: &str) -> String {
+    match &item.kind {
+        ItemKind::Number(rules) => match &rules.unit {
+            Some(unit) => texts.t_args(
+                "number-note-unit",
+                &[("unit", texts.form_text(unit).into())],
+            ),
+            None => texts.t("number-note"),
+        },
+        ItemKind::Date(_) => texts.t("date-note"),
+        ItemKind::Text(rules) if rules.max_words.is_some() || rules.min_words.is_some() => {
+            let words = crate::form::value::count_words(text);
+            match rules.max_words {
+                Some(max) => texts.t_args(
+                    "word-count-max",
+                    &[("count", words.into()), ("max", max.into())],
+                ),
+                None => texts.t_args("word-count", &[("count", words.into())]),
+            }
+        }
+        ItemKind::Text(rules) => {
+            let length = text.trim().chars().count();
+            match rules.max_length {
+                Some(max) => texts.t_args(
+                    "text-count-max",
+                    &[("count", length.into()), ("max", max.into())],
+                ),
+                None => texts.t_args("text-count", &[("count", length.into())]),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// The one-line field for the reason that keeps an answer a soft check
+/// warned about.
+fn draw_reason(
+    frame: &mut Frame,
+    texts: &Texts,
+    editor: &TextEditor,
+    area: Rect,
+) -> Option<Position> {
+    if area.height < 3 {
+        return None;
+    }
+    let block = crate::tui::glyphs::block(Borders::ALL)
+        .border_style(Theme::dim())
+        .title(texts.t("reason-title"));
+    let inner = block.inner(area);
+    let wrapped = editor.wrap(usize::from(inner.width).saturating_sub(1));
+    let line = wrapped.lines.first().cloned().unwrap_or_default();
+    frame.render_widget(Paragraph::new(Line::from(line)).block(block), area);
+    let column = wrapped
+        .cursor
+        .1
+        .min(usize::from(inner.width).saturating_sub(1));
+    Some(Position::new(inner.x + column as u16, inner.y))
+}
+
+/// Problems that a few more keys may well put right: said after Enter,
+/// or every first letter typed would be an error.
+fn waits_for_enter(problem: &Problem) -> bool {
+    matches!(
+        problem,
+        Problem::Required
+            | Problem::TooShort { .. }
+            | Problem::TooFewWords { .. }
+            | Problem::NotANumber
+            | Problem::NotADate
+            | Problem::NotAnEmail
+            | Problem::NotAPhone
+            | Problem::Unconfirmed { .. }
+    )
+}
+
+/// The problem of the current question, wrapped to the width: shown after
+/// Enter, and at once for an answer that cannot be right however it goes
+/// on (too long, say).
+fn problem_lines(app: &App, session: &Session, entry: &Entry, width: usize) -> Vec<Line<'static>> {
+    problem_text(app, session, entry)
+        .map(|text| {
+            wrap_words(&format!("! {text}"), width)
+                .into_iter()
+                .take(3)
+                .map(|l| Line::from(Span::styled(l, Theme::error())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn problem_text(app: &App, session: &Session, entry: &Entry) -> Option<String> {
     let form = &app.form;
     let item = entry.problem_items(form, session).into_iter().find(|&i| {
-        let wrong_already = !matches!(
-            form.check_answer(i, session.answer(form, i)),
-            Some(Problem::Required | Problem::TooShort { .. })
-        );
-        entry.show_problem || wrong_already
+        entry.show_problem
+            || !session
+                .problem(form, i)
+                .is_some_and(|p| waits_for_enter(&p))
     })?;
-    let problem = form.check_answer(item, session.answer(form, item))?;
-    let is_choice = !matches!(form.items[item].kind, ItemKind::Text(_));
+    let problem = session.problem(form, item)?;
+    let is_choice = !form.items[item].is_typed();
     let text = if item == entry.item && is_choice && problem == Problem::Required {
         app.texts.t("problem-required-choice")
     } else if item == entry.item {
@@ -315,8 +402,5 @@ fn problem_line(app: &App, session: &Session, entry: &Entry) -> Option<Line<'sta
             &[("problem", problem.describe(&app.texts).into())],
         )
     };
-    Some(Line::from(Span::styled(
-        format!("! {text}"),
-        Theme::error(),
-    )))
+    Some(text)
 }

@@ -68,7 +68,7 @@ fn review_lines(
             )));
         }
         let start = lines.len();
-        let problem = form.check_answer(item, answers.get(&form.items[item].id));
+        let problem = form.problem_of(item, answers, &session.response.reasons);
         // Column one is the cursor, column two the "missing" mark.
         let pointer = if position == review.selected {
             Span::styled(">", Theme::key())
@@ -106,12 +106,20 @@ fn review_lines(
                 Span::styled(texts.t("review-unanswered"), Theme::dim()),
             ])),
         }
+        if let Some(reason) = session.response.reasons.get(&form.items[item].id) {
+            let said = texts.t_args("review-reason", &[("reason", reason.as_str().into())]);
+            for row in wrap_words(&said, width) {
+                lines.push(Line::from(Span::styled(format!("    {row}"), Theme::dim())));
+            }
+        }
         if let Some(problem) = problem.filter(|_| answers.contains_key(&form.items[item].id)) {
             use crate::i18n::Describe;
-            lines.push(Line::from(Span::styled(
-                format!("    {}", problem.describe(texts)),
-                Theme::error(),
-            )));
+            for row in wrap_words(&problem.describe(texts), width) {
+                lines.push(Line::from(Span::styled(
+                    format!("    {row}"),
+                    Theme::error(),
+                )));
+            }
         }
         if position == review.selected {
             selected = (start, lines.len());
