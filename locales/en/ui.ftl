@@ -49,9 +49,10 @@ word-count = { $count ->
 }
 word-count-max = { $count }/{ $max } words
 number-note = A number; decimals after a point.
+number-note-whole = A whole number.
 number-note-unit = { $unit } · decimals after a point
 date-note = yyyy-mm-dd, or dd/mm/yyyy
-reason-title = Reason for keeping this answer (Enter to confirm)
+reason-title = Why the answer is right (Enter confirms)
 text-count = { $count ->
     [one] { $count } character
    *[other] { $count } characters
@@ -124,7 +125,7 @@ problem-in-the-future = The date cannot be in the future.
 problem-not-an-email = Type an e-mail address, such as name@example.org.
 problem-not-a-phone = Type a phone number: digits, with a leading + for the country code if needed (6 to 15 digits).
 problem-not-alone = "{ $option }" cannot be chosen together with other answers.
-problem-unconfirmed = { $message } If the answer is right, give a short reason to keep it.
+problem-unconfirmed = { $message } If it is right, say briefly why.
 problem-specify = Specify "Other": { $problem }
 document-unknown-item = "{ $item }" is not an item of this form.
 document-not-asked = "{ $item }" is answered but not asked with these answers.
@@ -369,6 +370,8 @@ report-text-answers = { $count ->
     [one] one answer
    *[other] { $count } answers
 }
+report-numbers = n = { $n } · mean { $mean } · median { $median } · min { $min } · max { $max }
+report-dates = n = { $n } · from { $first } to { $last }
 report-total = Total
 report-option = Answer
 report-unknown-by = The form has no derived value "{ $by }" to break the tables down by.

@@ -49,9 +49,10 @@ word-count = { $count ->
 }
 word-count-max = { $count }/{ $max } parole
 number-note = Un numero; i decimali dopo la virgola.
+number-note-whole = Un numero intero.
 number-note-unit = { $unit } · decimali dopo la virgola
 date-note = gg/mm/aaaa
-reason-title = Motivo per confermare la risposta (Invio per confermare)
+reason-title = Perché la risposta è corretta (Invio conferma)
 text-count = { $count ->
     [one] { $count } carattere
    *[other] { $count } caratteri
@@ -127,7 +128,7 @@ problem-in-the-future = La data non può essere nel futuro.
 problem-not-an-email = Scriva un indirizzo e-mail, come nome@esempio.it.
 problem-not-a-phone = Scriva un numero di telefono: solo cifre, con il + e il prefisso internazionale se serve (da 6 a 15 cifre).
 problem-not-alone = «{ $option }» non si può scegliere insieme ad altre risposte.
-problem-unconfirmed = { $message } Se la risposta è corretta, indichi brevemente il motivo per confermarla.
+problem-unconfirmed = { $message } Se è corretto, ne indichi brevemente il motivo.
 problem-specify = Specifichi «Altro»: { $problem }
 document-unknown-item = "{ $item }" non è una domanda di questo modulo.
 document-not-asked = "{ $item }" ha una risposta ma, con queste risposte, la domanda non è prevista.
@@ -372,6 +373,8 @@ report-text-answers = { $count ->
     [one] una risposta
    *[other] { $count } risposte
 }
+report-numbers = n = { $n } · media { $mean } · mediana { $median } · min { $min } · max { $max }
+report-dates = n = { $n } · dal { $first } al { $last }
 report-total = Totale
 report-option = Risposta
 report-unknown-by = Il modulo non ha un valore derivato "{ $by }" con cui suddividere le tabelle.

@@ -4,7 +4,7 @@
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Gathered, Selection, Tally, percent};
+use super::{Gathered, Selection, Tally, ValueSummary, percent};
 use crate::form::Form;
 use crate::i18n::{Describe, Texts};
 
@@ -94,6 +94,43 @@ fn pct(texts: &Texts, n: usize, asked: usize) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
+/// A typed item's line: how many answered a text; n, mean, median and
+/// range of a number; n and the first and last day of a date.
+pub fn typed_figures(texts: &Texts, tally: &Tally) -> String {
+    let decimal = |x: f64| {
+        let fixed = format!("{x:.2}");
+        let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
+        trimmed.replace('.', &texts.convention().decimal.to_string())
+    };
+    match &tally.values {
+        Some(ValueSummary::Numbers {
+            n,
+            mean,
+            median,
+            min,
+            max,
+        }) => texts.t_args(
+            "report-numbers",
+            &[
+                ("n", (*n).into()),
+                ("mean", decimal(*mean).into()),
+                ("median", decimal(*median).into()),
+                ("min", decimal(*min).into()),
+                ("max", decimal(*max).into()),
+            ],
+        ),
+        Some(ValueSummary::Dates { n, first, last }) => texts.t_args(
+            "report-dates",
+            &[
+                ("n", (*n).into()),
+                ("first", texts.date(*first).into()),
+                ("last", texts.date(*last).into()),
+            ],
+        ),
+        None => texts.t_args("report-text-answers", &[("count", tally.answered.into())]),
+    }
+}
+
 /// "How many were read, and what was left out", for the top of a report.
 pub fn header(texts: &Texts, selection: &Selection) -> String {
     let mut out = texts.t_args("report-read", &[("count", selection.used.into())]);
@@ -159,8 +196,11 @@ fn table(form: &Form, texts: &Texts, selection: &Selection, columns: &[Column]) 
     for (index, main) in total.tallies.iter().enumerate() {
         out.push('\n');
         if !main.is_choice(form) {
-            let answers = texts.t_args("report-text-answers", &[("count", main.answered.into())]);
-            out += &format!("{}: {answers}\n", heading(form, texts, main));
+            out += &format!(
+                "{}: {}\n",
+                heading(form, texts, main),
+                typed_figures(texts, main)
+            );
             continue;
         }
         out += &format!("{}\n", heading(form, texts, main));
@@ -227,8 +267,8 @@ fn markdown(form: &Form, texts: &Texts, selection: &Selection, columns: &[Column
             );
         }
         if !main.is_choice(form) {
-            let answers = texts.t_args("report-text-answers", &[("count", main.answered.into())]);
-            out += &format!("\n**{}**: {answers}\n", heading(form, texts, main));
+            let figures = typed_figures(texts, main);
+            out += &format!("\n**{}**: {figures}\n", heading(form, texts, main));
             continue;
         }
         out += &format!(
@@ -312,14 +352,24 @@ fn json(form: &Form, texts: &Texts, selection: &Selection, columns: &[Column]) -
                     .iter()
                     .map(|(code, n)| json!({"code": code, "label": option_label(form, texts, t, code), "n": n, "pct": percent(*n, t.asked)}))
                     .collect();
-                json!({
+                let mut item = json!({
                     "item": form.items[t.item].id,
                     "question": texts.form_text(&form.items[t.item].question),
                     "asked": t.asked,
                     "not_asked": t.not_asked,
                     "answered": t.answered,
                     "options": options,
-                })
+                });
+                match &t.values {
+                    Some(ValueSummary::Numbers { n, mean, median, min, max }) => {
+                        item["numbers"] = json!({"n": n, "mean": mean, "median": median, "min": min, "max": max});
+                    }
+                    Some(ValueSummary::Dates { n, first, last }) => {
+                        item["dates"] = json!({"n": n, "first": first.to_string(), "last": last.to_string()});
+                    }
+                    None => {}
+                }
+                item
             })
             .collect()
     };

@@ -4,6 +4,10 @@
 //! files for analysts.
 
 pub mod format;
+mod values;
+
+pub use values::ValueSummary;
+use values::Values;
 
 use crate::form::{Answer, Form, ItemKind};
 use crate::store::{Response, Responses, Status, StoreError};
@@ -132,6 +136,8 @@ struct ItemCounts {
     answered: usize,
     /// For each option of the item, in form order.
     chosen: Vec<usize>,
+    /// For number and date items.
+    values: Values,
 }
 
 impl Counts {
@@ -145,6 +151,7 @@ impl Counts {
                     asked: 0,
                     answered: 0,
                     chosen: vec![0; item.options().len()],
+                    values: Values::default(),
                 })
                 .collect(),
         }
@@ -162,6 +169,7 @@ impl Counts {
                 continue;
             };
             counts.answered += 1;
+            counts.values.add(&item.kind, answer);
             for (option, chosen) in item.options().iter().zip(&mut counts.chosen) {
                 if answer.includes(&option.code) {
                     *chosen += 1;
@@ -187,13 +195,14 @@ impl Counts {
                     .zip(counts.chosen.iter().copied())
                     .collect(),
                 answered: counts.answered,
+                values: counts.values.summary(),
             })
             .collect()
     }
 }
 
 /// The counts of one item.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tally {
     pub item: usize,
     /// Responses the item was asked in: the denominator of every %.
@@ -204,11 +213,13 @@ pub struct Tally {
     pub options: Vec<(String, usize)>,
     /// Asked responses with an answer (for text items, the figure shown).
     pub answered: usize,
+    /// For number and date items: what the answers add up to.
+    pub values: Option<ValueSummary>,
 }
 
 impl Tally {
     pub fn is_choice(&self, form: &Form) -> bool {
-        !matches!(form.items[self.item].kind, ItemKind::Text(_))
+        !form.items[self.item].is_typed()
     }
 
     pub fn is_multiple(&self, form: &Form) -> bool {

@@ -294,13 +294,15 @@ fn draw_text(
 /// words so far (and the limit), the unit of a number, the order of a date.
 fn field_note(texts: &Texts, item: &Item, text: &str) -> String {
     match &item.kind {
-        ItemKind::Number(rules) => match &rules.unit {
-            Some(unit) => texts.t_args(
-                "number-note-unit",
-                &[("unit", texts.form_text(unit).into())],
-            ),
-            None => texts.t("number-note"),
-        },
+        ItemKind::Number(rules) => {
+            let unit = rules.unit.as_deref().map(|u| texts.form_text(u));
+            match (rules.whole, unit) {
+                (true, Some(unit)) => unit,
+                (true, None) => texts.t("number-note-whole"),
+                (false, Some(unit)) => texts.t_args("number-note-unit", &[("unit", unit.into())]),
+                (false, None) => texts.t("number-note"),
+            }
+        }
         ItemKind::Date(_) => texts.t("date-note"),
         ItemKind::Text(rules) if rules.max_words.is_some() || rules.min_words.is_some() => {
             let words = crate::form::value::count_words(text);
@@ -375,7 +377,7 @@ fn problem_lines(app: &App, session: &Session, entry: &Entry, width: usize) -> V
         .map(|text| {
             wrap_words(&format!("! {text}"), width)
                 .into_iter()
-                .take(3)
+                .take(4)
                 .map(|l| Line::from(Span::styled(l, Theme::error())))
                 .collect()
         })

@@ -53,10 +53,8 @@ pub fn draw(frame: &mut Frame, app: &App, report: &Report, area: Rect) {
     if tally.is_choice(form) {
         lines.extend(bars(app, tally, width));
     } else {
-        lines.push(Line::from(texts.t_args(
-            "report-text-answers",
-            &[("count", tally.answered.into())],
-        )));
+        let figures = crate::report::format::typed_figures(texts, tally);
+        lines.extend(wrap_words(&figures, width).into_iter().map(Line::from));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,0 +1,349 @@
+//! Forms beyond the bundled questionnaire: the Bologna abstract form (a
+//! second bundled form, chosen by name) filled in by keys and line by line,
+//! and a form with numbers, dates, exclusive options and soft checks
+//! (tests/fixtures/typed-form) from its folder.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use support::*;
+
+const BACKSPACE: &str = "\x7f";
+
+fn campo(data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_campo"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The abstract form in Italian, by keys in a pseudo-terminal: a phone
+/// number and an e-mail address refused until they are right, the words of
+/// the abstract counted as they are typed, marked complete; then exported.
+#[test]
+fn the_abstract_form_by_keys_in_italian_then_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut tty = Tty::spawn(data, &["--lang", "it", "--form", "abstract-bologna", "new"]);
+    tty.wait_for("Domanda 1 di 10");
+    tty.wait_for("Nome");
+    tty.keys("Guzzetta F., Cattani A., Kaczor I.", "Kaczor I.");
+    tty.keys(ENTER, "Paese");
+    tty.keys("Italia", "Italia");
+    tty.keys(ENTER, "Organizzazione (Università/Azienda/ONG)");
+    tty.keys("DSM-DP, AUSL Bologna", "AUSL Bologna");
+    tty.keys(ENTER, "Indirizzo");
+    tty.keys("viale C. Pepoli 5", "Pepoli 5");
+    tty.keys(ENTER, "Telefono");
+    tty.keys("348 tel", "348 tel");
+    tty.keys(ENTER, "Scriva un numero di telefono");
+    for _ in 0..3 {
+        tty.send(BACKSPACE);
+    }
+    tty.keys("8935528", "348 8935528");
+    tty.keys(ENTER, "Fax");
+    // Optional: Enter on an empty field moves on.
+    tty.keys(ENTER, "E-mail");
+    tty.keys("f.guzzetta@ausl", "f.guzzetta@ausl");
+    tty.keys(ENTER, "Scriva un indirizzo e-mail");
+    tty.keys(".bologna.it", "f.guzzetta@ausl.bologna.it");
+    tty.keys(ENTER, "Titolo del contributo");
+    tty.keys("Peer-support nei CSM di Bologna", "nei CSM di Bologna");
+    tty.keys(ENTER, "Obiettivi");
+    tty.keys("Coordinare le attività", "Coordinare le attività");
+    tty.keys(TAB, "Contenuto-testo (max. 400 parole)");
+    tty.wait_for("0/400 parole");
+    // "dell'ASL" is one word.
+    tty.keys(
+        "Premesse: il programma dell'ASL di Bologna.",
+        "6/400 parole",
+    );
+    tty.keys(TAB, "Riepilogo · Bozza · risposte: 9 su 10");
+    tty.keys("c", "Completato");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+
+    let done = only_response(data);
+    assert_eq!(done["status"], "complete");
+    assert_eq!(done["form"]["id"], "abstract-bologna");
+    assert_eq!(done["answers"]["phone"], "348 8935528");
+    assert_eq!(done["answers"]["email"], "f.guzzetta@ausl.bologna.it");
+    assert_eq!(
+        done["answers"]["contents"],
+        "Premesse: il programma dell'ASL di Bologna."
+    );
+    assert!(done["answers"].get("fax").is_none());
+
+    let out = dir.path().join("out");
+    let export = campo(
+        data,
+        &[
+            "--form",
+            "abstract-bologna",
+            "--lang",
+            "it",
+            "export",
+            "--format",
+            "all",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(export.status.success(), "{export:?}");
+    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "id,status,created,updated,lang,authors,country,affiliation,address,phone,fax,email,title,objectives,contents"
+    );
+    assert!(
+        csv.contains("\"Guzzetta F., Cattani A., Kaczor I.\",Italia"),
+        "{csv}"
+    );
+    assert!(out.join("responses.xlsx").exists() && out.join("responses.sps").exists());
+}
+
+/// The same form in English, line by line: what is wrong is said, and a
+/// good answer moves on.
+#[test]
+fn the_abstract_form_line_by_line_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let lines = [
+        "Guzzetta F., Cattani A.",
+        "Italy",
+        "DSM-DP, AUSL Bologna",
+        "viale C. Pepoli 5",
+        "not a phone",
+        "+39 348 893 5528",
+        "",
+        "f.guzzetta",
+        "f.guzzetta@ausl.bologna.it",
+        "Peer-support in Community Mental Health Centres",
+        "To coordinate and formalise peer support",
+        "Background: collaborations grew in Bologna's CMHCs.",
+        ":complete",
+        ":quit",
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .arg("--data-dir")
+        .arg(data)
+        .args([
+            "--lang",
+            "en",
+            "--form",
+            "abstract-bologna",
+            "--plain",
+            "new",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{}", lines.join("\n")).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        "[5/10] Phone-mobile",
+        "! Type a phone number",
+        "! Type an e-mail address",
+        "Type the answer on one line: at most 400 words.",
+        "Marked complete",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let done = only_response(data);
+    assert_eq!(done["status"], "complete");
+    assert_eq!(done["answers"]["phone"], "+39 348 893 5528");
+    assert_eq!(done["lang"], "en");
+}
+
+#[test]
+fn the_bundled_survey_stays_the_default_and_an_unknown_form_name_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = campo(dir.path(), &["--lang", "en", "--plain", "new"]);
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(text.contains("In which region"), "{text}");
+    let unknown = campo(
+        dir.path(),
+        &["--lang", "it", "--form", "abstract-milano", "list"],
+    );
+    assert!(!unknown.status.success());
+    let said = String::from_utf8_lossy(&unknown.stderr);
+    assert!(said.contains("abstract-milano"), "{said}");
+}
+
+const TYPED_FORM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/typed-form");
+
+/// Numbers with a decimal comma, a leap day, an exclusive option ticked
+/// last and a soft check confirmed with a reason, by keys in Italian; then
+/// what `show`, `report` and the exports make of them.
+#[test]
+fn numbers_dates_an_exclusive_option_and_a_soft_check_by_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut tty = Tty::spawn(data, &["--lang", "it", "--form", TYPED_FORM, "new"]);
+    tty.wait_for("Quanti esperti in supporto tra pari");
+    tty.keys("60", "persone");
+    tty.keys(ENTER, "Più di 50 esperti");
+    tty.wait_for("Perché la risposta è corretta");
+    tty.keys("Due servizi uniti", "Due servizi uniti");
+    tty.keys(ENTER, "Quante ore a settimana");
+    // The other language's separator is refused, not guessed.
+    tty.keys("3.5", "3.5");
+    tty.keys(ENTER, "con la virgola per i decimali");
+    tty.send(BACKSPACE);
+    tty.send(BACKSPACE);
+    tty.keys(",5", "3,5");
+    tty.keys(ENTER, "Quando è stato avviato il servizio?");
+    tty.keys("29/02/2023", "29/02/2023");
+    tty.keys(ENTER, "Scriva la data come gg/mm/aaaa");
+    tty.send(BACKSPACE);
+    tty.keys("4", "29/02/2024");
+    tty.keys(ENTER, "Quali attività svolgono?");
+    tty.keys("1", "1 [x] Gruppi");
+    tty.keys("2", "2 [x] Visite domiciliari");
+    // "None of these", ticked last, clears the others.
+    tty.keys("3", "3 [x] Nessuna di queste");
+    tty.wait_for("1 [ ] Gruppi");
+    tty.wait_for("2 [ ] Visite domiciliari");
+    tty.keys(ENTER, "E-mail di contatto");
+    tty.keys(TAB, "Riepilogo · Bozza · risposte: 4 su 5");
+    tty.wait_for("Motivo indicato: Due servizi uniti");
+    tty.keys("c", "Completato");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+
+    let done = only_response(data);
+    assert_eq!(done["status"], "complete");
+    assert_eq!(done["answers"]["staff"], serde_json::json!(60));
+    assert_eq!(done["answers"]["hours"], serde_json::json!(3.5));
+    assert_eq!(done["answers"]["started"], "2024-02-29");
+    assert_eq!(done["answers"]["kinds"], serde_json::json!(["none"]));
+    assert_eq!(done["reasons"]["staff"], "Due servizi uniti");
+
+    let form = ["--form", TYPED_FORM];
+    let id = done["id"].as_str().unwrap();
+    let show = campo(
+        data,
+        &[&form[..], &["--lang", "it", "show", &id[..8]]].concat(),
+    );
+    let text = String::from_utf8(show.stdout).unwrap();
+    for expected in [
+        "60 persone",
+        "Motivo indicato: Due servizi uniti",
+        "3,5 ore",
+        "29/02/2024",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let report = campo(data, &[&form[..], &["--lang", "it", "report"]].concat());
+    let text = String::from_utf8(report.stdout).unwrap();
+    for expected in [
+        "n = 1 · media 60 · mediana 60 · min 60 · max 60",
+        "n = 1 · media 3,5",
+        "n = 1 · dal 29/02/2024 al 29/02/2024",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    exports_hold_numbers_and_dates(data);
+}
+
+/// CSV with numbers as numbers, XLSX with number and date cells, and SPSS
+/// syntax that PSPP reads into numeric and date variables.
+fn exports_hold_numbers_and_dates(data: &Path) {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let out = data.join("out");
+    let args = [
+        "--form", TYPED_FORM, "--lang", "it", "export", "--format", "all", "--out",
+    ];
+    let export = campo(data, &[&args[..], &[out.to_str().unwrap()]].concat());
+    assert!(export.status.success(), "{export:?}");
+    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "id,status,created,updated,lang,staff,staff__reason,hours,started,kinds__groups,kinds__visits,kinds__none,contact"
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with(",60,Due servizi uniti,3.5,2024-02-29,0,0,1,"),
+        "{csv}"
+    );
+    let spreadsheet = std::fs::read_to_string(out.join("responses-spreadsheet.csv")).unwrap();
+    assert!(
+        spreadsheet.contains(";60;Due servizi uniti;3,5;2024-02-29;"),
+        "{spreadsheet}"
+    );
+
+    let mut book: Xlsx<_> = open_workbook(out.join("responses.xlsx")).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let cell = |name: &str| {
+        let column = header.iter().position(|h| h == name).unwrap();
+        sheet.get((1, column)).unwrap().clone()
+    };
+    assert_eq!(cell("staff"), Data::Float(60.0));
+    assert_eq!(cell("hours"), Data::Float(3.5));
+    match cell("started") {
+        Data::DateTime(date) => {
+            // Excel counts days from 1899-12-30.
+            let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let serial = (day(2024, 2, 29) - day(1899, 12, 30)).num_days() as f64;
+            assert!(date.is_datetime());
+            assert_eq!(date.as_f64(), serial);
+        }
+        other => panic!("started is not a date cell: {other:?}"),
+    }
+
+    if !pspp_is_here() {
+        return;
+    }
+    let syntax = std::fs::read_to_string(out.join("responses.sps")).unwrap();
+    let run = format!(
+        "{syntax}\nCOMPUTE year = XDATE.YEAR(started).\nCOMPUTE total = staff * hours.\nLIST VARIABLES=year total staff__reason.\n"
+    );
+    std::fs::write(out.join("run.sps"), run).unwrap();
+    let pspp = Command::new("pspp")
+        .current_dir(&out)
+        .args(["run.sps", "-O", "format=csv", "-o", "list.csv"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&pspp.stdout);
+    assert!(pspp.status.success() && !said.contains("error"), "{said}");
+    let listed = std::fs::read_to_string(out.join("list.csv")).unwrap();
+    assert!(
+        listed.contains("2024")
+            && listed.contains("210.00")
+            && listed.contains("Due servizi uniti"),
+        "{listed}"
+    );
+}
+
+fn pspp_is_here() -> bool {
+    if Command::new("pspp").arg("--version").output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var("CAMPO_REQUIRE_PSPP").is_err(),
+        "pspp is required here but not installed"
+    );
+    eprintln!("SKIPPED: pspp is not installed (apt-get install pspp)");
+    false
+}
