@@ -347,3 +347,37 @@ fn pspp_is_here() -> bool {
     eprintln!("SKIPPED: pspp is not installed (apt-get install pspp)");
     false
 }
+
+/// A file edited by hand so that "None of these" is ticked with another
+/// answer: `doctor` names it, in the user's language, with the file.
+#[test]
+fn doctor_refuses_an_exclusive_option_stored_with_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = dir.path().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    let id = "0a1b2c3d-0000-4000-8000-000000000009";
+    std::fs::write(
+        responses.join(format!("{id}.json")),
+        format!(
+            r#"{{"id": "{id}", "form": {{"id": "typed-form", "version": 1}}, "status": "draft",
+               "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", "lang": "it",
+               "answers": {{"kinds": ["groups", "none"], "hours": 3.5}}}}"#
+        ),
+    )
+    .unwrap();
+    let doctor = campo(
+        dir.path(),
+        &["--form", TYPED_FORM, "--lang", "it", "doctor"],
+    );
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&doctor.stdout),
+        String::from_utf8_lossy(&doctor.stderr)
+    );
+    assert!(!doctor.status.success(), "{said}");
+    assert!(
+        said.contains("\"kinds\": «none» non si può scegliere insieme ad altre risposte"),
+        "{said}"
+    );
+    assert!(said.contains(id), "{said}");
+}

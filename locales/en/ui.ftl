@@ -128,6 +128,7 @@ problem-not-alone = "{ $option }" cannot be chosen together with other answers.
 problem-unconfirmed = { $message } If it is right, say briefly why.
 problem-specify = Specify "Other": { $problem }
 document-unknown-item = "{ $item }" is not an item of this form.
+document-bad-reason = the reason kept for "{ $item }" is not one: the item has no soft check, or the reason is longer than 300 characters or holds control characters.
 document-not-asked = "{ $item }" is answered but not asked with these answers.
 document-invalid = "{ $item }": { $problem }
 

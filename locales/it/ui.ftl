@@ -131,6 +131,7 @@ problem-not-alone = «{ $option }» non si può scegliere insieme ad altre rispo
 problem-unconfirmed = { $message } Se è corretto, ne indichi brevemente il motivo.
 problem-specify = Specifichi «Altro»: { $problem }
 document-unknown-item = "{ $item }" non è una domanda di questo modulo.
+document-bad-reason = il motivo registrato per "{ $item }" non è valido: la domanda non ha controlli da confermare, oppure il motivo supera i 300 caratteri o contiene caratteri di controllo.
 document-not-asked = "{ $item }" ha una risposta ma, con queste risposte, la domanda non è prevista.
 document-invalid = "{ $item }": { $problem }
 

@@ -110,3 +110,6 @@ pub type Answers = BTreeMap<String, Answer>;
 /// Item id to the reason the respondent gave for an answer a soft check
 /// warned about.
 pub type Reasons = BTreeMap<String, String>;
+
+/// The longest reason kept, in characters: a short sentence or two.
+pub const MAX_REASON_CHARS: usize = 300;

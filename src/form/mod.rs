@@ -14,7 +14,7 @@ mod typed_tests;
 mod validation;
 pub mod value;
 
-pub use answers::{Answer, Answers, Reasons};
+pub use answers::{Answer, Answers, MAX_REASON_CHARS, Reasons};
 pub use condition::Condition;
 pub use definition::{
     Check, DateRules, DerivedValue, Form, Item, ItemKind, NumberRules, OptionDef, Section,

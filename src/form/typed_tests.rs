@@ -326,3 +326,19 @@ fn a_soft_check_asks_for_a_reason_and_a_hard_one_refuses() {
             .contains(&invalid)
     );
 }
+
+#[test]
+fn a_reason_only_for_an_item_with_a_soft_check_and_short() {
+    let form = form();
+    let answers = Answers::from([("staff".into(), number("60"))]);
+    let bad = |item: &str, reason: String| {
+        let reasons = Reasons::from([(item.to_string(), reason)]);
+        form.check_document(&answers, &reasons, false)
+            .contains(&DocumentProblem::BadReason { item: item.into() })
+    };
+    assert!(!bad("staff", "Due servizi uniti".into()));
+    assert!(bad("hours", "no soft check here".into()));
+    assert!(bad("nowhere", "not an item".into()));
+    assert!(bad("staff", "x".repeat(301)));
+    assert!(bad("staff", "a\u{1b}[2J".into()));
+}

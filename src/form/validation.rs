@@ -105,6 +105,11 @@ pub enum DocumentProblem {
         item: String,
         problem: Problem,
     },
+    /// A reason for an item without soft checks, or one too long or with
+    /// control characters.
+    BadReason {
+        item: String,
+    },
 }
 
 impl Form {
@@ -205,6 +210,17 @@ impl Form {
                     item: id.clone(),
                     problem,
                 });
+            }
+        }
+        for (id, reason) in reasons {
+            let takes_reasons = self
+                .item(id)
+                .is_some_and(|item| item.checks.iter().any(|c| c.soft));
+            if !takes_reasons
+                || reason.chars().count() > super::MAX_REASON_CHARS
+                || reason.chars().any(char::is_control)
+            {
+                found.push(DocumentProblem::BadReason { item: id.clone() });
             }
         }
         if complete {

@@ -60,6 +60,9 @@ impl Describe for DocumentProblem {
             DocumentProblem::NotAsked { item } => {
                 texts.t_args("document-not-asked", &[("item", s(item))])
             }
+            DocumentProblem::BadReason { item } => {
+                texts.t_args("document-bad-reason", &[("item", s(item))])
+            }
             DocumentProblem::Invalid { item, problem } => texts.t_args(
                 "document-invalid",
                 &[

@@ -406,6 +406,16 @@ impl Plain<'_> {
             writeln!(self.out, "{}", texts.t("plain-reason-none"))?;
             return Ok(false);
         }
+        if reason.chars().count() > crate::form::MAX_REASON_CHARS {
+            let max = crate::form::MAX_REASON_CHARS;
+            writeln!(
+                self.out,
+                "! {}",
+                texts.t_args("problem-too-long", &[("max", max.into())])
+            )?;
+            self.reason_for = Some(item);
+            return Ok(false);
+        }
         if reason.chars().any(char::is_control) {
             writeln!(self.out, "! {}", texts.t("problem-control-characters"))?;
             self.reason_for = Some(item);

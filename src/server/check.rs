@@ -243,4 +243,63 @@ mod tests {
             problem: Problem::Required
         }));
     }
+
+    fn typed_document(status: &str, answers: &str, reasons: &str) -> String {
+        format!(
+            r#"{{"id": "{ID}", "form": {{"id": "typed-form", "version": 1}}, "status": "{status}",
+               "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", "lang": "it",
+               "answers": {answers}, "reasons": {reasons}}}"#
+        )
+    }
+
+    #[test]
+    fn an_exclusive_option_with_others_or_an_unconfirmed_warning_is_refused() {
+        let forms = vec![
+            Form::from_json(include_str!("../../tests/fixtures/typed-form/form.json")).unwrap(),
+        ];
+        let good = r#"{"staff": 60, "hours": 3.5, "started": "2024-02-29", "kinds": ["none"]}"#;
+        let confirmed = r#"{"staff": "Due servizi uniti"}"#;
+        let checked = check(
+            &forms,
+            ID,
+            typed_document("complete", good, confirmed).as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(checked.response.reasons["staff"], "Due servizi uniti");
+        let refused = |answers: &str, reasons: &str| match check(
+            &forms,
+            ID,
+            typed_document("complete", answers, reasons).as_bytes(),
+        ) {
+            Err(Refusal::Invalid { problems }) => problems,
+            other => panic!("not refused: {:?}", other.map(|c| c.response)),
+        };
+        let both = good.replace(r#"["none"]"#, r#"["groups", "none"]"#);
+        assert_eq!(
+            refused(&both, confirmed),
+            [DocumentProblem::Invalid {
+                item: "kinds".into(),
+                problem: Problem::NotAlone {
+                    code: "none".into()
+                }
+            }]
+        );
+        assert_eq!(
+            refused(good, "{}"),
+            [DocumentProblem::Invalid {
+                item: "staff".into(),
+                problem: Problem::Unconfirmed {
+                    message: "t-staff-many".into()
+                }
+            }]
+        );
+        let typed = good.replace("3.5", r#""3,5""#);
+        assert_eq!(
+            refused(&typed, confirmed),
+            [DocumentProblem::Invalid {
+                item: "hours".into(),
+                problem: Problem::NotANumber
+            }]
+        );
+    }
 }

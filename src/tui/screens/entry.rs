@@ -33,9 +33,6 @@ pub struct Entry {
     pub reason: Option<TextEditor>,
 }
 
-/// The longest reason kept for an answer a soft check warned about.
-const REASON_MAX_CHARS: usize = 300;
-
 /// What handling a key led to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -334,7 +331,8 @@ impl Entry {
                 .is_some_and(|p| p.is_soft());
         if only_a_warning && self.reason.is_none() {
             let given = session.reason(form, self.item).unwrap_or("");
-            self.reason = Some(TextEditor::new(given, false).with_limit(Some(REASON_MAX_CHARS)));
+            self.reason =
+                Some(TextEditor::new(given, false).with_limit(Some(crate::form::MAX_REASON_CHARS)));
             self.show_problem = true;
             return Outcome::Redraw;
         }
