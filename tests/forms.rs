@@ -166,6 +166,93 @@ fn the_abstract_form_line_by_line_in_english() {
     assert_eq!(done["lang"], "en");
 }
 
+/// In English, by keys: the same form, labels and checks in English.
+#[test]
+fn the_abstract_form_by_keys_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut tty = Tty::spawn(data, &["--lang", "en", "--form", "abstract-bologna", "new"]);
+    tty.wait_for("Question 1 of 10");
+    for (answer, next) in [
+        ("Guzzetta F., Cattani A.", "Country"),
+        ("Italy", "Affiliation (University/Agency/NGO)"),
+        ("DSM-DP, AUSL Bologna", "Address"),
+        ("viale C. Pepoli 5", "Phone-mobile"),
+        ("+39 348 893 5528", "Fax"),
+        ("", "E-mail"),
+        ("f.guzzetta@ausl.bologna.it", "Title of the contribution"),
+    ] {
+        tty.keys(answer, answer);
+        tty.keys(ENTER, next);
+    }
+    tty.keys(
+        "Peer-support in Community Mental Health Centres",
+        "Health Centres",
+    );
+    tty.keys(ENTER, "Objectives");
+    tty.keys("To coordinate peer support", "To coordinate peer support");
+    tty.keys(TAB, "Contents-text (max. 400 words)");
+    tty.keys("Background: the CMHCs' peer supporters.", "5/400 words");
+    tty.keys(TAB, "Review · Draft · 9 of 10 answered");
+    tty.keys("c", "Marked complete");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    let done = only_response(data);
+    assert_eq!(done["status"], "complete");
+    assert_eq!(done["lang"], "en");
+    assert_eq!(done["answers"]["phone"], "+39 348 893 5528");
+}
+
+/// Line by line in Italian: the hints and the refusals in Italian.
+#[test]
+fn the_abstract_form_line_by_line_in_italian() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let lines = [
+        "Guzzetta F.",
+        "Italia",
+        "DSM-DP, AUSL Bologna",
+        "viale C. Pepoli 5",
+        "3488935528",
+        "",
+        "f.guzzetta@ausl.bologna.it",
+        "Il peer support nei CSM",
+        "Coordinare le attività",
+        "Premesse: il programma dell'ASL.",
+        ":complete",
+        ":quit",
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .arg("--data-dir")
+        .arg(data)
+        .args([
+            "--lang",
+            "it",
+            "--form",
+            "abstract-bologna",
+            "--plain",
+            "new",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{}", lines.join("\n")).unwrap();
+    }
+    let text = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    for expected in [
+        "[5/10] Telefono",
+        "Scriva la risposta su una riga: al massimo 400 parole.",
+        "Questionario completato",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert_eq!(only_response(data)["status"], "complete");
+}
+
 #[test]
 fn the_bundled_survey_stays_the_default_and_an_unknown_form_name_is_said() {
     let dir = tempfile::tempdir().unwrap();

@@ -50,7 +50,6 @@ word-count = { $count ->
 word-count-max = { $count }/{ $max } words
 number-note = A number; decimals after a point.
 number-note-whole = A whole number.
-number-note-unit = { $unit } · decimals after a point
 date-note = yyyy-mm-dd, or dd/mm/yyyy
 reason-title = Why the answer is right (Enter confirms)
 text-count = { $count ->

@@ -50,7 +50,6 @@ word-count = { $count ->
 word-count-max = { $count }/{ $max } parole
 number-note = Un numero; i decimali dopo la virgola.
 number-note-whole = Un numero intero.
-number-note-unit = { $unit } · decimali dopo la virgola
 date-note = gg/mm/aaaa
 reason-title = Perché la risposta è corretta (Invio conferma)
 text-count = { $count ->

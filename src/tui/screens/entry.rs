@@ -405,8 +405,8 @@ impl Entry {
             .unwrap_or_default();
         let limit = match &form.items[item].kind {
             ItemKind::Text(rules) => rules.max_length,
-            // Longer than any number or date, short enough to stay on a line.
-            _ => Some(40),
+            // As long as any number or date, and the field that shows it.
+            _ => Some(20),
         };
         self.editing = Some((item, TextEditor::new(&text, multiline).with_limit(limit)));
     }

@@ -256,18 +256,34 @@ fn draw_text(
     let (_, editor) = entry.editing.as_ref()?;
     let multiline = matches!(item.kind, ItemKind::Text(rules) if rules.multiline);
     let [field, count] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let width = short_field_width(item).map_or(field.width, |w| w.min(field.width));
+    let wrapped = editor.wrap(usize::from(width.saturating_sub(2)).saturating_sub(1));
+    // A one-line answer longer than the field (a title) grows to a few
+    // rows, so that what was typed stays in sight.
     let rows = if multiline {
         field.height.saturating_sub(2).max(1)
     } else {
-        1
+        (wrapped.lines.len() as u16).clamp(1, 4)
     };
     let field = Rect {
         height: rows + 2,
+        width,
         ..field
     };
+    if let ItemKind::Number(rules) = &item.kind
+        && let Some(unit) = &rules.unit
+    {
+        // The unit after the field, on its line: "[ 60 ] persone".
+        let after = Rect {
+            x: field.x + field.width + 1,
+            y: field.y + 1,
+            width: area.width.saturating_sub(field.width + 1),
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(texts.form_text(unit)), after);
+    }
     let block = crate::tui::glyphs::block(Borders::ALL).border_style(Theme::dim());
     let inner = block.inner(field);
-    let wrapped = editor.wrap(usize::from(inner.width).saturating_sub(1));
     let offset = (wrapped.cursor.0 + 1).saturating_sub(usize::from(inner.height));
     let lines: Vec<Line> = wrapped
         .lines
@@ -290,19 +306,21 @@ fn draw_text(
     ))
 }
 
+/// Numbers and dates get a field of their size, which leaves room for a
+/// unit after it.
+fn short_field_width(item: &Item) -> Option<u16> {
+    match item.kind {
+        ItemKind::Number(_) | ItemKind::Date(_) => Some(24),
+        _ => None,
+    }
+}
+
 /// What the line under a typed field says as it is typed: characters or
 /// words so far (and the limit), the unit of a number, the order of a date.
 fn field_note(texts: &Texts, item: &Item, text: &str) -> String {
     match &item.kind {
-        ItemKind::Number(rules) => {
-            let unit = rules.unit.as_deref().map(|u| texts.form_text(u));
-            match (rules.whole, unit) {
-                (true, Some(unit)) => unit,
-                (true, None) => texts.t("number-note-whole"),
-                (false, Some(unit)) => texts.t_args("number-note-unit", &[("unit", unit.into())]),
-                (false, None) => texts.t("number-note"),
-            }
-        }
+        ItemKind::Number(rules) if rules.whole => texts.t("number-note-whole"),
+        ItemKind::Number(_) => texts.t("number-note"),
         ItemKind::Date(_) => texts.t("date-note"),
         ItemKind::Text(rules) if rules.max_words.is_some() || rules.min_words.is_some() => {
             let words = crate::form::value::count_words(text);
