@@ -468,3 +468,83 @@ fn doctor_refuses_an_exclusive_option_stored_with_others() {
     );
     assert!(said.contains(id), "{said}");
 }
+
+/// A real `campo serve` running the typed form on loopback: a response
+/// with a number, a date and a confirmed warning is stored as sent; one
+/// with an exclusive option ticked with another is refused, said, and kept.
+#[test]
+fn the_server_stores_numbers_and_reasons_and_refuses_a_broken_exclusive_option() {
+    use support::backend::{Backend, Db};
+    use support::server::{Server, add_token, campo as campo_command};
+    let db = Db::fresh(Backend::Sqlite).expect("SQLite is always there");
+    let token = add_token(&db, "bologna");
+    let mut server = Server::start_with(&db, "127.0.0.1:0", &["--form", TYPED_FORM]);
+    let office = tempfile::tempdir().unwrap();
+    let responses = office.path().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    let write = |n: u32, kinds: &str| {
+        let id = format!("0a1b2c3d-0000-4000-8000-00000000000{n}");
+        let document = format!(
+            r#"{{"id": "{id}", "form": {{"id": "typed-form", "version": 1}}, "status": "complete",
+               "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", "lang": "it",
+               "answers": {{"staff": 60, "hours": 3.5, "started": "2024-02-29", "kinds": {kinds}}},
+               "reasons": {{"staff": "Due servizi uniti"}}}}"#
+        );
+        std::fs::write(responses.join(format!("{id}.json")), document).unwrap();
+        id
+    };
+    let good = write(1, r#"["none"]"#);
+    let broken = write(2, r#"["groups", "none"]"#);
+    let data = office.path().to_str().unwrap();
+    let sync = campo_command(&[
+        "--data-dir",
+        data,
+        "--form",
+        TYPED_FORM,
+        "--lang",
+        "en",
+        "sync",
+        "--server",
+        &server.url,
+        "--token",
+        &token,
+    ])
+    .env("CAMPO_CONFIG", office.path().join("no-config.toml"))
+    .output()
+    .unwrap();
+    let said =
+        String::from_utf8_lossy(&sync.stdout).to_string() + &String::from_utf8_lossy(&sync.stderr);
+    assert!(
+        said.contains("Sent: 1 · already there: 0 · refused: 1"),
+        "{said}"
+    );
+    assert!(
+        said.contains(&broken[..8]) && said.contains("\"none\" cannot be chosen together"),
+        "{said}"
+    );
+    assert!(
+        responses.join(format!("{broken}.json")).exists(),
+        "a refused response is kept"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let dump = campo_command(&[
+        "serve",
+        "--db",
+        &db,
+        "dump",
+        "--out",
+        out.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(dump.status.success());
+    let stored: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.path().join("responses").join(format!("{good}.json"))).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(stored["answers"]["staff"], serde_json::json!(60));
+    assert_eq!(stored["answers"]["hours"], serde_json::json!(3.5));
+    assert_eq!(stored["reasons"]["staff"], "Due servizi uniti");
+    server.stop();
+}
