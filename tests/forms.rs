@@ -367,6 +367,14 @@ fn exports_hold_numbers_and_dates(data: &Path) {
             .ends_with(",60,Due servizi uniti,3.5,2024-02-29,0,0,1,"),
         "{csv}"
     );
+    let codebook = std::fs::read_to_string(out.join("codebook.csv")).unwrap();
+    for row in [
+        "staff,Quanti esperti in supporto tra pari lavorano nel servizio?,number,min 0; max 500; persone,",
+        "staff__reason,Motivo indicato per confermare la risposta: Quanti esperti in supporto tra pari lavorano nel servizio?,reason,,",
+        "started,Quando è stato avviato il servizio?,date,yyyy-mm-dd; min 2000-01-01,",
+    ] {
+        assert!(codebook.contains(row), "missing {row:?} in:\n{codebook}");
+    }
     let spreadsheet = std::fs::read_to_string(out.join("responses-spreadsheet.csv")).unwrap();
     assert!(
         spreadsheet.contains(";60;Due servizi uniti;3,5;2024-02-29;"),

@@ -138,17 +138,12 @@ pub fn write_codebook(
         .write_record(["variable", "question", "type", "codes", "asked_when"])
         .map_err(failed)?;
     for variable in variables {
-        let codes: Vec<String> = variable
-            .value_labels(form, texts)
-            .into_iter()
-            .map(|(code, label)| format!("{code} = {label}"))
-            .collect();
         writer
             .write_record([
                 variable.name(form),
                 variable.label(form, texts),
                 variable.kind().into(),
-                codes.join("; "),
+                variable.codes_text(form, texts),
                 variable.asked_when(form),
             ])
             .map_err(failed)?;

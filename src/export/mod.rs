@@ -139,6 +139,47 @@ impl Variable {
         }
     }
 
+    /// The codebook's "codes" column: each code with its label, or for a
+    /// number its range and unit, for a date its range and format.
+    pub fn codes_text(&self, form: &Form, texts: &Texts) -> String {
+        let range = |min: Option<String>, max: Option<String>| {
+            [("min", min), ("max", max)]
+                .into_iter()
+                .filter_map(|(name, bound)| bound.map(|b| format!("{name} {b}")))
+                .collect::<Vec<_>>()
+        };
+        match self {
+            Variable::Number(item) => {
+                let ItemKind::Number(rules) = &form.items[*item].kind else {
+                    return String::new();
+                };
+                let mut parts = range(
+                    rules.min.as_ref().map(ToString::to_string),
+                    rules.max.as_ref().map(ToString::to_string),
+                );
+                parts.extend(rules.unit.as_deref().map(|u| texts.form_text(u)));
+                parts.join("; ")
+            }
+            Variable::Date(item) => {
+                let ItemKind::Date(rules) = &form.items[*item].kind else {
+                    return String::new();
+                };
+                let mut parts = vec!["yyyy-mm-dd".to_string()];
+                parts.extend(range(
+                    rules.min.map(|d| d.to_string()),
+                    rules.max.map(|d| d.to_string()),
+                ));
+                parts.join("; ")
+            }
+            _ => self
+                .value_labels(form, texts)
+                .into_iter()
+                .map(|(code, label)| format!("{code} = {label}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Variable::Id

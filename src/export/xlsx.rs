@@ -143,16 +143,11 @@ fn write_codebook(
             .map_err(failed)?;
     }
     for (r, variable) in variables.iter().enumerate() {
-        let codes: Vec<String> = variable
-            .value_labels(form, texts)
-            .into_iter()
-            .map(|(code, label)| format!("{code} = {label}"))
-            .collect();
         let row = [
             variable.name(form),
             variable.label(form, texts),
             variable.kind().into(),
-            codes.join("; "),
+            variable.codes_text(form, texts),
             variable.asked_when(form),
         ];
         for (c, value) in row.iter().enumerate() {
