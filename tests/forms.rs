@@ -407,6 +407,7 @@ fn exports_hold_numbers_and_dates(data: &Path) {
         other => panic!("started is not a date cell: {other:?}"),
     }
 
+    libreoffice_reads_numbers_and_dates(&out);
     if !pspp_is_here() {
         return;
     }
@@ -555,4 +556,49 @@ fn the_server_stores_numbers_and_reasons_and_refuses_a_broken_exclusive_option()
     assert_eq!(stored["answers"]["hours"], serde_json::json!(3.5));
     assert_eq!(stored["reasons"]["staff"], "Due servizi uniti");
     server.stop();
+}
+
+/// LibreOffice (headless) opens the workbook, and the Italian spreadsheet
+/// CSV as an Italian user's LibreOffice would (`;`, UTF-8, locale it-IT),
+/// with numbers as numbers and dates as dates: its flat XML says each
+/// cell's type.
+fn libreoffice_reads_numbers_and_dates(out: &Path) {
+    if Command::new("soffice").arg("--version").output().is_err() {
+        assert!(
+            std::env::var("CAMPO_REQUIRE_LIBREOFFICE").is_err(),
+            "LibreOffice is required here but not installed"
+        );
+        eprintln!("SKIPPED: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
+        return;
+    }
+    let profile = tempfile::tempdir().unwrap();
+    let converted = out.join("libreoffice");
+    for (file, filter) in [
+        ("responses.xlsx", None),
+        ("responses-spreadsheet.csv", Some("CSV:59,34,76,1,,1040")),
+    ] {
+        let mut soffice = Command::new("soffice");
+        soffice
+            .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+            .arg("--headless");
+        if let Some(filter) = filter {
+            soffice.arg(format!("--infilter={filter}"));
+        }
+        let run = soffice
+            .args(["--convert-to", "fods", "--outdir"])
+            .arg(&converted)
+            .arg(out.join(file))
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{run:?}");
+        let stem = file.rsplit_once('.').unwrap().0;
+        let flat = std::fs::read_to_string(converted.join(format!("{stem}.fods"))).unwrap();
+        for cell in [
+            r#"office:value-type="float" office:value="60""#,
+            r#"office:value-type="float" office:value="3.5""#,
+            r#"office:value-type="date" office:date-value="2024-02-29""#,
+        ] {
+            assert!(flat.contains(cell), "{file}: no {cell}");
+        }
+    }
 }
