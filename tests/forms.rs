@@ -21,6 +21,31 @@ fn campo(data: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// A new abstract in plain mode, fed `lines`; what it printed.
+fn plain_mode(data: &Path, lang: &str, lines: &[&str]) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .arg("--data-dir")
+        .arg(data)
+        .args([
+            "--lang",
+            lang,
+            "--form",
+            "abstract-bologna",
+            "--plain",
+            "new",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{}", lines.join("\n")).unwrap();
+    }
+    String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+}
+
 /// The abstract form in Italian, by keys in a pseudo-terminal: a phone
 /// number and an e-mail address refused until they are right, the words of
 /// the abstract counted as they are typed, marked complete; then exported.
@@ -129,28 +154,7 @@ fn the_abstract_form_line_by_line_in_english() {
         ":complete",
         ":quit",
     ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
-        .arg("--data-dir")
-        .arg(data)
-        .args([
-            "--lang",
-            "en",
-            "--form",
-            "abstract-bologna",
-            "--plain",
-            "new",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "{}", lines.join("\n")).unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = plain_mode(data, "en", &lines);
     for expected in [
         "[5/10] Phone-mobile",
         "! Type a phone number",
@@ -222,27 +226,7 @@ fn the_abstract_form_line_by_line_in_italian() {
         ":complete",
         ":quit",
     ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
-        .arg("--data-dir")
-        .arg(data)
-        .args([
-            "--lang",
-            "it",
-            "--form",
-            "abstract-bologna",
-            "--plain",
-            "new",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "{}", lines.join("\n")).unwrap();
-    }
-    let text = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let text = plain_mode(data, "it", &lines);
     for expected in [
         "[5/10] Telefono",
         "Scriva la risposta su una riga: al massimo 400 parole.",
@@ -432,18 +416,6 @@ fn exports_hold_numbers_and_dates(data: &Path) {
     );
 }
 
-fn pspp_is_here() -> bool {
-    if Command::new("pspp").arg("--version").output().is_ok() {
-        return true;
-    }
-    assert!(
-        std::env::var("CAMPO_REQUIRE_PSPP").is_err(),
-        "pspp is required here but not installed"
-    );
-    eprintln!("SKIPPED: pspp is not installed (apt-get install pspp)");
-    false
-}
-
 /// A file edited by hand so that "None of these" is ticked with another
 /// answer: `doctor` names it, in the user's language, with the file.
 #[test]
@@ -563,12 +535,7 @@ fn the_server_stores_numbers_and_reasons_and_refuses_a_broken_exclusive_option()
 /// with numbers as numbers and dates as dates: its flat XML says each
 /// cell's type.
 fn libreoffice_reads_numbers_and_dates(out: &Path) {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        assert!(
-            std::env::var("CAMPO_REQUIRE_LIBREOFFICE").is_err(),
-            "LibreOffice is required here but not installed"
-        );
-        eprintln!("SKIPPED: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
+    if !libreoffice_is_here() {
         return;
     }
     let profile = tempfile::tempdir().unwrap();
@@ -579,7 +546,10 @@ fn libreoffice_reads_numbers_and_dates(out: &Path) {
     ] {
         let mut soffice = Command::new("soffice");
         soffice
-            .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.path().display()
+            ))
             .arg("--headless");
         if let Some(filter) = filter {
             soffice.arg(format!("--infilter={filter}"));

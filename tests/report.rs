@@ -2,11 +2,15 @@
 //! out by hand, read back with real tools: a CSV reader, calamine for the
 //! workbook, and GNU PSPP for the SPSS syntax.
 
+#[path = "support/tools.rs"]
+mod tools;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::{Value, json};
+use tools::pspp_is_here;
 
 const CAMPO: &str = env!("CARGO_BIN_EXE_campo");
 
@@ -484,20 +488,6 @@ fn pspp_reads_the_spss_syntax_and_agrees_with_the_report() {
     );
     let resources = table_of("What difficulties has your MHD met");
     assert_eq!(row_of(resources, "Chosen").0, 4);
-}
-
-/// Whether GNU PSPP is here; without it (and without CAMPO_REQUIRE_PSPP)
-/// a PSPP test says so and passes.
-fn pspp_is_here() -> bool {
-    if Command::new("pspp").arg("--version").output().is_ok() {
-        return true;
-    }
-    assert!(
-        std::env::var("CAMPO_REQUIRE_PSPP").is_err(),
-        "pspp is required here but not installed"
-    );
-    eprintln!("SKIPPED: pspp is not installed (apt-get install pspp)");
-    false
 }
 
 /// Three responses whose texts hold what broke the SPSS import: line

@@ -15,9 +15,12 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 pub mod backend;
 mod data;
 pub mod server;
+mod tools;
 // Each test file uses its own share of these.
 #[allow(unused_imports)]
 pub use data::{only_response, responses, text};
+#[allow(unused_imports)]
+pub use tools::{libreoffice_is_here, pspp_is_here};
 
 /// How long a test waits for text before it fails and shows the screen.
 const PATIENCE: Duration = Duration::from_secs(20);
