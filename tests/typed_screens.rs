@@ -82,6 +82,10 @@ fn a_number_shows_its_unit_and_a_soft_check_asks_why() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(current_item(&app), "staff");
     type_text(&mut app, "Due servizi uniti");
+    assert!(
+        render(&app).contains("Più di 50 esperti"),
+        "the warning stays while its reason is typed"
+    );
     press(&mut app, KeyCode::Enter);
     assert_eq!(current_item(&app), "hours");
     let response = saved(&fixture);

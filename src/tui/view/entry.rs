@@ -404,6 +404,17 @@ fn problem_lines(app: &App, session: &Session, entry: &Entry, width: usize) -> V
 
 fn problem_text(app: &App, session: &Session, entry: &Entry) -> Option<String> {
     let form = &app.form;
+    if entry.reason.is_some() {
+        // The warning stays in sight while its reason is typed.
+        let unconfirmed = form.problem_of(
+            entry.item,
+            &session.response.answers,
+            &crate::form::Reasons::new(),
+        );
+        return unconfirmed
+            .filter(|p| p.is_soft())
+            .map(|p| p.describe(&app.texts));
+    }
     let item = entry.problem_items(form, session).into_iter().find(|&i| {
         entry.show_problem
             || !session
