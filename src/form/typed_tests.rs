@@ -342,3 +342,31 @@ fn a_reason_only_for_an_item_with_a_soft_check_and_short() {
     assert!(bad("staff", "x".repeat(301)));
     assert!(bad("staff", "a\u{1b}[2J".into()));
 }
+
+#[test]
+fn a_draft_may_be_half_typed_but_never_too_long() {
+    let form = form();
+    let draft = |id: &str, answer: Answer| {
+        let answers = Answers::from([(id.to_string(), answer)]);
+        form.check_document(&answers, &Reasons::new(), false)
+    };
+    assert_eq!(draft("hours", one("3,")), [], "typing in progress");
+    assert_eq!(draft("mail", one("f.guzzetta@")), []);
+    assert_eq!(draft("staff", number("501")), []);
+    assert_eq!(
+        draft("abstract", one("uno due tre quattro cinque sei")),
+        [DocumentProblem::Invalid {
+            item: "abstract".into(),
+            problem: Problem::TooManyWords { max: 5 }
+        }]
+    );
+    let bundled = crate::package::FormPackage::bundled().form().unwrap();
+    let long = Answers::from([("dept_name".into(), one(&"a".repeat(201)))]);
+    assert_eq!(
+        bundled.check_document(&long, &Reasons::new(), false),
+        [DocumentProblem::Invalid {
+            item: "dept_name".into(),
+            problem: Problem::TooLong { max: 200 }
+        }]
+    );
+}

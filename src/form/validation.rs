@@ -77,8 +77,11 @@ impl Problem {
     }
 
     /// What a draft may still hold while it is being filled in: missing
-    /// answers, and what was typed but is not yet a valid value. A
-    /// completed response may hold none of these.
+    /// answers, and what is being typed and not yet right. Never what no
+    /// typing produces (a code not in the form, a wrong type, control
+    /// characters, an exclusive option with others) nor more than a field
+    /// takes, which would let a draft grow without bound. A completed
+    /// response may hold none of these.
     pub fn allowed_in_draft(&self) -> bool {
         !matches!(
             self,
@@ -86,6 +89,8 @@ impl Problem {
                 | Problem::WrongType
                 | Problem::ControlCharacters
                 | Problem::NotAlone { .. }
+                | Problem::TooLong { .. }
+                | Problem::TooManyWords { .. }
         )
     }
 }
