@@ -205,6 +205,14 @@ fn the_abstract_form_by_keys_in_english() {
     assert_eq!(done["status"], "complete");
     assert_eq!(done["lang"], "en");
     assert_eq!(done["answers"]["phone"], "+39 348 893 5528");
+    // Without --form, campo says how to open it.
+    let id = done["id"].as_str().unwrap();
+    let show = campo(data, &["--lang", "it", "show", &id[..8]]);
+    let text = String::from_utf8_lossy(&show.stdout);
+    assert!(
+        text.contains("incluso in campo: lo apra con campo --form abstract-bologna"),
+        "{text}"
+    );
 }
 
 /// Line by line in Italian: the hints and the refusals in Italian.

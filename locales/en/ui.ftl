@@ -88,6 +88,7 @@ notice-missing = { $count ->
    *[other] { $count } answers are missing or not valid: they are marked with !
 }
 notice-unknown-form = This response belongs to form "{ $form }", version { $version }, which this installation of campo does not know.
+notice-other-bundled-form = This response is of the form "{ $form }", version { $version }, which comes with campo: open it with campo --form { $form }.
 notice-deleted = Response moved to the trash folder.
 
 ## Validation

@@ -91,6 +91,7 @@ notice-missing = { $count ->
    *[other] { $count } risposte mancano o non sono valide: sono segnate con !
 }
 notice-unknown-form = Questo questionario appartiene al modulo "{ $form }", versione { $version }, che questa installazione di campo non conosce.
+notice-other-bundled-form = Questo questionario è del modulo "{ $form }", versione { $version }, incluso in campo: lo apra con campo --form { $form }.
 notice-deleted = Questionario spostato nel cestino.
 
 ## Controlli sulle risposte

@@ -17,11 +17,7 @@ pub fn run(forms: &[Form], texts: &Texts, data: &DataDir) -> Result<(), Failure>
         Ok(response) => {
             let path = data.location(response.id);
             let Some(form) = super::list::version_of(forms, &response.form) else {
-                let args = [
-                    ("form", response.form.id.as_str().into()),
-                    ("version", response.form.version.into()),
-                ];
-                let reason = texts.t_args("notice-unknown-form", &args);
+                let reason = texts.unknown_form(&response.form);
                 problems.push(texts.t_args(
                     "doctor-line",
                     &[("path", path.into()), ("reason", reason.into())],

@@ -269,11 +269,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Some(Command::Edit { id: Some(id) }) => {
             let response = data.load(data.resolve(&id).map_err(fail)?).map_err(fail)?;
             if list::version_of(&forms, &response.form).is_none() {
-                let args = [
-                    ("form", response.form.id.as_str().into()),
-                    ("version", response.form.version.into()),
-                ];
-                return Err(Failure(texts.t_args("notice-unknown-form", &args)));
+                return Err(Failure(texts.unknown_form(&response.form)));
             }
             Start::Edit(response.id)
         }

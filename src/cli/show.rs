@@ -22,13 +22,7 @@ pub fn run(
             &String::from_utf8(response.to_json()).expect("JSON is UTF-8"),
         ),
         (false, Some(form)) => crate::i18n::review_text(form, texts, &response),
-        (false, None) => {
-            let args = [
-                ("form", response.form.id.as_str().into()),
-                ("version", response.form.version.into()),
-            ];
-            format!("{}\n", texts.t_args("notice-unknown-form", &args))
-        }
+        (false, None) => format!("{}\n", texts.unknown_form(&response.form)),
     };
     // A closed pipe (`campo show … | head`) is not an error worth a panic.
     let out = if json {

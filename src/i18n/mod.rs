@@ -255,6 +255,23 @@ impl Texts {
             .unwrap_or_else(|| id.to_string())
     }
 
+    /// A response of a form other than the one running: the command that
+    /// opens it when campo bundles that form, else that campo does not know it.
+    pub fn unknown_form(&self, form: &crate::store::FormRef) -> String {
+        let id = if crate::package::FormPackage::bundled_named(&form.id).is_some() {
+            "notice-other-bundled-form"
+        } else {
+            "notice-unknown-form"
+        };
+        self.t_args(
+            id,
+            &[
+                ("form", form.id.as_str().into()),
+                ("version", form.version.into()),
+            ],
+        )
+    }
+
     /// How numbers and dates are written in the current language.
     pub fn convention(&self) -> crate::form::value::Convention {
         match self.lang {

@@ -113,10 +113,10 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
         Notice::Reopened => texts.t("notice-reopened"),
         Notice::MarkedComplete => texts.t("notice-marked-complete"),
         Notice::Missing(count) => texts.t_args("notice-missing", &[("count", (*count).into())]),
-        Notice::UnknownForm { id, version } => texts.t_args(
-            "notice-unknown-form",
-            &[("form", id.as_str().into()), ("version", (*version).into())],
-        ),
+        Notice::UnknownForm { id, version } => texts.unknown_form(&crate::store::FormRef {
+            id: id.clone(),
+            version: *version,
+        }),
         Notice::Damaged(error) | Notice::Failed(error) => error.describe(texts),
         Notice::Deleted => texts.t("notice-deleted"),
         Notice::ReadOnly => texts.t("notice-read-only"),
