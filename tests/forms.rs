@@ -21,19 +21,12 @@ fn campo(data: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-/// A new abstract in plain mode, fed `lines`; what it printed.
-fn plain_mode(data: &Path, lang: &str, lines: &[&str]) -> String {
+/// A new response of `form` in plain mode, fed `lines`; what it printed.
+fn plain_mode(data: &Path, form: &str, lang: &str, lines: &[&str]) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
         .arg("--data-dir")
         .arg(data)
-        .args([
-            "--lang",
-            lang,
-            "--form",
-            "abstract-bologna",
-            "--plain",
-            "new",
-        ])
+        .args(["--lang", lang, "--form", form, "--plain", "new"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -154,7 +147,7 @@ fn the_abstract_form_line_by_line_in_english() {
         ":complete",
         ":quit",
     ];
-    let text = plain_mode(data, "en", &lines);
+    let text = plain_mode(data, "abstract-bologna", "en", &lines);
     for expected in [
         "[5/10] Phone-mobile",
         "! Type a phone number",
@@ -234,7 +227,7 @@ fn the_abstract_form_line_by_line_in_italian() {
         ":complete",
         ":quit",
     ];
-    let text = plain_mode(data, "it", &lines);
+    let text = plain_mode(data, "abstract-bologna", "it", &lines);
     for expected in [
         "[5/10] Telefono",
         "Scriva la risposta su una riga: al massimo 400 parole.",
@@ -243,6 +236,47 @@ fn the_abstract_form_line_by_line_in_italian() {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
     assert_eq!(only_response(data)["status"], "complete");
+}
+
+/// The typed form line by line in Italian: a warning taken with a reason
+/// on the next line, a point refused where a comma belongs, a day that
+/// does not exist, an exclusive option typed last.
+#[test]
+fn numbers_dates_and_a_soft_check_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let lines = [
+        "60",
+        "-",
+        "60",
+        "Due servizi uniti",
+        "3.5",
+        "3,5",
+        "29/02/2023",
+        "29/02/2024",
+        "1, 3",
+        "",
+        ":complete",
+        ":quit",
+    ];
+    let text = plain_mode(data, TYPED_FORM, "it", &lines);
+    for expected in [
+        "Scriva un numero intero (persone).",
+        "! Più di 50 esperti in supporto tra pari in un solo servizio è un numero insolito.",
+        "Nessun motivo indicato",
+        "Motivo registrato.",
+        "! Scriva un numero, con la virgola per i decimali",
+        "! Scriva la data come gg/mm/aaaa",
+        "Registrato: Nessuna di queste",
+        "Questionario completato",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let done = only_response(data);
+    assert_eq!(done["answers"]["hours"], serde_json::json!(3.5));
+    assert_eq!(done["answers"]["started"], "2024-02-29");
+    assert_eq!(done["answers"]["kinds"], serde_json::json!(["none"]));
+    assert_eq!(done["reasons"]["staff"], "Due servizi uniti");
 }
 
 #[test]

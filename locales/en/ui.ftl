@@ -412,8 +412,14 @@ plain-hint-single = Type the number of one option, or part of its name.
 plain-hint-multi = Type the numbers (or parts of the names) of all that apply, separated by commas.
 plain-hint-text = Type the answer on one line.
 plain-hint-words = Type the answer on one line: at most { $max } words.
-plain-hint-number = Type a number, with a point for decimals.
-plain-hint-number-unit = Type a number ({ $unit }), with a point for decimals.
+plain-hint-number = { $whole ->
+    [yes] Type a whole number.
+   *[no] Type a number, with a point for decimals.
+}
+plain-hint-number-unit = { $whole ->
+    [yes] Type a whole number ({ $unit }).
+   *[no] Type a number ({ $unit }), with a point for decimals.
+}
 plain-hint-date = Type the date as yyyy-mm-dd or dd/mm/yyyy.
 plain-reason-prompt = Type a short reason to keep this answer, or - to change it.
 plain-reason-none = No reason given: the answer stays to be confirmed or changed.

@@ -418,8 +418,14 @@ plain-hint-single = Scriva il numero di un'opzione, o parte del suo nome.
 plain-hint-multi = Scriva i numeri (o parte dei nomi) di tutte le opzioni pertinenti, separati da virgole.
 plain-hint-text = Scriva la risposta su una riga.
 plain-hint-words = Scriva la risposta su una riga: al massimo { $max } parole.
-plain-hint-number = Scriva un numero, con la virgola per i decimali.
-plain-hint-number-unit = Scriva un numero ({ $unit }), con la virgola per i decimali.
+plain-hint-number = { $whole ->
+    [yes] Scriva un numero intero.
+   *[no] Scriva un numero, con la virgola per i decimali.
+}
+plain-hint-number-unit = { $whole ->
+    [yes] Scriva un numero intero ({ $unit }).
+   *[no] Scriva un numero ({ $unit }), con la virgola per i decimali.
+}
 plain-hint-date = Scriva la data come gg/mm/aaaa.
 plain-reason-prompt = Scriva brevemente il motivo per confermare questa risposta, oppure - per cambiarla.
 plain-reason-none = Nessun motivo indicato: la risposta resta da confermare o da cambiare.

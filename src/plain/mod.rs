@@ -300,12 +300,16 @@ impl Plain<'_> {
             )?,
             ItemKind::Text(_) => writeln!(self.out, "{}", texts.t("plain-hint-text"))?,
             ItemKind::Number(rules) => {
+                let whole = if rules.whole { "yes" } else { "no" };
                 let hint = match rules.unit.as_deref() {
                     Some(unit) => texts.t_args(
                         "plain-hint-number-unit",
-                        &[("unit", texts.form_text(unit).into())],
+                        &[
+                            ("unit", texts.form_text(unit).into()),
+                            ("whole", whole.into()),
+                        ],
                     ),
-                    None => texts.t("plain-hint-number"),
+                    None => texts.t_args("plain-hint-number", &[("whole", whole.into())]),
                 };
                 writeln!(self.out, "{hint}")?
             }
