@@ -26,12 +26,21 @@ pub fn cell_text(cell: &Cell) -> String {
     }
 }
 
-/// A cell for a spreadsheet in Italian: decimal commas, which it reads as
-/// numbers (ISO dates it reads as dates in every language).
-fn cell_text_decimal_comma(cell: &Cell) -> String {
+/// A cell for a spreadsheet in English: texts made inert, numbers left as
+/// numbers (a negative one starts with `-` and is no formula).
+fn spreadsheet_cell(cell: &Cell) -> String {
+    match cell {
+        Cell::Number(_) => cell_text(cell),
+        cell => inert(cell_text(cell)),
+    }
+}
+
+/// The same in Italian: decimal commas, which an Italian spreadsheet reads
+/// as numbers (ISO dates it reads as dates in every language).
+fn spreadsheet_cell_decimal_comma(cell: &Cell) -> String {
     match cell {
         Cell::Number(number) => number.to_string().replace('.', ","),
-        cell => inert(cell_text(cell)),
+        cell => spreadsheet_cell(cell),
     }
 }
 
@@ -64,8 +73,8 @@ impl Table {
         path: &Path,
     ) -> Result<Table, ExportError> {
         let (delimiter, show): (u8, fn(&Cell) -> String) = match texts.lang {
-            crate::i18n::Lang::It => (b';', cell_text_decimal_comma),
-            crate::i18n::Lang::En => (b',', |cell| inert(cell_text(cell))),
+            crate::i18n::Lang::It => (b';', spreadsheet_cell_decimal_comma),
+            crate::i18n::Lang::En => (b',', spreadsheet_cell),
         };
         Table::begin(
             form,
@@ -149,4 +158,19 @@ pub fn write_codebook(
             .map_err(failed)?;
     }
     finish(writer, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negative_numbers_stay_numbers_and_texts_stay_inert_in_a_spreadsheet() {
+        let minus = Cell::Number(serde_json::Number::from_f64(-2.5).unwrap());
+        assert_eq!(spreadsheet_cell(&minus), "-2.5");
+        assert_eq!(spreadsheet_cell_decimal_comma(&minus), "-2,5");
+        let formula = Cell::Text("-2+3".into());
+        assert_eq!(spreadsheet_cell(&formula), "'-2+3");
+        assert_eq!(spreadsheet_cell_decimal_comma(&formula), "'-2+3");
+    }
 }
