@@ -58,12 +58,17 @@ pub fn parse_number(text: &str, whole: bool, decimal: char) -> Result<Number, Nu
         return Err(NumberMistake::NotANumber);
     }
     let negative = text.starts_with('-');
-    if whole {
-        if frac.is_some() {
-            return Err(NumberMistake::NotWhole);
-        }
-        let value: i64 = int.parse().map_err(|_| NumberMistake::NotANumber)?;
+    if whole && frac.is_some() {
+        return Err(NumberMistake::NotWhole);
+    }
+    // Typed without a decimal part, a number is stored as typed: 12, not 12.0.
+    if frac.is_none()
+        && let Ok(value) = int.parse::<i64>()
+    {
         return Ok(Number::from(if negative { -value } else { value }));
+    }
+    if whole {
+        return Err(NumberMistake::NotANumber);
     }
     let plain = format!(
         "{}{int}.{}",
@@ -213,7 +218,8 @@ mod tests {
         assert_eq!(number("3,5", false, ','), Ok("3.5".into()));
         assert_eq!(number(" -0,25 ", false, ','), Ok("-0.25".into()));
         assert_eq!(number("3.5", false, '.'), Ok("3.5".into()));
-        assert_eq!(number("12", false, ','), Ok("12.0".into()));
+        assert_eq!(number("12", false, ','), Ok("12".into()), "as typed");
+        assert_eq!(number("12,0", false, ','), Ok("12.0".into()));
         assert_eq!(
             number("3.5", false, ','),
             Err(NumberMistake::WrongSeparator)
