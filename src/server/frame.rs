@@ -159,7 +159,9 @@ fn check_headers(form: &Form, headers: &[String]) -> Vec<FrameProblem> {
         } else {
             match form.item(header).map(|item| &item.kind) {
                 None => problems.push(problem(header, FrameProblemKind::UnknownColumn)),
-                Some(ItemKind::Multi { .. }) => {
+                // The list's cells are text: a multiple choice, a number
+                // or a date would be locked in as text its item refuses.
+                Some(ItemKind::Multi { .. } | ItemKind::Number(_) | ItemKind::Date(_)) => {
                     problems.push(problem(header, FrameProblemKind::NotPrefillable))
                 }
                 Some(_) => {}
@@ -365,5 +367,21 @@ mod tests {
                 .iter()
                 .any(|p| p.kind == FrameProblemKind::NotPrefillable)
         );
+    }
+
+    #[test]
+    fn a_number_or_date_column_is_refused_not_locked_in_as_text() {
+        let typed =
+            Form::from_json(include_str!("../../tests/fixtures/typed-form/form.json")).unwrap();
+        for header in ["staff", "started"] {
+            let csv = format!("unit,{header}\nx,12\n");
+            let problems = parse(&typed, csv.as_bytes()).unwrap_err();
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.kind == FrameProblemKind::NotPrefillable),
+                "{header}: {problems:?}"
+            );
+        }
     }
 }
