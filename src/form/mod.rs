@@ -9,6 +9,7 @@ mod condition;
 mod definition;
 mod engine;
 mod error;
+mod rules;
 #[cfg(test)]
 mod typed_tests;
 mod validation;
