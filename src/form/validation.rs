@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde_json::Number;
 
 use super::rules::{check_date, check_number, check_text, not_alone, unknown_code};
-use super::{Answer, Answers, Form, ItemKind, Reasons};
+use super::{Answer, Answers, Asked, Form, ItemKind, Reasons};
 
 /// Why one answer is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -153,18 +153,29 @@ impl Form {
     /// answers that holds: a hard one refuses, a soft one asks for a reason
     /// unless `reasons` has one for this item.
     pub fn problem_of(&self, item: usize, answers: &Answers, reasons: &Reasons) -> Option<Problem> {
-        let id = &self.items[item].id;
-        if let Some(problem) = self.check_answer(item, answers.get(id)) {
-            return Some(problem);
+        let own = self.check_answer(item, answers.get(&self.items[item].id));
+        if own.is_some() || self.items[item].checks.is_empty() {
+            return own;
         }
-        let asked = self.asked(answers);
+        self.failed_check(item, answers, reasons, &self.asked(answers))
+    }
+
+    /// The first of the item's checks across answers that holds, seeing
+    /// only the answers of asked items.
+    fn failed_check(
+        &self,
+        item: usize,
+        answers: &Answers,
+        reasons: &Reasons,
+        asked: &Asked,
+    ) -> Option<Problem> {
+        let item = &self.items[item];
         let visible = |id: &str| -> Option<&Answer> {
             let position = self.position(id)?;
             asked.is_asked(position).then(|| answers.get(id)).flatten()
         };
-        let confirmed = reasons.get(id).is_some_and(|r| !r.trim().is_empty());
-        self.items[item]
-            .checks
+        let confirmed = reasons.get(&item.id).is_some_and(|r| !r.trim().is_empty());
+        item.checks
             .iter()
             .filter(|check| check.when.holds(&visible))
             .find(|check| !(check.soft && confirmed))
@@ -184,7 +195,11 @@ impl Form {
         let asked = self.asked(answers);
         (0..self.items.len())
             .filter(|&i| asked.is_asked(i))
-            .filter_map(|i| self.problem_of(i, answers, reasons).map(|p| (i, p)))
+            .filter_map(|i| {
+                self.check_answer(i, answers.get(&self.items[i].id))
+                    .or_else(|| self.failed_check(i, answers, reasons, &asked))
+                    .map(|p| (i, p))
+            })
             .collect()
     }
 
