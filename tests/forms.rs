@@ -248,7 +248,8 @@ fn numbers_dates_and_a_soft_check_line_by_line() {
     let lines = [
         "60",
         "-",
-        "60",
+        // An empty line keeps the answer, and the warning asks again.
+        "",
         "Due servizi uniti",
         "3.5",
         "3,5",

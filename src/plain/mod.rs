@@ -3,16 +3,17 @@
 //! colour; the same engine, validation messages, autosave and files as the
 //! terminal interface, in both languages (huh's accessible mode, bilingual).
 
+mod opening;
 mod parse;
 
 use std::io::{self, BufRead, Write};
 
-use chrono::Utc;
-
-use crate::form::{Answer, Form, ItemKind};
+use crate::form::{Answer, Form, ItemKind, Problem, TextRules};
 use crate::i18n::{Describe, Lang, Texts};
-use crate::session::{Session, Taken, Unsaved};
-use crate::store::{ForUnit, FormRef, Response, Responses};
+use crate::session::{Session, Unsaved};
+use crate::store::{Response, Responses};
+pub use opening::Opening;
+use opening::open;
 use parse::{Input, parse_answer};
 
 /// How a plain session ended.
@@ -160,70 +161,6 @@ fn decode_line(bytes: Vec<u8>, latin1: bool) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// What plain mode opens.
-#[derive(Clone, Copy)]
-pub enum Opening<'a> {
-    /// A new response, the unit's if the office registered for one.
-    New {
-        for_unit: Option<&'a ForUnit>,
-    },
-    Stored(uuid::Uuid),
-}
-
-/// A new response or a stored one, taken for editing; `None`
-/// when it cannot be (what is wrong is said on `output`).
-fn open(
-    form: &Form,
-    texts: &Texts,
-    store: &dyn Responses,
-    opening: Opening,
-    output: &mut dyn Write,
-) -> io::Result<Option<Session>> {
-    let taken = match opening {
-        Opening::New { for_unit } => {
-            let mut response = Response::new(
-                FormRef {
-                    id: form.id.clone(),
-                    version: form.version,
-                },
-                texts.lang.code(),
-                Utc::now(),
-            );
-            response.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
-            if let Some(unit) = for_unit {
-                response.fill_in_for(form, unit);
-            }
-            Session::begin(form, store, response)
-        }
-        Opening::Stored(id) => Session::take(store, id).and_then(|taken| match taken {
-            Taken::Mine(lock, response) => Ok(Session::editing(form, response, lock)),
-            // Left without a key for long (a dropped link, a terminal left
-            // behind): taken over, that session saving and letting go.
-            Taken::Elsewhere { idle, .. }
-                if idle.is_some_and(|idle| idle >= crate::session::STALE_AFTER) =>
-            {
-                let _ = writeln!(output, "{}", texts.t("plain-taking-over"));
-                let lock = store.take_over(id)?;
-                Ok(Session::editing(form, store.load(id)?, lock))
-            }
-            Taken::Elsewhere { holder, .. } => Err(crate::store::StoreError::Locked { holder }),
-        }),
-    };
-    match taken {
-        Ok(session) => Ok(Some(session)),
-        Err(crate::store::StoreError::Locked { holder }) => {
-            let holder = crate::i18n::holder(texts, &holder);
-            let message = texts.t_args("plain-locked", &[("holder", holder.into())]);
-            writeln!(output, "{message}")?;
-            Ok(None)
-        }
-        Err(error) => {
-            writeln!(output, "! {}", error.describe(texts))?;
-            Ok(None)
-        }
-    }
-}
-
 struct Plain<'a> {
     form: &'a Form,
     store: &'a dyn Responses,
@@ -290,13 +227,13 @@ impl Plain<'_> {
         match &form.items[item].kind {
             ItemKind::Single { .. } => writeln!(self.out, "{}", texts.t("plain-hint-single"))?,
             ItemKind::Multi { .. } => writeln!(self.out, "{}", texts.t("plain-hint-multi"))?,
-            ItemKind::Text(rules) if rules.max_words.is_some() => writeln!(
+            ItemKind::Text(TextRules {
+                max_words: Some(max),
+                ..
+            }) => writeln!(
                 self.out,
                 "{}",
-                texts.t_args(
-                    "plain-hint-words",
-                    &[("max", rules.max_words.unwrap_or_default().into())]
-                )
+                texts.t_args("plain-hint-words", &[("max", (*max).into())])
             )?,
             ItemKind::Text(_) => writeln!(self.out, "{}", texts.t("plain-hint-text"))?,
             ItemKind::Number(rules) => {
@@ -359,6 +296,7 @@ impl Plain<'_> {
         }
         if text.trim().is_empty() {
             return match self.session.problem(form, item) {
+                Some(problem) if problem.is_soft() => self.ask_reason(texts, item, &problem),
                 Some(problem) => {
                     writeln!(self.out, "! {}", problem.describe(texts))?;
                     Ok(false)
@@ -386,10 +324,7 @@ impl Plain<'_> {
         match self.session.problem(form, item) {
             Some(problem) if problem.is_soft() => {
                 self.say_recorded(texts, item)?;
-                writeln!(self.out, "! {}", problem.describe(texts))?;
-                writeln!(self.out, "{}", texts.t("plain-reason-prompt"))?;
-                self.reason_for = Some(item);
-                Ok(false)
+                self.ask_reason(texts, item, &problem)
             }
             Some(problem) => {
                 writeln!(self.out, "! {}", problem.describe(texts))?;
@@ -400,6 +335,14 @@ impl Plain<'_> {
                 Ok(true)
             }
         }
+    }
+
+    /// Says a soft check's warning; the next line is the reason.
+    fn ask_reason(&mut self, texts: &Texts, item: usize, warning: &Problem) -> io::Result<bool> {
+        writeln!(self.out, "! {}", warning.describe(texts))?;
+        writeln!(self.out, "{}", texts.t("plain-reason-prompt"))?;
+        self.reason_for = Some(item);
+        Ok(false)
     }
 
     /// The line after a soft check's warning: the reason to keep the
