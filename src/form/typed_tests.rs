@@ -370,3 +370,26 @@ fn a_draft_may_be_half_typed_but_never_too_long() {
         }]
     );
 }
+
+#[test]
+fn a_stored_date_a_day_ahead_is_taken_for_the_time_zones_two_are_not() {
+    let form = form();
+    let today = chrono::Local::now().date_naive();
+    let day = |ahead: u64| {
+        let date = today.checked_add_days(chrono::Days::new(ahead)).unwrap();
+        Answers::from([("since".into(), one(&date.format("%Y-%m-%d").to_string()))])
+    };
+    let problems = |answers: &Answers| form.check_document(answers, &Reasons::new(), true);
+    let in_the_future = DocumentProblem::Invalid {
+        item: "since".into(),
+        problem: Problem::InTheFuture,
+    };
+    assert!(!problems(&day(1)).contains(&in_the_future));
+    assert!(problems(&day(2)).contains(&in_the_future));
+    // Typed here, the local date holds: tomorrow is refused.
+    let since = form.position("since").unwrap();
+    assert_eq!(
+        form.check_answer(since, day(1).get("since")),
+        Some(Problem::InTheFuture)
+    );
+}

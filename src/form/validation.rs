@@ -1,6 +1,6 @@
 //! What makes an answer, and a whole response, valid.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde_json::Number;
 
 use super::rules::{check_date, check_number, check_text, not_alone, unknown_code};
@@ -116,14 +116,32 @@ pub enum DocumentProblem {
     },
 }
 
+/// How many days after this machine's date a stored date may be and still
+/// pass "not in the future" (see [`Form::check_document`]).
+const STORED_DATE_LEEWAY_DAYS: u64 = 1;
+
 impl Form {
     /// Checks the answer of an asked item on its own (its checks across
     /// answers are [`Form::problem_of`]'s).
     pub fn check_answer(&self, item: usize, answer: Option<&Answer>) -> Option<Problem> {
+        self.check_answer_ahead(item, answer, 0)
+    }
+
+    /// [`Form::check_answer`] taking dates up to `days` after this
+    /// machine's today as not in the future.
+    fn check_answer_ahead(
+        &self,
+        item: usize,
+        answer: Option<&Answer>,
+        days: u64,
+    ) -> Option<Problem> {
         // The clock (and the time zone behind it) is read only where a date
         // must not be in the future: reading it costs more than a check.
         let today = match &self.items[item].kind {
-            ItemKind::Date(rules) if rules.not_in_future => chrono::Local::now().date_naive(),
+            ItemKind::Date(rules) if rules.not_in_future => {
+                let today = chrono::Local::now().date_naive();
+                today.checked_add_days(Days::new(days)).unwrap_or(today)
+            }
             _ => NaiveDate::MAX,
         };
         self.check_answer_on(item, answer, today)
@@ -198,11 +216,20 @@ impl Form {
     /// Every problem among the asked items, in form order: what stands
     /// between a draft and a completed response.
     pub fn problems(&self, answers: &Answers, reasons: &Reasons) -> Vec<(usize, Problem)> {
+        self.problems_ahead(answers, reasons, 0)
+    }
+
+    fn problems_ahead(
+        &self,
+        answers: &Answers,
+        reasons: &Reasons,
+        days: u64,
+    ) -> Vec<(usize, Problem)> {
         let asked = self.asked(answers);
         (0..self.items.len())
             .filter(|&i| asked.is_asked(i))
             .filter_map(|i| {
-                self.check_answer(i, answers.get(&self.items[i].id))
+                self.check_answer_ahead(i, answers.get(&self.items[i].id), days)
                     .or_else(|| self.failed_check(i, answers, reasons, &asked))
                     .map(|p| (i, p))
             })
@@ -211,7 +238,10 @@ impl Form {
 
     /// Checks a document written by anyone: every key must be an item of the
     /// form with a well-typed value; a complete one must also be valid and
-    /// hold no answers to items that are not asked.
+    /// hold no answers to items that are not asked. A date "not in the
+    /// future" may be a day ahead of this machine's: the respondent's day
+    /// may have begun already where it was typed (a server in another time
+    /// zone must not refuse it).
     pub fn check_document(
         &self,
         answers: &Answers,
@@ -228,7 +258,7 @@ impl Form {
             if complete && !asked.is_asked(position) {
                 found.push(DocumentProblem::NotAsked { item: id.clone() });
             } else if let Some(problem) = self
-                .check_answer(position, Some(answer))
+                .check_answer_ahead(position, Some(answer), STORED_DATE_LEEWAY_DAYS)
                 .filter(|p| !p.allowed_in_draft() || (complete && *p != Problem::Required))
             {
                 found.push(DocumentProblem::Invalid {
@@ -249,9 +279,11 @@ impl Form {
             }
         }
         if complete {
-            let own = |i: usize| self.check_answer(i, answers.get(&self.items[i].id));
+            let own = |i: usize| {
+                self.check_answer_ahead(i, answers.get(&self.items[i].id), STORED_DATE_LEEWAY_DAYS)
+            };
             found.extend(
-                self.problems(answers, reasons)
+                self.problems_ahead(answers, reasons, STORED_DATE_LEEWAY_DAYS)
                     .into_iter()
                     .filter(|(i, p)| *p == Problem::Required || own(*i).is_none())
                     .map(|(i, problem)| DocumentProblem::Invalid {
