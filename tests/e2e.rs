@@ -437,3 +437,69 @@ fn the_interface_opens_an_earlier_form_version() {
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }
+
+/// Opens a new response in Italian and goes to `ps_difficulties`, the
+/// fifteen-option list (the "no" branch of `ps_active`).
+fn at_the_difficulties(data: &Path) -> Tty {
+    let mut tty = Tty::spawn(data, &["--lang", "it", "new"]);
+    tty.wait_for("Domanda 1 di 9");
+    tty.keys("ven", "1 ( ) Veneto");
+    tty.keys(ENTER, "Denominazione del Dipartimento");
+    tty.keys("DSM Padova", "DSM Padova");
+    tty.keys(ENTER, "Il suo DSM ha attivato iniziative");
+    tty.keys("2", "2 (•) No");
+    tty.keys(ENTER, "Quali difficoltà");
+    tty
+}
+
+/// P1: "1", a pause, "3" are two answers, options 1 and 3, not option 13.
+#[test]
+fn two_digits_apart_in_time_tick_two_options_not_one_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = at_the_difficulties(dir.path());
+    tty.keys("1", " 1 [x]");
+    // While it waits for a second digit, the first one says so.
+    tty.wait_for("1_");
+    tty.wait_for("da 10 a 15");
+    // A real pause, longer than a second digit may wait: this is what is
+    // tested, not a wait for output.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        !tty.screen().contains("1_"),
+        "the pending digit settled by itself:\n{}",
+        tty.screen()
+    );
+    tty.keys("3", " 3 [x]");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    assert_eq!(
+        only_response(dir.path())["answers"]["ps_difficulties"],
+        serde_json::json!(["recognition", "cultural_resistance"])
+    );
+}
+
+/// Two digits typed together still make one number where it is an option.
+#[test]
+fn two_quick_digits_make_one_option_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = at_the_difficulties(dir.path());
+    tty.keys("13", "13 [x]");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    assert_eq!(
+        only_response(dir.path())["answers"]["ps_difficulties"],
+        serde_json::json!(["user_autonomy"])
+    );
+
+    // In the 21 regions, a quick "21" is Veneto.
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(dir.path(), &["--lang", "it", "new"]);
+    tty.wait_for("Domanda 1 di 9");
+    tty.keys("21", "21 (•) Veneto");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    assert_eq!(
+        only_response(dir.path())["answers"]["dept_region"],
+        "veneto"
+    );
+}

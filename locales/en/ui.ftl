@@ -81,6 +81,7 @@ notice-nowhere-to-paste = Nothing was pasted: pasting works in text answers and 
 notice-locked = This answer comes from the list of departments and is not changed here: if it is wrong, tell the research team.
 entry-from-list = From the list of departments: not changed here. Enter goes on.
 notice-not-utf8 = The terminal sent a character that is not UTF-8: it was not typed in. Set the terminal to UTF-8 (in PuTTY: Window, Translation), or start campo with LANG set to the terminal's encoding.
+notice-digit-pending = { $digit }_  another digit straight away picks { $first } to { $last } instead; otherwise { $digit } stays.
 notice-reopened = The response is a draft again: mark it complete in the review when it is ready.
 notice-marked-complete = Marked complete. Thank you!
 notice-missing = { $count ->
@@ -164,7 +165,7 @@ does-quit = quit
 does-confirm-delete = delete
 does-keep = keep it
 does-choose = choose
-does-pick = choose an option at once
+does-pick = choose the option with that number
 does-confirm = confirm
 does-clear = clear the answer
 does-leave-text = back to the options
@@ -173,6 +174,7 @@ does-mark-complete = mark complete
 does-close-help = close
 help-title = Keys
 help-saved = Every answer is saved at once. Tab and PgDn move on past a missing answer: only marking complete needs them all.
+help-digits = from 10 on, both digits quickly (1 then 3: 13)
 
 ## Screen size
 

@@ -84,6 +84,7 @@ notice-nowhere-to-paste = Non è stato incollato nulla: si può incollare nelle 
 notice-locked = Questa risposta viene dall'elenco dei dipartimenti e qui non si modifica: se è sbagliata, lo segnali al gruppo di ricerca.
 entry-from-list = Dall'elenco dei dipartimenti: qui non si modifica. Invio per proseguire.
 notice-not-utf8 = Il terminale ha inviato un carattere non UTF-8: non è stato inserito. Imposti il terminale su UTF-8 (in PuTTY: Window, Translation), oppure avvii campo con LANG impostata sulla codifica del terminale.
+notice-digit-pending = { $digit }_  con un'altra cifra digitata subito si sceglie da { $first } a { $last }; altrimenti resta la { $digit }.
 notice-reopened = Il questionario è tornato in bozza: lo segni come completato nel riepilogo quando è pronto.
 notice-marked-complete = Questionario completato. Grazie!
 notice-missing = { $count ->
@@ -167,7 +168,7 @@ does-quit = esci
 does-confirm-delete = elimina
 does-keep = non eliminare
 does-choose = scegli
-does-pick = scelta rapida delle opzioni
+does-pick = scegli l'opzione con quel numero
 does-confirm = conferma
 does-clear = cancella la risposta
 does-leave-text = torna alle opzioni
@@ -176,6 +177,7 @@ does-mark-complete = segna come completato
 does-close-help = chiudi
 help-title = Tasti
 help-saved = Ogni risposta viene salvata subito. Tab e PagGiù permettono di proseguire senza rispondere; tutte le risposte obbligatorie servono solo per segnare il questionario come completato.
+help-digits = dalla 10 in poi, due cifre in fretta (1 e subito 3)
 
 ## Dimensioni della finestra
 

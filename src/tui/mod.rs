@@ -17,6 +17,7 @@ pub mod widgets;
 use std::io::{self, IsTerminal, Read};
 use std::sync::mpsc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGUSR1, SIGWINCH};
 use uuid::Uuid;
@@ -157,21 +158,29 @@ fn event_loop(
     });
     terminal.draw(|frame| view::draw(frame, app))?;
     list_if_wanted(app, &background, &sender);
+    // When a digit waiting for a second one settles by itself.
+    let mut digit_deadline: Option<Instant> = None;
     loop {
         // One wait for the next message, however long: no tick. With an
-        // idle limit, that wait has a deadline.
-        let first = match background.idle_limit {
-            None => messages
-                .recv()
-                .expect("the key reader lives as long as the loop"),
-            Some(limit) => match messages.recv_timeout(limit) {
-                Ok(message) => message,
-                Err(mpsc::RecvTimeoutError::Timeout) => return Ok(Ending::Idle),
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    unreachable!("the key reader lives as long as the loop")
+        // idle limit or a digit waiting, that wait has a deadline.
+        let first = match next_message(&messages, background.idle_limit, digit_deadline) {
+            Waited::Message(message) => message,
+            Waited::Idle => return Ok(Ending::Idle),
+            Waited::DigitSettles => {
+                digit_deadline = None;
+                if app.settle_digit() != Update::Nothing {
+                    terminal.draw(|frame| view::draw(frame, app))?;
                 }
-            },
+                continue;
+            }
         };
+        // A second digit that comes too late is an answer of its own, even
+        // if the loop was busy when the first one's time ran out.
+        if digit_deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            digit_deadline = None;
+            app.settle_digit();
+        }
+        let mut typed = matches!(first, Message::Terminal(Ok(event::Event::Key(_))));
         let mut update = match handle(app, first)? {
             Ok(update) => update,
             Err(ending) => return Ok(ending),
@@ -181,10 +190,17 @@ fn event_loop(
         while update != Update::Quit
             && let Ok(message) = messages.try_recv()
         {
+            typed |= matches!(message, Message::Terminal(Ok(event::Event::Key(_))));
             match handle(app, message)? {
                 Ok(next) => update = stronger(update, next),
                 Err(ending) => return Ok(ending),
             }
+        }
+        // Every key settles a waiting digit or makes a new one wait.
+        if !app.digit_pending() {
+            digit_deadline = None;
+        } else if typed {
+            digit_deadline = Some(Instant::now() + app::DIGIT_WAIT);
         }
         if std::mem::take(&mut app.status_changed)
             && let Some(send) = &background.on_status_change
@@ -236,6 +252,44 @@ fn event_loop(
                 terminal.draw(|frame| view::draw(frame, app))?;
             }
             Update::Nothing => {}
+        }
+    }
+}
+
+/// What waiting for the next message ended with.
+enum Waited {
+    Message(Message),
+    /// No key for the idle limit.
+    Idle,
+    /// No second digit in time.
+    DigitSettles,
+}
+
+/// Waits for the next message, until the idle limit or a waiting digit's
+/// deadline, whichever is sooner; with neither, for as long as it takes.
+fn next_message(
+    messages: &mpsc::Receiver<Message>,
+    idle_limit: Option<Duration>,
+    digit_deadline: Option<Instant>,
+) -> Waited {
+    let digit_wait = digit_deadline.map(|d| d.saturating_duration_since(Instant::now()));
+    let wait = match (idle_limit, digit_wait) {
+        (None, None) => {
+            return Waited::Message(
+                messages
+                    .recv()
+                    .expect("the key reader lives as long as the loop"),
+            );
+        }
+        (Some(idle), Some(digit)) => idle.min(digit),
+        (Some(wait), None) | (None, Some(wait)) => wait,
+    };
+    match messages.recv_timeout(wait) {
+        Ok(message) => Waited::Message(message),
+        Err(mpsc::RecvTimeoutError::Timeout) if digit_wait == Some(wait) => Waited::DigitSettles,
+        Err(mpsc::RecvTimeoutError::Timeout) => Waited::Idle,
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            unreachable!("the key reader lives as long as the loop")
         }
     }
 }

@@ -56,6 +56,13 @@ pub enum Notice {
     Refused(Refused),
     /// The terminal sent a character that is not UTF-8: it was not taken.
     NotUtf8,
+    /// A digit waits for a second one, which would make a number from
+    /// `first` to `last`.
+    DigitPending {
+        digit: usize,
+        first: usize,
+        last: usize,
+    },
 }
 
 /// Whether the screen must be drawn again.
@@ -136,6 +143,11 @@ pub struct App {
 }
 
 pub use crate::session::STALE_AFTER;
+
+/// How soon a second digit must follow the first to make one number with
+/// it ("1" then "3": option 13), as on a phone's keypad or in CSPro. Later,
+/// it is an answer of its own.
+pub const DIGIT_WAIT: std::time::Duration = std::time::Duration::from_millis(800);
 
 pub struct LockPrompt {
     pub response: Response,
@@ -297,7 +309,42 @@ impl App {
         Update::Redraw
     }
 
+    /// Whether a digit just typed waits for a second one (the loop settles
+    /// it after [`DIGIT_WAIT`] without a key).
+    pub fn digit_pending(&self) -> bool {
+        matches!(&self.screen, Screen::Entry(_, entry) if entry.pending_digit.is_some())
+    }
+
+    /// No second digit came in time: the first one's choice stands, and
+    /// with auto-advance a single choice moves on.
+    pub fn settle_digit(&mut self) -> Update {
+        self.notice
+            .take_if(|n| matches!(n, Notice::DigitPending { .. }));
+        let auto_advance = self.auto_advance;
+        let outcome = self.in_entry(|entry, form, session, texts| {
+            if entry.pending_digit.take().is_none() {
+                return Outcome::Ignored;
+            }
+            let single = matches!(
+                form.items[entry.item].kind,
+                crate::form::ItemKind::Single { .. }
+            );
+            if auto_advance && single && entry.editing.is_none() {
+                let label = |id: &str| texts.form_text(id);
+                return entry.apply(form, session, Action::Confirm, &label);
+            }
+            Outcome::Redraw
+        });
+        self.after_entry(outcome.unwrap_or(Outcome::Ignored), false)
+    }
+
     fn on_key(&mut self, key: &KeyEvent) -> Update {
+        // Any key but a digit settles a digit waiting for a second one.
+        if !matches!(key.code, crossterm::event::KeyCode::Char('0'..='9'))
+            && let Screen::Entry(_, entry) = &mut self.screen
+        {
+            entry.pending_digit = None;
+        }
         // Lets the tests check what a panic costs; not in release builds.
         #[cfg(debug_assertions)]
         if key.code == crossterm::event::KeyCode::F(12)
@@ -383,33 +430,61 @@ impl App {
     fn apply(&mut self, action: Action, armed: bool) -> Update {
         match &mut self.screen {
             Screen::Home(_) => self.apply_home(action),
-            Screen::Entry(..) => {
-                let auto_advance = self.auto_advance;
-                let outcome = self.in_entry(|entry, form, session, texts| {
-                    let label = |id: &str| texts.form_text(id);
-                    let outcome = entry.apply(form, session, action, &label);
-                    // Heads-down entry: a digit on a single choice is the
-                    // whole answer, so it moves on, unless "other" needs text.
-                    let single = matches!(
-                        form.items[entry.item].kind,
-                        crate::form::ItemKind::Single { .. }
-                    );
-                    // A digit that may begin a two-digit number waits.
-                    if auto_advance
-                        && single
-                        && matches!(action, Action::Pick(_))
-                        && entry.editing.is_none()
-                        && entry.pending_digit.is_none()
-                    {
-                        return entry.apply(form, session, Action::Confirm, &label);
-                    }
-                    outcome
-                });
-                self.after_entry(outcome.unwrap_or(Outcome::Ignored), armed)
-            }
+            Screen::Entry(..) => self.apply_entry(action, armed),
             Screen::Review(..) => self.apply_review(action, armed),
             Screen::Report(_) => self.apply_report(action),
         }
+    }
+}
+
+impl App {
+    fn apply_entry(&mut self, action: Action, armed: bool) -> Update {
+        let auto_advance = self.auto_advance;
+        let applied = self.in_entry(|entry, form, session, texts| {
+            let label = |id: &str| texts.form_text(id);
+            let outcome = entry.apply(form, session, action, &label);
+            // A digit that may begin a two-digit number waits, and says so.
+            if let Some(digit) = entry.pending_digit {
+                let count = entry.visible_options(form, &label).len();
+                let pending = Notice::DigitPending {
+                    digit,
+                    first: digit * 10,
+                    last: count.min(digit * 10 + 9),
+                };
+                return (outcome, Some(pending));
+            }
+            // Heads-down entry: a digit on a single choice is the whole
+            // answer, so it moves on, unless "other" needs text.
+            let single = matches!(
+                form.items[entry.item].kind,
+                crate::form::ItemKind::Single { .. }
+            );
+            if auto_advance
+                && single
+                && matches!(action, Action::Pick(_))
+                && entry.editing.is_none()
+            {
+                return (entry.apply(form, session, Action::Confirm, &label), None);
+            }
+            (outcome, None)
+        });
+        let (outcome, pending) = applied.unwrap_or((Outcome::Ignored, None));
+        let update = self.after_entry(outcome, armed);
+        match pending {
+            Some(pending) if self.notice.is_none() => {
+                self.notice = Some(pending);
+                stronger_than_nothing(update)
+            }
+            _ => update,
+        }
+    }
+}
+
+/// At least a redraw: something new is to be shown.
+fn stronger_than_nothing(update: Update) -> Update {
+    match update {
+        Update::Nothing => Update::Redraw,
+        update => update,
     }
 }
 

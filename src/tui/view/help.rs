@@ -14,6 +14,10 @@ use crate::tui::widgets::popup::centred;
 /// are handled by.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let texts = &app.texts;
+    let width = area.width.min(64);
+    // A key's description wraps under itself, past the column of keys.
+    let key_column = 14;
+    let described = usize::from(width.saturating_sub(2 + key_column as u16));
     let mut lines: Vec<Line> = Vec::new();
     // The help's own key needs no explaining here.
     for binding in keymap::bindings(app.screen_context())
@@ -21,14 +25,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .filter(|b| b.action != keymap::Action::Help)
     {
         let key = key_label(texts, binding);
-        lines.push(Line::from(vec![
-            Span::styled(format!("{key:>12}"), Theme::key()),
-            Span::raw("  "),
-            Span::raw(does(texts, binding)),
-        ]));
+        let mut what = does(texts, binding);
+        // Where digits choose, how two of them make one number.
+        if binding.action == keymap::Action::Pick(0) {
+            what = format!("{what}; {}", texts.t("help-digits"));
+        }
+        for (at, part) in wrap_words(&what, described).into_iter().enumerate() {
+            let key = if at == 0 { key.as_str() } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key:>12}"), Theme::key()),
+                Span::raw("  "),
+                Span::raw(part),
+            ]));
+        }
     }
-    let width = area.width.min(64);
-    lines.push(Line::default());
+    // The note follows the keys in its own colour, with no empty line
+    // between them: at 80×24 every line counts.
     let note = wrap_words(&texts.t("help-saved"), usize::from(width.saturating_sub(2)));
     lines.extend(
         note.into_iter()

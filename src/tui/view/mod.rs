@@ -54,7 +54,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(text) = &app.notice {
         let style = if matches!(
             text,
-            Notice::MarkedComplete | Notice::Deleted | Notice::AutoAdvance(_) | Notice::NowEditable
+            Notice::MarkedComplete
+                | Notice::Deleted
+                | Notice::AutoAdvance(_)
+                | Notice::NowEditable
+                | Notice::DigitPending { .. }
         ) {
             Theme::ok()
         } else {
@@ -147,6 +151,14 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
         Notice::Refused(Refused::NowhereToPaste) => texts.t("notice-nowhere-to-paste"),
         Notice::Refused(Refused::Locked) => texts.t("notice-locked"),
         Notice::NotUtf8 => texts.t("notice-not-utf8"),
+        Notice::DigitPending { digit, first, last } => texts.t_args(
+            "notice-digit-pending",
+            &[
+                ("digit", (*digit).into()),
+                ("first", (*first).into()),
+                ("last", (*last).into()),
+            ],
+        ),
         Notice::Rescued(path) => texts.t_args("notice-rescued", &[("path", path.as_str().into())]),
         Notice::AutoAdvance(on) => texts.t(if *on {
             "notice-auto-advance-on"
