@@ -369,6 +369,10 @@ fn changing_a_complete_response_makes_it_a_draft_again() {
     let mut app = app(&fixture, Lang::En, Start::Home);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
+    // A complete response opens in its review; Enter there changes the
+    // highlighted answer.
+    assert!(matches!(app.screen, Screen::Review(..)));
+    press(&mut app, KeyCode::Enter);
     assert_eq!(current_item(&app), "dept_region");
     type_text(&mut app, "lomb");
     press(&mut app, KeyCode::Enter);
@@ -1013,4 +1017,80 @@ fn a_units_new_response_shows_the_lists_answers_locked() {
             campo::form::Answer::One("DSM-DP AUSL di Bologna".into())
         );
     }
+}
+
+/// P2: after "marked complete", Esc goes to the list, and the next key
+/// (`q`) quits instead of being typed into the last answer.
+#[test]
+fn leaving_after_marking_complete_goes_to_the_list_not_into_a_text_field() {
+    let fixture = fixture(&[(
+        "0a1b2c3d-0000-4000-8000-000000000002.json",
+        &AOSTA.replace("\"status\": \"draft\"", "\"status\": \"complete\""),
+    )]);
+    let mut app = app(&fixture, Lang::It, Start::Home);
+    // Reopening a complete response opens its review, not a question.
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.screen, Screen::Review(..)),
+        "{}",
+        render(&app)
+    );
+    // A draft opens at its question; marked complete from the review.
+    let fixture = self::fixture(&[(
+        "0a1b2c3d-0000-4000-8000-000000000001.json",
+        BOLOGNA.replace("\"status\": \"complete\"", "\"status\": \"draft\"").as_str(),
+    )]);
+    let mut app = self::app(&fixture, Lang::It, Start::Home);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Entry(..)), "a draft opens at its question");
+    press(&mut app, KeyCode::F(3));
+    assert!(matches!(app.screen, Screen::Review(..)));
+    press(&mut app, KeyCode::Char('c'));
+    assert!(render(&app).contains("completato"), "{}", render(&app));
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.screen, Screen::Home(_)),
+        "Esc after completing goes to the list:\n{}",
+        render(&app)
+    );
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Update::Quit);
+    assert_eq!(saved(&fixture)[0].status, Status::Complete);
+}
+
+/// P5: a half-typed "other" text, left when the connection dropped, is
+/// reached again with the arrows the footer shows, and typing goes on in it.
+#[test]
+fn a_half_typed_other_text_is_reached_with_the_arrows() {
+    let half_done = r#"{
+  "id": "0a1b2c3d-0000-4000-8000-000000000004",
+  "form": {"id": "mhd-peer-support-2025", "version": 1},
+  "status": "draft",
+  "created": "2026-02-01T08:00:00Z",
+  "updated": "2026-02-03T16:40:00Z",
+  "lang": "it",
+  "position": "ps_training_by",
+  "answers": {"dept_region": "veneto", "dept_name": "DSM Padova", "ps_active": "yes",
+              "ps_years": "y1_3", "ps_count": "n1_3", "ps_services": ["cmhc"],
+              "ps_activities": ["training"], "ps_trained": "yes",
+              "ps_training_by": ["other"], "ps_training_by_other": "Università di Bol"}
+}"#;
+    let fixture = fixture(&[("0a1b2c3d-0000-4000-8000-000000000004.json", half_done)]);
+    let mut app = app(&fixture, Lang::It, Start::Home);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_item(&app), "ps_training_by");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    type_text(&mut app, "ogna");
+    assert_eq!(
+        saved(&fixture)[0].answers["ps_training_by_other"].as_one(),
+        Some("Università di Bologna")
+    );
+    // An arrow goes back to the options, and moves.
+    press(&mut app, KeyCode::Up);
+    type_text(&mut app, "x");
+    assert_eq!(
+        saved(&fixture)[0].answers["ps_training_by_other"].as_one(),
+        Some("Università di Bologna")
+    );
 }

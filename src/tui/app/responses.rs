@@ -201,7 +201,11 @@ impl App {
         matches!(&self.screen, Screen::Entry(session, _) | Screen::Review(session, _) if session.read_only)
     }
 
+    /// Shows an open response: its review if asked, or if it is complete
+    /// (a complete response is read, and changed only on purpose: never
+    /// reopened inside a text field where the next key would edit it).
     pub(super) fn show(&mut self, mut session: Session, review: bool) {
+        let review = review || session.response.status == Status::Complete;
         self.screen = if review {
             Screen::Review(session, Review::new(true))
         } else {

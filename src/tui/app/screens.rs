@@ -140,6 +140,9 @@ impl App {
             ReviewOutcome::MarkComplete => {
                 match session.mark_complete(&self.form) {
                     Ok(()) => {
+                        // Done: leaving now goes to the list (in the kiosk,
+                        // ends the session), not back into a question.
+                        review.from_home = true;
                         self.notice = Some(Notice::MarkedComplete);
                         self.status_changed = true;
                         self.save_current();

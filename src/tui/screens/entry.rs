@@ -169,12 +169,15 @@ impl Entry {
             }
         }
         match action {
+            // An arrow leaves the "other" text for the options, and moves.
             Action::Up | Action::Down if self.editing_companion() => {
                 self.editing = None;
+                let step = if action == Action::Up { -1 } else { 1 };
+                self.move_cursor(form, session, &visible, step);
                 Outcome::Redraw
             }
-            Action::Up => self.move_cursor(visible.len(), -1),
-            Action::Down => self.move_cursor(visible.len(), 1),
+            Action::Up => self.move_cursor(form, session, &visible, -1),
+            Action::Down => self.move_cursor(form, session, &visible, 1),
             Action::Toggle => match visible.get(self.cursor) {
                 Some(&option) => self.choose(form, session, option),
                 None => Outcome::Ignored,
@@ -261,16 +264,33 @@ impl Entry {
         matches!(&self.editing, Some((item, _)) if *item != self.item)
     }
 
-    fn move_cursor(&mut self, count: usize, step: isize) -> Outcome {
+    /// Moves the highlight; landing on a chosen "other" opens its text, so
+    /// that text typed before (and left half done) is reached with the
+    /// arrows the footer shows.
+    fn move_cursor(
+        &mut self,
+        form: &Form,
+        session: &Session,
+        visible: &[usize],
+        step: isize,
+    ) -> Outcome {
         let next = self
             .cursor
             .saturating_add_signed(step)
-            .min(count.saturating_sub(1));
+            .min(visible.len().saturating_sub(1));
         if next == self.cursor {
             return Outcome::Ignored;
         }
         self.cursor = next;
         self.pointed = true;
+        let code = &form.items[self.item].options()[visible[next]].code;
+        if session
+            .answer(form, self.item)
+            .is_some_and(|answer| answer.includes(code))
+            && let Some(companion) = form.companion_for(self.item, code)
+        {
+            self.open_editor(form, session, companion);
+        }
         Outcome::Redraw
     }
 
