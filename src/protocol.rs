@@ -98,6 +98,9 @@ pub enum Refusal {
     /// The unit has another response on the server already, `first`: one
     /// per unit (409).
     UnitAnswered { first: uuid::Uuid },
+    /// The research team withdrew this response (`campo serve withdraw`):
+    /// no revision of it is taken (409).
+    Withdrawn,
     /// This token cannot send responses of the unit the document names
     /// (403).
     WrongUnit { unit: String },
@@ -123,7 +126,8 @@ impl Refusal {
             Refusal::Stale { .. }
             | Refusal::Conflict { .. }
             | Refusal::Closed { .. }
-            | Refusal::UnitAnswered { .. } => 409,
+            | Refusal::UnitAnswered { .. }
+            | Refusal::Withdrawn => 409,
             Refusal::WrongUnit { .. } | Refusal::WrongCode => 403,
             Refusal::TooLarge { .. } => 413,
             Refusal::RateLimited | Refusal::TooManyGuesses => 429,

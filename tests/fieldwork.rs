@@ -566,7 +566,45 @@ fn a_config_campo_cannot_read_is_said_and_answering_goes_on() {
     assert!(response["answers"]["dept_region"].is_string(), "{response}");
 }
 
+/// P3, N75, P10: the team withdraws a response by the short id the office
+/// was told; the office's next change is refused as withdrawn, said in its
+/// language, and its list says so.
+fn an_office_is_told_when_its_response_was_withdrawn(backend: Backend) {
+    let Some((db, codes)) = survey(backend) else {
+        return;
+    };
+    let server = Server::start(&db);
+    let office = Office::new();
+    assert!(office.register(&server.url, &codes["ne1"]).status.success());
+    office.write_response(&id_of(7), "ne1", true, 1);
+    assert!(office.sync(&[]).status.success());
+
+    let withdrawn = admin_ok(&db, &["withdraw", &id_of(7)[..8]]);
+    assert!(withdrawn.contains(&id_of(7)), "{withdrawn}");
+
+    office.write_response(&id_of(7), "ne1", true, 2);
+    let refused = office.campo(&["--lang", "it", "sync"]).output().unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused).contains("il gruppo di ricerca ha ritirato questo questionario"),
+        "{}",
+        text(&refused)
+    );
+    let config = office.config.display().to_string();
+    let mut home = support::Tty::spawn_with(
+        &office.data,
+        &["--lang", "it"],
+        &[("TERM", "xterm-256color"), ("CAMPO_CONFIG", &config)],
+    );
+    home.wait_for("ritirato");
+    home.send("q");
+    assert!(home.wait_exit().success());
+    // Nothing of it is counted or dumped.
+    assert!(stored(&db).is_empty());
+}
+
 on_both_backends!(
+    an_office_is_told_when_its_response_was_withdrawn,
     a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand,
     reminders_reach_a_real_smtp_listener_with_each_units_code,
 );

@@ -277,6 +277,38 @@ fn a_unit_has_one_response_touched_only_by_its_own_tokens_and_the_team(backend: 
     assert_eq!(db.withdraw(Uuid::new_v4()).unwrap(), None);
 }
 
+/// P3, N75: a withdrawn response takes no revision from anyone, not even
+/// the one it has (which would read as delivered), and is found by a unique
+/// prefix of its id as the office is told it.
+fn a_withdrawn_response_refuses_every_revision_and_is_found_by_prefix(backend: Backend) {
+    let Some((_db, db)) = storage(backend, Bounds::default()) else {
+        return;
+    };
+    db.put_frame(&[frame_unit("verona")]).unwrap();
+    let verona = unit_token("verona/1", "verona");
+    let id: Uuid = "3f3bced7-84ed-4886-ae0d-0057a2f7aa69".parse().unwrap();
+    let other: Uuid = "3f3bced8-0000-4000-8000-000000000000".parse().unwrap();
+    put(&*db, id, 1, b"a", Some(&verona)).unwrap();
+    put(&*db, other, 1, b"b", None).unwrap();
+    let prefix = |typed: &str| campo::server::storage::id_prefix(typed).unwrap();
+    assert_eq!(db.ids_starting(&prefix("3f3bced7")).unwrap(), [id]);
+    assert_eq!(db.ids_starting(&prefix("3F3BCED784ED")).unwrap(), [id]);
+    assert_eq!(db.ids_starting(&prefix("3f3bced")).unwrap(), [id, other]);
+    assert!(db.ids_starting(&prefix("3f3bced9")).unwrap().is_empty());
+    assert_eq!(campo::server::storage::id_prefix("3f3b%"), None);
+
+    assert_eq!(db.withdraw(id).unwrap(), Some(Some("verona".into())));
+    for (revision, body) in [(2, b"a2".as_slice()), (1, b"a"), (1, b"changed")] {
+        assert_eq!(
+            put(&*db, id, revision, body, Some(&verona)).unwrap(),
+            PutOutcome::Withdrawn,
+            "revision {revision}"
+        );
+    }
+    assert_eq!(put(&*db, id, 5, b"t", None).unwrap(), PutOutcome::Withdrawn);
+    assert_eq!(db.revisions(id).unwrap(), [1]);
+}
+
 fn a_right_code_registers_and_wrong_ones_are_limited_per_address(backend: Backend) {
     let bounds = Bounds {
         guesses_per_hour: 3,
@@ -510,6 +542,7 @@ on_both_backends!(
     old_revisions_and_a_tokens_bytes_are_bounded,
     a_unit_has_one_response_touched_only_by_its_own_tokens_and_the_team,
     a_right_code_registers_and_wrong_ones_are_limited_per_address,
+    a_withdrawn_response_refuses_every_revision_and_is_found_by_prefix,
     two_instances_store_a_response_sent_to_both_at_once_only_once,
     racing_revisions_end_with_the_highest_current_and_all_kept,
     guesses_are_limited_across_instances,

@@ -375,6 +375,7 @@ impl Describe for Refusal {
                 "refusal-unit-answered",
                 &[("first", first.simple().to_string()[..8].to_string().into())],
             ),
+            Refusal::Withdrawn => texts.t("refusal-withdrawn"),
             Refusal::WrongUnit { unit } => texts.t_args("refusal-wrong-unit", &[("unit", s(unit))]),
             Refusal::WrongCode => texts.t("refusal-wrong-code"),
             Refusal::TooManyGuesses => texts.t("refusal-too-many-guesses"),

@@ -258,6 +258,7 @@ pub fn answer_to(outcome: PutOutcome, revision: u64, bounds: &Bounds) -> Result<
             limit: bounds.bytes_per_token,
         }),
         PutOutcome::UnitAnswered { first } => Err(Refusal::UnitAnswered { first }),
+        PutOutcome::Withdrawn => Err(Refusal::Withdrawn),
     }
 }
 

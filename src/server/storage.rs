@@ -23,6 +23,9 @@ pub enum PutOutcome {
     UnitAnswered {
         first: Uuid,
     },
+    /// The research team set this response aside (`serve withdraw`): no
+    /// revision of it is taken any more.
+    Withdrawn,
 }
 
 /// One revision of a response, as offered.
@@ -174,6 +177,8 @@ pub struct Current {
     /// The token that stored it first (none for an imported one).
     pub owner: Option<String>,
     pub unit: Option<String>,
+    /// The team set it aside.
+    pub withdrawn: bool,
 }
 
 /// What to do with one offered revision, once the database has said what
@@ -208,6 +213,9 @@ pub fn step(
         {
             Step::Answer(PutOutcome::NotYours)
         }
+        // Set aside by the team: a send, even of what is there already,
+        // must not read as delivered.
+        Some(current) if current.withdrawn => Step::Answer(PutOutcome::Withdrawn),
         Some(current) if current.revision == offer.revision && current.digest != digest => {
             Step::Answer(PutOutcome::Conflict)
         }
@@ -221,6 +229,25 @@ pub fn step(
         _ if caller.is_some() && over_quota() => Step::Answer(PutOutcome::OverQuota),
         _ => Step::Store,
     }
+}
+
+/// The start of a response's id as the database writes it (hyphenated,
+/// lower case), from what a user typed: the short id the interface shows
+/// ("3f3bced7"), more of it, or the whole id, with or without hyphens.
+/// None if it is not hexadecimal.
+pub fn id_prefix(typed: &str) -> Option<String> {
+    let hex: String = typed.chars().filter(|&c| c != '-').collect();
+    if hex.is_empty() || hex.len() > 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let mut prefix = String::new();
+    for (at, c) in hex.to_ascii_lowercase().chars().enumerate() {
+        if [8, 12, 16, 20].contains(&at) {
+            prefix.push('-');
+        }
+        prefix.push(c);
+    }
+    Some(prefix)
 }
 
 /// A failure of the database itself, with its own words (for the log).
@@ -257,6 +284,9 @@ pub trait Storage: Survey {
     fn latest_responses(&self) -> Result<Vec<Vec<u8>>, StorageError>;
     /// Every stored revision of a response, oldest first.
     fn revisions(&self, id: Uuid) -> Result<Vec<u64>, StorageError>;
+    /// The stored responses whose id starts with `prefix` (hyphenated, as
+    /// [`id_prefix`] writes it), at most two: enough to tell one from many.
+    fn ids_starting(&self, prefix: &str) -> Result<Vec<Uuid>, StorageError>;
     /// Sets a response aside (kept, with its revisions, but no longer its
     /// unit's nor in dumps), so that the unit may send another; its unit,
     /// or `None` if there is no such response.

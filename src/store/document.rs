@@ -76,6 +76,8 @@ pub enum SyncState {
     Sent,
     ChangedSinceSent,
     Refused,
+    /// The research team set it aside: the server takes no revision of it.
+    Withdrawn,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -238,7 +240,15 @@ impl Response {
 /// Where a response of `status` at `revision` stands, given the server's
 /// last word on it.
 pub fn sync_state_of(sync: Option<&SyncRecord>, status: Status, revision: u64) -> SyncState {
+    let withdrawn = |record: &SyncRecord| {
+        record
+            .refused
+            .as_ref()
+            .is_some_and(|r| r.get("error").and_then(|e| e.as_str()) == Some("withdrawn"))
+    };
     match (sync, status) {
+        // Whatever revision: the server refuses them all.
+        (Some(record), _) if withdrawn(record) => SyncState::Withdrawn,
         (Some(record), _) if record.refused.is_some() && record.revision == revision => {
             SyncState::Refused
         }

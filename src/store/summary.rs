@@ -179,12 +179,13 @@ struct Entry {
     progress: Option<(u32, u32, bool)>,
 }
 
-const SYNC_STATES: [SyncState; 5] = [
+const SYNC_STATES: [SyncState; 6] = [
     SyncState::Draft,
     SyncState::NotSent,
     SyncState::Sent,
     SyncState::ChangedSinceSent,
     SyncState::Refused,
+    SyncState::Withdrawn,
 ];
 
 fn time_of(when: DateTime<Utc>) -> (i64, u32) {

@@ -279,7 +279,18 @@ pub(super) fn local_date(texts: &Texts, iso: &str) -> String {
 /// `campo serve withdraw ID`: the response is kept but set aside.
 fn withdraw(texts: &Texts, storage: &dyn Storage, id: &str) -> Result<(), Failure> {
     let unknown = || Failure(texts.t_args("withdraw-unknown", &[("id", printable(id).into())]));
-    let uuid: uuid::Uuid = id.parse().map_err(|_| unknown())?;
+    let prefix = server::storage::id_prefix(id).ok_or_else(unknown)?;
+    let uuid = match storage.ids_starting(&prefix).map_err(db_failed(texts))?[..] {
+        [] => return Err(unknown()),
+        [only] => only,
+        [..] => {
+            return Err(Failure(texts.t_args(
+                "withdraw-ambiguous",
+                &[("prefix", printable(id).into())],
+            )));
+        }
+    };
+    let id = &uuid.to_string();
     match storage.withdraw(uuid).map_err(db_failed(texts))? {
         None => Err(unknown()),
         Some(unit) => {

@@ -214,6 +214,17 @@ impl Storage for PostgresStorage {
         Ok(rows.iter().map(|row| row.get::<_, i64>(0) as u64).collect())
     }
 
+    fn ids_starting(&self, prefix: &str) -> Result<Vec<Uuid>, StorageError> {
+        let rows = self.rows(
+            "SELECT id FROM current WHERE left(id, length($1)) = $1 ORDER BY id LIMIT 2",
+            &[(&prefix, Type::TEXT)],
+        )?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| row.get::<_, String>(0).parse().ok())
+            .collect())
+    }
+
     fn withdraw(&self, id: Uuid) -> Result<Option<Option<String>>, StorageError> {
         let id = id.to_string();
         self.transaction(|tx| {

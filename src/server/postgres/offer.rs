@@ -23,7 +23,7 @@ pub fn offer_in(
     let token = caller.map(|c| c.name.clone());
     let current = query(
         tx,
-        "SELECT revision, digest, owner, unit FROM current WHERE id = $1 FOR UPDATE",
+        "SELECT revision, digest, owner, unit, withdrawn IS NOT NULL FROM current WHERE id = $1 FOR UPDATE",
         &[(&id, Type::TEXT)],
     )?
     .first()
@@ -32,6 +32,7 @@ pub fn offer_in(
         digest: row.get(1),
         owner: row.get(2),
         unit: row.get(3),
+        withdrawn: row.get(4),
     });
     // A new response of a unit that has one already. Two new ones of the
     // same unit at once: the unique index refuses the second, whose

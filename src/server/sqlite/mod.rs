@@ -128,6 +128,16 @@ impl Storage for SqliteStorage {
         })
     }
 
+    fn ids_starting(&self, prefix: &str) -> Result<Vec<Uuid>, StorageError> {
+        self.with(|c| {
+            let mut statement =
+                c.prepare("SELECT id FROM current WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2")?;
+            let rows = statement.query_map(params![prefix], |r| r.get::<_, String>(0))?;
+            rows.collect::<rusqlite::Result<Vec<String>>>()
+        })
+        .map(|ids| ids.iter().filter_map(|id| id.parse().ok()).collect())
+    }
+
     fn withdraw(&self, id: Uuid) -> Result<Option<Option<String>>, StorageError> {
         self.with(|c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -239,7 +249,7 @@ fn offer_in(
     let token = caller.map(|c| c.name.as_str());
     let current = tx
         .query_row(
-            "SELECT revision, digest, owner, unit FROM current WHERE id = ?1",
+            "SELECT revision, digest, owner, unit, withdrawn IS NOT NULL FROM current WHERE id = ?1",
             params![id],
             |r| {
                 Ok(Current {
@@ -247,6 +257,7 @@ fn offer_in(
                     digest: r.get(1)?,
                     owner: r.get(2)?,
                     unit: r.get(3)?,
+                    withdrawn: r.get(4)?,
                 })
             },
         )

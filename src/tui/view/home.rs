@@ -83,6 +83,7 @@ fn fixed_widths(texts: &Texts, headings: &[String]) -> [u16; 4] {
             "sync-state-sent",
             "sync-state-changed",
             "sync-state-refused",
+            "sync-state-withdrawn",
         ],
     ];
     let mut widths = [0; 4];
@@ -192,6 +193,7 @@ fn sync_text(texts: &Texts, response: &Summary) -> Span<'static> {
         SyncState::Sent => Span::styled(texts.t("sync-state-sent"), Theme::ok()),
         SyncState::ChangedSinceSent => Span::raw(texts.t("sync-state-changed")),
         SyncState::Refused => Span::styled(texts.t("sync-state-refused"), Theme::error()),
+        SyncState::Withdrawn => Span::styled(texts.t("sync-state-withdrawn"), Theme::error()),
     }
 }
 
