@@ -268,6 +268,58 @@ mod tests {
         assert_eq!(names(&reopened(&data)), ["Bara", "Como"]);
     }
 
+    /// Lists in another thread, failing if that takes more than a few
+    /// seconds: an index that hangs or fills memory must not.
+    fn names_in_time(data: &DataDir) -> Vec<String> {
+        let data = reopened(data);
+        let (sender, listed) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = sender.send(names(&data));
+        });
+        listed
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the listing ends in time")
+    }
+
+    /// N66: an index that is a FIFO or a link to /dev/zero is no index.
+    #[test]
+    fn an_index_that_is_a_fifo_or_a_link_to_dev_zero_is_not_read() {
+        let (_dir, data) = data();
+        data.save(&named("Aosta")).unwrap();
+        let fifo = std::ffi::CString::new(data.index_path().as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo reads a NUL-terminated path and touches no memory of ours.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert_eq!(names_in_time(&data), ["Aosta"]);
+
+        let _ = std::fs::remove_file(data.index_path());
+        std::os::unix::fs::symlink("/dev/zero", data.index_path()).unwrap();
+        assert_eq!(names_in_time(&data), ["Aosta"]);
+    }
+
+    /// N61: a file rewritten in place, its size and modification time put
+    /// back, is read again (its change time moved).
+    #[test]
+    fn a_file_edited_in_place_with_its_times_restored_is_read_again() {
+        use std::os::unix::fs::FileExt;
+        let (_dir, data) = data();
+        let response = named("Aosta");
+        data.save(&response).unwrap();
+        assert_eq!(names(&data), ["Aosta"]);
+        let path = data.file_of(response.id);
+        let before = std::fs::metadata(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap().replace("Aosta", "Asti!");
+        let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        file.write_all_at(text.as_bytes(), 0).unwrap();
+        file.set_modified(before.modified().unwrap()).unwrap();
+        drop(file);
+        let after = std::fs::metadata(&path).unwrap();
+        assert_eq!(
+            (after.len(), after.modified().unwrap()),
+            (before.len(), before.modified().unwrap())
+        );
+        assert_eq!(names(&reopened(&data)), ["Asti!"]);
+    }
+
     #[test]
     fn each_reads_every_file_in_order_of_names_damaged_ones_too() {
         let (_dir, data) = data();

@@ -128,6 +128,10 @@ pub struct Stamp {
     inode: u64,
     size: u64,
     modified_ns: i64,
+    /// The inode's change time, which no one can set back (`touch` and
+    /// `utime` set the modification time only): a file rewritten in place
+    /// with its size and modification time restored is still seen.
+    changed_ns: i64,
 }
 
 impl Stamp {
@@ -136,9 +140,15 @@ impl Stamp {
             inode: metadata.ino(),
             size: metadata.size(),
             modified_ns: metadata.mtime() * 1_000_000_000 + metadata.mtime_nsec(),
+            changed_ns: metadata.ctime() * 1_000_000_000 + metadata.ctime_nsec(),
         }
     }
 }
+
+/// The largest index read: sixteen times what 100,000 responses take
+/// (16 MB), and never the whole memory. (A FIFO or a link to /dev/zero is
+/// not read at all.)
+const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The index: `<data dir>/.campo-index`, in postcard's compact binary
 /// form (a JSON index of 100,000 responses took longer to read than the
@@ -151,7 +161,7 @@ pub struct Index {
 }
 
 /// The index format: another one is rebuilt.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 /// The index file starts with this, and the entries follow one after
 /// another, so that neither reading nor writing holds them all twice.
@@ -270,7 +280,9 @@ impl Index {
     /// otherwise (missing, damaged, older, another recipe) an empty one.
     pub fn read(path: &Path, recipe: &str) -> Index {
         let mut entries = Vec::new();
-        if let Ok(bytes) = fs::read(path)
+        // Read as a response file is: a regular file, not a link, of
+        // bounded size; anything else is no index.
+        if let Ok(bytes) = crate::files::read_regular(path, MAX_INDEX_BYTES)
             && let Ok((header, mut rest)) = postcard::take_from_bytes::<Header>(&bytes)
             && header.version == INDEX_VERSION
             && header.recipe == recipe
