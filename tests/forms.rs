@@ -398,7 +398,7 @@ fn exports_hold_numbers_and_dates(data: &Path) {
     for row in [
         "staff,Quanti esperti in supporto tra pari lavorano nel servizio?,number,min 0; max 500; persone,",
         "staff__reason,Motivo indicato per confermare la risposta: Quanti esperti in supporto tra pari lavorano nel servizio?,reason,,",
-        "started,Quando è stato avviato il servizio?,date,yyyy-mm-dd; min 2000-01-01,",
+        "started,Quando è stato avviato il servizio?,date,yyyy-mm-dd; min 2000-01-01; nel file XLSX una data anteriore al 1900 (che un foglio di calcolo non può contenere) è scritta come testo,",
     ] {
         assert!(codebook.contains(row), "missing {row:?} in:\n{codebook}");
     }
@@ -457,6 +457,50 @@ fn exports_hold_numbers_and_dates(data: &Path) {
             && listed.contains("Due servizi uniti"),
         "{listed}"
     );
+}
+
+/// N59: a draft may hold a date before 1900, which no spreadsheet holds;
+/// the export of every response still writes every file, that date as
+/// its text in the XLSX.
+#[test]
+fn a_date_before_1900_goes_into_the_xlsx_as_text_and_stops_nothing() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let responses = dir.path().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    for (n, started) in ["1850-01-01", "0001-01-01", "2001-05-06"].iter().enumerate() {
+        let id = format!("0a1b2c3d-0000-4000-8000-00000000000{n}");
+        std::fs::write(
+            responses.join(format!("{id}.json")),
+            format!(
+                r#"{{"id": "{id}", "form": {{"id": "typed-form", "version": 1}}, "status": "draft",
+                   "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", "lang": "it",
+                   "answers": {{"started": "{started}"}}}}"#
+            ),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    let export = campo(
+        dir.path(),
+        &[
+            "--form", TYPED_FORM, "--lang", "it", "export", "--status", "all", "--format", "all",
+            "--out", out.to_str().unwrap(),
+        ],
+    );
+    assert!(export.status.success(), "{export:?}");
+    let mut book: Xlsx<_> = open_workbook(out.join("responses.xlsx")).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<_> = sheet.rows().collect();
+    let column = rows[0]
+        .iter()
+        .position(|c| c.to_string() == "started")
+        .unwrap();
+    let cells: Vec<&Data> = rows[1..].iter().map(|row| &row[column]).collect();
+    assert_eq!(cells[0], &Data::String("1850-01-01".into()));
+    assert_eq!(cells[1], &Data::String("0001-01-01".into()));
+    assert!(matches!(cells[2], Data::DateTime(_)), "{:?}", cells[2]);
+    assert!(out.join("responses.csv").exists() && out.join("responses.sps").exists());
 }
 
 /// A file edited by hand so that "None of these" is ticked with another

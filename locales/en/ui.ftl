@@ -730,3 +730,4 @@ kiosk-taking-over = The questionnaire was left open in a session without a key f
 plain-taken-over = Another session took this response over; every answer is saved. Goodbye.
 plain-taking-over = This response was left open in another session without a key for a while (a dropped link?): taking it over; that session saves and lets go.
 does-go-on = go on
+codebook-date-as-text = in the XLSX, a date before 1900 (which a spreadsheet cannot hold) is written as text

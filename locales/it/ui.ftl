@@ -736,3 +736,4 @@ kiosk-taking-over = Il questionario era rimasto aperto in una sessione senza tas
 plain-taken-over = Un'altra sessione ha preso questo questionario; ogni risposta è salvata. Arrivederci.
 plain-taking-over = Questo questionario era rimasto aperto in un'altra sessione senza tasti da un po' (una connessione caduta?): lo prendo; quella sessione salva e lo lascia.
 does-go-on = prosegui
+codebook-date-as-text = nel file XLSX una data anteriore al 1900 (che un foglio di calcolo non può contenere) è scritta come testo

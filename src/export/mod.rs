@@ -169,6 +169,9 @@ impl Variable {
                     rules.min.map(|d| d.to_string()),
                     rules.max.map(|d| d.to_string()),
                 ));
+                // A spreadsheet holds no date before 1900: such a date is
+                // written there as its text.
+                parts.push(texts.t("codebook-date-as-text"));
                 parts.join("; ")
             }
             _ => self

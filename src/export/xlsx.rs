@@ -187,22 +187,32 @@ fn write_row(
                 let value = number.as_f64().unwrap_or_default();
                 sheet.write_number(r, c, value).map_err(failed)?;
             }
-            Cell::Date(date) => {
-                use chrono::Datelike;
-                let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
-                    date.year() as u16,
-                    date.month() as u8,
-                    date.day() as u8,
-                )
-                .map_err(failed)?;
-                let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
-                sheet
-                    .write_datetime_with_format(r, c, &day, &format)
-                    .map_err(failed)?;
-            }
+            Cell::Date(date) => match excel_date(*date) {
+                Some(day) => {
+                    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+                    sheet
+                        .write_datetime_with_format(r, c, &day, &format)
+                        .map_err(failed)?;
+                }
+                // One bad cell never stops an export: a date Excel cannot
+                // hold (before 1900) goes out as its text, as the codebook
+                // says.
+                None => {
+                    sheet
+                        .write_string_with_format(r, c, date.to_string(), text)
+                        .map_err(failed)?;
+                }
+            },
         }
     }
     Ok(cut)
+}
+
+/// The date as a spreadsheet holds it, if it can (1900 to 9999).
+fn excel_date(date: chrono::NaiveDate) -> Option<rust_xlsxwriter::ExcelDateTime> {
+    use chrono::Datelike;
+    let year = u16::try_from(date.year()).ok()?;
+    rust_xlsxwriter::ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
 }
 
 /// A text cut to what a cell holds (the CSV files keep it whole).
