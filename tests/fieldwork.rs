@@ -603,7 +603,33 @@ fn an_office_is_told_when_its_response_was_withdrawn(backend: Backend) {
     assert!(stored(&db).is_empty());
 }
 
+/// N45: an invitation run that stops (here on a sender address the mailer
+/// refuses, or on an SMTP server that is not there) leaves every unit's
+/// code as it was: the codes handed out before still register.
+fn a_failed_invitation_run_replaces_no_code(backend: Backend) {
+    let Some((db, codes)) = survey(backend) else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().to_str().unwrap();
+    let ssh = "questionario@survey.example.org";
+    for args in [
+        &["invite", "--out", out_dir, "--from", "not an address", "--ssh", ssh][..],
+        &["invite", "--smtp", "smtp://127.0.0.1:9", "--from", "t@example.org", "--ssh", ssh][..],
+    ] {
+        let failed = admin(&db, args);
+        assert!(!failed.status.success(), "{args:?}: {}", text(&failed));
+    }
+    let server = Server::start(&db);
+    for unit in ["ne1", "c1", "s2"] {
+        let office = Office::new();
+        let registered = office.register(&server.url, &codes[unit]);
+        assert!(registered.status.success(), "{unit}: {}", text(&registered));
+    }
+}
+
 on_both_backends!(
+    a_failed_invitation_run_replaces_no_code,
     an_office_is_told_when_its_response_was_withdrawn,
     a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand,
     reminders_reach_a_real_smtp_listener_with_each_units_code,

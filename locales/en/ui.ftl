@@ -521,6 +521,7 @@ frame-bad-number = not a whole number of residents.
 frame-bad-email = "{ $address }" is not an e-mail address.
 frame-bad-yes-no = write yes or no.
 frame-control-characters = holds control characters.
+frame-does-not-fit = the questionnaire would refuse this answer, which no one could then change: { $reason }
 frame-refused = { $count ->
     [one] One problem:
    *[other] { $count } problems:

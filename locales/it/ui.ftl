@@ -527,6 +527,7 @@ frame-bad-number = non è un numero intero di residenti.
 frame-bad-email = "{ $address }" non è un indirizzo e-mail.
 frame-bad-yes-no = scriva yes o no.
 frame-control-characters = contiene caratteri di controllo.
+frame-does-not-fit = il questionario rifiuterebbe questa risposta, che poi nessuno potrebbe cambiare: { $reason }
 frame-refused = { $count ->
     [one] Un problema:
    *[other] { $count } problemi:

@@ -80,6 +80,10 @@ impl Describe for crate::server::frame::FrameProblem {
             K::BadEmail { address } => texts.t_args("frame-bad-email", &[("address", s(address))]),
             K::BadYesNo => texts.t("frame-bad-yes-no"),
             K::ControlCharacters => texts.t("frame-control-characters"),
+            K::DoesNotFit(problem) => texts.t_args(
+                "frame-does-not-fit",
+                &[("reason", problem.describe(texts).into())],
+            ),
         };
         match &self.column {
             Some(column) => texts.t_args(

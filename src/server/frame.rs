@@ -58,6 +58,9 @@ pub enum FrameProblemKind {
     },
     BadYesNo,
     ControlCharacters,
+    /// The form would refuse this answer (too long, say): a locked answer
+    /// that can never pass.
+    DoesNotFit(crate::form::Problem),
 }
 
 const RESERVED: [&str; 4] = ["unit", "population", "email", "in_coverage"];
@@ -253,6 +256,13 @@ fn unit_of(
             _ if value.chars().any(char::is_control) => {
                 problem(column, FrameProblemKind::ControlCharacters)
             }
+            ItemKind::Text(_)
+                if let Some(refused) = form.position(column).and_then(|at| {
+                    form.check_answer(at, Some(&crate::form::Answer::One(value.to_string())))
+                }) =>
+            {
+                problem(column, FrameProblemKind::DoesNotFit(refused))
+            }
             _ => {
                 prefill.insert(column.to_string(), value.to_string());
             }
@@ -271,8 +281,14 @@ fn unit_of(
 }
 
 /// An address a mail server could take: one `@`, something before it, a
-/// dotted domain after it, no spaces or control characters.
+/// dotted domain after it, no spaces or control characters, and one the
+/// invitations' mailer takes (`e@example.org>` or a local part over 64
+/// characters it refuses, so the frame refuses them first).
 fn looks_like_email(address: &str) -> bool {
+    looks_dotted(address) && address.parse::<lettre::message::Mailbox>().is_ok()
+}
+
+fn looks_dotted(address: &str) -> bool {
     let Some((local, domain)) = address.split_once('@') else {
         return false;
     };
@@ -306,6 +322,37 @@ mod tests {
         assert_eq!(units[1].emails, ["a@x.it", "b@x.it"]);
         assert!(!units[1].in_coverage);
         assert_eq!(units[1].population, None);
+    }
+
+    /// N42, N44: a list value the form would refuse (a name over its 200
+    /// characters) and an address the mailer would refuse are refused at
+    /// import, by line and column, not found later.
+    #[test]
+    fn a_value_the_form_or_the_mailer_would_refuse_is_refused_at_import() {
+        let long = "L".repeat(300);
+        let local = "x".repeat(300);
+        let file = format!(
+            "unit,dept_name,email\n\
+             dsm-l,{long},a@x.it\n\
+             dsm-m,DSM M,e@example.org>\n\
+             dsm-n,DSM N,{local}@example.org\n"
+        );
+        let problems = parse(&form(), file.as_bytes()).unwrap_err();
+        assert!(
+            problems.iter().any(|p| p.line == 2
+                && p.column.as_deref() == Some("dept_name")
+                && p.kind == FrameProblemKind::DoesNotFit(crate::form::Problem::TooLong { max: 200 })),
+            "{problems:?}"
+        );
+        for line in [3, 4] {
+            assert!(
+                problems.iter().any(|p| p.line == line
+                    && p.column.as_deref() == Some("email")
+                    && matches!(p.kind, FrameProblemKind::BadEmail { .. })),
+                "line {line}: {problems:?}"
+            );
+        }
+        assert_eq!(problems.len(), 3, "{problems:?}");
     }
 
     #[test]

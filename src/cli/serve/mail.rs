@@ -66,10 +66,14 @@ pub(super) fn run(
         Some(path) => read_codes(texts, path)?,
         None => BTreeMap::new(),
     };
+    // Everything is checked and composed before anything changes: an
+    // address the mailer refuses stops the run with every unit's code as
+    // it was. A unit's new code replaces its old one only once its message
+    // is delivered, so a message that fails leaves the old code working.
     let mut messages = Vec::new();
     for unit in &units {
         let code = code_for(texts, storage, unit, &given, args.codes.is_some())?;
-        messages.push((unit, compose(texts, form, kind, args, unit, &code)?));
+        messages.push((unit, compose(texts, form, kind, args, unit, &code.text)?, code));
     }
     let transport = args
         .smtp
@@ -77,7 +81,7 @@ pub(super) fn run(
         .map(|url| smtp(texts, url))
         .transpose()?;
     let mut failed = 0;
-    for (unit, message) in messages {
+    for (unit, message, code) in messages {
         let delivered = match (&transport, &args.out) {
             (Some(transport), _) => transport
                 .send(&message)
@@ -87,9 +91,16 @@ pub(super) fn run(
             (None, None) => unreachable!("clap requires --out or --smtp"),
         };
         match delivered {
-            Ok(()) => storage
-                .record_mailing(&unit.unit, kind)
-                .map_err(db_failed(texts))?,
+            Ok(()) => {
+                if code.new {
+                    storage
+                        .set_code(&unit.unit, &codes::hash(&code.text))
+                        .map_err(db_failed(texts))?;
+                }
+                storage
+                    .record_mailing(&unit.unit, kind)
+                    .map_err(db_failed(texts))?
+            }
             Err(reason) => {
                 failed += 1;
                 eprintln!(
@@ -188,28 +199,39 @@ fn read_codes(texts: &Texts, path: &Path) -> Result<BTreeMap<String, String>, Fa
 
 /// The unit's code: from the file, checked against the one the server
 /// holds (an old code would let nobody in), or a new one.
+/// The code a message carries: the unit's live one from `--codes`, or a
+/// new one, stored only once its message is delivered.
+struct Code {
+    text: String,
+    new: bool,
+}
+
 fn code_for(
     texts: &Texts,
     storage: &dyn Storage,
     unit: &Unit,
     given: &BTreeMap<String, String>,
     from_file: bool,
-) -> Result<String, Failure> {
+) -> Result<Code, Failure> {
     if from_file {
         let code = given.get(&unit.unit).filter(|code| {
             storage
                 .code_is(&unit.unit, &codes::hash(code))
                 .unwrap_or(false)
         });
-        return code.cloned().ok_or_else(|| {
-            Failure(texts.t_args("mail-code-stale", &[("unit", unit.unit.as_str().into())]))
-        });
+        return code
+            .map(|text| Code {
+                text: text.clone(),
+                new: false,
+            })
+            .ok_or_else(|| {
+                Failure(texts.t_args("mail-code-stale", &[("unit", unit.unit.as_str().into())]))
+            });
     }
-    let code = codes::generate();
-    storage
-        .set_code(&unit.unit, &codes::hash(&code))
-        .map_err(db_failed(texts))?;
-    Ok(code)
+    Ok(Code {
+        text: codes::generate(),
+        new: true,
+    })
 }
 
 fn compose(
