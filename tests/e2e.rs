@@ -503,3 +503,34 @@ fn two_quick_digits_make_one_option_number() {
         "veneto"
     );
 }
+
+/// N10: a terminal that announces 10,000 × 10,000, from the start or by a
+/// window change mid-session, gets the interface drawn in a bounded area:
+/// memory stays small and Ctrl-C ends campo.
+#[test]
+fn a_huge_terminal_is_drawn_in_bounded_memory_and_ctrl_c_still_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().display().to_string();
+    let mut tty = Tty::spawn_sized(
+        env!("CARGO_BIN_EXE_campo"),
+        &["--data-dir", &data, "--lang", "it", "new"],
+        &[("TERM", "xterm-256color")],
+        (10_000, 10_000),
+    );
+    tty.wait_for("campo");
+    tty.keys("ven", "Veneto");
+    let limit_kb = 200 * 1024;
+    eprintln!("peak at 10,000 × 10,000: {} kB", tty.peak_memory_kb());
+    assert!(tty.peak_memory_kb() < limit_kb, "{} kB", tty.peak_memory_kb());
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+
+    // The same after a window change in the middle of a normal session.
+    let mut tty = Tty::spawn(dir.path(), &["--lang", "it", "new"]);
+    tty.wait_for("Domanda 1 di 9");
+    tty.announce_size(u16::MAX, u16::MAX);
+    tty.keys("ven", "Veneto");
+    assert!(tty.peak_memory_kb() < limit_kb, "{} kB", tty.peak_memory_kb());
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+}

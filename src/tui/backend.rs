@@ -175,16 +175,13 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn size(&self) -> io::Result<Size> {
         let (width, height) = crossterm::terminal::size()?;
-        Ok(Size { width, height })
+        Ok(drawn_size(width, height))
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
         let size = crossterm::terminal::window_size()?;
         Ok(WindowSize {
-            columns_rows: Size {
-                width: size.columns,
-                height: size.rows,
-            },
+            columns_rows: drawn_size(size.columns, size.rows),
             pixels: Size {
                 width: size.width,
                 height: size.height,
@@ -199,6 +196,23 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.frame.clear();
         }
         Ok(())
+    }
+}
+
+/// The most columns and rows ever drawn. Any SSH client may announce a
+/// window of 65,535 × 65,535, and ratatui keeps two buffers of the whole
+/// window: a few such connections would take the machine's memory. A
+/// bigger window shows the interface in its top-left corner.
+pub const MAX_DRAWN: Size = Size {
+    width: 500,
+    height: 200,
+};
+
+/// The size drawn in a window of `width` × `height`.
+pub fn drawn_size(width: u16, height: u16) -> Size {
+    Size {
+        width: width.min(MAX_DRAWN.width),
+        height: height.min(MAX_DRAWN.height),
     }
 }
 

@@ -171,6 +171,32 @@ impl Tty {
             .set_size(rows, cols);
     }
 
+    /// Changes the size the pseudo-terminal announces, leaving the screen
+    /// the test reads as it is (a window of 10,000 × 10,000 would take the
+    /// test's own memory).
+    pub fn announce_size(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    /// The most memory campo has held so far (its peak resident set), in
+    /// kilobytes.
+    pub fn peak_memory_kb(&self) -> u64 {
+        let pid = self.child.process_id().expect("a running process");
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("a VmHWM line")
+    }
+
     /// Sends a signal, as a dropped connection (SIGHUP) or a shutdown
     /// (SIGTERM) would.
     pub fn signal(&mut self, signal: libc::c_int) {
