@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 
 use crate::form::{Answer, Asked, Form};
 use crate::store::{EditLock, Lock, Response, Responses, Status, StoreError};
@@ -142,7 +142,7 @@ impl Session {
         self.response.reasons.remove(id);
         self.asked = form.asked(&self.response.answers);
         self.response.derived = form.derived_values(&self.response.answers);
-        self.response.record_change(Utc::now());
+        self.record_change();
         self.record_edit()
     }
 
@@ -158,7 +158,7 @@ impl Session {
             Some(reason) => self.response.reasons.insert(id.clone(), reason),
             None => self.response.reasons.remove(id),
         };
-        self.response.record_change(Utc::now());
+        self.record_change();
         self.record_edit()
     }
 
@@ -172,6 +172,19 @@ impl Session {
     /// The problem of an item, checks across answers included.
     pub fn problem(&self, form: &Form, item: usize) -> Option<crate::form::Problem> {
         form.problem_of(item, &self.response.answers, &self.response.reasons)
+    }
+
+    /// A change of content: a new revision if the last one is on disk,
+    /// else the same unsaved one, newer. A revision is what one save
+    /// writes, so a burst of keys saved at once is one revision, not one a
+    /// key.
+    fn record_change(&mut self) {
+        let saved = self.on_disk.as_ref().map_or(0, |r| r.revision);
+        if self.response.revision <= saved {
+            self.response.record_change(Utc::now());
+        } else {
+            self.response.updated = Utc::now().trunc_subsecs(0);
+        }
     }
 
     /// An edit reopens a completed response.
@@ -216,7 +229,7 @@ impl Session {
         let kept = &self.response.answers;
         self.response.reasons.retain(|id, _| kept.contains_key(id));
         self.response.status = Status::Complete;
-        self.response.record_change(Utc::now());
+        self.record_change();
         Ok(())
     }
 

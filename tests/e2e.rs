@@ -534,3 +534,27 @@ fn a_huge_terminal_is_drawn_in_bounded_memory_and_ctrl_c_still_quits() {
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }
+
+/// A paste from a terminal without bracketed paste comes as a burst of
+/// keys: it is one save and one revision, not one a character (earlier it
+/// was 1,500 saves for 1,500 characters).
+#[test]
+fn a_burst_of_keys_is_saved_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(dir.path(), &["--lang", "it", "new"]);
+    tty.wait_for("Domanda 1 di 9");
+    tty.keys("ven", "1 ( ) Veneto");
+    tty.keys(ENTER, "Denominazione del Dipartimento");
+    let before = only_response(dir.path())["revision"].as_u64().unwrap();
+    let pasted = "DSM-DP ULSS 6 Euganea, Dipartimento di Salute Mentale di Padova e provincia";
+    tty.keys(pasted, "provincia");
+    let after = only_response(dir.path());
+    assert_eq!(after["answers"]["dept_name"], pasted);
+    assert_eq!(
+        after["revision"].as_u64().unwrap(),
+        before + 1,
+        "one burst, one revision"
+    );
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+}

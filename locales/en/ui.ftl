@@ -126,6 +126,7 @@ problem-in-the-future = The date cannot be in the future.
 problem-not-an-email = Type an e-mail address, such as name@example.org.
 problem-not-a-phone = Type a phone number: digits, with a leading + for the country code if needed (6 to 15 digits).
 problem-not-alone = "{ $option }" cannot be chosen together with other answers.
+problem-repeated = The option "{ $option }" is chosen twice.
 problem-unconfirmed = { $message } If it is right, say briefly why.
 problem-specify = Specify "Other": { $problem }
 document-unknown-item = "{ $item }" is not an item of this form.

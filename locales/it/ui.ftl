@@ -129,6 +129,7 @@ problem-in-the-future = La data non può essere nel futuro.
 problem-not-an-email = Scriva un indirizzo e-mail, come nome@esempio.it.
 problem-not-a-phone = Scriva un numero di telefono: solo cifre, con il + e il prefisso internazionale se serve (da 6 a 15 cifre).
 problem-not-alone = «{ $option }» non si può scegliere insieme ad altre risposte.
+problem-repeated = L'opzione «{ $option }» è scelta due volte.
 problem-unconfirmed = { $message } Se è corretto, ne indichi brevemente il motivo.
 problem-specify = Specifichi «Altro»: { $problem }
 document-unknown-item = "{ $item }" non è una domanda di questo modulo.

@@ -81,6 +81,16 @@ pub(super) fn not_alone(options: &[super::OptionDef], codes: &[String]) -> Optio
         })
 }
 
+/// An option chosen twice (`["groups", "groups"]`): no one can tick a box
+/// twice, so such a list was not typed.
+pub(super) fn repeated(codes: &[String]) -> Option<Problem> {
+    codes
+        .iter()
+        .enumerate()
+        .find(|(at, code)| codes[..*at].contains(code))
+        .map(|(_, code)| Problem::Repeated { code: code.clone() })
+}
+
 pub(super) fn unknown_code<'a>(
     options: &[super::OptionDef],
     codes: impl IntoIterator<Item = &'a String>,

@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 use serde_json::Number;
 
-use super::rules::{check_date, check_number, check_text, not_alone, unknown_code};
+use super::rules::{check_date, check_number, check_text, not_alone, repeated, unknown_code};
 use super::{Answer, Answers, Asked, Form, ItemKind, Reasons};
 
 /// Why one answer is not acceptable.
@@ -58,6 +58,10 @@ pub enum Problem {
     NotAlone {
         code: String,
     },
+    /// An option listed twice in a multiple choice.
+    Repeated {
+        code: String,
+    },
     /// A hard check of the form holds: the answer is refused.
     Refused {
         message: String,
@@ -88,6 +92,7 @@ impl Problem {
                 | Problem::WrongType
                 | Problem::ControlCharacters
                 | Problem::NotAlone { .. }
+                | Problem::Repeated { .. }
                 | Problem::TooLong { .. }
                 | Problem::TooManyWords { .. }
         )
@@ -163,7 +168,9 @@ impl Form {
         match (&item.kind, answer) {
             (ItemKind::Single { .. }, Answer::One(code)) => unknown_code(item.options(), [code]),
             (ItemKind::Multi { options }, Answer::Many(codes)) => {
-                unknown_code(options, codes).or_else(|| not_alone(options, codes))
+                unknown_code(options, codes)
+                    .or_else(|| repeated(codes))
+                    .or_else(|| not_alone(options, codes))
             }
             (ItemKind::Text(rules), Answer::One(text)) => check_text(rules, text),
             (ItemKind::Number(rules), Answer::Number(number)) => check_number(rules, number),

@@ -42,6 +42,7 @@ impl Describe for Problem {
             Problem::NotAnEmail => texts.t("problem-not-an-email"),
             Problem::NotAPhone => texts.t("problem-not-a-phone"),
             Problem::NotAlone { code } => texts.t_args("problem-not-alone", &[("option", s(code))]),
+            Problem::Repeated { code } => texts.t_args("problem-repeated", &[("option", s(code))]),
             Problem::Refused { message } => texts.form_text(message),
             Problem::Unconfirmed { message } => texts.t_args(
                 "problem-unconfirmed",

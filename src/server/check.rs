@@ -274,6 +274,17 @@ mod tests {
             Err(Refusal::Invalid { problems }) => problems,
             other => panic!("not refused: {:?}", other.map(|c| c.response)),
         };
+        // N57: an option listed twice is no answer anyone gave.
+        let twice = good.replace(r#"["none"]"#, r#"["groups", "groups"]"#);
+        assert_eq!(
+            refused(&twice, confirmed),
+            [DocumentProblem::Invalid {
+                item: "kinds".into(),
+                problem: Problem::Repeated {
+                    code: "groups".into()
+                }
+            }]
+        );
         let both = good.replace(r#"["none"]"#, r#"["groups", "none"]"#);
         assert_eq!(
             refused(&both, confirmed),

@@ -67,8 +67,9 @@ pub struct Background {
 /// What wakes the interface up: a key, a resize, or news from a sync.
 enum Message {
     Terminal(io::Result<event::Event>),
-    /// The terminal sent a byte that is not UTF-8.
-    NotUtf8,
+    /// What the terminal sent in one read: keys, pastes, and bytes that
+    /// are not UTF-8.
+    Typed(Vec<input::Input>),
     Sync(crate::sync::Event),
     Signal(i32),
     Lock(Uuid, Result<EditLock, StoreError>),
@@ -180,22 +181,24 @@ fn event_loop(
             digit_deadline = None;
             app.settle_digit();
         }
-        let mut typed = matches!(first, Message::Terminal(Ok(event::Event::Key(_))));
+        let mut typed = matches!(first, Message::Typed(_));
+        // Whatever is waiting (a burst of keys, of resizes) is handled, saved
+        // once and drawn once.
+        app.hold_saves();
         let mut update = match handle(app, first)? {
             Ok(update) => update,
             Err(ending) => return Ok(ending),
         };
-        // Take whatever else is already waiting (a paste, a burst of resizes)
-        // before drawing once.
         while update != Update::Quit
             && let Ok(message) = messages.try_recv()
         {
-            typed |= matches!(message, Message::Terminal(Ok(event::Event::Key(_))));
+            typed |= matches!(message, Message::Typed(_));
             match handle(app, message)? {
                 Ok(next) => update = stronger(update, next),
                 Err(ending) => return Ok(ending),
             }
         }
+        app.release_saves();
         // Every key settles a waiting digit or makes a new one wait.
         if !app.digit_pending() {
             digit_deadline = None;
@@ -347,14 +350,12 @@ fn read_terminal(sender: &mpsc::Sender<Message>, latin1: bool) {
             }
             None => decoder.flush(),
         }
-        while let Some(input) = decoder.take() {
-            let message = match input {
-                input::Input::Event(event) => Message::Terminal(Ok(event)),
-                input::Input::NotUtf8 => Message::NotUtf8,
-            };
-            if sender.send(message).is_err() {
-                return;
-            }
+        // What one read brought is one message: a burst of keys (a paste
+        // from a terminal without bracketed paste) is handled, saved and
+        // drawn once.
+        let inputs: Vec<input::Input> = std::iter::from_fn(|| decoder.take()).collect();
+        if !inputs.is_empty() && sender.send(Message::Typed(inputs)).is_err() {
+            return;
         }
     }
 }
@@ -363,7 +364,13 @@ fn read_terminal(sender: &mpsc::Sender<Message>, latin1: bool) {
 fn handle(app: &mut App, message: Message) -> io::Result<Result<Update, Ending>> {
     Ok(Ok(match message {
         Message::Terminal(event) => app.update(event?),
-        Message::NotUtf8 => app.on_not_utf8(),
+        Message::Typed(inputs) => inputs
+            .into_iter()
+            .map(|input| match input {
+                input::Input::Event(event) => app.update(event),
+                input::Input::NotUtf8 => app.on_not_utf8(),
+            })
+            .fold(Update::Nothing, stronger),
         Message::Sync(event) => app.on_sync_event(event),
         Message::Signal(SIGUSR1) => {
             if app.give_up() {

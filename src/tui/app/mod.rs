@@ -140,6 +140,10 @@ pub struct App {
     /// The home screen shows a listing not yet checked against the files:
     /// the loop has one made in the background ([`App::listed`]).
     pub listing_wanted: bool,
+    /// Changes wait to be saved together ([`App::hold_saves`]).
+    holding_saves: bool,
+    /// A change came while saves were held.
+    save_held: bool,
 }
 
 pub use crate::session::STALE_AFTER;
@@ -187,6 +191,8 @@ impl App {
             stale_after: STALE_AFTER,
             listing: Vec::new(),
             listing_wanted: false,
+            holding_saves: false,
+            save_held: false,
         };
         match app.store.list_quickly() {
             Ok(listing) => app.listing = listing,

@@ -368,12 +368,33 @@ impl App {
         if let Screen::Entry(session, _) = &mut self.screen {
             session.response.lang = self.texts.lang.code().to_string();
         }
-        self.save_current();
+        if self.holding_saves {
+            self.save_held = true;
+        } else {
+            self.save_current();
+        }
         if changed == Changed::Reopened {
             self.status_changed = true;
         }
         if changed == Changed::Reopened && !matches!(self.notice, Some(Notice::SaveFailed(_))) {
             self.notice = Some(Notice::Reopened);
+        }
+    }
+
+    /// From now until [`App::release_saves`], changes are saved once, at
+    /// the end: what the terminal sent at once (a paste from a terminal
+    /// without bracketed paste is a burst of keys) is one save, not one a
+    /// key. Nothing is drawn in between, so the screen never shows what is
+    /// not on disk.
+    pub fn hold_saves(&mut self) {
+        self.holding_saves = true;
+    }
+
+    /// Saves what changed while saves were held.
+    pub fn release_saves(&mut self) {
+        self.holding_saves = false;
+        if std::mem::take(&mut self.save_held) {
+            self.save_current();
         }
     }
 
