@@ -521,7 +521,11 @@ fn a_huge_terminal_is_drawn_in_bounded_memory_and_ctrl_c_still_quits() {
     tty.keys("ven", "Veneto");
     let limit_kb = 200 * 1024;
     eprintln!("peak at 10,000 × 10,000: {} kB", tty.peak_memory_kb());
-    assert!(tty.peak_memory_kb() < limit_kb, "{} kB", tty.peak_memory_kb());
+    assert!(
+        tty.peak_memory_kb() < limit_kb,
+        "{} kB",
+        tty.peak_memory_kb()
+    );
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 
@@ -530,7 +534,11 @@ fn a_huge_terminal_is_drawn_in_bounded_memory_and_ctrl_c_still_quits() {
     tty.wait_for("Domanda 1 di 9");
     tty.announce_size(u16::MAX, u16::MAX);
     tty.keys("ven", "Veneto");
-    assert!(tty.peak_memory_kb() < limit_kb, "{} kB", tty.peak_memory_kb());
+    assert!(
+        tty.peak_memory_kb() < limit_kb,
+        "{} kB",
+        tty.peak_memory_kb()
+    );
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }

@@ -614,8 +614,24 @@ fn a_failed_invitation_run_replaces_no_code(backend: Backend) {
     let out_dir = out.path().to_str().unwrap();
     let ssh = "questionario@survey.example.org";
     for args in [
-        &["invite", "--out", out_dir, "--from", "not an address", "--ssh", ssh][..],
-        &["invite", "--smtp", "smtp://127.0.0.1:9", "--from", "t@example.org", "--ssh", ssh][..],
+        &[
+            "invite",
+            "--out",
+            out_dir,
+            "--from",
+            "not an address",
+            "--ssh",
+            ssh,
+        ][..],
+        &[
+            "invite",
+            "--smtp",
+            "smtp://127.0.0.1:9",
+            "--from",
+            "t@example.org",
+            "--ssh",
+            ssh,
+        ][..],
     ] {
         let failed = admin(&db, args);
         assert!(!failed.status.success(), "{args:?}: {}", text(&failed));

@@ -468,7 +468,10 @@ fn a_date_before_1900_goes_into_the_xlsx_as_text_and_stops_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let responses = dir.path().join("responses");
     std::fs::create_dir_all(&responses).unwrap();
-    for (n, started) in ["1850-01-01", "0001-01-01", "2001-05-06"].iter().enumerate() {
+    for (n, started) in ["1850-01-01", "0001-01-01", "2001-05-06"]
+        .iter()
+        .enumerate()
+    {
         let id = format!("0a1b2c3d-0000-4000-8000-00000000000{n}");
         std::fs::write(
             responses.join(format!("{id}.json")),
@@ -484,8 +487,17 @@ fn a_date_before_1900_goes_into_the_xlsx_as_text_and_stops_nothing() {
     let export = campo(
         dir.path(),
         &[
-            "--form", TYPED_FORM, "--lang", "it", "export", "--status", "all", "--format", "all",
-            "--out", out.to_str().unwrap(),
+            "--form",
+            TYPED_FORM,
+            "--lang",
+            "it",
+            "export",
+            "--status",
+            "all",
+            "--format",
+            "all",
+            "--out",
+            out.to_str().unwrap(),
         ],
     );
     assert!(export.status.success(), "{export:?}");
@@ -494,7 +506,7 @@ fn a_date_before_1900_goes_into_the_xlsx_as_text_and_stops_nothing() {
     let rows: Vec<_> = sheet.rows().collect();
     let column = rows[0]
         .iter()
-        .position(|c| c.to_string() == "started")
+        .position(|c| *c == Data::String("started".into()))
         .unwrap();
     let cells: Vec<&Data> = rows[1..].iter().map(|row| &row[column]).collect();
     assert_eq!(cells[0], &Data::String("1850-01-01".into()));

@@ -1030,19 +1030,20 @@ fn leaving_after_marking_complete_goes_to_the_list_not_into_a_text_field() {
     let mut app = app(&fixture, Lang::It, Start::Home);
     // Reopening a complete response opens its review, not a question.
     press(&mut app, KeyCode::Enter);
-    assert!(
-        matches!(app.screen, Screen::Review(..)),
-        "{}",
-        render(&app)
-    );
+    assert!(matches!(app.screen, Screen::Review(..)), "{}", render(&app));
     // A draft opens at its question; marked complete from the review.
     let fixture = self::fixture(&[(
         "0a1b2c3d-0000-4000-8000-000000000001.json",
-        BOLOGNA.replace("\"status\": \"complete\"", "\"status\": \"draft\"").as_str(),
+        BOLOGNA
+            .replace("\"status\": \"complete\"", "\"status\": \"draft\"")
+            .as_str(),
     )]);
     let mut app = self::app(&fixture, Lang::It, Start::Home);
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::Entry(..)), "a draft opens at its question");
+    assert!(
+        matches!(app.screen, Screen::Entry(..)),
+        "a draft opens at its question"
+    );
     press(&mut app, KeyCode::F(3));
     assert!(matches!(app.screen, Screen::Review(..)));
     press(&mut app, KeyCode::Char('c'));

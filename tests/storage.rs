@@ -548,3 +548,142 @@ on_both_backends!(
     guesses_are_limited_across_instances,
     a_tokens_request_budget_is_one_across_instances,
 );
+
+/// A folder of `count` complete responses, ids from `first`.
+fn responses_folder(first: usize, count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = dir.path().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    for n in first..first + count {
+        let id = format!("0b0b0b0b-0000-4000-8000-{n:012x}");
+        let response = support::server::complete_response(&id, n, 1);
+        std::fs::write(
+            responses.join(format!("{id}.json")),
+            serde_json::to_vec(&response).unwrap(),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// What a command said, if it succeeded.
+fn succeeded(output: std::process::Output) -> Result<String, String> {
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if output.status.success() {
+        Ok(said)
+    } else {
+        Err(said)
+    }
+}
+
+/// survey-systems.md §5.2: behind a real PgBouncer with a pool of two
+/// server connections, in transaction and in session pooling, two
+/// `campo serve` instances take two offices' responses while imports run,
+/// and every write is stored: nothing is refused for a statement prepared
+/// on another client's connection, and `serve dump` works every time.
+#[test]
+fn behind_pgbouncer_every_write_is_stored_and_dumps_work() {
+    use support::backend::{Bouncer, PoolMode};
+    use support::server::{Server, add_token, campo};
+    // Transaction pooling shares two server connections among them all;
+    // session pooling gives each client connection its own for as long as
+    // it is open, so there the pool holds every instance's (README).
+    for (mode, size) in [(PoolMode::Transaction, 2), (PoolMode::Session, 60)] {
+        let Some(bouncer) = Bouncer::start(mode, size) else {
+            return;
+        };
+        let direct = support::backend::cluster().unwrap().new_database();
+        let db = bouncer.url_of(&direct);
+        let tokens = [add_token(&db, "office-a"), add_token(&db, "office-b")];
+        let servers = [Server::start(&db), Server::start(&db)];
+        let offices = [responses_folder(0, 100), responses_folder(100, 100)];
+        let imports = [responses_folder(200, 150), responses_folder(350, 150)];
+        let failures: Vec<String> = thread::scope(|scope| {
+            let mut runs = Vec::new();
+            for ((office, server), token) in offices.iter().zip(&servers).zip(&tokens) {
+                runs.push(scope.spawn(move || {
+                    succeeded(
+                        campo(&["--data-dir", office.path().to_str().unwrap(), "sync"])
+                            .args(["--server", &server.url, "--token", token])
+                            .env("CAMPO_CONFIG", office.path().join("none.toml"))
+                            .output()
+                            .unwrap(),
+                    )
+                }));
+            }
+            for folder in &imports {
+                let db = &db;
+                runs.push(scope.spawn(move || {
+                    let dir = folder.path().join("responses");
+                    let import = || {
+                        campo(&["serve", "--db", db, "import", dir.to_str().unwrap()])
+                            .output()
+                            .unwrap()
+                    };
+                    succeeded(import()).and_then(|_| succeeded(import()))
+                }));
+            }
+            runs.into_iter()
+                .filter_map(|run| run.join().unwrap().err())
+                .collect()
+        });
+        assert!(failures.is_empty(), "{failures:#?}\n{}", bouncer.log());
+        for _ in 0..3 {
+            let out = tempfile::tempdir().unwrap();
+            let dump = campo(&["serve", "--db", &db, "dump", "--out"])
+                .arg(out.path())
+                .output()
+                .unwrap();
+            if let Err(said) = succeeded(dump) {
+                panic!("{mode:?}: {said}\n{}", bouncer.log());
+            }
+            assert_eq!(
+                std::fs::read_dir(out.path().join("responses"))
+                    .unwrap()
+                    .count(),
+                500,
+                "{mode:?}"
+            );
+        }
+        assert!(
+            !bouncer.log().contains("already exists"),
+            "{}",
+            bouncer.log()
+        );
+    }
+}
+
+/// A database that fails (here, a table gone) is said with PostgreSQL's
+/// SQLSTATE and message, and stops an import there: the file being stored
+/// is not blamed as "not a campo response".
+#[test]
+fn a_database_failure_is_said_with_its_sqlstate_and_blames_no_document() {
+    use support::server::campo;
+    let Some(db) = Db::fresh(Backend::Postgres) else {
+        return;
+    };
+    let storage = open(&db, Bounds::default());
+    let mut admin = postgres::Client::connect(db.arg(), postgres::NoTls).unwrap();
+    admin.batch_execute("DROP TABLE versions CASCADE").unwrap();
+    let error = storage.latest_responses().unwrap_err();
+    assert!(error.0.contains("42P01"), "{error:?}");
+
+    let folder = responses_folder(0, 3);
+    let import = campo(&["--lang", "en", "serve", "--db", db.arg(), "import"])
+        .arg(folder.path().join("responses"))
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&import.stdout),
+        String::from_utf8_lossy(&import.stderr)
+    );
+    assert!(!import.status.success(), "{said}");
+    assert!(said.contains("The import stopped at"), "{said}");
+    assert!(said.contains("42P01"), "{said}");
+    assert!(!said.contains("not a campo response"), "{said}");
+}

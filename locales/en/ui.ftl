@@ -329,6 +329,7 @@ token-revoked = Token "{ $name }" revoked.
 token-unknown = There is no valid token called "{ $name }".
 import-refused-line = { $path }: refused: { $reason }
 import-summary = Imported: { $stored } · already there: { $already } · refused: { $refused }
+import-stopped = The import stopped at { $path }: the database failed ({ $reason }). That file and those after it were not stored; run the import again when the database works (what is stored is not stored twice).
 import-not-all = Some files were refused.
 
 ## Sync from the interface
@@ -579,7 +580,9 @@ cli-arg-setup = Save the server and the token (asked for if not given) as the de
 cli-arg-listen = Address to listen on (default 127.0.0.1:8750)
 cli-arg-rate_limit = Requests a second one token may make on average (default 1000)
 cli-arg-body_timeout = Seconds a request's headers, then its body, may take (default 30)
-cli-arg-db = The database: a path or sqlite://PATH (default: server.sqlite in the data folder)
+cli-arg-db = The database: a path, sqlite://PATH, or postgres://USER@HOST/NAME (also through PgBouncer; default: server.sqlite in the data folder)
+cli-arg-db_pool = PostgreSQL: connections this instance keeps open at most
+cli-arg-db_timeout = PostgreSQL: seconds to wait for a connection before a request fails
 cli-arg-name = The token's name, such as the office's
 cli-arg-dir = The folder to take in
 cli-error-invalid-value = "{ $value }" is not a valid value for { $arg } (valid: { $valid }).
@@ -706,6 +709,7 @@ cli-arg-kiosk = The token of campo kiosk: it checks directors' access codes and 
 cli-cmd-kiosk = The survey's SSH front door (run by OpenSSH's ForceCommand): asks a department's access code and opens its questionnaire, nothing else
 cli-arg-idle_minutes = Minutes without a key after which the session saves and ends (default 30)
 cli-arg-tries = Wrong codes one connection may try before it is ended (default 3)
+cli-arg-takeover_after = Seconds without a key after which a session holding the questionnaire may be taken over, as after a dropped link (default 120)
 cli-value-minutes = MINUTES
 kiosk-ask-code = Access code of your department (F2: italiano):
 kiosk-welcome = Code accepted: department { $unit }. Opening its questionnaire…

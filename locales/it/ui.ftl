@@ -332,6 +332,7 @@ token-revoked = Token "{ $name }" revocato.
 token-unknown = Non esiste un token valido chiamato "{ $name }".
 import-refused-line = { $path }: rifiutato: { $reason }
 import-summary = Importati: { $stored } · già presenti: { $already } · rifiutati: { $refused }
+import-stopped = L'importazione si è fermata a { $path }: il database non ha risposto come dovuto ({ $reason }). Quel file e i successivi non sono stati salvati; ripeta l'importazione quando il database funziona (ciò che è già salvato non viene salvato due volte).
 import-not-all = Alcuni file sono stati rifiutati.
 
 ## Sincronizzazione dall'interfaccia
@@ -585,7 +586,9 @@ cli-arg-setup = Salva il server e il token (chiesti se non indicati) come predef
 cli-arg-listen = Indirizzo su cui restare in ascolto (predefinito 127.0.0.1:8750)
 cli-arg-rate_limit = Richieste al secondo che un token può fare in media (predefinito 1000)
 cli-arg-body_timeout = Secondi concessi alle intestazioni, poi al corpo, di una richiesta (predefinito 30)
-cli-arg-db = Il database: un percorso o sqlite://PERCORSO (predefinito: server.sqlite nella cartella dati)
+cli-arg-db = Il database: un percorso, sqlite://PERCORSO oppure postgres://UTENTE@HOST/NOME (anche tramite PgBouncer; predefinito: server.sqlite nella cartella dati)
+cli-arg-db_pool = PostgreSQL: numero massimo di connessioni che questa istanza tiene aperte
+cli-arg-db_timeout = PostgreSQL: secondi di attesa di una connessione prima che una richiesta non vada a buon fine
 cli-arg-name = Il nome del token, per esempio quello della sede
 cli-arg-dir = La cartella da acquisire
 cli-error-invalid-value = "{ $value }" non è un valore valido per { $arg } (validi: { $valid }).
@@ -712,6 +715,7 @@ cli-arg-kiosk = Il token di campo kiosk: controlla i codici di accesso dei diret
 cli-cmd-kiosk = La porta d'ingresso SSH dell'indagine (avviata dal ForceCommand di OpenSSH): chiede il codice di accesso di un dipartimento e apre il suo questionario, nient'altro
 cli-arg-idle_minutes = Minuti senza tasti dopo i quali la sessione salva e si chiude (predefinito 30)
 cli-arg-tries = Codici sbagliati che una connessione può tentare prima di essere chiusa (predefinito 3)
+cli-arg-takeover_after = Secondi senza tasti dopo i quali un'altra sessione può prendere il questionario, come dopo una connessione caduta (predefinito 120)
 cli-value-minutes = MINUTI
 kiosk-ask-code = Codice di accesso del suo dipartimento (F2: English):
 kiosk-welcome = Codice accettato: dipartimento { $unit }. Apro il suo questionario…

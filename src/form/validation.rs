@@ -167,11 +167,9 @@ impl Form {
         };
         match (&item.kind, answer) {
             (ItemKind::Single { .. }, Answer::One(code)) => unknown_code(item.options(), [code]),
-            (ItemKind::Multi { options }, Answer::Many(codes)) => {
-                unknown_code(options, codes)
-                    .or_else(|| repeated(codes))
-                    .or_else(|| not_alone(options, codes))
-            }
+            (ItemKind::Multi { options }, Answer::Many(codes)) => unknown_code(options, codes)
+                .or_else(|| repeated(codes))
+                .or_else(|| not_alone(options, codes)),
             (ItemKind::Text(rules), Answer::One(text)) => check_text(rules, text),
             (ItemKind::Number(rules), Answer::Number(number)) => check_number(rules, number),
             (ItemKind::Number(_), Answer::One(_)) => Some(Problem::NotANumber),

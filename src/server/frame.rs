@@ -341,7 +341,8 @@ mod tests {
         assert!(
             problems.iter().any(|p| p.line == 2
                 && p.column.as_deref() == Some("dept_name")
-                && p.kind == FrameProblemKind::DoesNotFit(crate::form::Problem::TooLong { max: 200 })),
+                && p.kind
+                    == FrameProblemKind::DoesNotFit(crate::form::Problem::TooLong { max: 200 })),
             "{problems:?}"
         );
         for line in [3, 4] {

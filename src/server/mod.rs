@@ -199,6 +199,9 @@ pub struct ImportSummary {
     pub refused: Vec<(PathBuf, Refusal)>,
     /// Files not read: not regular files, links, or too large.
     pub unreadable: Vec<(PathBuf, crate::io_failure::IoFailure)>,
+    /// The database failed: the import stopped there. The file it was
+    /// storing is not to blame, and those after it were not tried.
+    pub stopped: Option<(PathBuf, StorageError)>,
 }
 
 /// Ingests a folder written by `campo sync --to`, with the same checks and
@@ -221,25 +224,31 @@ pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> 
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let outcome = check::check(&server.forms, &id, &body).and_then(|checked| {
-            let offer = storage::Offer {
-                id: checked.response.id,
-                revision: checked.response.revision,
-                body: &checked.body,
-                complete: checked.response.status == crate::store::Status::Complete,
-                // Only the team imports: the unit is taken as written.
-                unit: checked.response.unit.as_deref(),
-            };
-            let outcome = server
-                .storage
-                .put_response(&offer, None)
-                .map_err(|error| Refusal::NotAResponse { detail: error.0 })?;
-            answer_to(outcome, offer.revision, &server.bounds)
-                .map(|accepted| matches!(accepted, Accepted::Stored { .. }))
-        });
-        match outcome {
-            Ok(true) => summary.stored += 1,
-            Ok(false) => summary.already_there += 1,
+        let checked = match check::check(&server.forms, &id, &body) {
+            Ok(checked) => checked,
+            Err(refusal) => {
+                summary.refused.push((path, refusal));
+                continue;
+            }
+        };
+        let offer = storage::Offer {
+            id: checked.response.id,
+            revision: checked.response.revision,
+            body: &checked.body,
+            complete: checked.response.status == crate::store::Status::Complete,
+            // Only the team imports: the unit is taken as written.
+            unit: checked.response.unit.as_deref(),
+        };
+        let outcome = match server.storage.put_response(&offer, None) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                summary.stopped = Some((path, error));
+                break;
+            }
+        };
+        match answer_to(outcome, offer.revision, &server.bounds) {
+            Ok(Accepted::Stored { .. }) => summary.stored += 1,
+            Ok(Accepted::AlreadyThere { .. }) => summary.already_there += 1,
             Err(refusal) => summary.refused.push((path, refusal)),
         }
     }

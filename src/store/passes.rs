@@ -286,7 +286,8 @@ mod tests {
     fn an_index_that_is_a_fifo_or_a_link_to_dev_zero_is_not_read() {
         let (_dir, data) = data();
         data.save(&named("Aosta")).unwrap();
-        let fifo = std::ffi::CString::new(data.index_path().as_os_str().as_encoded_bytes()).unwrap();
+        let fifo =
+            std::ffi::CString::new(data.index_path().as_os_str().as_encoded_bytes()).unwrap();
         // SAFETY: mkfifo reads a NUL-terminated path and touches no memory of ours.
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
         assert_eq!(names_in_time(&data), ["Aosta"]);
@@ -307,7 +308,9 @@ mod tests {
         assert_eq!(names(&data), ["Aosta"]);
         let path = data.file_of(response.id);
         let before = std::fs::metadata(&path).unwrap();
-        let text = std::fs::read_to_string(&path).unwrap().replace("Aosta", "Asti!");
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("Aosta", "Asti!");
         let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
         file.write_all_at(text.as_bytes(), 0).unwrap();
         file.set_modified(before.modified().unwrap()).unwrap();

@@ -303,3 +303,103 @@ fn free_port() -> u16 {
         .unwrap()
         .port()
 }
+
+/// How a PgBouncer in front of the tests' PostgreSQL hands out its
+/// server connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoolMode {
+    Session,
+    Transaction,
+}
+
+/// A real PgBouncer (Debian's `pgbouncer`) on a loopback port, in front of
+/// the test program's PostgreSQL, with a pool of `size` server connections
+/// to each database; stopped when dropped. PgBouncer refuses to run as
+/// root: it runs as `postgres`, as PostgreSQL does.
+pub struct Bouncer {
+    child: Child,
+    port: u16,
+    folder: tempfile::TempDir,
+}
+
+impl Bouncer {
+    /// None when PgBouncer or PostgreSQL is not installed here (the test
+    /// then says it skipped), unless `CAMPO_REQUIRE_PGBOUNCER` is set.
+    pub fn start(mode: PoolMode, size: u32) -> Option<Bouncer> {
+        let bin = Path::new("/usr/sbin/pgbouncer");
+        if !bin.exists() {
+            assert!(
+                std::env::var_os("CAMPO_REQUIRE_PGBOUNCER").is_none(),
+                "CAMPO_REQUIRE_PGBOUNCER is set but PgBouncer is not installed"
+            );
+            eprintln!("PgBouncer is not installed: skipped (apt-get install pgbouncer)");
+            return None;
+        }
+        let cluster = cluster()?;
+        let folder = tempfile::tempdir().unwrap();
+        if let Some((uid, gid)) = run_as() {
+            std::os::unix::fs::chown(folder.path(), Some(uid), Some(gid)).unwrap();
+        }
+        let port = free_port();
+        let mode = match mode {
+            PoolMode::Session => "session",
+            PoolMode::Transaction => "transaction",
+        };
+        let users = folder.path().join("users.txt");
+        std::fs::write(&users, "\"campo\" \"\"\n").unwrap();
+        let config = folder.path().join("pgbouncer.ini");
+        std::fs::write(
+            &config,
+            format!(
+                "[databases]\n* = host=127.0.0.1 port={pg}\n\
+                 [pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = {port}\n\
+                 unix_socket_dir =\nauth_type = trust\nauth_file = {users}\n\
+                 pool_mode = {mode}\ndefault_pool_size = {size}\nmax_client_conn = 500\n\
+                 ignore_startup_parameters = extra_float_digits,options\n\
+                 logfile = {log}\n",
+                pg = cluster.port,
+                users = users.display(),
+                log = folder.path().join("pgbouncer.log").display(),
+            ),
+        )
+        .unwrap();
+        let child = as_owner(Command::new(bin).arg(&config))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let bouncer = Bouncer {
+            child,
+            port,
+            folder,
+        };
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "PgBouncer did not start: {}",
+                bouncer.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Some(bouncer)
+    }
+
+    /// The `--db` URL of a database of the cluster, through the pooler.
+    pub fn url_of(&self, direct: &str) -> String {
+        let name = direct.rsplit('/').next().unwrap();
+        format!("postgres://campo@127.0.0.1:{}/{name}", self.port)
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.folder.path().join("pgbouncer.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Bouncer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

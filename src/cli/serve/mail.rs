@@ -73,7 +73,11 @@ pub(super) fn run(
     let mut messages = Vec::new();
     for unit in &units {
         let code = code_for(texts, storage, unit, &given, args.codes.is_some())?;
-        messages.push((unit, compose(texts, form, kind, args, unit, &code.text)?, code));
+        messages.push((
+            unit,
+            compose(texts, form, kind, args, unit, &code.text)?,
+            code,
+        ));
     }
     let transport = args
         .smtp

@@ -284,10 +284,9 @@ fn withdraw(texts: &Texts, storage: &dyn Storage, id: &str) -> Result<(), Failur
         [] => return Err(unknown()),
         [only] => only,
         [..] => {
-            return Err(Failure(texts.t_args(
-                "withdraw-ambiguous",
-                &[("prefix", printable(id).into())],
-            )));
+            return Err(Failure(
+                texts.t_args("withdraw-ambiguous", &[("prefix", printable(id).into())]),
+            ));
         }
     };
     let id = &uuid.to_string();
@@ -355,6 +354,16 @@ fn import(texts: &Texts, server: &Server, dir: &Path) -> Result<(), Failure> {
             ],
         )
     );
+    if let Some((path, error)) = summary.stopped {
+        let path = crate::text::printable(&path.display().to_string());
+        return Err(Failure(texts.t_args(
+            "import-stopped",
+            &[
+                ("path", path.into()),
+                ("reason", printable(&error.0).into()),
+            ],
+        )));
+    }
     if refused == 0 {
         Ok(())
     } else {

@@ -19,7 +19,7 @@ use postgres::types::{ToSql, Type};
 use uuid::Uuid;
 
 use offer::{add_usage, lock_usage, offer_in};
-use pool::{Connection, Manager, Pool, Tx, prepared, query};
+use pool::{Manager, Pool, Tx, query};
 
 use super::limit::RateLimit;
 use super::storage::{
@@ -55,6 +55,19 @@ const ATTEMPTS: u32 = 10;
 
 fn failed(error: impl std::fmt::Display) -> StorageError {
     StorageError(error.to_string())
+}
+
+/// What PostgreSQL said, with its SQLSTATE: "db error" alone names nothing.
+fn db_failed(error: postgres::Error) -> StorageError {
+    match error.as_db_error() {
+        Some(db) => StorageError(format!(
+            "{} {}: {}",
+            db.severity(),
+            db.code().code(),
+            db.message()
+        )),
+        None => failed(error),
+    }
 }
 
 fn now() -> String {
@@ -96,7 +109,7 @@ impl PostgresStorage {
             .build(manager)
             .map_err(failed)?;
         let mut connection = pool.get().map_err(failed)?;
-        schema::migrate(&mut connection.client).map_err(StorageError)?;
+        schema::migrate(&mut connection).map_err(StorageError)?;
         drop(connection);
         Ok(PostgresStorage { pool, bounds })
     }
@@ -107,16 +120,11 @@ impl PostgresStorage {
         &self,
         mut f: impl FnMut(&mut Tx) -> Result<T, postgres::Error>,
     ) -> Result<T, StorageError> {
-        let mut connection = self.pool.get().map_err(failed)?;
-        let Connection { client, statements } = &mut *connection;
+        let mut client = self.pool.get().map_err(failed)?;
         let mut attempt = 1;
         loop {
-            let inner = client.transaction().map_err(failed)?;
-            let mut tx = Tx {
-                inner,
-                statements: &mut *statements,
-            };
-            let done = f(&mut tx).and_then(|value| tx.inner.commit().map(|()| value));
+            let mut tx = client.transaction().map_err(db_failed)?;
+            let done = f(&mut tx).and_then(|value| tx.commit().map(|()| value));
             match done {
                 Ok(value) => return Ok(value),
                 Err(error) if collided(&error) && attempt < ATTEMPTS => {
@@ -125,7 +133,7 @@ impl PostgresStorage {
                     // collide again in step.
                     std::thread::sleep(Duration::from_millis(u64::from(attempt) * 2));
                 }
-                Err(error) => return Err(failed(error)),
+                Err(error) => return Err(db_failed(error)),
             }
         }
     }
@@ -136,11 +144,8 @@ impl PostgresStorage {
         sql: &str,
         params: &[(&(dyn ToSql + Sync), Type)],
     ) -> Result<Vec<Row>, StorageError> {
-        let mut connection = self.pool.get().map_err(failed)?;
-        let Connection { client, statements } = &mut *connection;
-        let (values, types): (Vec<&(dyn ToSql + Sync)>, Vec<Type>) = params.iter().cloned().unzip();
-        let statement = prepared(client, statements, sql, &types).map_err(failed)?;
-        client.query(&statement, &values).map_err(failed)
+        let mut client = self.pool.get().map_err(failed)?;
+        client.query_typed(sql, params).map_err(db_failed)
     }
 }
 

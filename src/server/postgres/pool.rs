@@ -1,19 +1,16 @@
-//! The pool of connections to PostgreSQL, each with the statements
-//! prepared on it, and the transactions run on them.
-
-use std::collections::HashMap;
+//! The pool of connections to PostgreSQL, and the statements run on them.
+//!
+//! Every statement goes with its parameters' types in one round trip, on
+//! the unnamed statement (`query_typed`): no named statement is kept on a
+//! connection. Behind a pooler in transaction mode (PgBouncer), the next
+//! transaction may run on another server connection, where a statement
+//! named on this one would be missing, or another client's of the same
+//! name would collide ("prepared statement \"s2\" already exists").
 
 use postgres::types::{ToSql, Type};
-use postgres::{Client, GenericClient, NoTls, Row, Statement, Transaction};
+use postgres::{Client, NoTls, Row, Transaction};
 
 pub type Pool = r2d2::Pool<Manager>;
-
-/// A connection of the pool, with the statements prepared on it: each is
-/// parsed and planned by PostgreSQL once a connection, not once a use.
-pub struct Connection {
-    pub client: Client,
-    pub statements: HashMap<String, Statement>,
-}
 
 /// Makes the pool's connections.
 pub struct Manager {
@@ -21,54 +18,30 @@ pub struct Manager {
 }
 
 impl r2d2::ManageConnection for Manager {
-    type Connection = Connection;
+    type Connection = Client;
     type Error = postgres::Error;
 
-    fn connect(&self) -> Result<Connection, postgres::Error> {
-        Ok(Connection {
-            client: self.config.connect(NoTls)?,
-            statements: HashMap::new(),
-        })
+    fn connect(&self) -> Result<Client, postgres::Error> {
+        self.config.connect(NoTls)
     }
 
-    fn is_valid(&self, connection: &mut Connection) -> Result<(), postgres::Error> {
-        connection.client.simple_query("").map(drop)
+    fn is_valid(&self, client: &mut Client) -> Result<(), postgres::Error> {
+        client.simple_query("").map(drop)
     }
 
-    fn has_broken(&self, connection: &mut Connection) -> bool {
-        connection.client.is_closed()
+    fn has_broken(&self, client: &mut Client) -> bool {
+        client.is_closed()
     }
 }
 
-/// A transaction, with its connection's prepared statements.
-pub struct Tx<'c> {
-    pub inner: Transaction<'c>,
-    pub statements: &'c mut HashMap<String, Statement>,
-}
+/// A transaction of the pool's.
+pub type Tx<'c> = Transaction<'c>;
 
-/// A statement prepared once on a connection (its parameters' types
-/// given), then run as often as needed.
-pub fn prepared(
-    client: &mut impl GenericClient,
-    statements: &mut HashMap<String, Statement>,
-    sql: &str,
-    types: &[Type],
-) -> Result<Statement, postgres::Error> {
-    if let Some(statement) = statements.get(sql) {
-        return Ok(statement.clone());
-    }
-    let statement = client.prepare_typed(sql, types)?;
-    statements.insert(sql.to_string(), statement.clone());
-    Ok(statement)
-}
-
-/// A query in a transaction, its statement prepared once a connection.
+/// A query in a transaction.
 pub fn query(
     tx: &mut Tx,
     sql: &str,
     params: &[(&(dyn ToSql + Sync), Type)],
 ) -> Result<Vec<Row>, postgres::Error> {
-    let (values, types): (Vec<&(dyn ToSql + Sync)>, Vec<Type>) = params.iter().cloned().unzip();
-    let statement = prepared(&mut tx.inner, tx.statements, sql, &types)?;
-    tx.inner.query(&statement, &values)
+    tx.query_typed(sql, params)
 }

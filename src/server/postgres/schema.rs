@@ -4,6 +4,7 @@
 //! same moment take turns on an advisory lock, so each migration runs once.
 
 use postgres::Client;
+use postgres::types::Type;
 
 /// Every table of a campo database, as PostgreSQL holds it: the same
 /// tables as SQLite's (`server/sqlite/schema.rs`), with PostgreSQL's types.
@@ -95,13 +96,17 @@ const MIGRATION_LOCK: i64 = 0x0063_616d_706f; // "campo"
 pub fn migrate(client: &mut Client) -> Result<u32, String> {
     let text = |e: postgres::Error| e.to_string();
     let mut tx = client.transaction().map_err(text)?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
-        .map_err(text)?;
+    tx.query_typed(
+        "SELECT pg_advisory_xact_lock($1)",
+        &[(&MIGRATION_LOCK, Type::INT8)],
+    )
+    .map_err(text)?;
     tx.batch_execute("CREATE TABLE IF NOT EXISTS campo_schema (version INTEGER NOT NULL)")
         .map_err(text)?;
     let found: Option<i32> = tx
-        .query_opt("SELECT version FROM campo_schema", &[])
+        .query_typed("SELECT version FROM campo_schema", &[])
         .map_err(text)?
+        .first()
         .map(|row| row.get(0));
     let found = found.unwrap_or(0) as u32;
     if found > VERSION {
@@ -113,10 +118,10 @@ pub fn migrate(client: &mut Client) -> Result<u32, String> {
         tx.batch_execute(migration).map_err(text)?;
     }
     if found < VERSION {
-        tx.execute("DELETE FROM campo_schema", &[]).map_err(text)?;
-        tx.execute(
+        tx.batch_execute("DELETE FROM campo_schema").map_err(text)?;
+        tx.query_typed(
             "INSERT INTO campo_schema (version) VALUES ($1)",
-            &[&(VERSION as i32)],
+            &[(&(VERSION as i32), Type::INT4)],
         )
         .map_err(text)?;
     }

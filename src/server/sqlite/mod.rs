@@ -130,8 +130,9 @@ impl Storage for SqliteStorage {
 
     fn ids_starting(&self, prefix: &str) -> Result<Vec<Uuid>, StorageError> {
         self.with(|c| {
-            let mut statement =
-                c.prepare("SELECT id FROM current WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2")?;
+            let mut statement = c.prepare(
+                "SELECT id FROM current WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 2",
+            )?;
             let rows = statement.query_map(params![prefix], |r| r.get::<_, String>(0))?;
             rows.collect::<rusqlite::Result<Vec<String>>>()
         })
