@@ -101,6 +101,14 @@ pub enum Refusal {
     /// The research team withdrew this response (`campo serve withdraw`):
     /// no revision of it is taken (409).
     Withdrawn,
+    /// The response is stored as another unit's (or one of no unit is
+    /// sent by a kiosk): a response's unit never changes (409).
+    UnitIsFixed,
+    /// A kiosk sent a response that names no unit (403).
+    NoUnit,
+    /// An answer that comes from the list of units differs from the
+    /// list's (403).
+    NotFromTheList { item: String },
     /// This token cannot send responses of the unit the document names
     /// (403).
     WrongUnit { unit: String },
@@ -127,8 +135,12 @@ impl Refusal {
             | Refusal::Conflict { .. }
             | Refusal::Closed { .. }
             | Refusal::UnitAnswered { .. }
-            | Refusal::Withdrawn => 409,
-            Refusal::WrongUnit { .. } | Refusal::WrongCode => 403,
+            | Refusal::Withdrawn
+            | Refusal::UnitIsFixed => 409,
+            Refusal::WrongUnit { .. }
+            | Refusal::WrongCode
+            | Refusal::NoUnit
+            | Refusal::NotFromTheList { .. } => 403,
             Refusal::TooLarge { .. } => 413,
             Refusal::RateLimited | Refusal::TooManyGuesses => 429,
             Refusal::TooSlow => 408,

@@ -644,7 +644,62 @@ fn a_failed_invitation_run_replaces_no_code(backend: Backend) {
     }
 }
 
+/// N31, N32: the unit is one fact. A unit's office sending a response that
+/// names no unit has it stamped in the stored document (so `dump` and
+/// `status` agree); an answer marked as from the list but changed is
+/// refused; a later revision that names another unit is refused, even the
+/// team's.
+fn the_unit_is_stamped_from_the_credential_and_never_changes(backend: Backend) {
+    let Some((db, codes)) = survey(backend) else {
+        return;
+    };
+    let server = Server::start(&db);
+    let office = Office::new();
+    assert!(office.register(&server.url, &codes["ne1"]).status.success());
+    let mut response = office.write_response(&id_of(20), "ne1", true, 1);
+    response.as_object_mut().unwrap().remove("unit");
+    let file = office.data.join(format!("responses/{}.json", id_of(20)));
+    std::fs::write(&file, serde_json::to_vec(&response).unwrap()).unwrap();
+    let sent = office.sync(&[]);
+    assert!(sent.status.success(), "{}", text(&sent));
+    let dumped = stored(&db);
+    assert_eq!(dumped[0]["unit"], "ne1", "{dumped:?}");
+
+    // The list's name, changed by hand in the file: refused, said.
+    let mut forged = office.write_response(&id_of(20), "ne1", true, 2);
+    forged["answers"]["dept_name"] = "DSM FAKE".into();
+    std::fs::write(&file, serde_json::to_vec(&forged).unwrap()).unwrap();
+    let refused = office.sync(&[]);
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused).contains("should come from the list of departments"),
+        "{}",
+        text(&refused)
+    );
+
+    // The team relabelling it: refused too, the unit stays.
+    let folder = tempfile::tempdir().unwrap();
+    let mut relabelled = forged.clone();
+    relabelled["unit"] = "c1".into();
+    relabelled["revision"] = 3.into();
+    relabelled["answers"]["dept_name"] = frame_row("ne1").0.into();
+    std::fs::write(
+        folder.path().join(format!("{}.json", id_of(20))),
+        serde_json::to_vec(&relabelled).unwrap(),
+    )
+    .unwrap();
+    let import = admin(&db, &["import", folder.path().to_str().unwrap()]);
+    assert!(!import.status.success());
+    assert!(
+        text(&import).contains("as another department's"),
+        "{}",
+        text(&import)
+    );
+    assert_eq!(stored(&db)[0]["unit"], "ne1");
+}
+
 on_both_backends!(
+    the_unit_is_stamped_from_the_credential_and_never_changes,
     a_failed_invitation_run_replaces_no_code,
     an_office_is_told_when_its_response_was_withdrawn,
     a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand,

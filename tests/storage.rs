@@ -42,10 +42,12 @@ fn put(
     body: &[u8],
     caller: Option<&Caller>,
 ) -> Result<PutOutcome, StorageError> {
+    let digest = campo::server::storage::digest(body);
     let offer = Offer {
         id,
         revision,
         body,
+        digest: &digest,
         complete: false,
         unit: caller.and_then(|c| c.unit.as_deref()),
     };
@@ -383,6 +385,7 @@ fn two_instances_store_a_response_sent_to_both_at_once_only_once(backend: Backen
                         team: true,
                         ..office("team")
                     };
+                    let digest = campo::server::storage::digest(b"the same");
                     mine.chunks(20)
                         .flat_map(|chunk| {
                             let offers: Vec<Offer> = chunk
@@ -391,6 +394,7 @@ fn two_instances_store_a_response_sent_to_both_at_once_only_once(backend: Backen
                                     id,
                                     revision: 1,
                                     body: b"the same",
+                                    digest: &digest,
                                     complete: true,
                                     unit: None,
                                 })
@@ -446,10 +450,12 @@ fn racing_revisions_end_with_the_highest_current_and_all_kept(backend: Backend) 
                 start.wait();
                 for &id in ids {
                     let body = format!("revision {revision}");
+                    let digest = campo::server::storage::digest(body.as_bytes());
                     let offer = Offer {
                         id,
                         revision,
                         body: body.as_bytes(),
+                        digest: &digest,
                         complete: true,
                         unit: None,
                     };

@@ -210,6 +210,47 @@ fn a_lost_confirmation_is_already_there_on_the_next_sync(backend: Backend) {
     assert_eq!(stored(&db).len(), 3);
 }
 
+/// M1: after a lost confirmation, the interface opens the response, the
+/// user moves to a question and switches language (written again at the
+/// same revision); the next sync finds it already there, not a conflict.
+fn a_lost_confirmation_then_a_move_and_a_language_switch_is_already_there(backend: Backend) {
+    let Some((_db, token, server)) = server_with_token(backend, "lucca") else {
+        return;
+    };
+    let data = office(5, 1);
+    assert!(sync(data.path(), &server.url, &token).status.success());
+    let id = id_for(5, 0);
+    let path = data.path().join("responses").join(format!("{id}.json"));
+    let mut response: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    response.as_object_mut().unwrap().remove("sync");
+    std::fs::write(&path, serde_json::to_vec(&response).unwrap()).unwrap();
+
+    let config = data.path().join("no-config.toml").display().to_string();
+    let mut tty = support::Tty::spawn_with(
+        data.path(),
+        &["--lang", "it", "edit", &id[..8]],
+        &[("TERM", "xterm-256color"), ("CAMPO_CONFIG", &config)],
+    );
+    tty.wait_for("Riepilogo");
+    // Down to a question, into it, then English, then out.
+    tty.send("\x1b[B");
+    tty.keys(support::ENTER, "Domanda");
+    tty.keys(support::F2, "Question");
+    tty.send(support::CTRL_C);
+    assert!(tty.wait_exit().success());
+    let rewritten: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(rewritten["revision"], response["revision"]);
+    assert_eq!(rewritten["lang"], "en", "the interface wrote where it was");
+
+    let output = sync(data.path(), &server.url, &token);
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(
+        text(&output).contains("Sent: 0 · already there: 1"),
+        "{}",
+        text(&output)
+    );
+}
+
 fn a_wrong_token_stops_at_once_and_stores_nothing(backend: Backend) {
     let Some(db) = Db::fresh(backend) else {
         return;
@@ -1652,6 +1693,7 @@ on_both_backends!(
     first_sync_sends_complete_responses_and_a_second_sends_nothing,
     an_edit_after_sync_replaces_the_current_version_and_keeps_the_old,
     a_lost_confirmation_is_already_there_on_the_next_sync,
+    a_lost_confirmation_then_a_move_and_a_language_switch_is_already_there,
     a_wrong_token_stops_at_once_and_stores_nothing,
     a_revoked_token_is_refused,
     two_offices_at_once_each_response_stored_once,

@@ -380,6 +380,11 @@ impl Describe for Refusal {
                 &[("first", first.simple().to_string()[..8].to_string().into())],
             ),
             Refusal::Withdrawn => texts.t("refusal-withdrawn"),
+            Refusal::UnitIsFixed => texts.t("refusal-unit-is-fixed"),
+            Refusal::NoUnit => texts.t("refusal-no-unit"),
+            Refusal::NotFromTheList { item } => {
+                texts.t_args("refusal-not-from-the-list", &[("item", s(item))])
+            }
             Refusal::WrongUnit { unit } => texts.t_args("refusal-wrong-unit", &[("unit", s(unit))]),
             Refusal::WrongCode => texts.t("refusal-wrong-code"),
             Refusal::TooManyGuesses => texts.t("refusal-too-many-guesses"),

@@ -46,6 +46,10 @@ async fn store_batch(
             limit: crate::protocol::MAX_BODY_BYTES,
         });
     }
+    let frame = match super::http::frame_for(server, &caller).await {
+        Ok(frame) => frame,
+        Err(response) => return response,
+    };
     // Each document checked on its own; those that pass go to the store.
     let mut results: Vec<BatchResult> = Vec::with_capacity(documents.len());
     let mut passed: Vec<(usize, Checked, Option<String>)> = Vec::new();
@@ -54,6 +58,8 @@ async fn store_batch(
         let bytes = serde_json::to_vec(document).expect("a value serialises");
         let checked = check(&server.forms, &id, &bytes).and_then(|checked| {
             let unit = unit_of(&caller, checked.response.unit.as_deref())?;
+            let checked = checked.stamped(unit.clone());
+            super::check::from_the_list(&frame, &checked.response)?;
             Ok((checked, unit))
         });
         let mut result = BatchResult {
@@ -75,6 +81,7 @@ async fn store_batch(
                 id: checked.response.id,
                 revision: checked.response.revision,
                 body: &checked.body,
+                digest: &checked.digest,
                 complete: checked.response.status == crate::store::Status::Complete,
                 unit: unit.as_deref(),
             })

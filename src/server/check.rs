@@ -8,10 +8,40 @@ use crate::store::{Damage, Response, Status};
 
 /// A document that passed every check, ready to store.
 pub struct Checked {
+    /// The response as stored: without this machine's sync record, its
+    /// derived values worked out here.
     pub response: Response,
-    /// The document as stored: campo's own canonical form of it, so that
-    /// the same revision sent twice compares equal byte for byte.
+    /// The document as stored: campo's own canonical form of it.
     pub body: Vec<u8>,
+    /// What names the revision's content: the body without the fields
+    /// that only remember where its user was (`position`, `lang`). The
+    /// interface writes those again at the same revision (leaving a
+    /// question, switching language), so a revision sent again after a
+    /// lost confirmation is the same revision, not a conflict.
+    pub digest: String,
+}
+
+impl Checked {
+    fn sealed(response: Response) -> Checked {
+        let body = response.to_json();
+        let digest = content_digest(&response);
+        Checked {
+            response,
+            body,
+            digest,
+        }
+    }
+
+    /// The document as stored for `unit`: the unit is one fact, taken
+    /// from the credential that sent it and written into the document,
+    /// so that the database, `status` and `dump` say the same.
+    pub fn stamped(mut self, unit: Option<String>) -> Checked {
+        if self.response.unit == unit {
+            return self;
+        }
+        self.response.unit = unit;
+        Checked::sealed(self.response)
+    }
 }
 
 /// Checks a request body for `PUT /v1/responses/{path_id}` (or a file being
@@ -46,12 +76,48 @@ pub fn check(forms: &[Form], path_id: &str, body: &[u8]) -> Result<Checked, Refu
     check_bounds(form, &response).map_err(|detail| Refusal::NotAResponse {
         detail: detail.into(),
     })?;
-    let mut stored = response.clone();
+    let mut stored = response;
     stored.sync = None;
     // Computed here, not taken from the client.
     stored.derived = form.derived_values(&stored.answers);
-    let body = stored.to_json();
-    Ok(Checked { response, body })
+    Ok(Checked::sealed(stored))
+}
+
+/// The answers a response says came from the list of units (`prefilled`)
+/// must be the list's for its unit: locked in the interface, they are
+/// checked here too, where no client can change them. The team's own
+/// sends are not checked (`frame` is then empty).
+pub fn from_the_list(frame: &[super::frame::Unit], response: &Response) -> Result<(), Refusal> {
+    let Some(unit) = response
+        .unit
+        .as_deref()
+        .and_then(|code| frame.iter().find(|u| u.unit == code))
+    else {
+        return Ok(());
+    };
+    for item in &response.prefilled {
+        let listed = unit.prefill.get(item).map(String::as_str);
+        let given = response.answers.get(item).and_then(|a| a.as_one());
+        if given.is_some() && given != listed {
+            return Err(Refusal::NotFromTheList { item: item.clone() });
+        }
+    }
+    Ok(())
+}
+
+/// The digest of a response's content: all of it but where its user was.
+fn content_digest(response: &Response) -> String {
+    let mut content = response.clone();
+    content.position = None;
+    content.lang.clear();
+    super::storage::digest(&content.to_json())
+}
+
+/// Whether a stored document has the content `digest` names. A revision
+/// stored by an earlier campo has the digest of its whole body: it is read
+/// again to tell a re-send from a conflict.
+pub fn has_content(stored: &[u8], digest: &str) -> bool {
+    Response::from_json(stored).is_ok_and(|response| content_digest(&response) == digest)
 }
 
 /// The most bytes of keys campo does not know that a document may carry

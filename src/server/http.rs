@@ -337,12 +337,21 @@ async fn store(
         Ok(unit) => unit,
         Err(r) => return refusal(r),
     };
+    let checked = checked.stamped(unit.clone());
+    let frame = match frame_for(server, &caller).await {
+        Ok(frame) => frame,
+        Err(response) => return response,
+    };
+    if let Err(r) = super::check::from_the_list(&frame, &checked.response) {
+        return refusal(r);
+    }
     let (storage, bounds) = (server.storage.clone(), server.bounds);
     let outcome = tokio::task::spawn_blocking(move || {
         let offer = Offer {
             id: checked.response.id,
             revision: checked.response.revision,
             body: &checked.body,
+            digest: &checked.digest,
             complete: checked.response.status == crate::store::Status::Complete,
             unit: unit.as_deref(),
         };
@@ -369,6 +378,7 @@ pub(super) fn unit_of(caller: &Caller, named: Option<&str>) -> Result<Option<Str
         (None, named) if caller.team => Ok(named.map(str::to_string)),
         // A kiosk sends units' responses only, each naming its unit.
         (None, Some(named)) if caller.kiosk => Ok(Some(named.to_string())),
+        (None, None) if caller.kiosk => Err(Refusal::NoUnit),
         (None, None) => Ok(None),
         (_, Some(named)) => Err(Refusal::WrongUnit {
             unit: named.to_string(),
@@ -400,6 +410,22 @@ async fn get_response(
 }
 
 /// When the survey closed, if it has.
+/// The sampling frame, to check the answers a non-team caller says come
+/// from it; none is read for the team.
+pub(super) async fn frame_for(
+    server: &Arc<Server>,
+    caller: &Caller,
+) -> Result<Vec<super::frame::Unit>, Response> {
+    if caller.team {
+        return Ok(Vec::new());
+    }
+    let storage = server.storage.clone();
+    tokio::task::spawn_blocking(move || storage.frame())
+        .await
+        .map_err(|e| server_error(&e.to_string()))?
+        .map_err(|e| server_error(&e.0))
+}
+
 async fn closed_since(server: &Arc<Server>) -> Result<Option<String>, Response> {
     let storage = server.storage.clone();
     let closing = tokio::task::spawn_blocking(move || storage.closing())

@@ -235,6 +235,7 @@ pub fn import(server: &Server, dir: &Path) -> Result<ImportSummary, StoreError> 
             id: checked.response.id,
             revision: checked.response.revision,
             body: &checked.body,
+            digest: &checked.digest,
             complete: checked.response.status == crate::store::Status::Complete,
             // Only the team imports: the unit is taken as written.
             unit: checked.response.unit.as_deref(),
@@ -268,6 +269,7 @@ pub fn answer_to(outcome: PutOutcome, revision: u64, bounds: &Bounds) -> Result<
         }),
         PutOutcome::UnitAnswered { first } => Err(Refusal::UnitAnswered { first }),
         PutOutcome::Withdrawn => Err(Refusal::Withdrawn),
+        PutOutcome::UnitIsFixed => Err(Refusal::UnitIsFixed),
     }
 }
 

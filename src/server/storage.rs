@@ -26,6 +26,9 @@ pub enum PutOutcome {
     /// The research team set this response aside (`serve withdraw`): no
     /// revision of it is taken any more.
     Withdrawn,
+    /// The revision names another unit than the response's (or none): a
+    /// response's unit never changes.
+    UnitIsFixed,
 }
 
 /// One revision of a response, as offered.
@@ -35,6 +38,9 @@ pub struct Offer<'a> {
     /// At most `i64::MAX`.
     pub revision: u64,
     pub body: &'a [u8],
+    /// What names this revision's content ([`digest`]): the same revision
+    /// sent again with another digest is a conflict.
+    pub digest: &'a str,
     pub complete: bool,
     /// The unit of the frame it is for, if any.
     pub unit: Option<&'a str>,
@@ -216,6 +222,9 @@ pub fn step(
         // Set aside by the team: a send, even of what is there already,
         // must not read as delivered.
         Some(current) if current.withdrawn => Step::Answer(PutOutcome::Withdrawn),
+        Some(current) if current.unit.is_some() && current.unit.as_deref() != offer.unit => {
+            Step::Answer(PutOutcome::UnitIsFixed)
+        }
         Some(current) if current.revision == offer.revision && current.digest != digest => {
             Step::Answer(PutOutcome::Conflict)
         }
@@ -248,6 +257,12 @@ pub fn id_prefix(typed: &str) -> Option<String> {
         prefix.push(c);
     }
     Some(prefix)
+}
+
+/// The digest of bytes: SHA-256, in hexadecimal.
+pub fn digest(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(bytes))
 }
 
 /// A failure of the database itself, with its own words (for the log).

@@ -10,8 +10,9 @@ use std::sync::Mutex;
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
+
+use super::check::has_content;
 
 use super::storage::{
     self, Bounds, Caller, Current, Offer, PutOutcome, Step, Storage, StorageError, TokenInfo,
@@ -243,7 +244,7 @@ fn offer_in(
     caller: Option<&Caller>,
     bounds: Bounds,
 ) -> rusqlite::Result<PutOutcome> {
-    let digest = hex::encode(Sha256::digest(offer.body));
+    let digest = offer.digest;
     let id = offer.id.to_string();
     // At most i64::MAX: the server's checks refuse more before this.
     let revision = i64::try_from(offer.revision).unwrap_or(i64::MAX);
@@ -263,6 +264,15 @@ fn offer_in(
             },
         )
         .optional()?;
+    let current = current.map(|mut current| {
+        if current.revision == offer.revision
+            && current.digest != offer.digest
+            && stored_body(tx, &id, revision).is_some_and(|b| has_content(&b, offer.digest))
+        {
+            current.digest = offer.digest.to_string();
+        }
+        current
+    });
     // A new response of a unit that has one already.
     let unit_answered_by = match (&current, offer.unit) {
         (None, Some(unit)) => answered_by(tx, unit)?,
@@ -297,6 +307,16 @@ fn offer_in(
             }
         },
     )
+}
+
+/// The body of one stored revision, if there is one.
+fn stored_body(tx: &rusqlite::Transaction, id: &str, revision: i64) -> Option<Vec<u8>> {
+    tx.query_row(
+        "SELECT body FROM versions WHERE id = ?1 AND revision = ?2",
+        params![id, revision],
+        |r| r.get(0),
+    )
+    .ok()
 }
 
 fn used_by(tx: &rusqlite::Transaction, token: &str) -> rusqlite::Result<u64> {

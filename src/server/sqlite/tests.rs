@@ -18,10 +18,12 @@ fn put(
     body: &[u8],
     caller: Option<&Caller>,
 ) -> Result<PutOutcome, StorageError> {
+    let digest = crate::server::storage::digest(body);
     let offer = Offer {
         id,
         revision,
         body,
+        digest: &digest,
         complete: false,
         unit: caller.and_then(|c| c.unit.as_deref()),
     };
