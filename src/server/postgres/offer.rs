@@ -57,7 +57,7 @@ pub fn offer_in(
     Ok(
         match storage::step(
             offer,
-            &digest,
+            digest,
             current.as_ref(),
             caller,
             unit_answered_by,
@@ -77,7 +77,7 @@ pub fn offer_in(
                 PutOutcome::AlreadyThere
             }
             Step::Store => {
-                store(tx, offer, &digest, token.as_deref(), current.is_some())?;
+                store(tx, offer, digest, token.as_deref(), current.is_some())?;
                 if token.is_some() {
                     *used += offer.body.len() as u64;
                 }

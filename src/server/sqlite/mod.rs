@@ -286,7 +286,7 @@ fn offer_in(
     Ok(
         match storage::step(
             offer,
-            &digest,
+            digest,
             current.as_ref(),
             caller,
             unit_answered_by,
@@ -301,7 +301,7 @@ fn offer_in(
                 PutOutcome::AlreadyThere
             }
             Step::Store => {
-                store(tx, offer, revision, &digest, token)?;
+                store(tx, offer, revision, digest, token)?;
                 prune(tx, &id, bounds.kept_revisions)?;
                 PutOutcome::Stored
             }
