@@ -249,9 +249,59 @@ fn send_in_background(data: &DataDir, client: &Client) -> Box<dyn Fn()> {
 fn send_now(texts: &Texts, data: &DataDir, client: &Client) {
     let server = client.base().to_string();
     let sent = crate::sync::sync(data, &server, client, true, &mut |_| {});
-    let said = match sent {
-        Ok(summary) if summary.all_delivered() => texts.t("kiosk-sent"),
+    println!("{}", farewell(texts, sent.ok().as_ref()));
+}
+
+/// What the director is told at the end, and only what is true: the
+/// answers reached the team; nothing was answered; the server refused them
+/// (why, and what to do); or it could not be reached.
+fn farewell(texts: &Texts, summary: Option<&crate::sync::Summary>) -> String {
+    match summary {
+        Some(summary) if !summary.refused.is_empty() => texts.t_args(
+            "kiosk-refused",
+            &[("reason", summary.refused[0].1.describe(texts).into())],
+        ),
+        Some(summary) if summary.all_delivered() && summary.sent + summary.already_there == 0 => {
+            texts.t("kiosk-nothing-answered")
+        }
+        Some(summary) if summary.all_delivered() => texts.t("kiosk-sent"),
         _ => texts.t("kiosk-not-sent"),
-    };
-    println!("{said}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, load_form};
+    use crate::package::FormPackage;
+    use crate::protocol::Refusal;
+    use crate::sync::Summary;
+
+    /// N18, N19: the kiosk says what happened, in the director's language.
+    #[test]
+    fn the_director_is_told_what_really_happened_to_the_answers() {
+        let (_, catalog) = load_form(&FormPackage::bundled()).unwrap();
+        let texts = Texts::new(Lang::It, catalog);
+        let refused = Summary {
+            refused: vec![(
+                uuid::Uuid::nil(),
+                Refusal::UnitAnswered {
+                    first: uuid::Uuid::nil(),
+                },
+            )],
+            ..Summary::default()
+        };
+        let said = farewell(&texts, Some(&refused));
+        assert!(said.contains("non le ha accolte"), "{said}");
+        assert!(said.contains("ha già inviato un altro questionario"), "{said}");
+        assert!(!said.contains("appena il server"), "{said}");
+        let nothing = farewell(&texts, Some(&Summary::default()));
+        assert!(nothing.contains("Nessuna risposta"), "{nothing}");
+        let sent = Summary {
+            sent: 1,
+            ..Summary::default()
+        };
+        assert!(farewell(&texts, Some(&sent)).contains("sono arrivate"));
+        assert!(farewell(&texts, None).contains("appena il server"));
+    }
 }
