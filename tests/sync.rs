@@ -1712,3 +1712,49 @@ on_both_backends!(
     a_frame_is_imported_whole_or_not_at_all_and_updated_by_unit,
     two_instances_on_one_database_store_what_both_are_sent_once,
 );
+
+/// performance.md: `campo sync` of 2,000 responses under a soft and hard
+/// limit of 256 open files (so that raising the soft limit is no way
+/// out): open files do not grow with the folder, and no lock file is left.
+#[test]
+fn a_sync_of_2000_responses_stays_within_256_open_files_and_leaves_no_lock() {
+    use std::os::unix::process::CommandExt;
+    let Some((_db, token, server)) = server_with_token(Backend::Sqlite, "many") else {
+        return;
+    };
+    let data = office(6, 2000);
+    let mut command = campo(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "sync",
+        "--server",
+        &server.url,
+        "--token",
+        &token,
+    ]);
+    command.env("CAMPO_CONFIG", data.path().join("no-config.toml"));
+    // SAFETY: setrlimit(2) in the child before exec touches no memory of ours.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 256,
+                rlim_max: 256,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(
+        text(&output).contains("Sent: 2000 · already there: 0 · refused: 0 · not sent: 0"),
+        "{}",
+        text(&output)
+    );
+    let locks = std::fs::read_dir(data.path().join("locks"))
+        .map(|entries| entries.count())
+        .unwrap_or(0);
+    assert_eq!(locks, 0, "lock files left behind");
+}

@@ -293,7 +293,10 @@ mod tests {
         };
         let said = farewell(&texts, Some(&refused));
         assert!(said.contains("non le ha accolte"), "{said}");
-        assert!(said.contains("ha già inviato un altro questionario"), "{said}");
+        assert!(
+            said.contains("ha già inviato un altro questionario"),
+            "{said}"
+        );
         assert!(!said.contains("appena il server"), "{said}");
         let nothing = farewell(&texts, Some(&Summary::default()));
         assert!(nothing.contains("Nessuna risposta"), "{nothing}");

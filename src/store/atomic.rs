@@ -71,6 +71,8 @@ fn folder_of(path: &Path) -> &Path {
 /// (syncfs), each is renamed over its target, and the folder is flushed.
 /// A crash leaves each file old or new, never a mix.
 pub fn write_all_atomic(dir: &Path, files: &[(&Path, Vec<u8>)]) -> io::Result<()> {
+    // Each temporary file is closed once written (its path kept): open
+    // files do not grow with the number written, under any `ulimit -n`.
     let mut temps = Vec::with_capacity(files.len());
     for (path, bytes) in files {
         let mut temp = tempfile::Builder::new()
@@ -78,23 +80,33 @@ pub fn write_all_atomic(dir: &Path, files: &[(&Path, Vec<u8>)]) -> io::Result<()
             .suffix(".part")
             .tempfile_in(dir)?;
         temp.write_all(bytes)?;
-        temps.push((temp, *path));
+        flush_one(temp.as_file())?;
+        temps.push((temp.into_temp_path(), *path));
     }
     let folder = File::open(dir)?;
-    flush_file_system(&folder, &temps)?;
+    flush_file_system(&folder)?;
     for (temp, path) in temps {
         temp.persist(path).map_err(|e| e.error)?;
     }
     folder.sync_all()
 }
 
-/// Every temporary file's bytes on disk: one syncfs on Linux, one fsync
-/// per file elsewhere.
-fn flush_file_system(folder: &File, temps: &[(tempfile::NamedTempFile, &Path)]) -> io::Result<()> {
+/// One file's bytes on disk, where [`flush_file_system`] cannot do it for
+/// them all at once.
+fn flush_one(file: &File) -> io::Result<()> {
+    if cfg!(target_os = "linux") {
+        Ok(())
+    } else {
+        file.sync_all()
+    }
+}
+
+/// Every temporary file's bytes on disk: one syncfs on Linux (elsewhere
+/// each was flushed as it was written, by [`flush_one`]).
+fn flush_file_system(folder: &File) -> io::Result<()> {
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd;
-        let _ = temps;
         // SAFETY: syncfs(2) on an open descriptor of ours has no memory effects.
         if unsafe { libc::syncfs(folder.as_raw_fd()) } != 0 {
             return Err(io::Error::last_os_error());
@@ -104,9 +116,7 @@ fn flush_file_system(folder: &File, temps: &[(tempfile::NamedTempFile, &Path)]) 
     #[cfg(not(target_os = "linux"))]
     {
         let _ = folder;
-        temps
-            .iter()
-            .try_for_each(|(temp, _)| temp.as_file().sync_all())
+        Ok(())
     }
 }
 

@@ -1,6 +1,11 @@
 //! `locks/<id>.lock`: an advisory lock per response (flock), released by
 //! the kernel when its holder ends, however it ends. The file is never
 //! opened through a link, and says who holds it ("user pid").
+//!
+//! The holder removes the file as it lets go. Whoever was waiting on the
+//! removed file then holds a lock on a file no longer in the folder: it
+//! checks, after locking, that the path still names the file it locked,
+//! and otherwise starts again on the file now there.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Write};
@@ -18,9 +23,10 @@ use crate::io_failure::IoFailure;
 pub(super) fn take(root: &Path, id: Uuid) -> Result<Lock, StoreError> {
     let (path, mut file) = lock_file(root, id)?;
     match file.try_lock() {
+        Ok(()) if !still_there(&path, &file) => take(root, id),
         Ok(()) => {
             sign(&mut file);
-            Ok(Lock::Mine(EditLock { file }))
+            Ok(Lock::Mine(EditLock { file, path }))
         }
         Err(TryLockError::WouldBlock) => {
             let holder = crate::text::printable(read_note(&mut file).trim());
@@ -71,10 +77,32 @@ fn lock_file(root: &Path, id: Uuid) -> Result<(PathBuf, File), StoreError> {
 /// Waits until no other session has the response, then takes it. Blocks:
 /// call it from a thread of its own.
 pub(super) fn wait(root: &Path, id: Uuid) -> Result<EditLock, StoreError> {
-    let (path, mut file) = lock_file(root, id)?;
-    file.lock().map_err(|e| io_error(&path, &e))?;
-    sign(&mut file);
-    Ok(EditLock { file })
+    loop {
+        let (path, mut file) = lock_file(root, id)?;
+        file.lock().map_err(|e| io_error(&path, &e))?;
+        if still_there(&path, &file) {
+            sign(&mut file);
+            return Ok(EditLock { file, path });
+        }
+    }
+}
+
+/// Whether `path` still names the file locked (the holder before may have
+/// removed it while this one waited).
+fn still_there(path: &Path, file: &File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::symlink_metadata(path), file.metadata()) {
+        (Ok(named), Ok(held)) => named.ino() == held.ino() && named.dev() == held.dev(),
+        _ => false,
+    }
+}
+
+/// Removes the lock file its holder is letting go of, if the path still
+/// names it.
+pub(super) fn remove_own(path: &Path, file: &File) {
+    if still_there(path, file) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// How long the session holding a lock has to save and let go when asked.
@@ -86,6 +114,17 @@ const LET_GO: Duration = Duration::from_secs(5);
 /// was given, so nothing is lost, and the kernel frees the lock.
 pub(super) fn take_over(root: &Path, id: Uuid) -> Result<EditLock, StoreError> {
     let (path, mut file) = lock_file(root, id)?;
+    // Let go of already (m9): no one to signal, whatever pid the note
+    // still names.
+    match file.try_lock() {
+        Ok(()) if still_there(&path, &file) => {
+            sign(&mut file);
+            return Ok(EditLock { file, path });
+        }
+        Ok(()) => return take_over(root, id),
+        Err(TryLockError::WouldBlock) => {}
+        Err(TryLockError::Error(e)) => return Err(io_error(&path, &e)),
+    }
     let note = read_note(&mut file);
     let holder = crate::text::printable(note.trim());
     let pid = note
@@ -102,9 +141,11 @@ pub(super) fn take_over(root: &Path, id: Uuid) -> Result<EditLock, StoreError> {
         let deadline = Instant::now() + LET_GO;
         while Instant::now() < deadline {
             match file.try_lock() {
+                // Its holder let go and removed the file: take the new one.
+                Ok(()) if !still_there(&path, &file) => return wait(root, id),
                 Ok(()) => {
                     sign(&mut file);
-                    return Ok(EditLock { file });
+                    return Ok(EditLock { file, path });
                 }
                 Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(20)),
                 Err(TryLockError::Error(e)) => return Err(io_error(&path, &e)),
@@ -163,6 +204,59 @@ mod tests {
         );
         drop(first);
         assert!(matches!(data.lock(id).unwrap(), Lock::Mine(_)));
+    }
+
+    /// The holder removes its lock file as it lets go; one that was
+    /// waiting on the removed file starts again on the path, so that two
+    /// sessions never both hold a response.
+    #[test]
+    fn a_lock_let_go_is_removed_and_a_waiter_holds_the_one_in_the_folder() {
+        let (_dir, data) = data();
+        let id = Uuid::new_v4();
+        let Lock::Mine(first) = data.lock(id).unwrap() else {
+            panic!("the first lock is ours")
+        };
+        let waiter = {
+            let data = data.clone();
+            std::thread::spawn(move || data.wait_for_lock(id).unwrap())
+        };
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        drop(first);
+        let second = waiter.join().unwrap();
+        assert!(
+            matches!(data.lock(id).unwrap(), Lock::Elsewhere { .. }),
+            "the waiter holds the lock file now in the folder"
+        );
+        drop(second);
+        let locks = data.root().join("locks");
+        assert_eq!(fs::read_dir(&locks).unwrap().count(), 0, "no file left");
+    }
+
+    /// m9: a lock already let go is taken without signalling the pid its
+    /// note still names (which may be anyone's by now).
+    #[test]
+    fn taking_over_a_lock_let_go_signals_no_one() {
+        let (_dir, data) = data();
+        let id = Uuid::new_v4();
+        let mut bystander = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let locks = data.root().join("locks");
+        fs::create_dir_all(&locks).unwrap();
+        fs::write(
+            locks.join(format!("{id}.lock")),
+            format!("someone {}\n", bystander.id()),
+        )
+        .unwrap();
+        let lock = data.take_over(id).unwrap();
+        assert!(
+            bystander.try_wait().unwrap().is_none(),
+            "the bystander lives"
+        );
+        drop(lock);
+        let _ = bystander.kill();
+        let _ = bystander.wait();
     }
 
     #[test]

@@ -76,6 +76,15 @@ pub enum Listed {
 /// point the system releases it).
 pub struct EditLock {
     file: std::fs::File,
+    /// Where the lock file is: removed as the lock is let go, so that a
+    /// folder does not keep a lock file for every response ever opened.
+    path: std::path::PathBuf,
+}
+
+impl Drop for EditLock {
+    fn drop(&mut self) {
+        locks::remove_own(&self.path, &self.file);
+    }
 }
 
 impl EditLock {

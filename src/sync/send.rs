@@ -192,6 +192,22 @@ pub fn record_all(
     answered: &[(&Response, Option<&Refusal>)],
     server: &str,
 ) -> Result<(), StoreError> {
+    answered
+        .chunks(RECORDED_TOGETHER)
+        .try_for_each(|chunk| record(data, chunk, server))
+}
+
+/// Confirmations written under their locks at once: a lock is an open
+/// file, so this bounds what a sync holds open, whatever the folder's size
+/// (the usual `ulimit -n` is 1,024, some systems have 256), while one
+/// flush still covers many files.
+const RECORDED_TOGETHER: usize = 128;
+
+fn record(
+    data: &DataDir,
+    answered: &[(&Response, Option<&Refusal>)],
+    server: &str,
+) -> Result<(), StoreError> {
     // The locks are held until the files are written.
     let mut held = Vec::new();
     let mut updated = Vec::new();
