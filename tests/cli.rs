@@ -551,3 +551,31 @@ fn every_help_page_has_words_for_every_option_in_both_languages() {
         assert!(pages > 20, "{lang}: only {pages} help pages found");
     }
 }
+
+/// P7: a code of the wrong length is refused where it is typed, in the
+/// user's language, without asking the server (here there is none: had it
+/// asked, it would say the server cannot be reached).
+#[test]
+fn a_code_of_the_wrong_length_is_refused_without_asking_the_server() {
+    let dir = data_with(&[]);
+    let output = campo(
+        dir.path(),
+        &[
+            "--lang",
+            "it",
+            "sync",
+            "--setup",
+            "--server",
+            "http://127.0.0.1:9",
+            "--code",
+            "1234",
+        ],
+    );
+    assert!(!output.status.success());
+    let said = stderr(&output);
+    assert!(
+        said.contains("Un codice di accesso ha 16 lettere e cifre"),
+        "{said}"
+    );
+    assert!(!said.contains("raggiungibile"), "{said}");
+}

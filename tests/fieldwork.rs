@@ -140,6 +140,12 @@ fn frame_row(unit: &str) -> (String, String) {
     (cells[1].to_string(), cells[2].to_string())
 }
 
+/// The characters access codes are made of.
+const ALPHABET: &[char] = &[
+    '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'M',
+    'N', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z',
+];
+
 fn id_of(n: usize) -> String {
     format!("0f1e1d00-0000-4000-8000-{n:012x}")
 }
@@ -269,7 +275,8 @@ fn a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand(backend
                     "--server",
                     &url,
                     "--code",
-                    &format!("2222-3333-4444-{n:04}"),
+                    // Codes of the right shape: a wrong shape costs no guess.
+                    &format!("2222-3333-4444-55{}{}", ALPHABET[n / 31], ALPHABET[n % 31]),
                 ])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())

@@ -715,6 +715,7 @@ cli-arg-tries = Wrong codes one connection may try before it is ended (default 3
 cli-arg-takeover_after = Seconds without a key after which a session holding the questionnaire may be taken over, as after a dropped link (default 120)
 cli-value-minutes = MINUTES
 kiosk-ask-code = Access code of your department (F2: italiano):
+code-shape = An access code has 16 letters and digits, in four groups of four (like K7QM-4XPD-9TWC-8HRN), with no 0, O, 1, I or L: check it in the invitation.
 kiosk-welcome = Code accepted: department { $unit }. Opening its questionnaire…
 kiosk-wrong-code = No department has this code. { $left ->
     [0] No tries left.

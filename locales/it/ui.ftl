@@ -721,6 +721,7 @@ cli-arg-tries = Codici sbagliati che una connessione può tentare prima di esser
 cli-arg-takeover_after = Secondi senza tasti dopo i quali un'altra sessione può prendere il questionario, come dopo una connessione caduta (predefinito 120)
 cli-value-minutes = MINUTI
 kiosk-ask-code = Codice di accesso del suo dipartimento (F2: English):
+code-shape = Un codice di accesso ha 16 lettere e cifre, in quattro gruppi da quattro (come K7QM-4XPD-9TWC-8HRN), senza 0, O, 1, I né L: lo controlli nell'invito.
 kiosk-welcome = Codice accettato: dipartimento { $unit }. Apro il suo questionario…
 kiosk-wrong-code = Nessun dipartimento ha questo codice. { $left ->
     [0] Non restano tentativi.

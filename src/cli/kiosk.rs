@@ -170,6 +170,11 @@ fn ask_for_code(
         if code.is_empty() {
             continue;
         }
+        // A typo of the wrong length is said here, costing no guess.
+        if !crate::server::codes::could_be_a_code(&code) {
+            let _ = writeln!(out, "{}", texts.t("code-shape"));
+            continue;
+        }
         match client.check_code(&code, &guesser) {
             Ok(checked) => {
                 let _ = writeln!(

@@ -109,6 +109,12 @@ fn setup(texts: &Texts, path: &Path, args: SyncArgs) -> Result<(), Failure> {
     }
     if let Some(code) = args.code {
         let code = secret_from(texts, code)?;
+        if !crate::server::codes::could_be_a_code(&code) {
+            return Err(Failure(texts.t_args(
+                "sync-setup-refused",
+                &[("reason", texts.t("code-shape").into())],
+            )));
+        }
         return register(texts, path, config, server, &code);
     }
     let token = match args.token {

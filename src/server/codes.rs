@@ -45,6 +45,15 @@ pub fn normalise(typed: &str) -> String {
         .collect()
 }
 
+/// Whether what was typed can be a code at all: sixteen characters of the
+/// alphabet once made canonical. One that cannot is refused where it is
+/// typed, without asking the server, so that a typo of the wrong length
+/// costs none of the hour's guesses (shared by everyone behind one NAT).
+pub fn could_be_a_code(typed: &str) -> bool {
+    let code = normalise(typed);
+    code.len() == GROUPS * GROUP && code.bytes().all(|b| ALPHABET.contains(&b))
+}
+
 /// What is stored: the SHA-256 of the canonical code.
 pub fn hash(typed: &str) -> String {
     hex::encode(Sha256::digest(normalise(typed).as_bytes()))
@@ -58,6 +67,19 @@ pub fn bits() -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// P7: a code of the wrong length or alphabet is known to be wrong
+    /// without asking anyone.
+    #[test]
+    fn only_sixteen_characters_of_the_alphabet_could_be_a_code() {
+        let code = generate();
+        assert!(could_be_a_code(&code));
+        assert!(could_be_a_code(&code.to_lowercase().replace('-', " ")));
+        assert!(!could_be_a_code("1234"));
+        assert!(!could_be_a_code(&format!("{code}X")));
+        // O and 1 are never in a code.
+        assert!(!could_be_a_code("O234-5678-9ABC-DEFG"));
+    }
 
     #[test]
     fn codes_can_be_read_out_and_typed_back() {

@@ -95,6 +95,10 @@ async fn try_code(
     address: String,
     token_hash: Option<String>,
 ) -> Result<(Option<String>, crate::server::frame::Unit), Response> {
+    // Certainly wrong, and no guess at all: not counted against anyone.
+    if !super::codes::could_be_a_code(code) {
+        return Err(refusal(Refusal::WrongCode));
+    }
     let storage = server.storage.clone();
     let code_hash = super::codes::hash(code);
     let outcome = tokio::task::spawn_blocking(move || {
