@@ -409,7 +409,8 @@ fn wrong_codes_end_the_connection_and_are_limited_across_connections() {
     };
     let mut wrong = String::new();
     for n in 0..3 {
-        wrong += &format!("2222-3333-4444-{n:04}\n");
+        // Of the right shape: a wrong shape costs no guess.
+        wrong += &format!("2222-3333-4444-555{}\n", n + 2);
     }
     // Three wrong codes and the connection ends, though more lines follow.
     let first = sshd.plain(
@@ -528,7 +529,8 @@ fn forwarding_subsystems_and_keys_get_nothing() {
     tty.send("\x1a\x1c\x1b]0;title\x07\x1b[6n");
     tty.send(&"A".repeat(100_000));
     tty.send(ENTER);
-    tty.wait_for("Nessun dipartimento ha questo codice");
+    // Not the shape of a code: said at once, no guess spent.
+    tty.wait_for("Un codice di accesso ha 16 lettere e cifre");
     tty.send(&format!("{}{ENTER}", survey.code("dsm-verona")));
     tty.wait_for("In quale regione");
     tty.send("\x1a\x1c");
