@@ -705,7 +705,74 @@ fn the_unit_is_stamped_from_the_credential_and_never_changes(backend: Backend) {
     assert_eq!(stored(&db)[0]["unit"], "ne1");
 }
 
+/// `POST /v1/register` with `code`, as from `forwarded` (in
+/// X-Forwarded-For) through a proxy on loopback; the status.
+fn register_as(url: &str, code: &str, forwarded: &str) -> u16 {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    agent
+        .post(&format!("{url}/v1/register"))
+        .header("X-Forwarded-For", forwarded)
+        .content_type("application/json")
+        .send(serde_json::json!({ "code": code }).to_string())
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// N25: behind a proxy named with --trusted-proxy, one office's ten wrong
+/// codes block that office only; without it, X-Forwarded-For is a
+/// client's words and ignored (all count as the proxy's address).
+fn behind_a_trusted_proxy_each_office_has_its_own_guesses(backend: Backend) {
+    let Some((db, codes)) = survey(backend) else {
+        return;
+    };
+    let wrong = |n: usize| format!("2222-3333-4444-55{}{}", ALPHABET[n / 31], ALPHABET[n % 31]);
+    let trusting = Server::start_with(&db, "127.0.0.1:0", &["--trusted-proxy", "127.0.0.1"]);
+    for n in 0..10 {
+        assert_eq!(register_as(&trusting.url, &wrong(n), "192.0.2.1"), 403);
+    }
+    assert_eq!(register_as(&trusting.url, &codes["ne1"], "192.0.2.1"), 429);
+    assert_eq!(register_as(&trusting.url, &codes["ne1"], "192.0.2.2"), 200);
+    drop(trusting);
+
+    let plain = Server::start(&db);
+    for n in 10..20 {
+        assert_eq!(register_as(&plain.url, &wrong(n), "198.51.100.1"), 403);
+    }
+    // A forged header changes nothing: all came from 127.0.0.1.
+    assert_eq!(register_as(&plain.url, &codes["c1"], "198.51.100.2"), 429);
+}
+
+/// m1: a request without a token over its address's budget does not run:
+/// at one request a second (two at once), eight registrations at once
+/// make at most two tokens.
+fn a_request_over_its_budget_does_not_run(backend: Backend) {
+    let Some((db, codes)) = survey(backend) else {
+        return;
+    };
+    let server = Server::start_with(&db, "127.0.0.1:0", &["--rate-limit", "1"]);
+    let code = &codes["ne2"];
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..8)
+            .map(|_| scope.spawn(|| register_as(&server.url, code, "192.0.2.9")))
+            .collect();
+        runs.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    let made = statuses.iter().filter(|&&s| s == 200).count();
+    assert!((1..=2).contains(&made), "{statuses:?}");
+    let tokens = admin_ok(&db, &["token", "list"]);
+    assert!(
+        (1..=2).contains(&tokens.matches("ne2/").count()),
+        "{statuses:?}\n{tokens}"
+    );
+}
+
 on_both_backends!(
+    behind_a_trusted_proxy_each_office_has_its_own_guesses,
+    a_request_over_its_budget_does_not_run,
     the_unit_is_stamped_from_the_credential_and_never_changes,
     a_failed_invitation_run_replaces_no_code,
     an_office_is_told_when_its_response_was_withdrawn,

@@ -584,6 +584,7 @@ cli-arg-listen = Address to listen on (default 127.0.0.1:8750)
 cli-arg-rate_limit = Requests a second one token may make on average (default 1000)
 cli-arg-body_timeout = Seconds a request's headers, then its body, may take (default 30)
 cli-arg-db = The database: a path, sqlite://PATH, or postgres://USER@HOST/NAME (also through PgBouncer; default: server.sqlite in the data folder)
+cli-arg-trusted_proxies = A reverse proxy whose X-Forwarded-For names the client, so that each office is counted by its own address (repeat for each; e.g. 127.0.0.1 for nginx on the same machine)
 cli-arg-db_pool = PostgreSQL: connections this instance keeps open at most
 cli-arg-db_timeout = PostgreSQL: seconds to wait for a connection before a request fails
 cli-arg-name = The token's name, such as the office's

@@ -590,6 +590,7 @@ cli-arg-listen = Indirizzo su cui restare in ascolto (predefinito 127.0.0.1:8750
 cli-arg-rate_limit = Richieste al secondo che un token può fare in media (predefinito 1000)
 cli-arg-body_timeout = Secondi concessi alle intestazioni, poi al corpo, di una richiesta (predefinito 30)
 cli-arg-db = Il database: un percorso, sqlite://PERCORSO oppure postgres://UTENTE@HOST/NOME (anche tramite PgBouncer; predefinito: server.sqlite nella cartella dati)
+cli-arg-trusted_proxies = Un proxy inverso il cui X-Forwarded-For indica il client, così che ogni postazione sia contata con il proprio indirizzo (si ripete per ciascuno; ad es. 127.0.0.1 per nginx sulla stessa macchina)
 cli-arg-db_pool = PostgreSQL: numero massimo di connessioni che questa istanza tiene aperte
 cli-arg-db_timeout = PostgreSQL: secondi di attesa di una connessione prima che una richiesta non vada a buon fine
 cli-arg-name = Il nome del token, per esempio quello della sede

@@ -57,18 +57,60 @@ pub fn router(server: Arc<Server>) -> Router {
 /// A request that carries no live token counts against its address's
 /// bucket; one that does, against its token's (in the handlers). Nobody
 /// gets unlimited requests.
+/// A request without a token at all is counted before it runs: over its
+/// budget, it does not run (eight registrations at one a second made
+/// eight tokens when the count came after). One whose token turns out not
+/// to be live is counted once the handler has refused it.
 async fn limit_anonymous(
     State(server): State<Arc<Server>>,
     Extension(peer): Extension<Peer>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
+    let client = client_address(&server.limits.trusted_proxies, peer.0, request.headers());
+    // What the handlers see as the caller's address (guesses count
+    // against it).
+    request.extensions_mut().insert(Peer(client));
+    let key = format!("address {client}");
+    let carries_token = request
+        .headers()
+        .contains_key(axum::http::header::AUTHORIZATION);
+    if !carries_token && !within_rate(&server, key.clone()).await {
+        return refusal(Refusal::RateLimited);
+    }
     let response = next.run(request).await;
     let anonymous = response.extensions().get::<TokenName>().is_none();
-    if anonymous && !within_rate(&server, format!("address {}", peer.0)).await {
+    if carries_token && anonymous && !within_rate(&server, key).await {
         return refusal(Refusal::RateLimited);
     }
     response
+}
+
+/// Whom a request comes from: the connection's address, or, from a proxy
+/// named with `--trusted-proxy`, the last address its `X-Forwarded-For`
+/// names that is not itself a trusted proxy. From anyone else the header is
+/// ignored: it is only words a client wrote.
+pub fn client_address(
+    trusted: &[std::net::IpAddr],
+    peer: std::net::IpAddr,
+    headers: &HeaderMap,
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|hop| hop.trim().parse().ok())
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|hop| !trusted.contains(hop))
+        .unwrap_or(peer)
 }
 
 /// Whether one more request of `key` is within the rate limit, counted

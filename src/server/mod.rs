@@ -42,6 +42,10 @@ pub struct Limits {
     pub connections: usize,
     /// How long a wrong access code waits for its answer.
     pub wrong_code_delay: std::time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client
+    /// (`--trusted-proxy`): behind one, each office is counted by its own
+    /// address, not all by the proxy's.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Bodies in memory at once, each at most [`MAX_BODY_BYTES`]: 64 MiB.
@@ -58,6 +62,7 @@ impl Limits {
             bodies_at_once: tokio::sync::Semaphore::new(BODIES_AT_ONCE),
             connections: CONNECTIONS,
             wrong_code_delay: std::time::Duration::from_secs(1),
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -29,6 +29,9 @@ pub struct ServeArgs {
     /// Seconds a request's headers, and then its body, may take to arrive
     #[arg(long, default_value_t = 30, value_name = "SECONDS")]
     body_timeout: u64,
+    /// A reverse proxy whose X-Forwarded-For names the client (repeat for each; e.g. 127.0.0.1 for nginx on the same machine)
+    #[arg(long = "trusted-proxy", value_name = "ADDRESS")]
+    trusted_proxies: Vec<std::net::IpAddr>,
     /// The database: a path, sqlite://PATH, or postgres://USER@HOST/NAME (default: server.sqlite in the data folder)
     #[arg(long, global = true, env = "CAMPO_DB", value_name = "PATH-or-URL")]
     pub db: Option<String>,
@@ -123,7 +126,8 @@ pub fn run(texts: &Texts, forms: Vec<Form>, db: &str, args: ServeArgs) -> Result
     let storage =
         server::open_storage(db, bounds, pool).map_err(|e| Failure(describe_db(texts, db, &e)))?;
     let Some(command) = args.command else {
-        let limits = server::Limits::new(args.rate_limit, args.body_timeout);
+        let mut limits = server::Limits::new(args.rate_limit, args.body_timeout);
+        limits.trusted_proxies = args.trusted_proxies.clone();
         let server = Server {
             forms,
             storage,
