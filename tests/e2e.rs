@@ -566,3 +566,16 @@ fn a_burst_of_keys_is_saved_once() {
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }
+
+/// m4: a program that does not end fails the test at the deadline, killed,
+/// instead of hanging the suite.
+#[test]
+fn waiting_for_an_exit_has_a_deadline() {
+    let mut tty = Tty::spawn_command("sleep", &["60"], &[]);
+    let started = std::time::Instant::now();
+    let waited = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        tty.wait_exit_within(std::time::Duration::from_millis(300))
+    }));
+    assert!(waited.is_err(), "a hang is a failure");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}

@@ -777,5 +777,28 @@ on_both_backends!(
     a_failed_invitation_run_replaces_no_code,
     an_office_is_told_when_its_response_was_withdrawn,
     a_survey_runs_from_the_frame_to_rates_and_coverage_worked_out_by_hand,
-    reminders_reach_a_real_smtp_listener_with_each_units_code,
 );
+
+/// The reminders need the SMTP listener as well as the database.
+mod reminders_reach_a_real_smtp_listener_with_each_units_code {
+    #[test]
+    #[cfg_attr(
+        no_smtp,
+        ignore = "aiosmtpd is not installed (apt-get install python3-aiosmtpd)"
+    )]
+    fn sqlite() {
+        super::reminders_reach_a_real_smtp_listener_with_each_units_code(
+            crate::support::backend::Backend::Sqlite,
+        )
+    }
+    #[test]
+    #[cfg_attr(
+        any(no_smtp, no_postgres),
+        ignore = "aiosmtpd or PostgreSQL is not installed (apt-get install python3-aiosmtpd postgresql)"
+    )]
+    fn postgres() {
+        super::reminders_reach_a_real_smtp_listener_with_each_units_code(
+            crate::support::backend::Backend::Postgres,
+        )
+    }
+}

@@ -322,6 +322,10 @@ fn wait_until_released(data: &Path) {
 }
 
 #[test]
+#[cfg_attr(
+    no_sshd,
+    ignore = "OpenSSH sshd is not installed (apt-get install openssh-server)"
+)]
 fn a_director_answers_over_ssh_survives_a_dropped_link_and_the_response_arrives() {
     let survey = Survey::new();
     let Some(sshd) = Sshd::start(&survey.force_command()) else {
@@ -375,6 +379,10 @@ fn a_director_answers_over_ssh_survives_a_dropped_link_and_the_response_arrives(
 }
 
 #[test]
+#[cfg_attr(
+    no_sshd,
+    ignore = "OpenSSH sshd is not installed (apt-get install openssh-server)"
+)]
 fn without_a_terminal_the_kiosk_asks_line_by_line_and_ignores_the_command() {
     let survey = Survey::new();
     let Some(sshd) = Sshd::start(&survey.force_command()) else {
@@ -402,6 +410,10 @@ fn without_a_terminal_the_kiosk_asks_line_by_line_and_ignores_the_command() {
 }
 
 #[test]
+#[cfg_attr(
+    no_sshd,
+    ignore = "OpenSSH sshd is not installed (apt-get install openssh-server)"
+)]
 fn wrong_codes_end_the_connection_and_are_limited_across_connections() {
     let survey = Survey::new();
     let Some(sshd) = Sshd::start(&survey.force_command()) else {
@@ -446,6 +458,10 @@ fn wrong_codes_end_the_connection_and_are_limited_across_connections() {
 }
 
 #[test]
+#[cfg_attr(
+    no_sshd,
+    ignore = "OpenSSH sshd is not installed (apt-get install openssh-server)"
+)]
 fn forwarding_subsystems_and_keys_get_nothing() {
     let survey = Survey::new();
     let Some(sshd) = Sshd::start(&survey.force_command()) else {
@@ -559,6 +575,10 @@ fn wait_until_idle(data: &Path, idle: Duration) {
 }
 
 #[test]
+#[cfg_attr(
+    no_sshd,
+    ignore = "OpenSSH sshd is not installed (apt-get install openssh-server)"
+)]
 fn a_frozen_clients_session_is_taken_over_by_the_director_coming_back() {
     let survey = Survey::new();
     let Some(sshd) = Sshd::start(&survey.force_command()) else {
@@ -589,6 +609,10 @@ fn a_frozen_clients_session_is_taken_over_by_the_director_coming_back() {
 }
 
 #[test]
+#[cfg_attr(
+    no_sshd,
+    ignore = "OpenSSH sshd is not installed (apt-get install openssh-server)"
+)]
 fn an_idle_session_saves_and_ends_and_f2_asks_in_english() {
     let survey = Survey::new();
     // Two seconds without a key end the session.

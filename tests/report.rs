@@ -393,6 +393,7 @@ fn the_workbook_keeps_text_as_text() {
 /// Needs GNU PSPP (Debian package `pspp`, which CI installs); without it
 /// the test says so and passes, unless CAMPO_REQUIRE_PSPP=1.
 #[test]
+#[cfg_attr(no_pspp, ignore = "GNU PSPP is not installed (apt-get install pspp)")]
 fn pspp_reads_the_spss_syntax_and_agrees_with_the_report() {
     if !pspp_is_here() {
         return;
@@ -553,6 +554,7 @@ fn run_pspp(dir: &Path, syntax: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(no_pspp, ignore = "GNU PSPP is not installed (apt-get install pspp)")]
 fn pspp_reads_one_case_per_response_with_every_text_intact() {
     if !pspp_is_here() {
         return;
@@ -586,6 +588,7 @@ fn pspp_reads_one_case_per_response_with_every_text_intact() {
 }
 
 #[test]
+#[cfg_attr(no_pspp, ignore = "GNU PSPP is not installed (apt-get install pspp)")]
 fn pspp_sorts_categories_in_the_form_order_and_knows_the_ordinal_scales() {
     if !pspp_is_here() {
         return;

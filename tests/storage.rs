@@ -592,6 +592,10 @@ fn succeeded(output: std::process::Output) -> Result<String, String> {
 /// and every write is stored: nothing is refused for a statement prepared
 /// on another client's connection, and `serve dump` works every time.
 #[test]
+#[cfg_attr(
+    no_pgbouncer,
+    ignore = "PgBouncer is not installed (apt-get install pgbouncer)"
+)]
 fn behind_pgbouncer_every_write_is_stored_and_dumps_work() {
     use support::backend::{Bouncer, PoolMode};
     use support::server::{Server, add_token, campo};
@@ -667,6 +671,10 @@ fn behind_pgbouncer_every_write_is_stored_and_dumps_work() {
 /// SQLSTATE and message, and stops an import there: the file being stored
 /// is not blamed as "not a campo response".
 #[test]
+#[cfg_attr(
+    no_postgres,
+    ignore = "PostgreSQL is not installed (apt-get install postgresql)"
+)]
 fn a_database_failure_is_said_with_its_sqlstate_and_blames_no_document() {
     use support::server::campo;
     let Some(db) = Db::fresh(Backend::Postgres) else {

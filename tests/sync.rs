@@ -337,6 +337,10 @@ fn two_offices_at_once_each_response_stored_once(backend: Backend) {
 /// `pg_restore` into a fresh one, gives the same `serve dump`, and the
 /// offices' tokens still work on it.
 #[test]
+#[cfg_attr(
+    no_postgres,
+    ignore = "PostgreSQL is not installed (apt-get install postgresql)"
+)]
 fn a_postgres_backup_restores_into_a_fresh_database_with_the_same_responses() {
     let Some(cluster) = support::backend::cluster() else {
         return;

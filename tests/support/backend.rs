@@ -61,6 +61,7 @@ macro_rules! on_both_backends {
                     super::$name($crate::support::backend::Backend::Sqlite)
                 }
                 #[test]
+                #[cfg_attr(no_postgres, ignore = "PostgreSQL is not installed (apt-get install postgresql)")]
                 fn postgres() {
                     super::$name($crate::support::backend::Backend::Postgres)
                 }

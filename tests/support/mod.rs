@@ -144,9 +144,29 @@ impl Tty {
         self.wait_for(expect);
     }
 
-    /// Waits for campo to end, and for all it wrote to be read.
+    /// Waits for campo to end, and for all it wrote to be read. A campo
+    /// that does not end in time is killed and the test fails, showing the
+    /// screen (m4: a hang must not hang the suite).
     pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let status = self.child.wait().unwrap();
+        self.wait_exit_within(PATIENCE)
+    }
+
+    /// [`Tty::wait_exit`] with a deadline of its own.
+    pub fn wait_exit_within(&mut self, patience: Duration) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > patience {
+                let _ = self.child.kill();
+                panic!(
+                    "campo did not end within {patience:?}; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(Duration::from_millis(10));
+        };
         let start = Instant::now();
         while !*self.ended.lock().unwrap() && start.elapsed() < PATIENCE {
             thread::sleep(Duration::from_millis(10));

@@ -1,0 +1,50 @@
+//! Tells the tests which outside programs this machine lacks, so that a
+//! test that needs one is marked ignored, with the reason, in the summary
+//! `cargo test` ends with ("ignored, PSPP is not installed"), rather than
+//! passing in no time. Where CI requires a program (`CAMPO_REQUIRE_…`),
+//! its absence is not a reason to ignore: the test runs and fails.
+
+use std::path::Path;
+
+/// (cfg set when missing, files any one of which means it is here, the
+/// variable that requires it).
+const TOOLS: [(&str, &[&str], &str); 6] = [
+    ("no_pspp", &["/usr/bin/pspp"], "CAMPO_REQUIRE_PSPP"),
+    ("no_sshd", &["/usr/sbin/sshd"], "CAMPO_REQUIRE_SSHD"),
+    (
+        "no_smtp",
+        &["/usr/lib/python3/dist-packages/aiosmtpd"],
+        "CAMPO_REQUIRE_SMTP",
+    ),
+    (
+        "no_postgres",
+        &["/usr/lib/postgresql"],
+        "CAMPO_REQUIRE_POSTGRES",
+    ),
+    (
+        "no_pgbouncer",
+        &["/usr/sbin/pgbouncer"],
+        "CAMPO_REQUIRE_PGBOUNCER",
+    ),
+    (
+        "no_libreoffice",
+        &["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"],
+        "CAMPO_REQUIRE_LIBREOFFICE",
+    ),
+];
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    for (cfg, files, require) in TOOLS {
+        println!("cargo::rustc-check-cfg=cfg({cfg})");
+        println!("cargo::rerun-if-env-changed={require}");
+        for file in files {
+            // A program installed or removed since: look again.
+            println!("cargo::rerun-if-changed={file}");
+        }
+        let here = files.iter().any(|f| Path::new(f).exists());
+        if !here && std::env::var_os(require).is_none() {
+            println!("cargo::rustc-cfg={cfg}");
+        }
+    }
+}
