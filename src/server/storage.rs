@@ -259,6 +259,28 @@ pub fn id_prefix(typed: &str) -> Option<String> {
     Some(prefix)
 }
 
+/// The rule of guessing access codes, the same for every backend (each
+/// only counts): wrong codes from one address count for an hour, and past
+/// [`Bounds::guesses_per_hour`] of them no code from it is checked at all.
+pub struct GuessRule;
+
+impl GuessRule {
+    /// Wrong guesses older than this many seconds no longer count.
+    pub const WINDOW_SECONDS: i64 = 3600;
+
+    /// Guesses made at or before this moment (Unix seconds) no longer
+    /// count, and may be deleted.
+    pub fn expired_until(now: i64) -> i64 {
+        now - Self::WINDOW_SECONDS
+    }
+
+    /// Whether a code from an address with `recent` wrong guesses in the
+    /// window is checked.
+    pub fn may_try(recent: i64, bounds: &Bounds) -> bool {
+        recent < i64::from(bounds.guesses_per_hour)
+    }
+}
+
 /// The digest of bytes: SHA-256, in hexadecimal.
 pub fn digest(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};

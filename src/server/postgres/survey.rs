@@ -2,6 +2,7 @@
 //! their access codes and the wrong guesses at them, mailings, the
 //! closing. What one instance counts, every instance sees.
 
+use crate::server::storage::GuessRule;
 use postgres::Row;
 use postgres::types::Type;
 
@@ -12,7 +13,6 @@ use crate::server::storage::{
 };
 
 /// How long a wrong guess counts against its address.
-const GUESS_WINDOW_SECONDS: i64 = 3600;
 
 impl Survey for PostgresStorage {
     fn put_frame(&self, units: &[Unit]) -> Result<FrameChange, StorageError> {
@@ -101,27 +101,27 @@ impl Survey for PostgresStorage {
         address: &str,
         token_hash: Option<&str>,
     ) -> Result<Registration, StorageError> {
-        let allowed = i64::from(self.bounds.guesses_per_hour);
+        let bounds = self.bounds;
         self.transaction(|tx| {
             // One guess of an address at a time, across every instance:
             // ten guesses at once on ten instances still count as ten.
             lock(tx, &format!("guesses {address}"))?;
             let now_s = chrono::Utc::now().timestamp();
+            let expired = GuessRule::expired_until(now_s);
+            // This address's expired guesses go (another's are its own
+            // lock's business); the count takes only the window anyway.
             query(
                 tx,
                 "DELETE FROM guesses WHERE address = $1 AND at <= $2",
-                &[
-                    (&address, Type::TEXT),
-                    (&(now_s - GUESS_WINDOW_SECONDS), Type::INT8),
-                ],
+                &[(&address, Type::TEXT), (&expired, Type::INT8)],
             )?;
-            let guessed: i64 = query(
+            let recent: i64 = query(
                 tx,
-                "SELECT COUNT(*) FROM guesses WHERE address = $1",
-                &[(&address, Type::TEXT)],
+                "SELECT COUNT(*) FROM guesses WHERE address = $1 AND at > $2",
+                &[(&address, Type::TEXT), (&expired, Type::INT8)],
             )?[0]
                 .get(0);
-            if guessed >= allowed {
+            if !GuessRule::may_try(recent, &bounds) {
                 return Ok(Registration::TooManyGuesses);
             }
             let unit = query(

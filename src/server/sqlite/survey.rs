@@ -1,6 +1,7 @@
 //! The survey around the responses, in SQLite: the frame of units, their
 //! access codes and the wrong guesses at them, mailings, the closing.
 
+use crate::server::storage::GuessRule;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::{SqliteStorage, add_token, now};
@@ -10,7 +11,6 @@ use crate::server::storage::{
 };
 
 /// How long a wrong guess counts against its address.
-const GUESS_WINDOW_SECONDS: i64 = 3600;
 
 impl Survey for SqliteStorage {
     fn put_frame(&self, units: &[Unit]) -> Result<FrameChange, StorageError> {
@@ -110,20 +110,19 @@ impl Survey for SqliteStorage {
         address: &str,
         token_hash: Option<&str>,
     ) -> Result<Registration, StorageError> {
-        let allowed = i64::from(self.bounds.guesses_per_hour);
+        let bounds = self.bounds;
         self.with(|c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let now_s = chrono::Utc::now().timestamp();
-            tx.execute(
-                "DELETE FROM guesses WHERE at <= ?1",
-                params![now_s - GUESS_WINDOW_SECONDS],
-            )?;
-            let guessed: i64 = tx.query_row(
-                "SELECT COUNT(*) FROM guesses WHERE address = ?1",
-                params![address],
+            let expired = GuessRule::expired_until(now_s);
+            // One writer at a time: every address's expired guesses go.
+            tx.execute("DELETE FROM guesses WHERE at <= ?1", params![expired])?;
+            let recent: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM guesses WHERE address = ?1 AND at > ?2",
+                params![address, expired],
                 |r| r.get(0),
             )?;
-            if guessed >= allowed {
+            if !GuessRule::may_try(recent, &bounds) {
                 return Ok(Registration::TooManyGuesses);
             }
             let unit: Option<String> = tx
