@@ -88,7 +88,28 @@ impl Session {
     }
 
     /// A new response, not yet on disk, locked from the start.
-    pub fn begin(
+    /// A new response of `form` in `lang`, by this account's user, with
+    /// the list's answers of `for_unit` filled in and locked: the one place
+    /// a response is begun, for the interface and plain mode alike.
+    pub fn begin_new(
+        form: &Form,
+        store: &dyn Responses,
+        lang: &str,
+        for_unit: Option<&crate::store::ForUnit>,
+    ) -> Result<Session, StoreError> {
+        let form_ref = crate::store::FormRef {
+            id: form.id.clone(),
+            version: form.version,
+        };
+        let mut response = Response::new(form_ref, lang, Utc::now());
+        response.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
+        if let Some(unit) = for_unit {
+            response.fill_in_for(form, unit);
+        }
+        Session::begin(form, store, response)
+    }
+
+    fn begin(
         form: &Form,
         store: &dyn Responses,
         response: Response,

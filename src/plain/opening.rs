@@ -3,12 +3,10 @@
 
 use std::io::{self, Write};
 
-use chrono::Utc;
-
 use crate::form::Form;
 use crate::i18n::{Describe, Texts};
 use crate::session::{Session, Taken};
-use crate::store::{ForUnit, FormRef, Response, Responses};
+use crate::store::{ForUnit, Responses};
 
 /// What plain mode opens.
 #[derive(Clone, Copy)]
@@ -30,21 +28,7 @@ pub(super) fn open(
     output: &mut dyn Write,
 ) -> io::Result<Option<Session>> {
     let taken = match opening {
-        Opening::New { for_unit } => {
-            let mut response = Response::new(
-                FormRef {
-                    id: form.id.clone(),
-                    version: form.version,
-                },
-                texts.lang.code(),
-                Utc::now(),
-            );
-            response.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
-            if let Some(unit) = for_unit {
-                response.fill_in_for(form, unit);
-            }
-            Session::begin(form, store, response)
-        }
+        Opening::New { for_unit } => Session::begin_new(form, store, texts.lang.code(), for_unit),
         Opening::Stored(id) => Session::take(store, id).and_then(|taken| match taken {
             Taken::Mine(lock, response) => Ok(Session::editing(form, response, lock)),
             // Left without a key for long (a dropped link, a terminal left

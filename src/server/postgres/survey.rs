@@ -12,8 +12,6 @@ use crate::server::storage::{
     FrameChange, MailKind, Mailing, Registration, StorageError, Survey, TokenKind, UnitResponse,
 };
 
-/// How long a wrong guess counts against its address.
-
 impl Survey for PostgresStorage {
     fn put_frame(&self, units: &[Unit]) -> Result<FrameChange, StorageError> {
         self.transaction(|tx| {

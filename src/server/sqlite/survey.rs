@@ -10,8 +10,6 @@ use crate::server::storage::{
     FrameChange, MailKind, Mailing, Registration, StorageError, Survey, TokenKind, UnitResponse,
 };
 
-/// How long a wrong guess counts against its address.
-
 impl Survey for SqliteStorage {
     fn put_frame(&self, units: &[Unit]) -> Result<FrameChange, StorageError> {
         self.with(|c| {

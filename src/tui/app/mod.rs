@@ -4,7 +4,6 @@
 mod responses;
 mod screens;
 
-use chrono::Utc;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use uuid::Uuid;
 

@@ -59,12 +59,8 @@ impl App {
     }
 
     pub(super) fn start_new(&mut self) {
-        let mut response = Response::new(self.form_ref(), self.texts.lang.code(), Utc::now());
-        response.entered_by = std::env::var("USER").ok().filter(|u| !u.is_empty());
-        if let Some(unit) = &self.for_unit {
-            response.fill_in_for(&self.form, unit);
-        }
-        match Session::begin(&self.form, &*self.store, response) {
+        let lang = self.texts.lang.code();
+        match Session::begin_new(&self.form, &*self.store, lang, self.for_unit.as_ref()) {
             Ok(session) => self.show(session, false),
             Err(error) => self.notice = Some(Notice::Failed(error)),
         }
