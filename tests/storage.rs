@@ -311,6 +311,42 @@ fn a_withdrawn_response_refuses_every_revision_and_is_found_by_prefix(backend: B
     assert_eq!(db.revisions(id).unwrap(), [1]);
 }
 
+/// N26: wrong codes through a kiosk count against the kiosk as a whole
+/// too: inventing a new address for each guess does not get past its own
+/// budget.
+fn a_kiosk_that_names_a_new_address_each_guess_is_still_limited(backend: Backend) {
+    use campo::server::storage::Guesser;
+    let Some((_db, db)) = storage(backend, Bounds::default()) else {
+        return;
+    };
+    db.put_frame(&[frame_unit("verona")]).unwrap();
+    assert!(db.set_code("verona", "right").unwrap());
+    let try_from = |address: &str, code: &str| {
+        let guessers = [
+            Guesser {
+                key: "kiosk k",
+                allowed: Some(3),
+            },
+            Guesser {
+                key: address,
+                allowed: None,
+            },
+        ];
+        db.register_as(code, &guessers, None).unwrap()
+    };
+    for n in 0..3 {
+        let address = format!("10.0.{n}.1");
+        assert_eq!(try_from(&address, "wrong"), Registration::WrongCode);
+    }
+    assert_eq!(try_from("10.0.9.1", "wrong"), Registration::TooManyGuesses);
+    assert_eq!(try_from("10.0.10.1", "right"), Registration::TooManyGuesses);
+    // An office registering by itself is not the kiosk's business.
+    assert!(matches!(
+        db.register("right", "10.0.11.1", Some("t")).unwrap(),
+        Registration::Registered { .. }
+    ));
+}
+
 fn a_right_code_registers_and_wrong_ones_are_limited_per_address(backend: Backend) {
     let bounds = Bounds {
         guesses_per_hour: 3,
@@ -549,6 +585,7 @@ on_both_backends!(
     a_unit_has_one_response_touched_only_by_its_own_tokens_and_the_team,
     a_right_code_registers_and_wrong_ones_are_limited_per_address,
     a_withdrawn_response_refuses_every_revision_and_is_found_by_prefix,
+    a_kiosk_that_names_a_new_address_each_guess_is_still_limited,
     two_instances_store_a_response_sent_to_both_at_once_only_once,
     racing_revisions_end_with_the_highest_current_and_all_kept,
     guesses_are_limited_across_instances,

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::Server;
 use super::http::{Peer, as_token, read_upload, refusal, server_error};
-use super::storage::Registration;
+use super::storage::{GuessRule, Guesser, Registration};
 use crate::protocol::{CheckCode, CodeChecked, Refusal, Register, Registered};
 
 pub(super) async fn register(
@@ -28,7 +28,8 @@ pub(super) async fn register(
     };
     let token = super::tokens::generate();
     let token_hash = super::tokens::hash(&token);
-    match try_code(&server, &asked.code, guesser(peer.0), Some(token_hash)).await {
+    let guessers = vec![(guesser(peer.0), None)];
+    match try_code(&server, &asked.code, guessers, Some(token_hash)).await {
         Ok((name, unit)) => (
             StatusCode::OK,
             axum::Json(Registered {
@@ -61,11 +62,16 @@ pub(super) async fn check_code(
             Ok(asked) => asked,
             Err(response) => return response,
         };
-        let address = match asked.guesser.parse::<IpAddr>() {
-            Ok(address) => guesser(address),
-            Err(_) => format!("kiosk {}", caller.name),
-        };
-        match try_code(&checker, &asked.code, address, None).await {
+        // Each wrong code counts against the director's address, as the
+        // kiosk gives it, and against the kiosk as a whole, which may guess
+        // only so much more than one address, whatever addresses it names.
+        let kiosk = format!("kiosk {}", caller.name);
+        let allowed = checker.bounds.guesses_per_hour * GuessRule::KIOSK_FACTOR;
+        let mut guessers = vec![(kiosk, Some(allowed))];
+        if let Ok(address) = asked.guesser.parse::<IpAddr>() {
+            guessers.push((guesser(address), None));
+        }
+        match try_code(&checker, &asked.code, guessers, None).await {
             Ok((_, unit)) => axum::Json(CodeChecked {
                 unit: unit.unit,
                 prefill: unit.prefill,
@@ -92,7 +98,7 @@ async fn read_json<T: serde::de::DeserializeOwned>(
 async fn try_code(
     server: &Arc<Server>,
     code: &str,
-    address: String,
+    guessers: Vec<(String, Option<u32>)>,
     token_hash: Option<String>,
 ) -> Result<(Option<String>, crate::server::frame::Unit), Response> {
     // Certainly wrong, and no guess at all: not counted against anyone.
@@ -102,7 +108,14 @@ async fn try_code(
     let storage = server.storage.clone();
     let code_hash = super::codes::hash(code);
     let outcome = tokio::task::spawn_blocking(move || {
-        storage.register(&code_hash, &address, token_hash.as_deref())
+        let guessers: Vec<Guesser> = guessers
+            .iter()
+            .map(|(key, allowed)| Guesser {
+                key,
+                allowed: *allowed,
+            })
+            .collect();
+        storage.register_as(&code_hash, &guessers, token_hash.as_deref())
     })
     .await;
     match outcome {

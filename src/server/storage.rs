@@ -274,11 +274,24 @@ impl GuessRule {
         now - Self::WINDOW_SECONDS
     }
 
-    /// Whether a code from an address with `recent` wrong guesses in the
-    /// window is checked.
-    pub fn may_try(recent: i64, bounds: &Bounds) -> bool {
-        recent < i64::from(bounds.guesses_per_hour)
+    /// Whether a code from `guesser`, with `recent` wrong guesses in the
+    /// window, is checked.
+    pub fn may_try(recent: i64, guesser: &Guesser, bounds: &Bounds) -> bool {
+        recent < i64::from(guesser.allowed.unwrap_or(bounds.guesses_per_hour))
     }
+
+    /// A kiosk serves many directors: as a whole it may guess this many
+    /// times more than one address, and no more, whatever addresses it
+    /// names (N26: a new invented address per guess).
+    pub const KIOSK_FACTOR: u32 = 20;
+}
+
+/// Whom wrong guesses count against, and how many an hour it may make.
+#[derive(Debug, Clone, Copy)]
+pub struct Guesser<'a> {
+    pub key: &'a str,
+    /// None: [`Bounds::guesses_per_hour`].
+    pub allowed: Option<u32>,
 }
 
 /// The digest of bytes: SHA-256, in hexadecimal.
@@ -373,6 +386,21 @@ pub trait Survey: Send + Sync {
         &self,
         code_hash: &str,
         address: &str,
+        token_hash: Option<&str>,
+    ) -> Result<Registration, StorageError> {
+        let guesser = Guesser {
+            key: address,
+            allowed: None,
+        };
+        self.register_as(code_hash, &[guesser], token_hash)
+    }
+    /// [`Survey::register`], a wrong code counted against every one of
+    /// `guessers` (the director's address and the kiosk as a whole), none
+    /// checked if any of them is past its budget.
+    fn register_as(
+        &self,
+        code_hash: &str,
+        guessers: &[Guesser],
         token_hash: Option<&str>,
     ) -> Result<Registration, StorageError>;
     /// The response of each unit that has one.

@@ -2,7 +2,7 @@
 //! their access codes and the wrong guesses at them, mailings, the
 //! closing. What one instance counts, every instance sees.
 
-use crate::server::storage::GuessRule;
+use crate::server::storage::{GuessRule, Guesser};
 use postgres::Row;
 use postgres::types::Type;
 
@@ -93,34 +93,41 @@ impl Survey for PostgresStorage {
         Ok(!rows.is_empty())
     }
 
-    fn register(
+    fn register_as(
         &self,
         code_hash: &str,
-        address: &str,
+        guessers: &[Guesser],
         token_hash: Option<&str>,
     ) -> Result<Registration, StorageError> {
         let bounds = self.bounds;
         self.transaction(|tx| {
             // One guess of an address at a time, across every instance:
             // ten guesses at once on ten instances still count as ten.
-            lock(tx, &format!("guesses {address}"))?;
+            // (Locks taken in one order, so that two never wait in a circle.)
+            let mut keys: Vec<&str> = guessers.iter().map(|g| g.key).collect();
+            keys.sort_unstable();
+            for key in keys {
+                lock(tx, &format!("guesses {key}"))?;
+            }
             let now_s = chrono::Utc::now().timestamp();
             let expired = GuessRule::expired_until(now_s);
-            // This address's expired guesses go (another's are its own
-            // lock's business); the count takes only the window anyway.
-            query(
-                tx,
-                "DELETE FROM guesses WHERE address = $1 AND at <= $2",
-                &[(&address, Type::TEXT), (&expired, Type::INT8)],
-            )?;
-            let recent: i64 = query(
-                tx,
-                "SELECT COUNT(*) FROM guesses WHERE address = $1 AND at > $2",
-                &[(&address, Type::TEXT), (&expired, Type::INT8)],
-            )?[0]
-                .get(0);
-            if !GuessRule::may_try(recent, &bounds) {
-                return Ok(Registration::TooManyGuesses);
+            for guesser in guessers {
+                // This guesser's expired guesses go (another's are its own
+                // lock's business); the count takes only the window anyway.
+                query(
+                    tx,
+                    "DELETE FROM guesses WHERE address = $1 AND at <= $2",
+                    &[(&guesser.key, Type::TEXT), (&expired, Type::INT8)],
+                )?;
+                let recent: i64 = query(
+                    tx,
+                    "SELECT COUNT(*) FROM guesses WHERE address = $1 AND at > $2",
+                    &[(&guesser.key, Type::TEXT), (&expired, Type::INT8)],
+                )?[0]
+                    .get(0);
+                if !GuessRule::may_try(recent, guesser, &bounds) {
+                    return Ok(Registration::TooManyGuesses);
+                }
             }
             let unit = query(
                 tx,
@@ -131,11 +138,13 @@ impl Survey for PostgresStorage {
             .first()
             .map(unit_from_row);
             let Some(unit) = unit else {
-                query(
-                    tx,
-                    "INSERT INTO guesses (address, at) VALUES ($1, $2)",
-                    &[(&address, Type::TEXT), (&now_s, Type::INT8)],
-                )?;
+                for guesser in guessers {
+                    query(
+                        tx,
+                        "INSERT INTO guesses (address, at) VALUES ($1, $2)",
+                        &[(&guesser.key, Type::TEXT), (&now_s, Type::INT8)],
+                    )?;
+                }
                 return Ok(Registration::WrongCode);
             };
             let name = match token_hash {

@@ -1,7 +1,7 @@
 //! The survey around the responses, in SQLite: the frame of units, their
 //! access codes and the wrong guesses at them, mailings, the closing.
 
-use crate::server::storage::GuessRule;
+use crate::server::storage::{GuessRule, Guesser};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::{SqliteStorage, add_token, now};
@@ -102,10 +102,10 @@ impl Survey for SqliteStorage {
         })
     }
 
-    fn register(
+    fn register_as(
         &self,
         code_hash: &str,
-        address: &str,
+        guessers: &[Guesser],
         token_hash: Option<&str>,
     ) -> Result<Registration, StorageError> {
         let bounds = self.bounds;
@@ -115,13 +115,15 @@ impl Survey for SqliteStorage {
             let expired = GuessRule::expired_until(now_s);
             // One writer at a time: every address's expired guesses go.
             tx.execute("DELETE FROM guesses WHERE at <= ?1", params![expired])?;
-            let recent: i64 = tx.query_row(
-                "SELECT COUNT(*) FROM guesses WHERE address = ?1 AND at > ?2",
-                params![address, expired],
-                |r| r.get(0),
-            )?;
-            if !GuessRule::may_try(recent, &bounds) {
-                return Ok(Registration::TooManyGuesses);
+            for guesser in guessers {
+                let recent: i64 = tx.query_row(
+                    "SELECT COUNT(*) FROM guesses WHERE address = ?1 AND at > ?2",
+                    params![guesser.key, expired],
+                    |r| r.get(0),
+                )?;
+                if !GuessRule::may_try(recent, guesser, &bounds) {
+                    return Ok(Registration::TooManyGuesses);
+                }
             }
             let unit: Option<String> = tx
                 .query_row(
@@ -131,10 +133,12 @@ impl Survey for SqliteStorage {
                 )
                 .optional()?;
             let Some(unit) = unit.map(|u| find_unit(&tx, &u)).transpose()?.flatten() else {
-                tx.execute(
-                    "INSERT INTO guesses (address, at) VALUES (?1, ?2)",
-                    params![address, now_s],
-                )?;
+                for guesser in guessers {
+                    tx.execute(
+                        "INSERT INTO guesses (address, at) VALUES (?1, ?2)",
+                        params![guesser.key, now_s],
+                    )?;
+                }
                 tx.commit()?;
                 return Ok(Registration::WrongCode);
             };
