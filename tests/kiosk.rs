@@ -305,11 +305,20 @@ fn enter_with(tty: &mut Tty, code: &str) {
 
 /// Waits until no session holds the response (its kiosk has ended).
 fn wait_until_released(data: &Path) {
-    let file = std::fs::File::open(the_lock(data)).unwrap();
     let started = Instant::now();
     loop {
         use std::os::fd::AsRawFd;
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+        // Let go of, the lock file is removed with it.
+        let Some(lock) = std::fs::read_dir(data.join("locks"))
+            .ok()
+            .and_then(|mut entries| entries.next())
+            .and_then(Result::ok)
+        else {
+            return;
+        };
+        if let Ok(file) = std::fs::File::open(lock.path())
+            && unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0
+        {
             unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
             return;
         }
