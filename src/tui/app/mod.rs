@@ -314,35 +314,6 @@ impl App {
         Update::Redraw
     }
 
-    /// Whether a digit just typed waits for a second one (the loop settles
-    /// it after [`DIGIT_WAIT`] without a key).
-    pub fn digit_pending(&self) -> bool {
-        matches!(&self.screen, Screen::Entry(_, entry) if entry.pending_digit.is_some())
-    }
-
-    /// No second digit came in time: the first one's choice stands, and
-    /// with auto-advance a single choice moves on.
-    pub fn settle_digit(&mut self) -> Update {
-        self.notice
-            .take_if(|n| matches!(n, Notice::DigitPending { .. }));
-        let auto_advance = self.auto_advance;
-        let outcome = self.in_entry(|entry, form, session, texts| {
-            if entry.pending_digit.take().is_none() {
-                return Outcome::Ignored;
-            }
-            let single = matches!(
-                form.items[entry.item].kind,
-                crate::form::ItemKind::Single { .. }
-            );
-            if auto_advance && single && entry.editing.is_none() {
-                let label = |id: &str| texts.form_text(id);
-                return entry.apply(form, session, Action::Confirm, &label);
-            }
-            Outcome::Redraw
-        });
-        self.after_entry(outcome.unwrap_or(Outcome::Ignored), false)
-    }
-
     fn on_key(&mut self, key: &KeyEvent) -> Update {
         // Any key but a digit settles a digit waiting for a second one.
         if !matches!(key.code, crossterm::event::KeyCode::Char('0'..='9'))
@@ -439,57 +410,6 @@ impl App {
             Screen::Review(..) => self.apply_review(action, armed),
             Screen::Report(_) => self.apply_report(action),
         }
-    }
-}
-
-impl App {
-    fn apply_entry(&mut self, action: Action, armed: bool) -> Update {
-        let auto_advance = self.auto_advance;
-        let applied = self.in_entry(|entry, form, session, texts| {
-            let label = |id: &str| texts.form_text(id);
-            let outcome = entry.apply(form, session, action, &label);
-            // A digit that may begin a two-digit number waits, and says so.
-            if let Some(digit) = entry.pending_digit {
-                let count = entry.visible_options(form, &label).len();
-                let pending = Notice::DigitPending {
-                    digit,
-                    first: digit * 10,
-                    last: count.min(digit * 10 + 9),
-                };
-                return (outcome, Some(pending));
-            }
-            // Heads-down entry: a digit on a single choice is the whole
-            // answer, so it moves on, unless "other" needs text.
-            let single = matches!(
-                form.items[entry.item].kind,
-                crate::form::ItemKind::Single { .. }
-            );
-            if auto_advance
-                && single
-                && matches!(action, Action::Pick(_))
-                && entry.editing.is_none()
-            {
-                return (entry.apply(form, session, Action::Confirm, &label), None);
-            }
-            (outcome, None)
-        });
-        let (outcome, pending) = applied.unwrap_or((Outcome::Ignored, None));
-        let update = self.after_entry(outcome, armed);
-        match pending {
-            Some(pending) if self.notice.is_none() => {
-                self.notice = Some(pending);
-                stronger_than_nothing(update)
-            }
-            _ => update,
-        }
-    }
-}
-
-/// At least a redraw: something new is to be shown.
-fn stronger_than_nothing(update: Update) -> Update {
-    match update {
-        Update::Nothing => Update::Redraw,
-        update => update,
     }
 }
 
