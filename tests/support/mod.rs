@@ -176,14 +176,7 @@ impl Tty {
 
     /// Changes the window size, as a user dragging the window would.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self._master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
+        self.announce_size(cols, rows);
         self.parser
             .lock()
             .unwrap()
