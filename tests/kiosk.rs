@@ -406,10 +406,13 @@ fn without_a_terminal_the_kiosk_asks_line_by_line_and_ignores_the_command() {
     let out = text(&said);
     assert!(said.status.success(), "{out}");
     assert!(!out.contains("PWNED") && !out.contains("uid="), "{out}");
+    // m2: the department by the name in the list; P6: no F2 where no
+    // key can be pressed.
     assert!(
-        out.contains("Codice accettato: dipartimento dsm-sassari"),
+        out.contains("Codice accettato: DSM Sassari. Apro il questionario"),
         "{out}"
     );
+    assert!(!out.contains("F2"), "{out}");
     assert!(out.contains("Dall'elenco dei dipartimenti"), "{out}");
     assert!(out.contains("sono arrivate al gruppo di ricerca"), "{out}");
     let stored = survey.stored();
@@ -630,7 +633,8 @@ fn an_idle_session_saves_and_ends_and_f2_asks_in_english() {
     };
     let mut tty = sshd.tty(&[]);
     tty.wait_for("Codice di accesso del suo dipartimento (F2: English)");
-    tty.send("\x1bOQ\r");
+    // P6: F2 acts when pressed, without Enter.
+    tty.send("\x1bOQ");
     tty.wait_for("Access code of your department (F2: italiano)");
     tty.send(&format!("{}{ENTER}", survey.code("dsm-verona")));
     tty.wait_for("In which region");

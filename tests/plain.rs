@@ -164,7 +164,7 @@ fn plain_mode_continues_a_response_where_it_was_left() {
     let output = plain(dir.path(), &["--lang", "en", "edit", &id[..8]], "3\n");
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.starts_with("\n== (a) Implementation ==\n\n[3/9] Does your MHD implement"),
+        text.starts_with("\n== (a) Peer support ==\n\n[3/9] Does your MHD implement"),
         "{text}"
     );
     assert_eq!(only_response(dir.path())["answers"]["ps_active"], "dk");

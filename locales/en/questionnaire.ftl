@@ -6,7 +6,7 @@ form-title = Peer support and co-production in Mental Health Departments
 ## Sections (kept short: they are listed beside the question)
 
 section-dept = The department
-section-impl = (a) Implementation
+section-impl = (a) Peer support
 section-roles = (b) Roles and activities
 section-training = (c) Training and pay
 section-benefits = (d) Perceived benefits
@@ -126,7 +126,7 @@ q-ps_satisfaction = Has PSW involvement improved service users' satisfaction?
 
 ## (e) Challenges and barriers
 
-q-ps_difficulties = What difficulties has your MHD met (or would it expect) in integrating peer support workers?
+q-ps_difficulties = What difficulties has your MHD met (or would it expect) in integrating peer support workers (PSWs)?
 help-ps_difficulties = Answer even if your MHD has no peer support yet: tell us what you would expect.
 opt-ps_difficulties-recognition = Lack of institutional recognition of the PSW role
 opt-ps_difficulties-resources = Limited economic resources for training and pay

@@ -10,8 +10,8 @@ home-count = { $count ->
    *[other] { $count } responses
 }
 home-empty = No responses yet. Press n to start one.
-edit-no-drafts = No drafts to go on with. To start a response: campo new
-edit-choose = To go on with one: campo edit ID (the first characters of its ID are enough).
+edit-no-drafts = No drafts to continue. To start a response: campo new
+edit-choose = To continue one: campo edit ID (the first characters of its ID are enough).
 left-saved = Response { $id } saved ({ $status }, { $answered } of { $asked } answered). To go on: campo edit { $id }
 list-empty = No responses yet. To start one: campo new
 home-status = Status
@@ -30,7 +30,7 @@ status-unknown-form = Unknown form
 
 question-counter = Question { $number } of { $count }
 section-progress = { $answered } of { $asked } answered
-section-undecided = depends on answers to come
+section-undecided = depends on answers
 section-skipped = not applicable
 hint-multi = Choose all that apply.
 filter = Filter:
@@ -42,7 +42,7 @@ options-below = { $count ->
     [one] one more option below
    *[other] { $count } more options below
 }
-filter-no-match = No option matches the filter. Backspace deletes, Esc clears it.
+filter-no-match = No option matches the filter. Backspace deletes a character, Esc clears the filter.
 word-count = { $count ->
     [one] { $count } word
    *[other] { $count } words
@@ -56,7 +56,7 @@ text-count = { $count ->
     [one] { $count } character
    *[other] { $count } characters
 }
-text-count-max = { $count } of { $max } characters
+text-count-max = { $count } of { NUMBER($max) } characters
 
 ## Review
 
@@ -105,7 +105,7 @@ problem-too-long = { $max ->
    *[other] Write at most { $max } characters.
 }
 problem-not-an-option = "{ $code }" is not one of the options.
-problem-control-characters = The answer holds control characters (such as terminal escape codes): only letters, and line breaks in a long text, are kept.
+problem-control-characters = The answer holds control characters (such as terminal escape codes): only printable characters, and line breaks in a long text, are accepted.
 problem-wrong-type = The answer is not of the right kind for this question.
 problem-too-few-words = { $min ->
     [one] Write at least { $min } word.
@@ -117,20 +117,20 @@ problem-too-many-words = { $max ->
 }
 problem-not-a-number = Type a number, with a point for decimals (for example 3.5) and no thousands separator.
 problem-not-whole = Type a whole number, without decimals.
-problem-too-small = The smallest answer taken is { $min }.
+problem-too-small = The smallest accepted value is { $min }.
 problem-too-large = The largest answer taken is { $max }.
 problem-not-a-date = Type a date as yyyy-mm-dd (for example 2025-03-31) or dd/mm/yyyy.
 problem-too-early = The date cannot be before { $min }.
 problem-too-late = The date cannot be after { $max }.
 problem-in-the-future = The date cannot be in the future.
 problem-not-an-email = Type an e-mail address, such as name@example.org.
-problem-not-a-phone = Type a phone number: digits, with a leading + for the country code if needed (6 to 15 digits).
+problem-not-a-phone = Type a phone number: digits (spaces between them are fine), with a leading + for the country code if needed (6 to 15 digits).
 problem-not-alone = "{ $option }" cannot be chosen together with other answers.
 problem-repeated = The option "{ $option }" is chosen twice.
 problem-unconfirmed = { $message } If it is right, say briefly why.
 problem-specify = Specify "Other": { $problem }
 document-unknown-item = "{ $item }" is not an item of this form.
-document-bad-reason = the reason kept for "{ $item }" is not one: the item has no soft check, or the reason is longer than 300 characters or holds control characters.
+document-bad-reason = the reason kept for "{ $item }" is not valid: the item has no soft check, or the reason is longer than 300 characters or holds control characters.
 document-not-asked = "{ $item }" is answered but not asked with these answers.
 document-invalid = "{ $item }": { $problem }
 
@@ -317,7 +317,7 @@ refusal-too-many-guesses = too many wrong access codes from this address: try ag
 
 serve-listening = campo serve: listening on http://{ $address } (database { $db }: { $backend }, schema version { $schema })
 serve-failed = The server stopped: { $reason }
-serve-db-unsupported = campo cannot use "{ $scheme }" databases: give a path to an SQLite file or a postgres:// address.
+serve-db-unsupported = "{ $scheme }" databases are not supported: give a path to an SQLite file or a postgres:// address.
 serve-db-open-failed = Cannot open the database { $db }: { $reason }
 serve-db-failed = Database error: { $reason }
 serve-dumped = { $count ->
@@ -499,11 +499,11 @@ cli-value-server = ADDRESS
 cli-value-token = TOKEN
 cli-value-listen = ADDRESS
 cli-cmd-list = List the saved responses
-cli-cmd-show = Print one response's answers (its id, or the start of it)
+cli-cmd-show = Print one response's answers (its ID, or the start of it)
 cli-cmd-new = Start a new response straight away
 cli-cmd-edit = Continue a response (its ID, or the start of it)
 cli-cmd-report = Print frequency tables laid out like the paper's, from the saved responses
-cli-cmd-export = Files for analysts: responses.csv (raw: UTF-8, commas, texts exactly as typed, for R, Python or Stata; a spreadsheet may run a text starting with = as a formula), responses-spreadsheet.csv (safe to open by double-click), a codebook, XLSX, and SPSS syntax with its own data file
+cli-cmd-export = Export the data for analysis (CSV, XLSX, SPSS)
 cli-cmd-doctor = Check every file of the data folder and report those campo cannot use
 cli-cmd-sync = Send complete responses to the collection server (or to a folder)
 cli-cmd-serve = Run the collection server, or administer it
@@ -518,7 +518,7 @@ frame-no-unit-column = there is no "unit" column, which names each unit.
 frame-unknown-column = not a column campo knows: neither unit, population, email, in_coverage nor a question of the form.
 frame-repeated-column = the column is there twice.
 frame-empty-unit = the unit has no code.
-frame-bad-unit = a unit code has letters, digits, "-", "_" or "." only, and at most 64 of them (e.g. dsm-verona).
+frame-bad-unit = a unit code may hold only letters, digits, "-", "_" or ".", at most 64 characters (e.g. dsm-verona).
 frame-duplicate-unit = this unit is already on line { $first_line }.
 frame-not-an-option = "{ $code }" is not one of the question's codes.
 frame-not-prefillable = a multiple choice, a number or a date cannot come from the list of units.
@@ -533,7 +533,7 @@ frame-refused = { $count ->
 } the list of units was not imported, and nothing was changed.
 frame-imported = Units added: { $added } · updated: { $updated }
 frame-empty = No units yet: load them with campo serve frame import FILE.
-frame-population = population { $population }
+frame-population = population { NUMBER($population) }
 frame-in-coverage = in coverage
 frame-out-of-coverage = out of coverage
 cli-cmd-serve-frame = The list of units (departments) the survey is sent to
@@ -563,7 +563,7 @@ cli-arg-help = Show this help
 cli-arg-version = Show the version
 cli-arg-lang = Language: it or en (default: from LC_ALL, LC_MESSAGES or LANG)
 cli-arg-data_dir = Folder of the responses (default: the platform's data folder; also CAMPO_DATA_DIR)
-cli-arg-form = Run another form: a folder with form.json and locales/en, locales/it
+cli-arg-form = Run another form: the name of one campo includes (abstract-bologna) or a folder with form.json and locales/en, locales/it
 cli-arg-plain = Ask line by line, without the full-screen interface
 cli-arg-auto_advance = A digit answering a single choice moves on to the next question
 cli-arg-ascii = Draw borders and marks in ASCII only
@@ -641,15 +641,15 @@ status-col-reminded = Reminded
 status-col-group = Group
 status-col-units = Units
 status-col-responded = Responded
-status-col-rate = Rate
+status-col-rate = Response rate
 status-col-population = Population
-status-col-covered = Covered
+status-col-covered = Pop. covered
 status-col-coverage = Coverage
 status-col-catchment = Catchment (units in coverage)
 status-col-n = Units
 status-col-mean = Mean
 status-col-median = Median
-status-col-iqr = Interquartile range
+status-col-iqr = Interquartile range (Q1–Q3)
 status-responding = responded
 status-not-responding = did not respond
 status-quantiles-note = Quartiles by linear interpolation between order statistics (type 7: R's default, Excel's QUARTILE.INC).
@@ -716,8 +716,9 @@ cli-arg-tries = Wrong codes one connection may try before it is ended (default 3
 cli-arg-takeover_after = Seconds without a key after which a session holding the questionnaire may be taken over, as after a dropped link (default 120)
 cli-value-minutes = MINUTES
 kiosk-ask-code = Access code of your department (F2: italiano):
+kiosk-ask-code-plain = Access code of your department:
 code-shape = An access code has 16 letters and digits, in four groups of four (like K7QM-4XPD-9TWC-8HRN), with no 0, O, 1, I or L: check it in the invitation.
-kiosk-welcome = Code accepted: department { $unit }. Opening its questionnaire…
+kiosk-welcome = Code accepted: { $name }. Opening the questionnaire…
 kiosk-wrong-code = No department has this code. { $left ->
     [0] No tries left.
     [one] One try left.

@@ -6,7 +6,7 @@ form-title = Supporto tra pari e co-produzione nei Dipartimenti di Salute Mental
 ## Sezioni (titoli brevi: compaiono accanto alla domanda)
 
 section-dept = Il Dipartimento
-section-impl = (a) Attuazione
+section-impl = (a) Supporto tra pari
 section-roles = (b) Ruoli e attività
 section-training = (c) Formazione e compenso
 section-benefits = (d) Benefici percepiti

@@ -59,7 +59,7 @@ text-count = { $count ->
 text-count-max = { $count ->
     [one] { $count } carattere
    *[other] { $count } caratteri
-} su { $max }
+} su { NUMBER($max) }
 
 ## Riepilogo
 
@@ -108,7 +108,7 @@ problem-too-long = { $max ->
    *[other] Scriva al massimo { $max } caratteri.
 }
 problem-not-an-option = "{ $code }" non è tra le opzioni previste.
-problem-control-characters = La risposta contiene caratteri di controllo (come i codici di escape del terminale): sono ammessi solo lettere e, nei testi lunghi, gli a capo.
+problem-control-characters = La risposta contiene caratteri di controllo (come i codici di escape del terminale): sono ammessi solo caratteri stampabili e, nei testi lunghi, gli a capo.
 problem-wrong-type = La risposta non è del tipo previsto per questa domanda.
 problem-too-few-words = { $min ->
     [one] Scriva almeno { $min } parola.
@@ -127,7 +127,7 @@ problem-too-early = La data non può essere anteriore al { $min }.
 problem-too-late = La data non può essere successiva al { $max }.
 problem-in-the-future = La data non può essere nel futuro.
 problem-not-an-email = Scriva un indirizzo e-mail, come nome@esempio.it.
-problem-not-a-phone = Scriva un numero di telefono: solo cifre, con il + e il prefisso internazionale se serve (da 6 a 15 cifre).
+problem-not-a-phone = Scriva un numero di telefono: cifre (anche separate da spazi), con il + e il prefisso internazionale se serve (da 6 a 15 cifre).
 problem-not-alone = «{ $option }» non si può scegliere insieme ad altre risposte.
 problem-repeated = L'opzione «{ $option }» è scelta due volte.
 problem-unconfirmed = { $message } Se è corretto, ne indichi brevemente il motivo.
@@ -320,7 +320,7 @@ refusal-too-many-guesses = troppi codici di accesso sbagliati da questo indirizz
 
 serve-listening = campo serve: in ascolto su http://{ $address } (database { $db }: { $backend }, versione dello schema { $schema })
 serve-failed = Il server si è fermato: { $reason }
-serve-db-unsupported = campo non può usare database "{ $scheme }": indichi il percorso di un file SQLite o un indirizzo postgres://.
+serve-db-unsupported = i database «{ $scheme }» non sono supportati: indichi il percorso di un file SQLite o un indirizzo postgres://.
 serve-db-open-failed = Impossibile aprire il database { $db }: { $reason }
 serve-db-failed = Errore del database: { $reason }
 serve-dumped = { $count ->
@@ -509,7 +509,7 @@ cli-cmd-show = Mostra le risposte di un questionario (il codice, o il suo inizio
 cli-cmd-new = Inizia subito un nuovo questionario
 cli-cmd-edit = Riprende un questionario (il codice, o il suo inizio)
 cli-cmd-report = Produce le tabelle di frequenza dai questionari salvati, come nell'articolo di Lasalvia et al. (2025)
-cli-cmd-export = Esporta i dati per l'analisi: responses.csv (grezzo: UTF-8, virgole, testi esattamente come scritti, per R, Python o Stata; un foglio di calcolo può eseguire come formula un testo che inizia con =), responses-spreadsheet.csv (sicuro da aprire con un doppio clic), un codebook, XLSX e sintassi SPSS con un proprio file di dati
+cli-cmd-export = Esporta i dati per l'analisi (CSV, XLSX, SPSS)
 cli-cmd-doctor = Controlla ogni file della cartella dati e segnala quelli che campo non può usare
 cli-cmd-sync = Invia i questionari completati al server di raccolta (o in una cartella)
 cli-cmd-serve = Avvia il server di raccolta, o lo amministra
@@ -524,7 +524,7 @@ frame-no-unit-column = manca la colonna "unit", con il codice di ogni unità.
 frame-unknown-column = colonna sconosciuta a campo: non è unit, population, email, in_coverage né una domanda del modulo.
 frame-repeated-column = la colonna compare due volte.
 frame-empty-unit = l'unità non ha un codice.
-frame-bad-unit = il codice di un'unità ha solo lettere, cifre, «-», «_» o «.», al massimo 64 (per esempio dsm-verona).
+frame-bad-unit = il codice di un'unità può contenere solo lettere, cifre, «-», «_» o «.», al massimo 64 caratteri (per esempio dsm-verona).
 frame-duplicate-unit = questa unità c'è già alla riga { $first_line }.
 frame-not-an-option = "{ $code }" non è uno dei codici della domanda.
 frame-not-prefillable = una scelta multipla, un numero o una data non possono venire dall'elenco delle unità.
@@ -539,7 +539,7 @@ frame-refused = { $count ->
 } l'elenco delle unità non è stato importato e non è cambiato nulla.
 frame-imported = Unità aggiunte: { $added } · aggiornate: { $updated }
 frame-empty = Ancora nessuna unità: le carichi con campo serve frame import FILE.
-frame-population = popolazione { $population }
+frame-population = popolazione { NUMBER($population) }
 frame-in-coverage = nella copertura
 frame-out-of-coverage = fuori copertura
 cli-cmd-serve-frame = L'elenco delle unità (dipartimenti) a cui si invia l'indagine
@@ -569,7 +569,7 @@ cli-arg-help = Mostra questo aiuto
 cli-arg-version = Mostra la versione
 cli-arg-lang = Lingua: it o en (se non indicata: da LC_ALL, LC_MESSAGES o LANG)
 cli-arg-data_dir = Cartella dei questionari (se non indicata: la cartella dati del sistema; anche CAMPO_DATA_DIR)
-cli-arg-form = Usa un altro modulo: una cartella con form.json e locales/en, locales/it
+cli-arg-form = Usa un altro modulo: il nome di uno incluso in campo (abstract-bologna) o una cartella con form.json e locales/en, locales/it
 cli-arg-plain = Pone le domande riga per riga, senza l'interfaccia a schermo intero
 cli-arg-auto_advance = Una cifra che risponde a una scelta singola passa alla domanda successiva
 cli-arg-ascii = Disegna bordi e segni solo in ASCII
@@ -646,16 +646,16 @@ status-col-invited = Invitata
 status-col-reminded = Sollecitata
 status-col-group = Gruppo
 status-col-units = Unità
-status-col-responded = Risposte
-status-col-rate = Tasso
+status-col-responded = Hanno risposto
+status-col-rate = Tasso di risposta
 status-col-population = Popolazione
-status-col-covered = Coperta
+status-col-covered = Pop. coperta
 status-col-coverage = Copertura
 status-col-catchment = Bacino d'utenza (unità con territorio)
 status-col-n = Unità
 status-col-mean = Media
 status-col-median = Mediana
-status-col-iqr = Scarto interquartile
+status-col-iqr = Intervallo interquartile (Q1–Q3)
 status-responding = hanno risposto
 status-not-responding = non hanno risposto
 status-quantiles-note = Quartili per interpolazione lineare tra le statistiche d'ordine (tipo 7: il metodo predefinito di R, QUARTILE.INC di Excel).
@@ -722,8 +722,9 @@ cli-arg-tries = Codici sbagliati che una connessione può tentare prima di esser
 cli-arg-takeover_after = Secondi senza tasti dopo i quali un'altra sessione può prendere il questionario, come dopo una connessione caduta (predefinito 120)
 cli-value-minutes = MINUTI
 kiosk-ask-code = Codice di accesso del suo dipartimento (F2: English):
+kiosk-ask-code-plain = Codice di accesso del suo dipartimento:
 code-shape = Un codice di accesso ha 16 lettere e cifre, in quattro gruppi da quattro (come K7QM-4XPD-9TWC-8HRN), senza 0, O, 1, I né L: lo controlli nell'invito.
-kiosk-welcome = Codice accettato: dipartimento { $unit }. Apro il suo questionario…
+kiosk-welcome = Codice accettato: { $name }. Apro il questionario…
 kiosk-wrong-code = Nessun dipartimento ha questo codice. { $left ->
     [0] Non restano tentativi.
     [one] Resta un tentativo.

@@ -54,7 +54,13 @@ pub fn localize(command: Command, texts: &Texts, path: &str) -> Command {
             .get_value_names()
             .and_then(|n| n.first())
             .map_or("", |n| n.as_str());
-        usage += &format!(" <{}>", value_name(texts, name));
+        let name = value_name(texts, name);
+        // An optional argument is written in brackets, as clap lists it.
+        usage += &if positional.is_required_set() {
+            format!(" <{name}>")
+        } else {
+            format!(" [{name}]")
+        };
     }
     if command.has_subcommands() {
         usage += &format!(" [{}]", texts.t("cli-value-command"));
@@ -128,11 +134,17 @@ pub fn localize(command: Command, texts: &Texts, path: &str) -> Command {
     })
 }
 
-/// A placeholder such as `DIR` in this language, when there is a word for it.
+/// A placeholder such as `DIR` in this language, when there is a word for
+/// it; each of alternatives such as `NAME|DIR` in turn.
 fn value_name(texts: &Texts, name: &str) -> String {
-    let id = format!("cli-value-{}", name.to_ascii_lowercase());
-    let word = texts.t(&id);
-    if word == id { name.to_string() } else { word }
+    name.split('|')
+        .map(|part| {
+            let id = format!("cli-value-{}", part.to_ascii_lowercase());
+            let word = texts.t(&id);
+            if word == id { part.to_string() } else { word }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// clap's error, put into the user's words.

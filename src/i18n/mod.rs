@@ -322,6 +322,20 @@ impl Texts {
         }
     }
 
+    /// A unit as its list names it (the first of the form's summary items
+    /// that the list fills in), e.g. "DSM Verona"; `None` when it names none.
+    pub fn unit_name(
+        &self,
+        form: &Form,
+        prefill: &std::collections::BTreeMap<String, String>,
+    ) -> Option<String> {
+        form.summary.iter().find_map(|s| {
+            let value = prefill.get(&s.item)?;
+            let position = form.position(&s.item)?;
+            Some(self.answer(form, position, &crate::form::Answer::One(value.clone())))
+        })
+    }
+
     /// An answer in words with its "other, specify" details, e.g.
     /// "Day Centres; Other (Outpatient clinic)"; `None` when unanswered.
     pub fn answer_with_details(

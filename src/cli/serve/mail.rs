@@ -246,7 +246,9 @@ fn compose(
     unit: &Unit,
     code: &str,
 ) -> Result<Message, Failure> {
-    let name = super::status::unit_name(texts, form, unit).unwrap_or_else(|| unit.unit.clone());
+    let name = texts
+        .unit_name(form, &unit.prefill)
+        .unwrap_or_else(|| unit.unit.clone());
     let subject: Vec<String> = LANGS
         .iter()
         .map(|&lang| {

@@ -50,7 +50,10 @@ pub(super) fn run(
     let responses = storage.unit_responses().map_err(db_failed(texts))?;
     let mailings = storage.mailings().map_err(db_failed(texts))?;
     let work = fieldwork::fieldwork(form, &frame, &responses, &mailings, grouping.as_ref());
-    let names: Vec<Option<String>> = frame.iter().map(|u| unit_name(texts, form, u)).collect();
+    let names: Vec<Option<String>> = frame
+        .iter()
+        .map(|u| texts.unit_name(form, &u.prefill))
+        .collect();
     let out = match args.format {
         StatusFormat::Csv if args.catchment => catchment_csv(&work),
         StatusFormat::Csv => groups_csv(&work),
@@ -68,20 +71,6 @@ pub(super) fn run(
     };
     print!("{}", printable(&out));
     Ok(())
-}
-
-/// A unit's name as the list gives it: the first item the form sums a
-/// response up with (`dept_name`), if the frame fills it in.
-pub(super) fn unit_name(
-    texts: &Texts,
-    form: &Form,
-    unit: &crate::server::frame::Unit,
-) -> Option<String> {
-    form.summary.iter().find_map(|s| {
-        let value = unit.prefill.get(&s.item)?;
-        let position = form.position(&s.item)?;
-        Some(texts.answer(form, position, &Answer::One(value.clone())))
-    })
 }
 
 /// A figure to one decimal with a dot, or nothing when it has no meaning
