@@ -671,3 +671,109 @@ fn libreoffice_reads_numbers_and_dates(out: &Path) {
         }
     }
 }
+
+/// M2: in `responses-spreadsheet.csv`, opened as an Italian and as an
+/// English LibreOffice opens a CSV (numbers and dates detected), each text
+/// shows exactly as it was typed: the phone keeps its leading zero, a date
+/// typed as text stays text, and no apostrophe shows before `+39` or a
+/// formula.
+#[test]
+fn the_spreadsheet_csv_shows_every_text_as_typed_in_libreoffice() {
+    if !libreoffice_is_here() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let typed = [
+        "Verdi G.",
+        "Italia",
+        "=SOMMA(1;2)",
+        "via Roma 1",
+        "0516584000",
+        "+39 051 658 4001",
+        "verdi@example.it",
+        "31/03/2025",
+        "1-3",
+        "12:30",
+    ];
+    let mut lines = typed.to_vec();
+    lines.extend([":complete", ":quit"]);
+    plain_mode(&data, "abstract-bologna", "it", &lines);
+    let profile = tempfile::tempdir().unwrap();
+    for (lang, filter) in [
+        ("it", "CSV:59,34,76,1,,1040,false,true"),
+        ("en", "CSV:44,34,76,1,,1033,false,true"),
+    ] {
+        let out = dir.path().join(format!("export-{lang}"));
+        let export = campo(
+            &data,
+            &[
+                "--lang",
+                lang,
+                "--form",
+                "abstract-bologna",
+                "export",
+                "--format",
+                "csv",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(export.status.success(), "{export:?}");
+        let run = Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.path().display()
+            ))
+            .args(["--headless", &format!("--infilter={filter}")])
+            .args(["--convert-to", "fods", "--outdir"])
+            .arg(&out)
+            .arg(out.join("responses-spreadsheet.csv"))
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{run:?}");
+        let flat = std::fs::read_to_string(out.join("responses-spreadsheet.fods")).unwrap();
+        let shown = shown_cells(&flat);
+        for text in typed {
+            assert!(
+                shown
+                    .iter()
+                    .any(|(kind, cell)| kind == "string" && cell == text),
+                "{lang}: {text:?} is not shown as typed among {shown:?}"
+            );
+        }
+        assert!(
+            !shown.iter().any(|(_, cell)| cell.starts_with('\'')),
+            "{lang}: a stray apostrophe in {shown:?}"
+        );
+    }
+}
+
+/// Each cell of a flat ODF sheet: its value type and the text it shows.
+fn shown_cells(flat: &str) -> Vec<(String, String)> {
+    flat.split("<table:table-cell")
+        .skip(1)
+        .filter_map(|cell| {
+            let (attributes, rest) = cell.split_once('>')?;
+            let kind = attributes
+                .split("office:value-type=\"")
+                .nth(1)?
+                .split('"')
+                .next()?
+                .to_string();
+            let shown = rest
+                .split("</table:table-cell>")
+                .next()?
+                .split('<')
+                .filter_map(|part| part.split_once('>').map(|(_, text)| text.trim()))
+                .collect::<String>();
+            let shown = shown
+                .replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            Some((kind, shown))
+        })
+        .collect()
+}

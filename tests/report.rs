@@ -640,7 +640,11 @@ fn the_spreadsheet_csv_runs_no_formula_and_keeps_accents() {
         .records()
         .map(|r| r.unwrap()[column].to_string())
         .collect();
-    assert_eq!(names[1], "'=HYPERLINK(\"http://evil.example\",\"x\")");
+    // A formula that only gives back the text, as a string: nothing runs.
+    assert_eq!(
+        names[1],
+        "=\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""
+    );
     assert!(text.contains("à, è, ì"));
     // The raw file stays raw, for statistics packages.
     let raw = std::fs::read_to_string(out.path().join("responses.csv")).unwrap();

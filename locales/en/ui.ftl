@@ -56,7 +56,7 @@ text-count = { $count ->
     [one] { $count } character
    *[other] { $count } characters
 }
-text-count-max = { $count } of { NUMBER($max) } characters
+text-count-max = { $count } of { $max } characters
 
 ## Review
 
@@ -533,7 +533,7 @@ frame-refused = { $count ->
 } the list of units was not imported, and nothing was changed.
 frame-imported = Units added: { $added } · updated: { $updated }
 frame-empty = No units yet: load them with campo serve frame import FILE.
-frame-population = population { NUMBER($population) }
+frame-population = population { $population }
 frame-in-coverage = in coverage
 frame-out-of-coverage = out of coverage
 cli-cmd-serve-frame = The list of units (departments) the survey is sent to

@@ -59,7 +59,7 @@ text-count = { $count ->
 text-count-max = { $count ->
     [one] { $count } carattere
    *[other] { $count } caratteri
-} su { NUMBER($max) }
+} su { $max }
 
 ## Riepilogo
 
@@ -539,7 +539,7 @@ frame-refused = { $count ->
 } l'elenco delle unità non è stato importato e non è cambiato nulla.
 frame-imported = Unità aggiunte: { $added } · aggiornate: { $updated }
 frame-empty = Ancora nessuna unità: le carichi con campo serve frame import FILE.
-frame-population = popolazione { NUMBER($population) }
+frame-population = popolazione { $population }
 frame-in-coverage = nella copertura
 frame-out-of-coverage = fuori copertura
 cli-cmd-serve-frame = L'elenco delle unità (dipartimenti) a cui si invia l'indagine

@@ -26,12 +26,13 @@ pub fn cell_text(cell: &Cell) -> String {
     }
 }
 
-/// A cell for a spreadsheet in English: texts made inert, numbers left as
-/// numbers (a negative one starts with `-` and is no formula).
+/// A cell for a spreadsheet in English: texts made inert, numbers and
+/// dates left for the spreadsheet to read as such (a negative number
+/// starts with `-` and is no formula).
 fn spreadsheet_cell(cell: &Cell) -> String {
     match cell {
-        Cell::Number(_) => cell_text(cell),
-        cell => inert(cell_text(cell)),
+        Cell::Text(text) => inert(text.clone()),
+        cell => cell_text(cell),
     }
 }
 
@@ -126,13 +127,68 @@ impl Table {
     }
 }
 
-/// Text a spreadsheet will show, never evaluate.
+/// Text a spreadsheet will show as typed: one it would run as a formula
+/// (`=`, `+`, `-`, `@` first) or read as a number, a date or a truth value
+/// (a phone `0516584000` losing its zero, `31/03/2025` becoming a date) is
+/// written as a formula that gives back the text, `="0516584000"`. A
+/// leading apostrophe would not do: LibreOffice keeps it in the cell.
 fn inert(text: String) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text
+    if !(could_run(&text) || could_be_read_as_a_value(&text)) {
+        return text;
     }
+    text_formula(&text).unwrap_or_else(|| format!("'{text}"))
+}
+
+fn could_run(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A short text with a digit in it may be a number, a date, a time or a
+/// percentage in some spreadsheet's reading ("1e5", "3 mar", "12:30",
+/// "1-3"); the words of truth values are read as such.
+fn could_be_read_as_a_value(text: &str) -> bool {
+    let short = text.chars().count() <= 40 && !text.contains('\n');
+    let truth = ["TRUE", "FALSE", "VERO", "FALSO"]
+        .iter()
+        .any(|word| text.trim().eq_ignore_ascii_case(word));
+    truth || (short && text.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// `="…"` giving back `text`: quotes doubled, line breaks and tabs as
+/// CHAR(), pieces of at most 255 characters (Excel's longest string in a
+/// formula) joined with `&`; `None` past Excel's 8,192 characters of formula.
+fn text_formula(text: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut piece = String::new();
+    let mut length = 0;
+    let end_piece = |piece: &mut String, length: &mut usize, parts: &mut Vec<String>| {
+        if *length > 0 {
+            parts.push(format!("\"{piece}\""));
+        }
+        piece.clear();
+        *length = 0;
+    };
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => {
+                end_piece(&mut piece, &mut length, &mut parts);
+                parts.push(format!("CHAR({})", c as u32));
+            }
+            _ => {
+                if length == 255 {
+                    end_piece(&mut piece, &mut length, &mut parts);
+                }
+                if c == '"' {
+                    piece.push('"');
+                }
+                piece.push(c);
+                length += 1;
+            }
+        }
+    }
+    end_piece(&mut piece, &mut length, &mut parts);
+    let formula = format!("={}", parts.join("&"));
+    (formula.chars().count() <= 8192).then_some(formula)
 }
 
 pub fn write_codebook(
@@ -170,7 +226,34 @@ mod tests {
         assert_eq!(spreadsheet_cell(&minus), "-2.5");
         assert_eq!(spreadsheet_cell_decimal_comma(&minus), "-2,5");
         let formula = Cell::Text("-2+3".into());
-        assert_eq!(spreadsheet_cell(&formula), "'-2+3");
-        assert_eq!(spreadsheet_cell_decimal_comma(&formula), "'-2+3");
+        assert_eq!(spreadsheet_cell(&formula), r#"="-2+3""#);
+        assert_eq!(spreadsheet_cell_decimal_comma(&formula), r#"="-2+3""#);
+    }
+
+    #[test]
+    fn texts_a_spreadsheet_would_read_as_numbers_or_dates_come_back_as_typed() {
+        for (typed, written) in [
+            ("0516584000", r#"="0516584000""#),
+            ("31/03/2025", r#"="31/03/2025""#),
+            ("+39 051 658 4000", r#"="+39 051 658 4000""#),
+            ("vero", r#"="vero""#),
+            ("Via \"Roma\" 1", r#"="Via ""Roma"" 1""#),
+            ("=SOMMA(1;2)\nA", r#"="=SOMMA(1;2)"&CHAR(10)&"A""#),
+            ("Centro diurno", "Centro diurno"),
+        ] {
+            assert_eq!(inert(typed.into()), written, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_text_formula_is_cut_into_pieces_a_spreadsheet_takes() {
+        let long = format!("={}", "a".repeat(300));
+        let formula = inert(long);
+        assert_eq!(
+            formula,
+            format!(r#"="={}"&"{}""#, "a".repeat(254), "a".repeat(46))
+        );
+        let huge = format!("={}", "a".repeat(9000));
+        assert!(inert(huge).starts_with("'="));
     }
 }

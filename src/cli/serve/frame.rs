@@ -123,7 +123,7 @@ pub(super) fn list(texts: &Texts, form: &Form, storage: &dyn Storage) -> Result<
             .collect();
         let population = unit
             .population
-            .map_or_else(|| "-".to_string(), |p| p.to_string());
+            .map_or_else(|| "-".to_string(), |p| texts.whole(p));
         let coverage = texts.t(if unit.in_coverage {
             "frame-in-coverage"
         } else {

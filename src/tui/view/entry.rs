@@ -337,7 +337,10 @@ fn field_note(texts: &Texts, item: &Item, text: &str) -> String {
             match rules.max_length {
                 Some(max) => texts.t_args(
                     "text-count-max",
-                    &[("count", length.into()), ("max", max.into())],
+                    &[
+                        ("count", length.into()),
+                        ("max", texts.whole(max as u64).into()),
+                    ],
                 ),
                 None => texts.t_args("text-count", &[("count", length.into())]),
             }
