@@ -401,10 +401,32 @@ fn reminders_reach_a_real_smtp_listener_with_each_units_code(backend: Backend) {
     }
     let codes_file = dir.path().join("codes.csv");
     let smtp = format!("smtp://127.0.0.1:{port}");
+    // The team's own letter in each language, with a deadline: the survey
+    // closes at noon on 31 January 2099.
+    admin_ok(&db, &["close", "--at", "2099-01-31T12:00:00Z"]);
+    let letter_it = dir.path().join("lettera-it.txt");
+    let letter_en = dir.path().join("letter-en.txt");
+    std::fs::write(
+        &letter_it,
+        "Gentile Direttrice, gentile Direttore del {nome},\n\n\
+         l'Università di Verona (prof. Rossi) le ricorda l'indagine «{titolo}», \
+         da completare entro il {scadenza}.\n\n{accesso}\n\nCordiali saluti,\nGruppo PSW Verona\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &letter_en,
+        "Dear Director of {name},\n\nthe University of Verona (Prof. Rossi) reminds you \
+         of the survey, due by {deadline}.\n\n{access}\n\nKind regards,\nThe PSW team, Verona\n",
+    )
+    .unwrap();
     let sent = admin(
         &db,
         &[
             "remind",
+            "--letter",
+            &format!("it={}", letter_it.display()),
+            "--letter",
+            &format!("en={}", letter_en.display()),
             "--smtp",
             &smtp,
             "--from",
@@ -443,14 +465,30 @@ fn reminders_reach_a_real_smtp_listener_with_each_units_code(backend: Backend) {
             })
             .unwrap_or_else(|| panic!("no mail to {unit}"));
         let body = mail["body"].as_str().unwrap();
-        assert!(body.contains(&codes[unit]), "{unit}: {body}");
+        // Once in each language's letter, in its steps to get in.
+        assert_eq!(body.matches(&codes[unit]).count(), 2, "{unit}: {body}");
         assert!(body.contains(&frame_row(unit).0), "{unit}: {body}");
         assert!(
             body.contains("ssh questionario@survey.example.org"),
             "{body}"
         );
-        // Italian first, English below.
-        let (italian, english) = (body.find("Gentile Direttore"), body.find("Dear Director"));
+        // The team's letter, Italian first, English below, filled in.
+        for part in [
+            "l'Università di Verona (prof. Rossi) le ricorda",
+            "da completare entro il 31/01/2099",
+            "Prompt dei comandi",
+            "Gruppo PSW Verona",
+            "the University of Verona (Prof. Rossi) reminds you",
+            "Command Prompt",
+            "The PSW team, Verona",
+        ] {
+            assert!(body.contains(part), "{part:?} missing from {body}");
+        }
+        assert!(
+            !body.contains("{nome}") && !body.contains("{access}"),
+            "{body}"
+        );
+        let (italian, english) = (body.find("Gentile Direttrice"), body.find("Dear Director"));
         assert!(italian < english && italian.is_some(), "{body}");
         assert!(
             mail["subject"]
@@ -522,6 +560,22 @@ fn invitations_are_written_as_eml_files_that_a_mail_reader_parses() {
     assert!(parsed.status.success(), "{}", text(&parsed));
     let parsed = String::from_utf8(parsed.stdout).unwrap();
     assert!(parsed.starts_with("opl@example.org\nInvito: "), "{parsed}");
+    // campo's own letter, as a research group writes one: who asks and
+    // why, that it is voluntary, how the data are used, whom to ask, the
+    // way in step by step; the code once in each language.
+    for part in [
+        "promossa da: indagine@example.org",
+        "L'indagine vuole conoscere la diffusione",
+        "La partecipazione è volontaria",
+        "Regolamento UE 2016/679",
+        "può rispondere a questa e-mail (indagine@example.org)",
+        "«Prompt dei comandi»",
+        "scriva campo e prema Invio",
+        "Taking part is voluntary",
+        "reply to this e-mail (indagine@example.org)",
+    ] {
+        assert!(parsed.contains(part), "{part:?} missing from {parsed}");
+    }
     assert!(
         parsed.contains("Ospedale psichiatrico di Lucca"),
         "{parsed}"
@@ -533,6 +587,12 @@ fn invitations_are_written_as_eml_files_that_a_mail_reader_parses() {
         .and_then(|rest| rest.split_whitespace().next())
         .unwrap()
         .to_string();
+    assert_eq!(parsed.matches(&code).count(), 2, "{parsed}");
+    assert!(
+        text(&written).contains("One invitation written in "),
+        "{}",
+        text(&written)
+    );
     let server = Server::start(&db);
     let office = Office::new();
     let registered = office.register(&server.url, &code);

@@ -2,6 +2,7 @@
 ### co-production in Italian Mental Health Departments (English).
 
 form-title = Peer support and co-production in Mental Health Departments
+form-purpose = The survey explores the presence, organisation and perceived impact of peer support and co-production practices in Italian Mental Health Departments: the results will show what helps them take root in services and what stands in their way.
 
 ## Sections (kept short: they are listed beside the question)
 

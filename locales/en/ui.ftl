@@ -655,14 +655,24 @@ status-not-responding = did not respond
 status-quantiles-note = Quartiles by linear interpolation between order statistics (type 7: R's default, Excel's QUARTILE.INC).
 mail-bad-smtp = "{ $url }" is not an SMTP server campo can use: write smtp://HOST[:PORT] or smtps://HOST[:PORT], with the user and password in CAMPO_SMTP_USER and CAMPO_SMTP_PASSWORD, never in the address.
 mail-code-stale = The codes file has no current code for the unit "{ $unit }": issue the codes again (campo serve codes --out FILE) or leave out --codes to give new ones.
-mail-done = { $kind ->
+mail-done-written = { $kind ->
     [reminder] { $count ->
-        [one] One reminder written or sent.
-       *[other] { $count } reminders written or sent.
+        [one] One reminder written in { $dir }.
+       *[other] { $count } reminders written in { $dir }.
     }
    *[other] { $count ->
-        [one] One invitation written or sent.
-       *[other] { $count } invitations written or sent.
+        [one] One invitation written in { $dir }.
+       *[other] { $count } invitations written in { $dir }.
+    }
+}
+mail-done-sent = { $kind ->
+    [reminder] { $count ->
+        [one] One reminder sent.
+       *[other] { $count } reminders sent.
+    }
+   *[other] { $count ->
+        [one] One invitation sent.
+       *[other] { $count } invitations sent.
     }
 }
 mail-failed = The e-mail to the unit "{ $unit }" did not go: { $reason }
@@ -673,36 +683,55 @@ mail-not-all = { $count ->
 }: run the command again for those units (--unit).
 mail-subject-invitation = Invitation: { $title }
 mail-subject-reminder = Reminder: { $title }
-mail-how-ssh = From any terminal (PuTTY on Windows too), type:
+mail-how-ssh = How to answer:
 
-        ssh { $ssh }
+    1. On Windows press the Windows key, type cmd and press Enter: the "Command Prompt" opens. On a Mac open the "Terminal" app (Spotlight finds it: Cmd+Space, then type Terminal).
+    2. In the window that opens, type exactly what is below and press Enter:
 
-    and, when asked, the access code { $code }.
-mail-how-sync = With campo installed, type once:
+           ssh { $ssh }
+
+       The first time, you are asked whether to continue connecting: type yes and press Enter.
+    3. When you are asked for your department's access code, type { $code } and press Enter. The code is personal: please do not pass it on outside the department.
+
+    The questionnaire opens; the ? key shows the keys to use at any time.
+mail-how-sync = How to answer with campo on your office's computer (also where the connection is slow or drops):
+
+    1. If campo is not installed yet, ask the department's IT contact, or reply to this e-mail.
+    2. Open the "Command Prompt" (on Windows: the Windows key, type cmd, Enter) or the "Terminal" app (on a Mac), type this line once and press Enter:
+
+           campo sync --setup --server { $server } --code { $code }
+
+       The code is personal: please do not pass it on outside the department.
+    3. Then start campo (type campo and press Enter) and fill in the questionnaire: every answer stays saved on the computer, even without a connection. When you have finished, send it by typing campo sync.
+mail-how-sync-instead = If your office uses campo on its own computer instead (for example where the connection is slow or drops), type once in the Command Prompt or the Terminal:
 
         campo sync --setup --server { $server } --code { $code }
 
-    then fill the questionnaire in with campo; campo sync sends it.
-mail-body-invitation = Dear Director,
+    then start campo (the command campo), fill in the questionnaire and send it with campo sync.
+mail-greeting = Dear Director,
+mail-invitation-opening = we are writing to invite your department, { $name }, to take part in the national survey "{ $title }", run by { $sender }.
+mail-voluntary = Taking part is voluntary. The questionnaire can be filled in by you or by someone in the department you choose; it can be paused and resumed at any time, since each answer is saved immediately.
+mail-data-use = The answers will be used only for the purposes of this research, and the results will be presented only in aggregate form. The information notice on the processing of personal data (Art. 13 of EU Regulation 2016/679) is available on request.
+mail-reminder-opening = we are writing again about the national survey "{ $title }", run by { $sender }. We have not yet received the completed questionnaire from your department, { $name }. If you have started it, your answers are kept: you can resume where you left off.
+mail-deadline = Please complete the questionnaire by { $deadline }.
+mail-contact = For any question, you can reply to this e-mail ({ $contact }).
+mail-signature = Thank you for your time.
 
-    your department, { $name }, is invited to answer the national questionnaire "{ $title }". It takes about twenty minutes and can be left and taken up again: every answer is saved at once.
-
-    { $how }
-
-    Your department's access code is { $code }. It is personal: please do not pass it on outside the department.
-
-    Thank you for your time.
-    The research team
-mail-body-reminder = Dear Director,
-
-    we have not yet received the complete questionnaire "{ $title }" from your department, { $name }. If you have started it, your answers are kept: you can go on from where you left off.
-
-    { $how }
-
-    Your department's access code is { $code }.
-
-    Thank you for your time.
-    The research team
+    { $sender }
+mail-letter-bad = --letter wants LANGUAGE=FILE, e.g. --letter en=letter-en.txt: "{ $given }" is not of that shape.
+mail-letter-lang = "{ $lang }" is not a language of the questionnaire: --letter takes it and en.
+mail-letter-twice = Two letters in { $lang ->
+    [it] Italian
+   *[en] English
+}: give only one for each language.
+mail-letter-missing = The letter in { $lang ->
+    [it] Italian
+   *[en] English
+} is missing: with --letter, each language of the e-mail needs one (--letter { $lang }=FILE).
+mail-letter-not-text = { $path }: not a UTF-8 text; save it as plain text, encoded as UTF-8.
+mail-letter-unknown = { $path }: there is no placeholder { $placeholder }; these can be used: { $known }.
+mail-letter-no-deadline = { $path }: the letter names { $placeholder }, but the survey has no closing date: set one first with campo serve close --at DATE.
+mail-letter-no-way-in = { $path }: the letter does not say how to answer; write { $access } in it (the steps to get in, with the code) or at least { $code }.
 cli-value-item = ITEM
 cli-value-address = ADDRESS
 cli-value-account = USER@HOST
@@ -745,3 +774,4 @@ plain-taken-over = Another session took this response over; every answer is save
 plain-taking-over = This response was left open in another session without a key for a while (a dropped link?): taking it over; that session saves and lets go.
 does-go-on = go on
 codebook-date-as-text = in the XLSX, a date before 1900 (which a spreadsheet cannot hold) is written as text
+cli-arg-letters = The research team's own letter in one language, as LANGUAGE=FILE (en=letter-en.txt); repeated, one for each language. In the text: {"{"}name{"}"}, {"{"}code{"}"}, {"{"}deadline{"}"}, {"{"}access{"}"} (the steps to get in, with the code), {"{"}title{"}"}. Without it, campo writes its own letter

@@ -2,6 +2,7 @@
 ### co-produzione nei Dipartimenti di Salute Mentale (italiano).
 
 form-title = Supporto tra pari e co-produzione nei Dipartimenti di Salute Mentale
+form-purpose = L'indagine vuole conoscere la diffusione, l'organizzazione e l'impatto percepito del supporto tra pari e delle pratiche di co-produzione nei Dipartimenti di Salute Mentale italiani: i risultati aiuteranno a capire che cosa ne favorisce l'inserimento nei servizi e che cosa lo ostacola.
 
 ## Sezioni (titoli brevi: compaiono accanto alla domanda)
 

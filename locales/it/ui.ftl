@@ -661,14 +661,24 @@ status-not-responding = non hanno risposto
 status-quantiles-note = Quartili per interpolazione lineare tra le statistiche d'ordine (tipo 7: il metodo predefinito di R, QUARTILE.INC di Excel).
 mail-bad-smtp = "{ $url }" non è un server SMTP che campo possa usare: scriva smtp://HOST[:PORTA] o smtps://HOST[:PORTA], con utente e password in CAMPO_SMTP_USER e CAMPO_SMTP_PASSWORD, mai nell'indirizzo.
 mail-code-stale = Il file dei codici non ha un codice valido per l'unità "{ $unit }": generi di nuovo i codici (campo serve codes --out FILE) o tolga --codes per darne di nuovi.
-mail-done = { $kind ->
+mail-done-written = { $kind ->
     [reminder] { $count ->
-        [one] Un sollecito scritto o inviato.
-       *[other] { $count } solleciti scritti o inviati.
+        [one] Un sollecito scritto in { $dir }.
+       *[other] { $count } solleciti scritti in { $dir }.
     }
    *[other] { $count ->
-        [one] Un invito scritto o inviato.
-       *[other] { $count } inviti scritti o inviati.
+        [one] Un invito scritto in { $dir }.
+       *[other] { $count } inviti scritti in { $dir }.
+    }
+}
+mail-done-sent = { $kind ->
+    [reminder] { $count ->
+        [one] Un sollecito inviato.
+       *[other] { $count } solleciti inviati.
+    }
+   *[other] { $count ->
+        [one] Un invito inviato.
+       *[other] { $count } inviti inviati.
     }
 }
 mail-failed = L'e-mail all'unità "{ $unit }" non è partita: { $reason }
@@ -679,36 +689,55 @@ mail-not-all = { $count ->
 }: ripeta il comando per quelle unità (--unit).
 mail-subject-invitation = Invito: { $title }
 mail-subject-reminder = Promemoria: { $title }
-mail-how-ssh = Da qualsiasi terminale (anche PuTTY su Windows) scriva:
+mail-how-ssh = Come rispondere:
 
-        ssh { $ssh }
+    1. Su Windows prema il tasto Windows, scriva cmd e prema Invio: si apre il «Prompt dei comandi». Su Mac apra l'app «Terminale» (la trova con Spotlight: Cmd+Spazio, poi scriva Terminale).
+    2. Nella finestra che si apre scriva, esattamente come qui sotto, e prema Invio:
 
-    e, quando richiesto, il codice di accesso { $code }.
-mail-how-sync = Con campo installato, scriva una volta:
+           ssh { $ssh }
+
+       Al primo collegamento le viene chiesto se continuare («Are you sure you want to continue connecting»): scriva yes e prema Invio.
+    3. Quando le viene chiesto il codice di accesso del suo dipartimento, digiti { $code } e prema Invio. Il codice è personale: la preghiamo di non diffonderlo fuori dal dipartimento.
+
+    Si apre il questionario; il tasto ? mostra in ogni momento i tasti da usare.
+mail-how-sync = Come rispondere con campo sul computer del suo ufficio (anche dove la connessione è lenta o si interrompe):
+
+    1. Se campo non è ancora installato, lo chieda al referente informatico del dipartimento o risponda a questa e-mail.
+    2. Apra il «Prompt dei comandi» (su Windows: tasto Windows, scriva cmd, Invio) o l'app «Terminale» (su Mac), scriva una volta sola questa riga e prema Invio:
+
+           campo sync --setup --server { $server } --code { $code }
+
+       Il codice è personale: la preghiamo di non diffonderlo fuori dal dipartimento.
+    3. Poi avvii campo (scriva campo e prema Invio) e compili il questionario: ogni risposta resta salvata sul computer anche senza connessione. Quando ha finito, lo invii scrivendo campo sync.
+mail-how-sync-instead = Se invece il suo ufficio usa campo sul proprio computer (per esempio dove la connessione è lenta o si interrompe), scriva una volta sola nel Prompt dei comandi o nel Terminale:
 
         campo sync --setup --server { $server } --code { $code }
 
-    poi compili il questionario con campo; campo sync lo invia.
-mail-body-invitation = Gentile Direttore, gentile Direttrice,
+    poi avvii campo (comando campo), compili il questionario e lo invii con campo sync.
+mail-greeting = Gentile Direttrice, gentile Direttore,
+mail-invitation-opening = le scriviamo per invitare il suo dipartimento, { $name }, a partecipare all'indagine nazionale «{ $title }», promossa da: { $sender }.
+mail-voluntary = La partecipazione è volontaria. Il questionario può essere compilato da lei o da una persona del dipartimento da lei incaricata; si può interrompere e riprendere in qualsiasi momento, perché ogni risposta viene salvata subito.
+mail-data-use = Le risposte saranno usate esclusivamente per gli scopi di questa ricerca e i risultati saranno presentati solo in forma aggregata. L'informativa sul trattamento dei dati personali (art. 13 del Regolamento UE 2016/679) le sarà inviata su richiesta.
+mail-reminder-opening = le scriviamo di nuovo a proposito dell'indagine nazionale «{ $title }», promossa da: { $sender }. Non abbiamo ancora ricevuto dal suo dipartimento, { $name }, il questionario completato. Se lo ha già iniziato, le risposte date sono conservate: può riprendere dal punto in cui si era interrotta la compilazione.
+mail-deadline = La preghiamo di completare il questionario entro il { $deadline }.
+mail-contact = Per qualsiasi domanda può rispondere a questa e-mail ({ $contact }).
+mail-signature = La ringraziamo per la collaborazione.
 
-    il suo dipartimento, { $name }, è invitato a rispondere al questionario nazionale "{ $title }". Richiede circa venti minuti e si può interrompere e riprendere: ogni risposta viene salvata subito.
-
-    { $how }
-
-    Il codice di accesso del suo dipartimento è { $code }. È personale: la preghiamo di non diffonderlo fuori dal dipartimento.
-
-    La ringraziamo per la collaborazione.
-    Il gruppo di ricerca
-mail-body-reminder = Gentile Direttore, gentile Direttrice,
-
-    non abbiamo ancora ricevuto dal suo dipartimento, { $name }, il questionario "{ $title }" completato. Se lo ha già iniziato, le risposte date sono conservate: può riprendere da dove si era fermato.
-
-    { $how }
-
-    Il codice di accesso del suo dipartimento è { $code }.
-
-    La ringraziamo per la collaborazione.
-    Il gruppo di ricerca
+    { $sender }
+mail-letter-bad = --letter vuole LINGUA=FILE, per esempio --letter it=lettera-it.txt: «{ $given }» non ha questa forma.
+mail-letter-lang = «{ $lang }» non è una lingua del questionario: --letter accetta it e en.
+mail-letter-twice = Due lettere in { $lang ->
+    [it] italiano
+   *[en] inglese
+}: ne indichi una sola per lingua.
+mail-letter-missing = Manca la lettera in { $lang ->
+    [it] italiano
+   *[en] inglese
+}: con --letter ne serve una per ogni lingua dell'e-mail (--letter { $lang }=FILE).
+mail-letter-not-text = { $path }: non è un testo UTF-8; lo salvi come testo semplice, con codifica UTF-8.
+mail-letter-unknown = { $path }: il segnaposto { $placeholder } non esiste; si possono usare { $known }.
+mail-letter-no-deadline = { $path }: la lettera cita { $placeholder }, ma l'indagine non ha una data di chiusura: la fissi prima con campo serve close --at DATA.
+mail-letter-no-way-in = { $path }: la lettera non dice come rispondere; vi scriva { $access } (i passi per entrare, con il codice) o almeno { $code }.
 cli-value-item = DOMANDA
 cli-value-address = INDIRIZZO
 cli-value-account = UTENTE@HOST
@@ -751,3 +780,4 @@ plain-taken-over = Un'altra sessione ha preso questo questionario; ogni risposta
 plain-taking-over = Questo questionario era rimasto aperto in un'altra sessione senza tasti da un po' (una connessione caduta?): lo prendo; quella sessione salva e lo lascia.
 does-go-on = prosegui
 codebook-date-as-text = nel file XLSX una data anteriore al 1900 (che un foglio di calcolo non può contenere) è scritta come testo
+cli-arg-letters = La lettera del gruppo di ricerca in una lingua, come LINGUA=FILE (it=lettera-it.txt); si ripete, una per lingua. Nel testo: {"{"}nome{"}"}, {"{"}codice{"}"}, {"{"}scadenza{"}"}, {"{"}accesso{"}"} (i passi per entrare, con il codice), {"{"}titolo{"}"}. Senza, campo scrive la sua lettera

@@ -135,16 +135,25 @@ pub fn localize(command: Command, texts: &Texts, path: &str) -> Command {
 }
 
 /// A placeholder such as `DIR` in this language, when there is a word for
-/// it; each of alternatives such as `NAME|DIR` in turn.
+/// it; each part of `NAME|DIR` or `LANG=FILE` in turn.
 fn value_name(texts: &Texts, name: &str) -> String {
-    name.split('|')
-        .map(|part| {
-            let id = format!("cli-value-{}", part.to_ascii_lowercase());
-            let word = texts.t(&id);
-            if word == id { part.to_string() } else { word }
-        })
-        .collect::<Vec<_>>()
-        .join("|")
+    let word = |part: &str| {
+        let id = format!("cli-value-{}", part.to_ascii_lowercase());
+        let word = texts.t(&id);
+        if word == id { part.to_string() } else { word }
+    };
+    let mut shown = String::new();
+    let mut part = String::new();
+    for c in name.chars() {
+        if matches!(c, '|' | '=') {
+            shown += &word(&part);
+            shown.push(c);
+            part.clear();
+        } else {
+            part.push(c);
+        }
+    }
+    shown + &word(&part)
 }
 
 /// clap's error, put into the user's words.

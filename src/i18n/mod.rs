@@ -244,6 +244,11 @@ impl Texts {
             .unwrap_or_else(|| id.to_string())
     }
 
+    /// A message of the form that it may leave out (`form-purpose`).
+    pub fn optional_form_text_in(&self, lang: Lang, id: &str) -> Option<String> {
+        self.form.format(lang, id, None)
+    }
+
     /// A message of the form (question, option, section title…).
     pub fn form_text(&self, id: &str) -> String {
         self.form_text_in(self.lang, id)
@@ -384,12 +389,18 @@ impl Texts {
 
     /// A date and time as people of this language write it.
     pub fn datetime(&self, when: DateTime<Utc>) -> String {
+        self.datetime_in(self.lang, when)
+    }
+
+    /// A date and time as people of `lang` write it (an e-mail in both).
+    pub fn datetime_in(&self, lang: Lang, when: DateTime<Utc>) -> String {
         let shown = match self.zone {
             Zone::Local => when.with_timezone(&Local).naive_local(),
             Zone::Utc => when.naive_utc(),
         };
         let two = |n: u32| format!("{n:02}");
-        self.t_args(
+        self.t_args_in(
+            lang,
             "datetime",
             &[
                 ("year", shown.format("%Y").to_string().into()),

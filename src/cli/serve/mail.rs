@@ -19,7 +19,7 @@ use crate::server::frame::Unit;
 use crate::server::storage::{MailKind, Storage};
 use crate::text::printable;
 
-use super::{Failure, db_failed};
+use super::{Failure, db_failed, letter};
 
 #[derive(Args)]
 pub struct MailArgs {
@@ -49,6 +49,9 @@ pub struct MailArgs {
     /// Only these units (all of the frame without it)
     #[arg(long = "unit", value_name = "UNIT")]
     units: Vec<String>,
+    /// The team's own letter in one language, as LANG=FILE; repeated, one for each language
+    #[arg(long = "letter", value_name = "LANG=FILE")]
+    letters: Vec<String>,
 }
 
 /// The languages of an e-mail, in order: Italian, then English below it.
@@ -61,6 +64,8 @@ pub(super) fn run(
     kind: MailKind,
     args: &MailArgs,
 ) -> Result<(), Failure> {
+    let closing = storage.closing().map_err(db_failed(texts))?;
+    let letters = letter::read_letters(texts, &args.letters, &LANGS, closing.is_some())?;
     let units = addressees(texts, storage, kind, &args.units)?;
     let given = match &args.codes {
         Some(path) => read_codes(texts, path)?,
@@ -75,7 +80,16 @@ pub(super) fn run(
         let code = code_for(texts, storage, unit, &given, args.codes.is_some())?;
         messages.push((
             unit,
-            compose(texts, form, kind, args, unit, &code.text)?,
+            compose(
+                texts,
+                form,
+                kind,
+                args,
+                &letters,
+                closing.as_deref(),
+                unit,
+                &code.text,
+            )?,
             code,
         ));
     }
@@ -121,13 +135,21 @@ pub(super) fn run(
         }
     }
     let sent = units.len() - failed;
-    println!(
-        "{}",
-        texts.t_args(
-            "mail-done",
-            &[("count", sent.into()), ("kind", kind.as_str().into())]
-        )
-    );
+    let done = match &args.out {
+        Some(dir) => texts.t_args(
+            "mail-done-written",
+            &[
+                ("count", sent.into()),
+                ("kind", kind.as_str().into()),
+                ("dir", dir.display().to_string().into()),
+            ],
+        ),
+        None => texts.t_args(
+            "mail-done-sent",
+            &[("count", sent.into()), ("kind", kind.as_str().into())],
+        ),
+    };
+    println!("{}", printable(&done));
     if failed == 0 {
         Ok(())
     } else {
@@ -238,11 +260,14 @@ fn code_for(
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn compose(
     texts: &Texts,
     form: &Form,
     kind: MailKind,
     args: &MailArgs,
+    letters: &[letter::TeamLetter],
+    closing: Option<&str>,
     unit: &Unit,
     code: &str,
 ) -> Result<Message, Failure> {
@@ -259,32 +284,31 @@ fn compose(
             )
         })
         .collect();
+    let from: Option<lettre::message::Mailbox> = args.from.parse().ok();
+    let sender = from
+        .as_ref()
+        .and_then(|m| m.name.clone())
+        .unwrap_or_else(|| args.from.clone());
+    let contact = from
+        .as_ref()
+        .map_or_else(|| args.from.clone(), |m| m.email.to_string());
     let bodies: Vec<String> = LANGS
         .iter()
         .map(|&lang| {
-            let how = match (&args.ssh, &args.server) {
-                (Some(ssh), _) => texts.t_args_in(
-                    lang,
-                    "mail-how-ssh",
-                    &[("ssh", ssh.as_str().into()), ("code", code.into())],
-                ),
-                (None, Some(server)) => texts.t_args_in(
-                    lang,
-                    "mail-how-sync",
-                    &[("server", server.as_str().into()), ("code", code.into())],
-                ),
-                (None, None) => unreachable!("clap requires --ssh or --server"),
+            let facts = letter::Facts {
+                name: name.clone(),
+                title: texts.form_text_in(lang, &form.title),
+                code: code.to_string(),
+                deadline: closing.and_then(|at| {
+                    let at = chrono::DateTime::parse_from_rfc3339(at).ok()?;
+                    Some(texts.datetime_in(lang, at.with_timezone(&chrono::Utc)))
+                }),
+                access: way_in(texts, lang, args, code),
+                sender: sender.clone(),
+                contact: contact.clone(),
+                purpose: texts.optional_form_text_in(lang, "form-purpose"),
             };
-            texts.t_args_in(
-                lang,
-                &format!("mail-body-{}", kind.as_str()),
-                &[
-                    ("title", texts.form_text_in(lang, &form.title).into()),
-                    ("name", name.as_str().into()),
-                    ("code", code.into()),
-                    ("how", how.into()),
-                ],
-            )
+            letter::letter(texts, lang, kind, letters, &facts)
         })
         .collect();
     let bad_address = |address: &str| {
@@ -311,6 +335,30 @@ fn compose(
                 ],
             ))
         })
+}
+
+/// The way in, step by step: over SSH from the command prompt, or (for an
+/// office) with campo on its own computer, or both, one after the other.
+fn way_in(texts: &Texts, lang: Lang, args: &MailArgs, code: &str) -> String {
+    let ssh = args.ssh.as_deref().map(|ssh| {
+        texts.t_args_in(
+            lang,
+            "mail-how-ssh",
+            &[("ssh", ssh.into()), ("code", code.into())],
+        )
+    });
+    let sync = args.server.as_deref().map(|server| {
+        texts.t_args_in(
+            lang,
+            if ssh.is_some() {
+                "mail-how-sync-instead"
+            } else {
+                "mail-how-sync"
+            },
+            &[("server", server.into()), ("code", code.into())],
+        )
+    });
+    ssh.into_iter().chain(sync).collect::<Vec<_>>().join("\n\n")
 }
 
 /// `<unit>-invitation.eml`, readable by its owner only: it holds a code.

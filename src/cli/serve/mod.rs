@@ -1,6 +1,7 @@
 //! `campo serve` and its administration commands.
 
 mod frame;
+mod letter;
 mod mail;
 mod status;
 
@@ -69,9 +70,9 @@ enum ServeCommand {
     /// Who has answered: each unit, response rates and population coverage
     Status(status::StatusArgs),
     /// Write or send each unit its invitation, with its access code
-    Invite(mail::MailArgs),
+    Invite(Box<mail::MailArgs>),
     /// Write or send a reminder to each unit without a complete response
-    Remind(mail::MailArgs),
+    Remind(Box<mail::MailArgs>),
     /// Set a response aside, so that its unit can send another in its place
     Withdraw { id: String },
     /// Close the survey: sends are refused from then on
