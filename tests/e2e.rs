@@ -579,3 +579,35 @@ fn waiting_for_an_exit_has_a_deadline() {
     assert!(waited.is_err(), "a hang is a failure");
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+/// P4: at 80×24 the results screen cannot show all 21 regions: it says
+/// how many rows are below and which key shows them, and there they are.
+#[test]
+fn a_long_result_scrolls_and_says_that_more_is_below() {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = dir.path().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    for n in 1..=2 {
+        let id = format!("0a1b2c3d-0000-4000-8000-00000000000{n}");
+        std::fs::write(
+            responses.join(format!("{id}.json")),
+            format!(
+                r#"{{"id": "{id}", "form": {{"id": "mhd-peer-support-2025", "version": 1}},
+                   "status": "complete", "created": "2026-01-01T00:00:00Z",
+                   "updated": "2026-01-01T00:00:00Z", "lang": "it",
+                   "answers": {{"dept_region": "veneto", "dept_name": "DSM {n}", "ps_active": "no"}}}}"#
+            ),
+        )
+        .unwrap();
+    }
+    let mut tty = Tty::spawn(dir.path(), &["--lang", "it"]);
+    tty.wait_for("DSM 1");
+    tty.keys("t", "Ancora");
+    assert!(!tty.screen().contains("Veneto"), "{}", tty.screen());
+    tty.keys(" ", "righe sopra: b");
+    tty.wait_for("100,0%");
+    assert!(tty.screen().contains("Veneto"), "{}", tty.screen());
+    tty.keys("?", "scorri giù");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+}

@@ -408,6 +408,16 @@ export-failed = The export could not be written: { $detail }
 does-report = results
 does-next-item = next
 does-previous-item = previous
+does-scroll-down = scroll down
+does-scroll-up = scroll up
+report-more-below = { $count ->
+    [one] One more row below: Space
+   *[other] { $count } more rows below: Space
+}
+report-more-above = { $count ->
+    [one] 1 row above: b
+   *[other] { $count } rows above: b
+}
 report-screen-title = Results · { $count ->
     [one] one complete response
    *[other] { $count } complete responses

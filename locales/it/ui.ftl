@@ -411,6 +411,16 @@ export-failed = Impossibile scrivere l'esportazione: { $detail }
 does-report = risultati
 does-next-item = successiva
 does-previous-item = precedente
+does-scroll-down = scorri giù
+does-scroll-up = scorri su
+report-more-below = { $count ->
+    [one] Ancora una riga sotto: Spazio
+   *[other] Ancora { $count } righe sotto: Spazio
+}
+report-more-above = { $count ->
+    [one] 1 riga sopra: b
+   *[other] { $count } righe sopra: b
+}
 report-screen-title = Risultati · { $count ->
     [one] un questionario completato
    *[other] { $count } questionari completati

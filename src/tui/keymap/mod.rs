@@ -53,6 +53,9 @@ pub enum Action {
     /// To the first or the last of a list.
     First,
     Last,
+    /// A list taller than the screen: show the part below, or above.
+    ScrollDown,
+    ScrollUp,
 }
 
 /// Where the keys are read: each has its own table.
@@ -250,6 +253,8 @@ const REPORT: &[Binding] = &[
     ),
     shown("pgdn", A::NextSection, "does-next-section"),
     key("pgup", A::PreviousSection, "does-previous-section"),
+    key("space", A::ScrollDown, "does-scroll-down"),
+    key("b", A::ScrollUp, "does-scroll-up"),
     key("?", A::Help, "does-help"),
     shown("esc | q", A::Back, "does-back"),
 ];

@@ -16,7 +16,16 @@ pub struct Report {
     pub selection: Selection,
     /// Position in `tallies` of the item shown.
     pub current: usize,
+    /// The first of the item's rows shown, when they do not all fit.
+    pub scroll: usize,
+    /// How many of the item's rows the last drawing had room for: as
+    /// ratatui's own list state, the view keeps it, so that scrolling stops
+    /// where the last row comes into sight.
+    pub fits: std::cell::Cell<usize>,
 }
+
+/// Rows that Space and `b` scroll by.
+const SCROLL_STEP: usize = 10;
 
 impl Report {
     pub fn new(tallies: Vec<Tally>, selection: Selection) -> Report {
@@ -24,6 +33,8 @@ impl Report {
             tallies,
             selection,
             current: 0,
+            scroll: 0,
+            fits: std::cell::Cell::new(usize::MAX),
         }
     }
 
@@ -33,6 +44,8 @@ impl Report {
             Action::PreviousQuestion => self.move_by(-1),
             Action::NextSection => self.jump_section(form, true),
             Action::PreviousSection => self.jump_section(form, false),
+            Action::ScrollDown => self.scroll_by(SCROLL_STEP as isize),
+            Action::ScrollUp => self.scroll_by(-(SCROLL_STEP as isize)),
             Action::Back => return ReportOutcome::Back,
             _ => false,
         };
@@ -48,8 +61,31 @@ impl Report {
             .current
             .saturating_add_signed(step)
             .min(self.tallies.len().saturating_sub(1));
+        self.show(next)
+    }
+
+    /// Shows the item at `next` from its top; whether that is another.
+    fn show(&mut self, next: usize) -> bool {
         let moved = next != self.current;
-        self.current = next;
+        if moved {
+            self.current = next;
+            self.scroll = 0;
+        }
+        moved
+    }
+
+    /// Scrolls the item's rows, no further than the last screenful.
+    fn scroll_by(&mut self, step: isize) -> bool {
+        let rows = self
+            .tallies
+            .get(self.current)
+            .map_or(0, |t| t.options.len());
+        let next = self
+            .scroll
+            .saturating_add_signed(step)
+            .min(rows.saturating_sub(self.fits.get()));
+        let moved = next != self.scroll;
+        self.scroll = next;
         moved
     }
 
@@ -78,12 +114,6 @@ impl Report {
                 false => Some(start),
             }
         };
-        match target {
-            Some(target) if target != self.current => {
-                self.current = target;
-                true
-            }
-            _ => false,
-        }
+        target.is_some_and(|target| self.show(target))
     }
 }

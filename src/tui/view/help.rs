@@ -40,8 +40,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
     }
     // The note follows the keys in its own colour, with no empty line
-    // between them: at 80×24 every line counts.
-    let note = wrap_words(&texts.t("help-saved"), usize::from(width.saturating_sub(2)));
+    // between them: at 80×24 every line counts. It speaks of answers, so
+    // only where there are answers (m12).
+    let note = match app.screen_context() {
+        keymap::Context::Home
+        | keymap::Context::ConfirmDelete
+        | keymap::Context::Report
+        | keymap::Context::Syncing => Vec::new(),
+        _ => wrap_words(&texts.t("help-saved"), usize::from(width.saturating_sub(2))),
+    };
     lines.extend(
         note.into_iter()
             .map(|l| Line::from(Span::styled(l, Theme::dim()))),

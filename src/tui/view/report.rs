@@ -50,13 +50,48 @@ pub fn draw(frame: &mut Frame, app: &App, report: &Report, area: Rect) {
     );
     lines.push(Line::from(Span::styled(note(app, tally), Theme::dim())));
     lines.push(Line::default());
-    if tally.is_choice(form) {
-        lines.extend(bars(app, tally, width));
+    let rows: Vec<Line> = if tally.is_choice(form) {
+        bars(app, tally, width)
     } else {
         let figures = crate::report::format::typed_figures(texts, tally);
-        lines.extend(wrap_words(&figures, width).into_iter().map(Line::from));
-    }
+        wrap_words(&figures, width)
+            .into_iter()
+            .map(Line::from)
+            .collect()
+    };
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    lines.extend(in_sight(app, report, rows, room));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The rows that fit in `room` lines from the one scrolled to, and when
+/// some do not, a last line that says how many are below and above and
+/// which key shows them (P4: a cut list read as all zeros).
+fn in_sight<'a>(app: &App, report: &Report, rows: Vec<Line<'a>>, room: usize) -> Vec<Line<'a>> {
+    if rows.len() <= room {
+        report.fits.set(rows.len());
+        return rows;
+    }
+    let fits = room.saturating_sub(1).max(1);
+    report.fits.set(fits);
+    let first = report.scroll.min(rows.len() - fits);
+    let (above, below) = (first, rows.len() - first - fits);
+    let mut hint = Vec::new();
+    if below > 0 {
+        hint.push(
+            app.texts
+                .t_args("report-more-below", &[("count", below.into())]),
+        );
+    }
+    if above > 0 {
+        hint.push(
+            app.texts
+                .t_args("report-more-above", &[("count", above.into())]),
+        );
+    }
+    let mut shown: Vec<Line> = rows.into_iter().skip(first).take(fits).collect();
+    shown.push(Line::from(Span::styled(hint.join(" · "), Theme::dim())));
+    shown
 }
 
 /// "Asked in 34 · not asked in 27 · multiple choice".
