@@ -632,3 +632,32 @@ fn a_code_of_the_wrong_length_is_refused_without_asking_the_server() {
     );
     assert!(!said.contains("raggiungibile"), "{said}");
 }
+
+/// m1: the two autonomous provinces are told apart where the region
+/// column is narrow; the whole name stays where there is room.
+#[test]
+fn the_list_names_the_autonomous_provinces_apart() {
+    let bolzano = AOSTA.replace("valle_d_aosta", "bolzano");
+    let trento = AOSTA
+        .replace("valle_d_aosta", "trento")
+        .replace("000000000002", "000000000003");
+    let dir = data_with(&[
+        ("0a1b2c3d-0000-4000-8000-000000000002.json", &bolzano),
+        ("0a1b2c3d-0000-4000-8000-000000000003.json", &trento),
+    ]);
+    let listed = stdout(&campo(dir.path(), &["--lang", "it", "list"]));
+    assert!(
+        listed.contains("P.A. Bolzano") && listed.contains("P.A. Trento"),
+        "{listed}"
+    );
+    let shown = stdout(&campo(
+        dir.path(),
+        &[
+            "--lang",
+            "it",
+            "show",
+            "0a1b2c3d-0000-4000-8000-000000000002",
+        ],
+    ));
+    assert!(shown.contains("Provincia autonoma di Bolzano"), "{shown}");
+}

@@ -29,6 +29,7 @@ status-unknown-form = Unknown form
 ## Entering answers
 
 question-counter = Question { $number } of { $count }
+question-counter-so-far = Question { $number } of { $count } (so far)
 section-progress = { $answered } of { $asked } answered
 section-undecided = depends on answers
 section-skipped = not applicable

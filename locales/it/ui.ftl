@@ -29,6 +29,7 @@ status-unknown-form = Modulo sconosciuto
 ## Compilazione
 
 question-counter = Domanda { $number } di { $count }
+question-counter-so-far = Domanda { $number } di { $count } (per ora)
 section-progress = Risposte: { $answered } su { $asked }
 section-undecided = dipende dalle risposte
 section-skipped = non pertinente

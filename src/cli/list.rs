@@ -80,7 +80,7 @@ fn summary(forms: &[Form], texts: &Texts, response: &Summary) -> Vec<String> {
                 form.position(&column.item),
                 response.answers.get(&column.item),
             ) {
-                (Some(item), Some(answer)) => texts.answer(form, item, answer),
+                (Some(item), Some(answer)) => texts.short_answer(form, item, answer),
                 _ => String::new(),
             }
         })

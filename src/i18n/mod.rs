@@ -327,6 +327,19 @@ impl Texts {
         }
     }
 
+    /// An answer where a column is narrow: an option's short label
+    /// (`region-bolzano-short`, "P.A. Bolzano") when the form has one.
+    pub fn short_answer(&self, form: &Form, item: usize, answer: &crate::form::Answer) -> String {
+        if let crate::form::Answer::One(code) = answer
+            && let Some(option) = form.items[item].options().iter().find(|o| &o.code == code)
+            && let Some(short) =
+                self.optional_form_text_in(self.lang, &format!("{}-short", option.label))
+        {
+            return short;
+        }
+        self.answer(form, item, answer)
+    }
+
     /// A unit as its list names it (the first of the form's summary items
     /// that the list fills in), e.g. "DSM Verona"; `None` when it names none.
     pub fn unit_name(

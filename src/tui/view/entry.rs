@@ -165,10 +165,17 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
     }
 }
 
+/// "Question 3 of 20", and "so far" while answers may still open more
+/// questions (P11: a total that grew read as a mistake).
 fn question_counter(texts: &Texts, form: &Form, session: &Session, item: usize) -> String {
     let (number, count) = form.question_number(Some(&session.asked), item);
+    let (_, most) = form.question_number(None, item);
     texts.t_args(
-        "question-counter",
+        if count < most {
+            "question-counter-so-far"
+        } else {
+            "question-counter"
+        },
         &[("number", number.into()), ("count", count.into())],
     )
 }

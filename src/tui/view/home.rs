@@ -133,7 +133,7 @@ fn row<'a>(app: &App, texts: &Texts, entry: &'a Listed, widths: &[u16]) -> Row<'
                     let text = item
                         .zip(response.answers.get(&column.item))
                         .filter(|_| known)
-                        .map(|(i, a)| texts.answer(form, i, a))
+                        .map(|(i, a)| texts.short_answer(form, i, a))
                         .unwrap_or_default();
                     // Cut where it must be, and say so with an ellipsis.
                     Cell::from(crate::text::truncate(&text, usize::from(width)))
