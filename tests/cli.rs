@@ -661,3 +661,36 @@ fn the_list_names_the_autonomous_provinces_apart() {
     ));
     assert!(shown.contains("Provincia autonoma di Bolzano"), "{shown}");
 }
+
+/// P9, m20: a read-only command on a data folder that does not exist says
+/// so and makes none; an empty folder is said to be empty, not in order.
+#[test]
+fn read_only_commands_neither_make_a_mistyped_folder_nor_call_it_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("dati-sbagliati");
+    let out = dir.path().join("export");
+    let out = out.to_str().unwrap();
+    for command in [
+        &["list"][..],
+        &["doctor"],
+        &["report"],
+        &["export", "--out", out],
+    ] {
+        let mut args = vec!["--lang", "it"];
+        args.extend(command);
+        let output = campo(&missing, &args);
+        assert_eq!(output.status.code(), Some(1), "{command:?}");
+        assert!(
+            stderr(&output).contains("dati-sbagliati non esiste"),
+            "{command:?}: {}",
+            stderr(&output)
+        );
+        assert!(!missing.exists(), "{command:?} made the folder");
+    }
+    let empty = data_with(&[]);
+    let doctor = campo(empty.path(), &["--lang", "it", "doctor"]);
+    assert_eq!(
+        stdout(&doctor).trim(),
+        "Nessun questionario nella cartella dati."
+    );
+}

@@ -461,8 +461,10 @@ plain-home = To fill in a questionnaire line by line: campo --plain new, or camp
 
 doctor-line = { $path }: { $reason }
 doctor-leftover = { $path }: a temporary file left by an interrupted save; the response itself is whole, and this file can be deleted.
+data-dir-missing = The data folder { $path } does not exist: check the path (--data-dir or CAMPO_DATA_DIR).
+doctor-empty = No responses in the data folder.
 doctor-summary = { $good ->
-    [0] No response is fine
+    [0] No response is in order
     [one] One response is fine
    *[other] { $good } responses are fine
 }; { $problems ->

@@ -467,8 +467,10 @@ plain-home = Per compilare un questionario riga per riga: campo --plain new, opp
 
 doctor-line = { $path }: { $reason }
 doctor-leftover = { $path }: file temporaneo lasciato da un salvataggio interrotto; il questionario è integro e questo file si può eliminare.
+data-dir-missing = La cartella dati { $path } non esiste: controlli il percorso (--data-dir o CAMPO_DATA_DIR).
+doctor-empty = Nessun questionario nella cartella dati.
 doctor-summary = { $good ->
-    [0] Nessun questionario in ordine
+    [0] Nessun questionario è in ordine
     [one] Un questionario è in ordine
    *[other] { $good } questionari sono in ordine
 }; { $problems ->

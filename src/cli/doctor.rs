@@ -51,13 +51,15 @@ pub fn run(forms: &[Form], texts: &Texts, data: &DataDir) -> Result<(), Failure>
     for line in &problems {
         println!("{}", crate::text::printable(line));
     }
-    println!(
-        "{}",
+    let summary = if good == 0 && problems.is_empty() {
+        texts.t("doctor-empty")
+    } else {
         texts.t_args(
             "doctor-summary",
-            &[("good", good.into()), ("problems", problems.len().into())]
+            &[("good", good.into()), ("problems", problems.len().into())],
         )
-    );
+    };
+    println!("{summary}");
     if problems.is_empty() {
         Ok(())
     } else {

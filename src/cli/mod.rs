@@ -199,6 +199,28 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let forms: Vec<crate::form::Form> = std::iter::once(form.clone())
         .chain(older_forms.iter().cloned())
         .collect();
+    // A command that only reads does not make a folder the user may have
+    // mistyped, nor say "no problems" of it (P9).
+    let reads_only = matches!(
+        cli.command,
+        Some(
+            Command::List { .. }
+                | Command::Show { .. }
+                | Command::Report { .. }
+                | Command::Export { .. }
+                | Command::Doctor
+        )
+    );
+    if let Some(dir) = cli
+        .data_dir
+        .as_ref()
+        .filter(|dir| reads_only && !dir.exists())
+    {
+        return Err(Failure(texts.t_args(
+            "data-dir-missing",
+            &[("path", dir.display().to_string().into())],
+        )));
+    }
     let root = match cli.data_dir {
         Some(dir) => dir,
         None => default_data_dir().ok_or_else(|| Failure(texts.t("no-data-dir")))?,
