@@ -376,7 +376,7 @@ fn leaving_says_how_to_come_back_and_the_language_chosen_is_kept() {
     assert!(output.status.success(), "{}", text(&output));
     assert!(text(&output).contains(&short), "{}", text(&output));
     assert!(
-        text(&output).contains("To go on with one: campo edit ID"),
+        text(&output).contains("To continue one: campo edit ID"),
         "{}",
         text(&output)
     );

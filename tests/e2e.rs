@@ -611,3 +611,19 @@ fn a_long_result_scrolls_and_says_that_more_is_below() {
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
 }
+
+/// P12: a VT100 gets no colour escape (it reads `38;5;2` as "blink"); the
+/// error shows all the same, in bold. An xterm gets its colour.
+#[test]
+fn a_vt100_gets_no_colour_escape() {
+    for (term, coloured) in [("vt100", false), ("xterm-256color", true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut tty = Tty::spawn_with(dir.path(), &["--lang", "it", "new"], &[("TERM", term)]);
+        tty.wait_for("Domanda 1 di 9");
+        tty.keys(ENTER, "Serve una risposta");
+        let raw = tty.raw();
+        assert_eq!(contains(&raw, b"\x1b[38;5;"), coloured, "TERM={term}");
+        tty.send(CTRL_C);
+        assert!(tty.wait_exit().success(), "TERM={term}");
+    }
+}

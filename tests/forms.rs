@@ -152,7 +152,7 @@ fn the_abstract_form_line_by_line_in_english() {
         "[5/10] Phone-mobile",
         "! Type a phone number",
         "! Type an e-mail address",
-        "Type the answer on one line: at most 400 words.",
+        "Type the answer on one line (a new line cannot be started here): at most 400 words.",
         "Marked complete",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
@@ -230,7 +230,9 @@ fn the_abstract_form_line_by_line_in_italian() {
     let text = plain_mode(data, "abstract-bologna", "it", &lines);
     for expected in [
         "[5/10] Telefono",
-        "Scriva la risposta su una riga: al massimo 400 parole.",
+        "Scriva la risposta su una riga (qui non si può andare a capo): al massimo 400 parole.",
+        // m13: the help under its question, as in the interface.
+        "cognome e iniziali",
         "Questionario completato",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");

@@ -1431,6 +1431,11 @@ fn an_unknown_host_is_said_at_once() {
         said.contains("no computer has that name") || said.contains("cannot be reached"),
         "{said}"
     );
+    // m21: no kilobytes are said to have gone to a server never reached.
+    assert!(
+        said.contains("with no answer from the server") && !said.contains(" KB "),
+        "{said}"
+    );
 }
 
 #[test]

@@ -29,6 +29,7 @@ status-unknown-form = Unknown form
 ## Entering answers
 
 question-counter = Question { $number } of { $count }
+question-optional = optional
 question-counter-so-far = Question { $number } of { $count } (so far)
 section-progress = { $answered } of { $asked } answered
 section-undecided = depends on answers
@@ -130,6 +131,7 @@ problem-not-alone = "{ $option }" cannot be chosen together with other answers.
 problem-repeated = The option "{ $option }" is chosen twice.
 problem-unconfirmed = { $message } If it is right, say briefly why.
 problem-specify = Specify "Other": { $problem }
+problem-specify-required = Specify "Other": it is required.
 document-unknown-item = "{ $item }" is not an item of this form.
 document-bad-reason = the reason kept for "{ $item }" is not valid: the item has no soft check, or the reason is longer than 300 characters or holds control characters.
 document-not-asked = "{ $item }" is answered but not asked with these answers.
@@ -252,9 +254,15 @@ sync-planned = { $total ->
 }
 sync-progress = Sent { $done } of { $total } ({ $kb } KB)
 sync-retrying = Attempt { $attempt } failed ({ $problem }); retrying…
-sync-summary = Sent: { $sent } · already there: { $already } · refused: { $refused } · not sent: { $failed } · { $kb } KB in { $requests ->
-    [one] { $requests } request
-   *[other] { $requests } requests
+sync-summary = Sent: { $sent } · already there: { $already } · refused: { $refused } · not sent: { $failed } · { $answered ->
+    [yes] { $kb } KB in { $requests ->
+        [one] { $requests } request
+       *[other] { $requests } requests
+    }
+   *[no] { $requests ->
+        [one] one try, with no answer from the server
+       *[other] { $requests } tries, with no answer from the server
+    }
 }
 sync-refused-line =   { $id }: refused: { $reason }
 sync-stopped = Stopped: { $reason }
@@ -430,8 +438,14 @@ report-screen-asked = Asked in { $asked } · not applicable in { $na }
 
 plain-hint-single = Type the number of one option, or part of its name.
 plain-hint-multi = Type the numbers (or parts of the names) of all that apply, separated by commas.
-plain-hint-text = Type the answer on one line.
-plain-hint-words = Type the answer on one line: at most { $max } words.
+plain-hint-text = { $multiline ->
+    [yes] Type the answer on one line (a new line cannot be started here).
+   *[no] Type the answer on one line.
+}
+plain-hint-words = { $multiline ->
+    [yes] Type the answer on one line (a new line cannot be started here): at most { $max } words.
+   *[no] Type the answer on one line: at most { $max } words.
+}
 plain-hint-number = { $whole ->
     [yes] Type a whole number.
    *[no] Type a number, with a point for decimals.

@@ -199,4 +199,4 @@ opt-rec_contribution-moderately = Abbastanza
 opt-rec_contribution-very = Molto
 opt-rec_contribution-extremely = Moltissimo
 q-promising_practices = Descriva eventuali buone pratiche o esperienze promettenti del suo DSM nel supporto tra pari o nella co-produzione che meritino di essere condivise con altri Dipartimenti.
-help-promising_practices = Facoltativa. Fino a 2.000 caratteri; Invio va a capo.
+help-promising_practices = Fino a 2.000 caratteri; Invio va a capo.

@@ -29,6 +29,7 @@ status-unknown-form = Modulo sconosciuto
 ## Compilazione
 
 question-counter = Domanda { $number } di { $count }
+question-optional = facoltativa
 question-counter-so-far = Domanda { $number } di { $count } (per ora)
 section-progress = Risposte: { $answered } su { $asked }
 section-undecided = dipende dalle risposte
@@ -133,6 +134,7 @@ problem-not-alone = «{ $option }» non si può scegliere insieme ad altre rispo
 problem-repeated = L'opzione «{ $option }» è scelta due volte.
 problem-unconfirmed = { $message } Se è corretto, ne indichi brevemente il motivo.
 problem-specify = Specifichi «Altro»: { $problem }
+problem-specify-required = Specifichi «Altro»: è obbligatorio.
 document-unknown-item = "{ $item }" non è una domanda di questo modulo.
 document-bad-reason = il motivo registrato per "{ $item }" non è valido: la domanda non ha controlli da confermare, oppure il motivo supera i 300 caratteri o contiene caratteri di controllo.
 document-not-asked = "{ $item }" ha una risposta ma, con queste risposte, la domanda non è prevista.
@@ -255,9 +257,15 @@ sync-planned = { $total ->
 }
 sync-progress = Inviati { $done } di { $total } ({ $kb } KB)
 sync-retrying = Il tentativo { $attempt } non è andato a buon fine ({ $problem }); nuovo tentativo…
-sync-summary = Inviati: { $sent } · già presenti: { $already } · rifiutati: { $refused } · non inviati: { $failed } · { $kb } KB in { $requests ->
-    [one] { $requests } richiesta
-   *[other] { $requests } richieste
+sync-summary = Inviati: { $sent } · già presenti: { $already } · rifiutati: { $refused } · non inviati: { $failed } · { $answered ->
+    [yes] { $kb } KB in { $requests ->
+        [one] { $requests } richiesta
+       *[other] { $requests } richieste
+    }
+   *[no] { $requests ->
+        [one] un tentativo, senza risposta dal server
+       *[other] { $requests } tentativi, senza risposta dal server
+    }
 }
 sync-refused-line =   { $id }: rifiutato: { $reason }
 sync-stopped = Invio interrotto: { $reason }
@@ -436,8 +444,14 @@ report-screen-asked = Posta in { $asked ->
 
 plain-hint-single = Scriva il numero di un'opzione, o parte del suo nome.
 plain-hint-multi = Scriva i numeri (o parte dei nomi) di tutte le opzioni pertinenti, separati da virgole.
-plain-hint-text = Scriva la risposta su una riga.
-plain-hint-words = Scriva la risposta su una riga: al massimo { $max } parole.
+plain-hint-text = { $multiline ->
+    [yes] Scriva la risposta su una riga (qui non si può andare a capo).
+   *[no] Scriva la risposta su una riga.
+}
+plain-hint-words = { $multiline ->
+    [yes] Scriva la risposta su una riga (qui non si può andare a capo): al massimo { $max } parole.
+   *[no] Scriva la risposta su una riga: al massimo { $max } parole.
+}
 plain-hint-number = { $whole ->
     [yes] Scriva un numero intero.
    *[no] Scriva un numero, con la virgola per i decimali.

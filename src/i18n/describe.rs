@@ -396,6 +396,13 @@ impl Describe for Summary {
     /// The closing lines of a sync: counts, then each refusal, then why it stopped.
     fn describe(&self, texts: &Texts) -> String {
         let summary = self;
+        let server_spoke = !matches!(
+            summary.stopped,
+            None | Some(Fatal::UnknownHost | Fatal::BadUrl(_) | Fatal::Tls(_))
+        );
+        let heard =
+            summary.sent + summary.already_there + summary.refused.len() > 0 || server_spoke;
+        let answered = if heard { "yes" } else { "no" };
         let mut out = texts.t_args(
             "sync-summary",
             &[
@@ -408,6 +415,9 @@ impl Describe for Summary {
                     texts.one_decimal(summary.bytes as f64 / 1024.0).into(),
                 ),
                 ("requests", summary.requests.into()),
+                // Bytes are said only of a server that answered (m21): of
+                // one never reached, they would read as data gone out.
+                ("answered", answered.into()),
             ],
         );
         out.push('\n');

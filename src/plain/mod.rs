@@ -224,18 +224,38 @@ impl Plain<'_> {
         if !form.items[item].required {
             writeln!(self.out, "{}", texts.t("plain-optional"))?;
         }
+        // The question's help under it, as the interface shows it (m13): a
+        // counting rule read only after ? would be counted differently.
+        if let Some(help) = own_help(&form.items[item]) {
+            writeln!(self.out, "{}", texts.form_text(help))?;
+        }
         match &form.items[item].kind {
             ItemKind::Single { .. } => writeln!(self.out, "{}", texts.t("plain-hint-single"))?,
             ItemKind::Multi { .. } => writeln!(self.out, "{}", texts.t("plain-hint-multi"))?,
+            // A long text is still one line here (m14): said, not found out.
             ItemKind::Text(TextRules {
                 max_words: Some(max),
+                multiline,
                 ..
             }) => writeln!(
                 self.out,
                 "{}",
-                texts.t_args("plain-hint-words", &[("max", (*max).into())])
+                texts.t_args(
+                    "plain-hint-words",
+                    &[
+                        ("max", (*max).into()),
+                        ("multiline", yes_no(*multiline).into())
+                    ]
+                )
             )?,
-            ItemKind::Text(_) => writeln!(self.out, "{}", texts.t("plain-hint-text"))?,
+            ItemKind::Text(rules) => writeln!(
+                self.out,
+                "{}",
+                texts.t_args(
+                    "plain-hint-text",
+                    &[("multiline", yes_no(rules.multiline).into())]
+                )
+            )?,
             ItemKind::Number(rules) => {
                 let whole = if rules.whole { "yes" } else { "no" };
                 let hint = match rules.unit.as_deref() {
@@ -280,7 +300,7 @@ impl Plain<'_> {
                 }
             ) {
                 writeln!(self.out, "{}", texts.t("plain-help-filterable"))?;
-            } else if let Some(help) = &item.help {
+            } else if let Some(help) = own_help(item) {
                 writeln!(self.out, "{}", texts.form_text(help))?;
             }
         }
@@ -436,4 +456,21 @@ impl Plain<'_> {
         }
         Ok(())
     }
+}
+
+/// The form's help of an item, unless it speaks of narrowing a list by
+/// typing, which plain mode does not do.
+fn own_help(item: &crate::form::Item) -> Option<&String> {
+    let filterable = matches!(
+        item.kind,
+        ItemKind::Single {
+            filterable: true,
+            ..
+        }
+    );
+    item.help.as_ref().filter(|_| !filterable)
+}
+
+fn yes_no(yes: bool) -> &'static str {
+    if yes { "yes" } else { "no" }
 }

@@ -6,16 +6,20 @@ use std::sync::OnceLock;
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// Whether colours may be used, given the value of `NO_COLOR`: any
-/// non-empty value turns them off.
-pub fn colours_allowed(no_color: Option<&str>) -> bool {
-    no_color.is_none_or(str::is_empty)
+/// Whether colours may be used, given the values of `NO_COLOR` (any
+/// non-empty value turns them off) and `TERM`: a DEC VT terminal has none,
+/// and reads the colour escape `38;5;2` as "blink" (P12).
+pub fn colours_allowed(no_color: Option<&str>, term: Option<&str>) -> bool {
+    let monochrome = term.is_some_and(|t| t.starts_with("vt") || t == "dumb");
+    no_color.is_none_or(str::is_empty) && !monochrome
 }
 
 fn colour(style: Style, colour: Color) -> Style {
     static ALLOWED: OnceLock<bool> = OnceLock::new();
-    let allowed =
-        *ALLOWED.get_or_init(|| colours_allowed(std::env::var("NO_COLOR").ok().as_deref()));
+    let allowed = *ALLOWED.get_or_init(|| {
+        let var = |name| std::env::var(name).ok();
+        colours_allowed(var("NO_COLOR").as_deref(), var("TERM").as_deref())
+    });
     if allowed { style.fg(colour) } else { style }
 }
 
@@ -61,9 +65,20 @@ mod tests {
 
     #[test]
     fn no_color_with_any_value_turns_colours_off() {
-        assert!(colours_allowed(None));
-        assert!(colours_allowed(Some("")));
-        assert!(!colours_allowed(Some("1")));
-        assert!(!colours_allowed(Some("yes")));
+        let xterm = Some("xterm-256color");
+        assert!(colours_allowed(None, xterm));
+        assert!(colours_allowed(Some(""), xterm));
+        assert!(!colours_allowed(Some("1"), xterm));
+        assert!(!colours_allowed(Some("yes"), xterm));
+    }
+
+    #[test]
+    fn a_vt_terminal_gets_no_colour() {
+        for term in ["vt100", "vt220", "dumb"] {
+            assert!(!colours_allowed(None, Some(term)), "{term}");
+        }
+        for term in ["xterm", "linux", "screen-256color", "putty"] {
+            assert!(colours_allowed(None, Some(term)), "{term}");
+        }
     }
 }

@@ -80,10 +80,12 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
     });
     let width = usize::from(area.width);
 
-    let mut top: Vec<Line> = vec![Line::from(Span::styled(
-        question_counter(texts, form, session, entry.item),
-        Theme::dim(),
-    ))];
+    let mut counter = question_counter(texts, form, session, entry.item);
+    // An optional question says so where the question begins (P13).
+    if !item.required {
+        counter = format!("{counter} · {}", texts.t("question-optional"));
+    }
+    let mut top: Vec<Line> = vec![Line::from(Span::styled(counter, Theme::dim()))];
     top.extend(
         wrap_words(&texts.form_text(&item.question), width)
             .into_iter()
@@ -437,6 +439,9 @@ fn problem_text(app: &App, session: &Session, entry: &Entry) -> Option<String> {
         app.texts.t("problem-required-choice")
     } else if item == entry.item {
         problem.describe(&app.texts)
+    } else if problem == Problem::Required {
+        // m33: one sentence, not a capital after the colon.
+        app.texts.t("problem-specify-required")
     } else {
         app.texts.t_args(
             "problem-specify",
