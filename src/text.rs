@@ -77,6 +77,16 @@ pub fn printable_json(json: &str) -> String {
     out
 }
 
+/// The text with its first letter upper-case, to stand as a sentence of
+/// its own ("troppi codici…" after "campo: " reads "Troppi codici…" alone).
+pub fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Whether `text` holds a character that must not reach a terminal as it is.
 pub fn has_control(text: &str) -> bool {
     text.chars().any(is_unsafe)

@@ -463,10 +463,12 @@ fn wrong_codes_end_the_connection_and_are_limited_across_connections() {
     );
     let refused = sshd.plain(&[], &[], &format!("{}\n", survey.code("dsm-verona")));
     assert!(
-        text(&refused).contains("troppi codici di accesso sbagliati"),
+        text(&refused).contains("Troppi codici di accesso sbagliati"),
         "{}",
         text(&refused)
     );
+    // P13: a sentence to a director, not a program's diagnostic.
+    assert!(!text(&refused).contains("campo:"), "{}", text(&refused));
 }
 
 #[test]

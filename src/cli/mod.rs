@@ -170,8 +170,15 @@ pub fn main() -> ExitCode {
         .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
     let not_utf8 = crate::text::locale_is_not_utf8(|name| std::env::var(name).ok());
     crate::text::use_ascii(cli.ascii || not_utf8);
+    // A director at the kiosk never typed "campo": its messages are
+    // sentences to them, not a program's diagnostics (P13).
+    let kiosk = matches!(cli.command, Some(Command::Kiosk(_)));
     match run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) if kiosk => {
+            eprintln!("{}", printable(&crate::text::sentence_case(&message)));
+            ExitCode::FAILURE
+        }
         Err(Failure(message)) => {
             eprintln!("campo: {}", printable(&message));
             ExitCode::FAILURE
