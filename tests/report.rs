@@ -216,6 +216,16 @@ fn the_table_reads_like_the_papers_in_either_language() {
         "{italian}"
     );
     assert!(italian.contains("Da 1 a 3 anni"), "{italian}");
+    // m10: an "other, specify" says whose it is, and no colon follows a
+    // question's own full stop.
+    assert!(
+        italian.contains("Altro (specificare), ps_services (8 NA)\n  2 risposte"),
+        "{italian}"
+    );
+    assert!(
+        !italian.contains("?:") && !italian.contains(".:"),
+        "{italian}"
+    );
     assert!(italian.contains("50,0"), "Italian decimals: {italian}");
     let english = stdout(&campo(
         data.path(),

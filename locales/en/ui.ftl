@@ -12,7 +12,8 @@ home-count = { $count ->
 home-empty = No responses yet. Press n to start one.
 edit-no-drafts = No drafts to continue. To start a response: campo new
 edit-choose = To continue one: campo edit ID (the first characters of its ID are enough).
-left-saved = Response { $id } saved ({ $status }, { $answered } of { $asked } answered). To go on: campo edit { $id }
+left-saved = Response { $id } saved ({ $status }, { $answered } of { $asked } answered).
+    To go on: campo edit { $id }
 list-empty = No responses yet. To start one: campo new
 home-status = Status
 home-progress = Answered

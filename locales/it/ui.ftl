@@ -12,7 +12,8 @@ home-count = { $count ->
 home-empty = Ancora nessun questionario. Prema n per iniziarne uno.
 edit-no-drafts = Nessuna bozza da riprendere. Per iniziare un questionario: campo new
 edit-choose = Per riprenderne una: campo edit CODICE (bastano i primi caratteri del codice).
-left-saved = Questionario { $id } salvato ({ $status }, risposte: { $answered } su { $asked }). Per riprenderlo: campo edit { $id }
+left-saved = Questionario { $id } salvato ({ $status }, risposte: { $answered } su { $asked }).
+    Per riprenderlo: campo edit { $id }
 list-empty = Ancora nessun questionario. Per iniziarne uno: campo new
 home-status = Stato
 home-progress = Risposte

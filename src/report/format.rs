@@ -166,7 +166,12 @@ pub fn header(texts: &Texts, selection: &Selection) -> String {
 
 /// The question with what the paper puts after it: "(27 NA; multiple choice)".
 fn heading(form: &Form, texts: &Texts, tally: &Tally) -> String {
-    let question = texts.form_text(&form.items[tally.item].question);
+    let item = &form.items[tally.item];
+    let mut question = texts.form_text(&item.question);
+    // An "other, specify" says whose it is (m10): there are several.
+    if let Some((parent, _)) = &item.specifies {
+        question = format!("{question}, {}", form.items[*parent].id);
+    }
     let note = match (tally.not_asked, tally.is_multiple(form)) {
         (0, false) => return question,
         (0, true) => texts.t("report-multiple"),
@@ -196,8 +201,10 @@ fn table(form: &Form, texts: &Texts, selection: &Selection, columns: &[Column]) 
     for (index, main) in total.tallies.iter().enumerate() {
         out.push('\n');
         if !main.is_choice(form) {
+            // The figures under the question: after one that ends in "." or
+            // "?", a colon would double the punctuation (m10).
             out += &format!(
-                "{}: {}\n",
+                "{}\n  {}\n",
                 heading(form, texts, main),
                 typed_figures(texts, main)
             );
