@@ -343,6 +343,8 @@ fn csv_export_round_trips_to_the_answers() {
     let codebook = std::fs::read_to_string(out.path().join("codebook.csv")).unwrap();
     assert!(codebook.contains("ps_years,How long have these initiatives been active?,single,under_1 = Less than 1 year; y1_3 = 1–3 years; y4_6 = 4–6 years; over_6 = More than 6 years,ps_active = yes"), "{codebook}");
     assert!(codebook.contains("ps_services_other,"), "{codebook}");
+    assert!(codebook.contains("status,"), "{codebook}");
+    assert!(codebook.contains("complete = Complete; draft = Draft"), "m31: {codebook}");
 }
 
 #[test]
@@ -379,6 +381,12 @@ fn the_workbook_keeps_text_as_text() {
         labelled[column("status")],
         Data::String("Complete".into()),
         "the status labelled too"
+    );
+    // m31: the language in words too.
+    assert!(
+        matches!(&labelled[column("lang")], Data::String(l) if l == "English" || l == "Italian"),
+        "{:?}",
+        labelled[column("lang")]
     );
     assert_eq!(
         labelled[column("macro_area")],

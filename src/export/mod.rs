@@ -118,9 +118,23 @@ impl Variable {
         }
     }
 
-    /// The codes and their labels, for choice variables.
+    /// The codes and their labels, for choice variables and the status and
+    /// language of a response (m31).
     pub fn value_labels(&self, form: &Form, texts: &Texts) -> Vec<(String, String)> {
         match self {
+            Variable::Status => vec![
+                ("complete".into(), texts.t("status-complete")),
+                ("draft".into(), texts.t("status-draft")),
+            ],
+            Variable::Lang => crate::i18n::Lang::ALL
+                .iter()
+                .map(|lang| {
+                    (
+                        lang.code().to_string(),
+                        texts.t(&format!("export-lang-{}", lang.code())),
+                    )
+                })
+                .collect(),
             Variable::Single(item) => form.items[*item]
                 .options()
                 .iter()

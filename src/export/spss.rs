@@ -258,6 +258,8 @@ fn syntax(
                     .map(|(position, (code, label))| {
                         let value = match column {
                             Column::Coded { .. } => (position + 1).to_string(),
+                            // A string variable's value is itself a string.
+                            Column::Text => quoted(code),
                             _ => code.clone(),
                         };
                         format!("{value} {}", quoted(label))

@@ -32,7 +32,6 @@ pub struct Book {
     text: Format,
     /// Each variable's label for each of its codes (Labels sheet).
     labels: Vec<HashMap<String, String>>,
-    status_labels: (String, String),
     /// Rows written so far, the header row not counted.
     rows: u32,
     /// Texts cut to fit a cell, in the Data sheet.
@@ -78,7 +77,7 @@ impl Book {
         let labels = variables
             .iter()
             .map(|variable| match variable {
-                Variable::Single(_) | Variable::Derived(_) => {
+                Variable::Single(_) | Variable::Derived(_) | Variable::Status | Variable::Lang => {
                     variable.value_labels(form, texts).into_iter().collect()
                 }
                 _ => HashMap::new(),
@@ -89,7 +88,6 @@ impl Book {
             path: path.to_path_buf(),
             text,
             labels,
-            status_labels: (texts.t("status-complete"), texts.t("status-draft")),
             rows: 0,
             cut: 0,
         })
@@ -105,10 +103,6 @@ impl Book {
             .zip(row)
             .zip(&self.labels)
             .map(|((variable, cell), labels)| match (variable, cell) {
-                (Variable::Status, Cell::Text(code)) => Cell::Text(match code.as_str() {
-                    "complete" => self.status_labels.0.clone(),
-                    _ => self.status_labels.1.clone(),
-                }),
                 (_, Cell::Text(code)) if !labels.is_empty() => {
                     Cell::Text(labels.get(code).unwrap_or(code).clone())
                 }
