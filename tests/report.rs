@@ -344,7 +344,10 @@ fn csv_export_round_trips_to_the_answers() {
     assert!(codebook.contains("ps_years,How long have these initiatives been active?,single,under_1 = Less than 1 year; y1_3 = 1–3 years; y4_6 = 4–6 years; over_6 = More than 6 years,ps_active = yes"), "{codebook}");
     assert!(codebook.contains("ps_services_other,"), "{codebook}");
     assert!(codebook.contains("status,"), "{codebook}");
-    assert!(codebook.contains("complete = Complete; draft = Draft"), "m31: {codebook}");
+    assert!(
+        codebook.contains("complete = Complete; draft = Draft"),
+        "m31: {codebook}"
+    );
 }
 
 #[test]

@@ -140,11 +140,7 @@ impl Form {
                     .collect();
                 let answered = questions
                     .iter()
-                    .filter(|&&i| {
-                        answers
-                            .get(&self.items[i].id)
-                            .is_some_and(|a| !a.is_empty())
-                    })
+                    .filter(|&&i| self.is_answered_whole(asked, answers, i))
                     .count();
                 SectionProgress {
                     answered,
@@ -153,6 +149,23 @@ impl Form {
                 }
             })
             .collect()
+    }
+
+    /// A question answered, with its "other, specify" too when that is
+    /// asked (m34: a section with an empty required detail is not done).
+    fn is_answered_whole(&self, asked: &Asked, answers: &Answers, question: usize) -> bool {
+        let answered = |i: usize| {
+            answers
+                .get(&self.items[i].id)
+                .is_some_and(|a| !a.is_empty())
+        };
+        let details_answered = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| item.specifies.as_ref().is_some_and(|(p, _)| *p == question))
+            .all(|(detail, _)| !asked.is_asked(detail) || answered(detail));
+        answered(question) && details_answered
     }
 
     /// Items not asked only because a question they depend on has no
@@ -432,6 +445,14 @@ mod tests {
                 undecided: true
             }
         );
+        // m34: "Other" ticked and not specified: not answered yet.
+        let mut other = answers.clone();
+        other.insert("ps_services".into(), many(&["cmhc", "other"]));
+        let progress = form.section_progress(&form.asked(&other), &other);
+        assert_eq!(progress[1].answered, 2);
+        other.insert("ps_services_other".into(), one("Ambulatorio"));
+        let progress = form.section_progress(&form.asked(&other), &other);
+        assert_eq!(progress[1].answered, 3);
         let no = Answers::from([("ps_active".into(), one("no"))]);
         let progress = form.section_progress(&form.asked(&no), &no);
         assert!(progress[2].skipped() && progress[3].skipped() && progress[4].skipped());
