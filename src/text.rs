@@ -150,6 +150,33 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     rows
 }
 
+/// Cuts text after the last whole word that fits in `width` columns, with
+/// "…" after it (a title cut mid-word reads as a mistake); a first word
+/// too long for the width is cut as [`truncate`] cuts.
+pub fn truncate_at_word(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let ellipsis = ellipsis();
+    let mut kept = String::new();
+    for word in text.split_whitespace() {
+        let longer = if kept.is_empty() {
+            word.to_string()
+        } else {
+            format!("{kept} {word}")
+        };
+        if longer.width() + ellipsis.width() > width {
+            break;
+        }
+        kept = longer;
+    }
+    if kept.is_empty() {
+        return truncate(text, width);
+    }
+    let kept = kept.trim_end_matches([',', ';', ':']);
+    format!("{kept}{ellipsis}")
+}
+
 /// Cuts text to `width` columns, ending with "…" (or "~" in ASCII) when it
 /// had to cut.
 pub fn truncate(text: &str, width: usize) -> String {
@@ -166,11 +193,26 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
         out.push(c);
     }
-    out + if ascii() { "~" } else { "…" }
+    out + ellipsis()
+}
+
+fn ellipsis() -> &'static str {
+    if ascii() { "~" } else { "…" }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_title_is_cut_after_a_whole_word() {
+        let title = "Supporto tra pari e co-produzione nei Dipartimenti di Salute Mentale";
+        assert_eq!(
+            super::truncate_at_word(title, 52),
+            "Supporto tra pari e co-produzione nei Dipartimenti…"
+        );
+        assert_eq!(super::truncate_at_word(title, 200), title);
+        assert_eq!(super::truncate_at_word("Supercalifragilistic", 6), "Super…");
+    }
+
     #[test]
     fn a_name_that_starts_with_what_was_typed_ranks_first() {
         use super::match_rank;

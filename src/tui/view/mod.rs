@@ -84,9 +84,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     let texts = &app.texts;
+    let room = usize::from(area.width).saturating_sub(" campo ".len() + 1);
     let title = Line::from(vec![
         Span::styled(" campo ", Theme::title()),
-        Span::raw(texts.form_text(&app.form.title)),
+        Span::raw(crate::text::truncate_at_word(
+            &texts.form_text(&app.form.title),
+            room,
+        )),
     ]);
     frame.render_widget(Paragraph::new(title), area);
 }
