@@ -144,11 +144,19 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
 
     let problem = problem_lines(app, session, entry, width);
     let reason_rows = if entry.reason.is_some() { 3 } else { 0 };
-    let [head, body, foot, reason] = Layout::vertical([
+    // A one-line field's problem sits right under it (P13), not at the
+    // foot of the pane eleven lines down; a list's and a long text's stay
+    // at the foot, under all that they fill.
+    let body = match one_line_field_rows(entry, item, area.width) {
+        Some(rows) => Constraint::Length(rows + 3),
+        None => Constraint::Fill(1),
+    };
+    let [head, body, foot, reason, _] = Layout::vertical([
         Constraint::Length(top.len() as u16),
-        Constraint::Fill(1),
+        body,
         Constraint::Length(problem.len() as u16),
         Constraint::Length(reason_rows),
+        Constraint::Fill(0),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(top), head);
@@ -263,17 +271,11 @@ fn draw_text(
     area: Rect,
 ) -> Option<Position> {
     let (_, editor) = entry.editing.as_ref()?;
-    let multiline = matches!(item.kind, ItemKind::Text(rules) if rules.multiline);
     let [field, count] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let width = short_field_width(item).map_or(field.width, |w| w.min(field.width));
     let wrapped = editor.wrap(usize::from(width.saturating_sub(2)).saturating_sub(1));
-    // A one-line answer longer than the field (a title) grows to a few
-    // rows, so that what was typed stays in sight.
-    let rows = if multiline {
-        field.height.saturating_sub(2).max(1)
-    } else {
-        (wrapped.lines.len() as u16).clamp(1, 4)
-    };
+    let rows = one_line_field_rows(entry, item, area.width)
+        .unwrap_or_else(|| field.height.saturating_sub(2).max(1));
     let field = Rect {
         height: rows + 2,
         width,
@@ -313,6 +315,19 @@ fn draw_text(
         inner.x + wrapped.cursor.1 as u16,
         inner.y + (wrapped.cursor.0 - offset) as u16,
     ))
+}
+
+/// The rows of text a one-line field shows: a one-line answer longer than
+/// the field (a title) grows to a few rows, so that what was typed stays
+/// in sight. `None` for a long text (it fills the pane) or a list.
+fn one_line_field_rows(entry: &Entry, item: &Item, width: u16) -> Option<u16> {
+    let (_, editor) = entry.editing.as_ref().filter(|_| item.is_typed())?;
+    if matches!(item.kind, ItemKind::Text(rules) if rules.multiline) {
+        return None;
+    }
+    let width = short_field_width(item).map_or(width, |w| w.min(width));
+    let wrapped = editor.wrap(usize::from(width.saturating_sub(2)).saturating_sub(1));
+    Some((wrapped.lines.len() as u16).clamp(1, 4))
 }
 
 /// Numbers and dates get a field of their size, which leaves room for a
