@@ -16,16 +16,7 @@ pub(super) fn import(
     storage: &dyn Storage,
     file: &Path,
 ) -> Result<(), Failure> {
-    let bytes =
-        crate::files::read_regular(file, crate::files::MAX_FILE_BYTES).map_err(|failure| {
-            Failure(
-                crate::store::StoreError::Io {
-                    path: file.display().to_string(),
-                    failure,
-                }
-                .describe(texts),
-            )
-        })?;
+    let bytes = super::read_team_file(texts, file)?;
     let units = match server::frame::parse(form, &bytes) {
         Ok(units) => units,
         Err(problems) => {

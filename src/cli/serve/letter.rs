@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::i18n::{Describe, Lang, Texts};
+use crate::i18n::{Lang, Texts};
 use crate::server::storage::MailKind;
 use crate::text::printable;
 
@@ -93,16 +93,7 @@ pub(super) fn read_letters(
 }
 
 fn read_letter(texts: &Texts, path: &Path) -> Result<String, Failure> {
-    let bytes =
-        crate::files::read_regular(path, crate::files::MAX_FILE_BYTES).map_err(|failure| {
-            Failure(
-                crate::store::StoreError::Io {
-                    path: path.display().to_string(),
-                    failure,
-                }
-                .describe(texts),
-            )
-        })?;
+    let bytes = super::read_team_file(texts, path)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Failure(texts.t_args(
             "mail-letter-not-text",

@@ -13,7 +13,7 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Message, SmtpTransport, Transport};
 
 use crate::form::Form;
-use crate::i18n::{Describe, Lang, Texts};
+use crate::i18n::{Lang, Texts};
 use crate::server::codes;
 use crate::server::frame::Unit;
 use crate::server::storage::{MailKind, Storage};
@@ -204,16 +204,7 @@ fn addressees(
 
 /// `unit,code` lines as `campo serve codes --out` writes them.
 fn read_codes(texts: &Texts, path: &Path) -> Result<BTreeMap<String, String>, Failure> {
-    let bytes =
-        crate::files::read_regular(path, crate::files::MAX_FILE_BYTES).map_err(|failure| {
-            Failure(
-                crate::store::StoreError::Io {
-                    path: path.display().to_string(),
-                    failure,
-                }
-                .describe(texts),
-            )
-        })?;
+    let bytes = super::read_team_file(texts, path)?;
     let text = String::from_utf8_lossy(&bytes);
     Ok(text
         .lines()

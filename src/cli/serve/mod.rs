@@ -376,6 +376,20 @@ fn import(texts: &Texts, server: &Server, dir: &Path) -> Result<(), Failure> {
     }
 }
 
+/// A file the team gives (a frame, codes, a letter): a regular file of a
+/// sensible size, or what is wrong with it, with its path.
+fn read_team_file(texts: &Texts, path: &Path) -> Result<Vec<u8>, Failure> {
+    crate::files::read_regular(path, crate::files::MAX_FILE_BYTES).map_err(|failure| {
+        Failure(
+            crate::store::StoreError::Io {
+                path: path.display().to_string(),
+                failure,
+            }
+            .describe(texts),
+        )
+    })
+}
+
 /// When the survey closes, as stored (RFC 3339, UTC): now, the end of a
 /// day given as YYYY-MM-DD, or a time given in RFC 3339.
 fn closing_time(at: Option<&str>) -> Option<String> {
