@@ -98,7 +98,7 @@ fn the_whole_questionnaire_by_keys_across_two_sessions() {
     tty.keys("Gruppi di auto mutuo aiuto", "auto mutuo aiuto");
     tty.keys(&format!("{ENTER}nel CSM"), "nel CSM");
     tty.keys(TAB, "Review · Draft · 28 of 28 answered");
-    tty.keys("c", "Marked complete");
+    tty.keys("c", "Response marked complete");
     tty.wait_for("Review · Complete");
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());

@@ -153,7 +153,7 @@ fn the_abstract_form_line_by_line_in_english() {
         "! Type a phone number",
         "! Type an e-mail address",
         "Type the answer on one line (a new line cannot be started here): at most 400 words.",
-        "Marked complete",
+        "Abstract marked complete. Thank you!",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
@@ -191,7 +191,7 @@ fn the_abstract_form_by_keys_in_english() {
     tty.keys(TAB, "Contents-text (max. 400 words)");
     tty.keys("Background: the CMHCs' peer supporters.", "5/400 words");
     tty.keys(TAB, "Review · Draft · 9 of 10 answered");
-    tty.keys("c", "Marked complete");
+    tty.keys("c", "Abstract marked complete");
     tty.send(CTRL_C);
     assert!(tty.wait_exit().success());
     let done = only_response(data);
@@ -233,7 +233,7 @@ fn the_abstract_form_line_by_line_in_italian() {
         "Scriva la risposta su una riga (qui non si può andare a capo): al massimo 400 parole.",
         // m13: the help under its question, as in the interface.
         "cognome e iniziali",
-        "Questionario completato",
+        "Scheda completata. Grazie!",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }

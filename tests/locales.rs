@@ -104,8 +104,13 @@ fn both_languages_have_the_same_files_messages_and_variables() {
         assert!(only_en.is_empty(), "{file}: only in English: {only_en:?}");
         assert!(only_it.is_empty(), "{file}: only in Italian: {only_it:?}");
         for (id, variables) in &en {
+            // Italian alone agrees a word with the gender of a noun.
+            let mut italian = it[id].clone();
+            if !variables.contains("gender") {
+                italian.remove("gender");
+            }
             assert_eq!(
-                variables, &it[id],
+                variables, &italian,
                 "{file}: message {id} uses different variables"
             );
         }

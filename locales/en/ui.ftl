@@ -12,8 +12,9 @@ home-count = { $count ->
 home-empty = No responses yet. Press n to start one.
 edit-no-drafts = No drafts to continue. To start a response: campo new
 edit-choose = To continue one: campo edit ID (the first characters of its ID are enough).
-left-saved = Response { $id } saved ({ $status }, { $answered } of { $asked } answered).
+left-saved = { $noun } { $id } saved ({ $status }, { $answered } of { $asked } answered).
     To go on: campo edit { $id }
+noun-default = Response
 list-empty = No responses yet. To start one: campo new
 home-status = Status
 home-progress = Answered
@@ -86,7 +87,7 @@ entry-from-list = From the list of departments: not changed here. Enter goes on.
 notice-not-utf8 = The terminal sent a character that is not UTF-8: it was not typed in. Set the terminal to UTF-8 (in PuTTY: Window, Translation), or start campo with LANG set to the terminal's encoding.
 notice-digit-pending = { $digit }_  another digit straight away picks { $first } to { $last } instead; otherwise { $digit } stays.
 notice-reopened = The response is a draft again: mark it complete in the review when it is ready.
-notice-marked-complete = Marked complete. Thank you!
+notice-marked-complete = { $noun } marked complete. Thank you!
 notice-missing = { $count ->
     [one] One answer is missing or not valid: it is marked with !
    *[other] { $count } answers are missing or not valid: they are marked with !

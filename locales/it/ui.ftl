@@ -12,8 +12,13 @@ home-count = { $count ->
 home-empty = Ancora nessun questionario. Prema n per iniziarne uno.
 edit-no-drafts = Nessuna bozza da riprendere. Per iniziare un questionario: campo new
 edit-choose = Per riprenderne una: campo edit CODICE (bastano i primi caratteri del codice).
-left-saved = Questionario { $id } salvato ({ $status }, risposte: { $answered } su { $asked }).
-    Per riprenderlo: campo edit { $id }
+left-saved = { $gender ->
+    [feminine] { $noun } { $id } salvata ({ $status }, risposte: { $answered } su { $asked }).
+        Per riprenderla: campo edit { $id }
+   *[masculine] { $noun } { $id } salvato ({ $status }, risposte: { $answered } su { $asked }).
+        Per riprenderlo: campo edit { $id }
+}
+noun-default = Questionario
 list-empty = Ancora nessun questionario. Per iniziarne uno: campo new
 home-status = Stato
 home-progress = Risposte
@@ -89,7 +94,10 @@ entry-from-list = Dall'elenco dei dipartimenti: qui non si modifica. Invio per p
 notice-not-utf8 = Il terminale ha inviato un carattere non UTF-8: non è stato inserito. Imposti il terminale su UTF-8 (in PuTTY: Window, Translation), oppure avvii campo con LANG impostata sulla codifica del terminale.
 notice-digit-pending = { $digit }_  con un'altra cifra digitata subito si sceglie da { $first } a { $last }; altrimenti resta la { $digit }.
 notice-reopened = Il questionario è tornato in bozza: lo segni come completato nel riepilogo quando è pronto.
-notice-marked-complete = Questionario completato. Grazie!
+notice-marked-complete = { $gender ->
+    [feminine] { $noun } completata. Grazie!
+   *[masculine] { $noun } completato. Grazie!
+}
 notice-missing = { $count ->
     [one] Una risposta manca o non è valida: è segnata con !
    *[other] { $count } risposte mancano o non sono valide: sono segnate con !

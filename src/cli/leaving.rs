@@ -28,15 +28,14 @@ pub fn say_how_to_come_back(
         crate::store::Status::Draft => texts.t("status-draft"),
         crate::store::Status::Complete => texts.t("status-complete"),
     };
-    let line = texts.t_args(
-        "left-saved",
-        &[
-            ("id", left.short_id().into()),
-            ("status", status.to_lowercase().into()),
-            ("answered", answered.into()),
-            ("asked", asked.into()),
-        ],
-    );
+    let mut args = vec![
+        ("id", left.short_id().into()),
+        ("status", status.to_lowercase().into()),
+        ("answered", answered.into()),
+        ("asked", asked.into()),
+    ];
+    args.extend(texts.noun_args());
+    let line = texts.t_args("left-saved", &args);
     println!("{}", crate::text::printable(&line));
 }
 

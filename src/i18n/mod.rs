@@ -249,6 +249,19 @@ impl Texts {
         self.form.format(lang, id, None)
     }
 
+    /// What the form calls one of its responses, for the messages that name
+    /// it (m30): `form-noun` ("Scheda") and in Italian its gender
+    /// (`form-noun-gender = feminine`), else "Questionario"/"Response".
+    pub fn noun_args(&self) -> [(&'static str, FluentValue<'static>); 2] {
+        let noun = self
+            .optional_form_text_in(self.lang, "form-noun")
+            .unwrap_or_else(|| self.t("noun-default"));
+        let gender = self
+            .optional_form_text_in(self.lang, "form-noun-gender")
+            .unwrap_or_else(|| "masculine".into());
+        [("noun", noun.into()), ("gender", gender.into())]
+    }
+
     /// A message of the form (question, option, section title…).
     pub fn form_text(&self, id: &str) -> String {
         self.form_text_in(self.lang, id)

@@ -423,7 +423,11 @@ impl Plain<'_> {
         match self.session.mark_complete(self.form) {
             Ok(()) => {
                 self.save(texts)?;
-                writeln!(self.out, "{}", texts.t("notice-marked-complete"))
+                writeln!(
+                    self.out,
+                    "{}",
+                    texts.t_args("notice-marked-complete", &texts.noun_args())
+                )
             }
             Err(items) => {
                 writeln!(

@@ -119,7 +119,7 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
             &[("reason", error.describe(texts).into())],
         ),
         Notice::Reopened => texts.t("notice-reopened"),
-        Notice::MarkedComplete => texts.t("notice-marked-complete"),
+        Notice::MarkedComplete => texts.t_args("notice-marked-complete", &texts.noun_args()),
         Notice::Missing(count) => texts.t_args("notice-missing", &[("count", (*count).into())]),
         Notice::UnknownForm { id, version } => texts.unknown_form(&crate::store::FormRef {
             id: id.clone(),

@@ -21,3 +21,4 @@ abstract-contribution-title = Title of the contribution
 abstract-objectives = Objectives
 abstract-contents = Contents-text (max. 400 words)
 abstract-contents-help = Background, Objective, Methods, Results and Conclusions, each beginning a paragraph of its own.
+form-noun = Abstract

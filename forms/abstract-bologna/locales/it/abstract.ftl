@@ -21,3 +21,5 @@ abstract-contribution-title = Titolo del contributo
 abstract-objectives = Obiettivi
 abstract-contents = Contenuto-testo (max. 400 parole)
 abstract-contents-help = Premesse, Obiettivo, Metodi, Risultati e Conclusioni, ciascuno all'inizio di un paragrafo.
+form-noun = Scheda
+form-noun-gender = feminine
