@@ -124,7 +124,7 @@ fn an_unknown_id_is_reported_in_the_users_language() {
     let output = campo(dir.path(), &["edit", "ffff"]);
     assert!(!output.status.success());
     assert!(
-        stderr(&output).contains("No response has the id \"ffff\""),
+        stderr(&output).contains("No response has the ID \"ffff\""),
         "{}",
         stderr(&output)
     );

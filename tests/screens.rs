@@ -650,7 +650,7 @@ fn a_response_deleted_after_the_list_was_read_is_not_brought_back() {
     fixture.data.delete(id).unwrap();
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen, Screen::Home(_)));
-    assert!(render(&app).contains("No response has the id"));
+    assert!(render(&app).contains("No response has the ID"));
     assert!(saved(&fixture).is_empty());
 }
 

@@ -203,16 +203,16 @@ damage-not-json = not valid JSON (line { $line }, column { $column }).
 damage-missing-key = the key "{ $key }" is missing.
 damage-wrong-shape = JSON, but not a campo response (line { $line }, column { $column }).
 damage-newer-format = written by a newer campo (format { $format }): update campo to open it.
-damage-misnamed = the response inside has id { $id }, which does not match the file name.
+damage-misnamed = the response inside has ID { $id }, which does not match the file name.
 store-damaged = Damaged file { $path }: { $reason } It is left untouched.
 store-io = Cannot use { $path }: { $reason }
 store-stale = Not written: { $path } already holds a later version (revision { $on_disk }, this one is { $ours }), saved by another session. It is kept as it is.
 store-locked = Someone else has this response open ({ $holder }): try again when they have closed it.
-store-no-such-response = No response has the id "{ $id }".
+store-no-such-response = No response has the ID "{ $id }".
 store-ambiguous = { $count ->
     [one] One response has
    *[other] { $count } responses have
-} an id starting with "{ $prefix }": give more characters.
+} an ID starting with "{ $prefix }": give more characters.
 no-data-dir = Cannot find a data folder for this account: give one with --data-dir or CAMPO_DATA_DIR.
 no-terminal = campo needs a terminal for its interface, and this input or output is not one. Use campo list or campo show to read responses without it.
 after-panic = campo stopped because of an error in campo itself. Every answer given was already saved, in { $dir }: run campo again to go on.
@@ -303,10 +303,10 @@ config-invalid = The settings file { $path } is not valid: { $detail }
 
 ## What the server refused
 
-refusal-bad-id = the id is not a valid UUID.
+refusal-bad-id = the ID is not a valid UUID.
 refusal-not-json = the document is not valid JSON.
 refusal-not-a-response = the document is not a campo response ({ $detail }).
-refusal-id-mismatch = the id in the address and in the document differ.
+refusal-id-mismatch = the ID in the address and in the document differ.
 refusal-invalid = the answers do not fit the form: { $problems }
 refusal-stale = the server already has a newer version (revision { $current }) from somewhere else.
 refusal-conflict = the server has a different version with the same revision number ({ $revision }).
@@ -399,7 +399,7 @@ report-unknown-by = The form has no derived value "{ $by }" to break the tables 
 
 ## Exports (campo export)
 
-export-var-id = Response id
+export-var-id = Response ID
 export-var-status = Status (draft or complete)
 export-var-created = Created (UTC)
 export-var-updated = Last change (UTC)
@@ -468,7 +468,7 @@ plain-help = Commands: ? help · < previous · > next · - clear the answer · :
 plain-end = End of the questionnaire. Type :review to check it, :complete to mark it complete, < to go back, :quit to leave.
 plain-unsaved-quit = Your last answers are not saved (see above). Free some space and answer again to retry, or type :quit again to leave: campo will then write them to a file of their own and say where.
 unsaved-rescued = campo: your last answers could not be saved in the data folder ({ $reason }). They were written to { $path }: keep that file, and copy it into the data folder's responses/ when there is room again.
-unsaved-printed = campo: your last answers could not be saved in the data folder ({ $reason }), nor in a file of their own ({ $failure }). Here they are, whole: copy them into a file named after the id, in the data folder's responses/.
+unsaved-printed = campo: your last answers could not be saved in the data folder ({ $reason }), nor in a file of their own ({ $failure }). Here they are, whole: copy them into a file named after the ID, in the data folder's responses/.
 plain-not-utf8 = That line has characters that are not UTF-8, so it was not taken: set the terminal to UTF-8 and type it again.
 plain-recorded = Recorded: { $answer }
 plain-help-filterable = Type the number of a region, or part of its name ("tosc", "friuli").
@@ -599,7 +599,7 @@ cli-arg-plain = Ask line by line, without the full-screen interface
 cli-arg-auto_advance = A digit answering a single choice moves on to the next question
 cli-arg-ascii = Draw borders and marks in ASCII only
 cli-arg-json = Print JSON
-cli-arg-id = The response's id, or the start of it
+cli-arg-id = The response's ID, or the start of it
 cli-arg-status = Which responses: complete (the default) or all
 cli-arg-report-format = The format: table (default), md, csv or json
 cli-arg-export-format = The format: csv, xlsx, spss or all (default)
@@ -650,8 +650,8 @@ cli-arg-codes = The codes to send, as campo serve codes --out wrote them (withou
 token-kind-team = research team
 token-kind-unit = unit { $unit }
 token-kind-office = office
-withdraw-unknown = The server has no response whose id starts with "{ $id }".
-withdraw-ambiguous = More than one response on the server has an id starting with "{ $prefix }": give more characters.
+withdraw-unknown = The server has no response whose ID starts with "{ $id }".
+withdraw-ambiguous = More than one response on the server has an ID starting with "{ $prefix }": give more characters.
 withdrawn = Response { $id } (unit { $unit }) is set aside: kept with all its versions, no longer counted; the unit can now send another.
 status-unknown-grouping = "{ $by }" is neither a single-choice question nor a value derived from one: try region or macro_area.
 status-all = All
