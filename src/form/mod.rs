@@ -9,6 +9,7 @@ mod condition;
 mod definition;
 mod engine;
 mod error;
+mod progress;
 mod rules;
 #[cfg(test)]
 mod typed_tests;
@@ -21,6 +22,7 @@ pub use definition::{
     Check, DateRules, DerivedValue, Form, Item, ItemKind, NumberRules, OptionDef, Section,
     SummaryColumn, TextFormat, TextRules,
 };
-pub use engine::{Asked, SectionProgress};
+pub use engine::Asked;
 pub use error::FormError;
+pub use progress::SectionProgress;
 pub use validation::{DocumentProblem, Problem};
