@@ -275,14 +275,14 @@ fn compose(
             )
         })
         .collect();
-    let from: Option<lettre::message::Mailbox> = args.from.parse().ok();
-    let sender = from
-        .as_ref()
-        .and_then(|m| m.name.clone())
-        .unwrap_or_else(|| args.from.clone());
-    let contact = from
-        .as_ref()
-        .map_or_else(|| args.from.clone(), |m| m.email.to_string());
+    let bad_address = |address: &str| {
+        Failure(texts.t_args("frame-bad-email", &[("address", printable(address).into())]))
+    };
+    let from: lettre::message::Mailbox = args.from.parse().map_err(|_| bad_address(&args.from))?;
+    // The letter is signed with the sender's name, and its address is
+    // where to write back.
+    let sender = from.name.clone().unwrap_or_else(|| from.email.to_string());
+    let contact = from.email.to_string();
     let bodies: Vec<String> = LANGS
         .iter()
         .map(|&lang| {
@@ -302,10 +302,6 @@ fn compose(
             letter::letter(texts, lang, kind, letters, &facts)
         })
         .collect();
-    let bad_address = |address: &str| {
-        Failure(texts.t_args("frame-bad-email", &[("address", printable(address).into())]))
-    };
-    let from: lettre::message::Mailbox = args.from.parse().map_err(|_| bad_address(&args.from))?;
     let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), from.email.domain());
     let mut builder = Message::builder()
         .from(from)
