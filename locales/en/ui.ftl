@@ -38,14 +38,8 @@ section-undecided = depends on answers
 section-skipped = not applicable
 hint-multi = Choose all that apply.
 filter = Filter:
-options-above = { $count ->
-    [one] one more option above
-   *[other] { $count } more options above
-}
-options-below = { $count ->
-    [one] one more option below
-   *[other] { $count } more options below
-}
+options-above = more options above
+options-below = more options below
 filter-no-match = No option matches the filter. Backspace deletes a character, Esc clears the filter.
 word-count = { $count ->
     [one] { $count } word

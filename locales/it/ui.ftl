@@ -42,14 +42,8 @@ section-undecided = dipende dalle risposte
 section-skipped = non pertinente
 hint-multi = Indichi tutte le risposte pertinenti.
 filter = Filtro:
-options-above = { $count ->
-    [one] un'altra opzione sopra
-   *[other] altre { $count } opzioni sopra
-}
-options-below = { $count ->
-    [one] un'altra opzione sotto
-   *[other] altre { $count } opzioni sotto
-}
+options-above = altre opzioni sopra
+options-below = altre opzioni sotto
 filter-no-match = Nessuna opzione corrisponde al filtro. Backspace cancella un carattere, Esc azzera il filtro.
 word-count = { $count ->
     [one] { $count } parola

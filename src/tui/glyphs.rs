@@ -39,6 +39,11 @@ pub fn section_mark() -> &'static str {
     if ascii() { "> " } else { "\u{25b8} " }
 }
 
+/// Marks a section whose questions are all answered.
+pub fn done_mark() -> &'static str {
+    if ascii() { "* " } else { "\u{2713} " }
+}
+
 /// Points up or down a list that goes on past the screen.
 pub fn more_mark(above: bool) -> &'static str {
     match (ascii(), above) {

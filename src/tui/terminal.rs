@@ -1,7 +1,7 @@
 //! Taking over the terminal and giving it back, on every way out: a normal
 //! return, an error, or a panic.
 
-use std::io;
+use std::io::{self, Write};
 
 use crossterm::cursor::Show;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -11,7 +11,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 
-use super::backend::LeanBackend;
+use super::backend::{LeanBackend, RESET_MARGINS, scroll_regions_work};
 
 pub type Tty = Terminal<LeanBackend<std::fs::File>>;
 
@@ -28,11 +28,15 @@ pub fn enter(after_panic: String) -> io::Result<Tty> {
     enable_raw_mode()?;
     // A paste then comes as one event, saved once, not as a key per letter.
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    Terminal::new(LeanBackend::stdout()?)
+    let term = std::env::var("TERM").ok();
+    let scrolls = scroll_regions_work(term.as_deref(), crate::text::ascii());
+    Terminal::new(LeanBackend::stdout(scrolls)?)
 }
 
 pub fn leave() -> io::Result<()> {
     disable_raw_mode()?;
+    // A scroll region left set would outlive campo in the shell.
+    io::stdout().write_all(RESET_MARGINS)?;
     execute!(
         io::stdout(),
         DisableBracketedPaste,

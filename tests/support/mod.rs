@@ -25,6 +25,16 @@ pub use tools::{libreoffice_is_here, pspp_is_here};
 /// How long a test waits for text before it fails and shows the screen.
 const PATIENCE: Duration = Duration::from_secs(20);
 
+/// The screen the tests read: the window, up to the most campo draws
+/// (500 × 200; beyond that it draws in the top-left corner). A window of
+/// no size is read as 80 × 24 (campo then writes plain lines).
+fn emulated_size(cols: u16, rows: u16) -> (u16, u16) {
+    if cols == 0 || rows == 0 {
+        return (24, 80);
+    }
+    (rows.min(200), cols.min(500))
+}
+
 pub struct Tty {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
@@ -79,7 +89,8 @@ impl Tty {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let (screen_rows, screen_cols) = emulated_size(cols, rows);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(screen_rows, screen_cols, 0)));
         let ended = Arc::new(Mutex::new(false));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (screen, done, log) = (parser.clone(), ended.clone(), raw.clone());
@@ -196,6 +207,12 @@ impl Tty {
                 pixel_height: 0,
             })
             .unwrap();
+        let (rows, cols) = emulated_size(cols, rows);
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
     }
 
     /// The most memory campo has held so far (its peak resident set), in

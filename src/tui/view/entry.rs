@@ -32,6 +32,9 @@ pub fn draw(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area
     draw_question(frame, app, session, entry, question_area);
 }
 
+/// One row a section, and under the current one how far it has got: the
+/// rows below stay blank, so a list that scrolls beside them is moved by
+/// the terminal itself rather than painted again.
 fn draw_sections(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area: Rect) {
     let texts = &app.texts;
     let form = &app.form;
@@ -41,8 +44,16 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
     let mut lines = Vec::new();
     for (i, section) in form.sections.iter().enumerate() {
         let title = truncate(&texts.form_text(&section.title), width);
+        let p = progress[i];
         let (marker, style) = if i == current {
             (crate::tui::glyphs::section_mark(), Theme::title())
+        } else if p.skipped() {
+            ("  ", Theme::dim())
+        } else if p.answered == p.asked {
+            (
+                crate::tui::glyphs::done_mark(),
+                ratatui::style::Style::new(),
+            )
         } else {
             ("  ", ratatui::style::Style::new())
         };
@@ -50,24 +61,32 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
             Span::raw(marker),
             Span::styled(title, style),
         ]));
-        let state = if progress[i].skipped() && progress[i].undecided {
-            Span::styled(texts.t("section-undecided"), Theme::dim())
-        } else if progress[i].skipped() {
-            Span::styled(texts.t("section-skipped"), Theme::dim())
-        } else {
-            let p = progress[i];
-            Span::styled(
-                texts.t_args(
-                    "section-progress",
-                    &[("answered", p.answered.into()), ("asked", p.asked.into())],
-                ),
-                Theme::dim(),
-            )
-        };
-        lines.push(Line::from(vec![Span::raw("  "), state]));
+        if i == current {
+            lines.push(Line::from(vec![Span::raw("  "), section_state(texts, p)]));
+        }
     }
+    // The rule beside the sections only, not down the whole screen: rows
+    // the terminal scrolls must hold nothing but the list.
+    let area = Rect {
+        height: area.height.min(lines.len() as u16),
+        ..area
+    };
     let block = crate::tui::glyphs::block(Borders::RIGHT);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn section_state(texts: &Texts, p: crate::form::SectionProgress) -> Span<'static> {
+    let text = if p.skipped() && p.undecided {
+        texts.t("section-undecided")
+    } else if p.skipped() {
+        texts.t("section-skipped")
+    } else {
+        texts.t_args(
+            "section-progress",
+            &[("answered", p.answered.into()), ("asked", p.asked.into())],
+        )
+    };
+    Span::styled(text, Theme::dim())
 }
 
 fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area: Rect) {
@@ -242,17 +261,13 @@ fn draw_choices(
             }
         })
         .collect();
-    let more = |above: bool, count: usize| {
+    let more = |above: bool| {
         let id = if above {
             "options-above"
         } else {
             "options-below"
         };
-        format!(
-            "{} {}",
-            crate::tui::glyphs::more_mark(above),
-            texts.t_args(id, &[("count", count.into())])
-        )
+        format!("{} {}", crate::tui::glyphs::more_mark(above), texts.t(id))
     };
     draw_options(
         &rows,

@@ -44,7 +44,7 @@ pub fn draw_options(
     multi: bool,
     area: Rect,
     buf: &mut Buffer,
-    more: &dyn Fn(bool, usize) -> String,
+    more: &dyn Fn(bool) -> String,
 ) -> Option<Position> {
     let digits = rows.len().to_string().len();
     let indent = digits + 6;
@@ -58,7 +58,7 @@ pub fn draw_options(
     let window = window(&heights, focus, usize::from(area.height));
     let mut lines: Vec<Line> = Vec::new();
     if window.first > 0 {
-        lines.push(marker(more(true, window.first)));
+        lines.push(marker(more(true)));
     }
     let mut cursor = None;
     for (n, row) in drawn
@@ -76,10 +76,12 @@ pub fn draw_options(
             lines.truncate(usize::from(area.height));
         }
     }
-    if window.last < rows.len() {
-        lines.push(marker(more(false, rows.len() - window.last)));
-    }
     lines.truncate(usize::from(area.height));
+    if window.last < rows.len() {
+        // On the area's last row, where it stays while the list scrolls.
+        lines.resize(usize::from(area.height).saturating_sub(1), Line::default());
+        lines.push(marker(more(false)));
+    }
     Paragraph::new(lines).render(area, buf);
     cursor.and_then(|(line, column)| {
         (line < usize::from(area.height))
@@ -88,7 +90,8 @@ pub fn draw_options(
 }
 
 fn marker(text: String) -> Line<'static> {
-    Line::from(Span::styled(format!("  {text}"), Theme::dim()))
+    // The indent unstyled: blanks that carry no style cost no SGR.
+    Line::from(vec![Span::raw("  "), Span::styled(text, Theme::dim())])
 }
 
 /// The options shown: from `first` to before `last`.
@@ -130,10 +133,10 @@ fn draw_row<'a>(
     width: usize,
 ) -> Drawn<'a> {
     let mark = crate::tui::glyphs::choice_mark(multi, row.chosen);
-    // The cursor is a mark in the first column, not a highlighted row:
-    // moving it rewrites two characters, not two whole lines.
+    // The cursor is a plain mark in the first column, not a highlighted
+    // row nor a bold one: moving it costs two characters and two moves.
     let pointer = if row.highlighted {
-        Span::styled(">", Theme::key())
+        Span::raw(">")
     } else {
         Span::raw(" ")
     };
