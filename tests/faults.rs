@@ -46,7 +46,7 @@ fn killed_anywhere_every_file_parses_and_keeps_what_the_screen_showed() {
             // Confirmed when the field's counter has it (a trailing space is
             // not counted: it shows with the next letter).
             let shown = confirmed.trim().chars().count();
-            tty.keys(&c.to_string(), &format!("│ {shown} of 200 characters"));
+            tty.keys(&c.to_string(), &format!(" {shown} of 200 characters"));
             tty.wait_for(confirmed.trim());
         }
         let mut last_sent = None;

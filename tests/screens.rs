@@ -166,6 +166,25 @@ fn multiple_choice_with_other_specified_inline() {
     }
 }
 
+/// From 100 columns the sections stand beside the question, one row each:
+/// ✓ for those answered in full, the current one with how far it has got,
+/// and the rule beside them only.
+#[test]
+fn a_wide_window_lists_the_sections_beside_the_question() {
+    let fixture = standard();
+    for lang in Lang::ALL {
+        let mut app = app(&fixture, lang, Start::Home);
+        press(&mut app, KeyCode::Enter);
+        while current_item(&app) != "ps_services" {
+            press(&mut app, KeyCode::Tab);
+        }
+        insta::assert_snapshot!(
+            format!("entry_sections_{}_110x24", lang.code()),
+            render_at(&app, 110, 24)
+        );
+    }
+}
+
 #[test]
 fn review_marks_missing_answers_after_mark_complete() {
     let fixture = standard();

@@ -15,12 +15,15 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::option_list::{OptionRow, draw_options};
 use crate::tui::widgets::text_editor::TextEditor;
 
-/// Below this width the list of sections is left out.
-const SECTIONS_FROM_WIDTH: u16 = 76;
+/// Below this width the list of sections is left out and the question
+/// names its section: beside a list of 42 columns most options wrap, and
+/// each scrolled step of a long list then costs twice the bytes.
+const SECTIONS_FROM_WIDTH: u16 = 100;
 const SECTIONS_WIDTH: u16 = 28;
 
 pub fn draw(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area: Rect) {
-    let question_area = if area.width >= SECTIONS_FROM_WIDTH {
+    let with_sections = area.width >= SECTIONS_FROM_WIDTH;
+    let question_area = if with_sections {
         let [sections, question] =
             Layout::horizontal([Constraint::Length(SECTIONS_WIDTH), Constraint::Fill(1)])
                 .areas(area);
@@ -29,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area
     } else {
         area
     };
-    draw_question(frame, app, session, entry, question_area);
+    draw_question(frame, app, session, entry, question_area, !with_sections);
 }
 
 /// One row a section, and under the current one how far it has got: the
@@ -47,8 +50,10 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
         let p = progress[i];
         let (marker, style) = if i == current {
             (crate::tui::glyphs::section_mark(), Theme::title())
-        } else if p.skipped() {
+        } else if p.skipped() && !p.undecided {
             ("  ", Theme::dim())
+        } else if p.skipped() {
+            ("  ", ratatui::style::Style::new())
         } else if p.answered == p.asked {
             (
                 crate::tui::glyphs::done_mark(),
@@ -89,7 +94,14 @@ fn section_state(texts: &Texts, p: crate::form::SectionProgress) -> Span<'static
     Span::styled(text, Theme::dim())
 }
 
-fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area: Rect) {
+fn draw_question(
+    frame: &mut Frame,
+    app: &App,
+    session: &Session,
+    entry: &Entry,
+    area: Rect,
+    name_section: bool,
+) {
     let texts = &app.texts;
     let form = &app.form;
     let item = &form.items[entry.item];
@@ -100,10 +112,15 @@ fn draw_question(frame: &mut Frame, app: &App, session: &Session, entry: &Entry,
     let width = usize::from(area.width);
 
     let mut counter = question_counter(texts, form, session, entry.item);
+    if name_section {
+        let section = texts.form_text(&form.sections[item.section].title);
+        counter = format!("{section} · {counter}");
+    }
     // An optional question says so where the question begins (P13).
     if !item.required {
         counter = format!("{counter} · {}", texts.t("question-optional"));
     }
+    let counter = truncate(&counter, width);
     let mut top: Vec<Line> = vec![Line::from(Span::styled(counter, Theme::dim()))];
     top.extend(
         wrap_words(&texts.form_text(&item.question), width)
