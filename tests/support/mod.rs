@@ -149,6 +149,21 @@ impl Tty {
         self.writer.flush().unwrap();
     }
 
+    /// Sends keys and waits until the screen shows something else: campo
+    /// has drawn the frame they brought, so the next keys get one of their
+    /// own.
+    pub fn press(&mut self, bytes: &[u8]) {
+        let before = self.screen();
+        self.send_bytes(bytes);
+        let start = Instant::now();
+        while self.screen() == before {
+            if start.elapsed() > PATIENCE {
+                panic!("{bytes:?} changed nothing; the screen shows:\n{before}");
+            }
+            thread::sleep(Duration::from_millis(2));
+        }
+    }
+
     /// Sends keys, then waits for what they should bring on screen.
     pub fn keys(&mut self, bytes: &str, expect: &str) {
         self.send(bytes);
