@@ -89,6 +89,9 @@ fn list_json_is_machine_readable() {
     assert_eq!(value["responses"][0]["answered"], 4);
     let reason = value["damaged"][0]["reason"].as_str().unwrap();
     assert!(reason.contains("the file is empty"), "{reason}");
+    // Written a response at a time, laid out as one pretty document.
+    let pretty = serde_json::to_string_pretty(&value).unwrap() + "\n";
+    assert_eq!(stdout(&output), pretty);
 }
 
 #[test]

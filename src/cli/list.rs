@@ -12,15 +12,13 @@ use crate::store::{DataDir, FormRef, Listed, Responses, Status, StoreError, Summ
 /// `forms`: every version campo has, the newest first.
 pub fn run(forms: &[Form], texts: &Texts, data: &DataDir, json: bool) -> Result<(), StoreError> {
     let entries = data.list()?;
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
-        let value = as_json(forms, texts, &entries);
-        println!(
-            "{}",
-            printable_json(&serde_json::to_string_pretty(&value).expect("JSON values serialise"))
-        );
+        // A closed pipe ends the listing, as below.
+        let _ = write_json(&mut out, forms, texts, &entries);
+        let _ = out.flush();
     } else {
-        use std::io::Write;
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         // A closed pipe (`campo list | head`) ends the listing, nothing more.
         let mut failed = false;
         each_line(forms, texts, &entries, screen_width(), &mut |line| {
@@ -220,44 +218,81 @@ fn align(rows: &[Vec<String>], line: &mut dyn FnMut(&str)) {
     }
 }
 
-fn as_json(forms: &[Form], texts: &Texts, entries: &[Listed]) -> serde_json::Value {
-    let mut responses = Vec::new();
-    let mut damaged = Vec::new();
-    for entry in entries {
-        match entry {
-            Listed::Response(response) => {
-                let (answered, asked) = progress(response);
-                let summary: serde_json::Map<String, serde_json::Value> = forms[0]
-                    .summary
-                    .iter()
-                    .filter_map(|c| {
-                        response
-                            .answers
-                            .get(&c.item)
-                            .map(|a| (c.item.clone(), json!(a)))
-                    })
-                    .collect();
-                responses.push(json!({
-                    "id": response.id,
-                    "form": response.form,
-                    "status": response.status,
-                    "known_form": version_of(forms, &response.form).is_some(),
-                    "created": response.created,
-                    "updated": response.updated,
-                    "revision": response.revision,
-                    "answered": answered,
-                    "asked": asked,
-                    "summary": summary,
-                }));
+/// `{"responses": [...], "damaged": [...]}`, one response at a time: the
+/// listing of 100,000 responses is never held whole in memory.
+fn write_json(
+    out: &mut impl std::io::Write,
+    forms: &[Form],
+    texts: &Texts,
+    entries: &[Listed],
+) -> std::io::Result<()> {
+    let responses = entries.iter().filter_map(|entry| match entry {
+        Listed::Response(response) => Some(response_json(forms, response)),
+        Listed::Broken(_) => None,
+    });
+    let damaged = entries.iter().filter_map(|entry| match entry {
+        Listed::Broken(error) => Some(damaged_json(texts, error)),
+        Listed::Response(_) => None,
+    });
+    // In the order serde_json gives an object's keys: alphabetical.
+    out.write_all(b"{\n  \"damaged\": ")?;
+    write_array(out, damaged)?;
+    out.write_all(b",\n  \"responses\": ")?;
+    write_array(out, responses)?;
+    out.write_all(b"\n}\n")
+}
+
+/// A JSON array inside the listing's object, laid out as
+/// `serde_json::to_string_pretty` lays it out there.
+fn write_array(
+    out: &mut impl std::io::Write,
+    items: impl Iterator<Item = serde_json::Value>,
+) -> std::io::Result<()> {
+    let mut empty = true;
+    for item in items {
+        out.write_all(if empty { b"[\n" } else { b",\n" })?;
+        empty = false;
+        let text = serde_json::to_string_pretty(&item).expect("JSON values serialise");
+        for (n, line) in text.lines().enumerate() {
+            if n > 0 {
+                out.write_all(b"\n")?;
             }
-            Listed::Broken(error) => {
-                let path = match error {
-                    StoreError::Damaged { path, .. } | StoreError::Io { path, .. } => path.clone(),
-                    _ => String::new(),
-                };
-                damaged.push(json!({ "path": path, "reason": error.describe(texts) }));
-            }
+            write!(out, "    {}", printable_json(line))?;
         }
     }
-    json!({ "responses": responses, "damaged": damaged })
+    out.write_all(if empty { b"[]" } else { b"\n  ]" })
+}
+
+fn response_json(forms: &[Form], response: &Summary) -> serde_json::Value {
+    let (answered, asked) = progress(response);
+    let summary: serde_json::Map<String, serde_json::Value> = forms[0]
+        .summary
+        .iter()
+        .filter_map(|c| {
+            response
+                .answers
+                .get(&c.item)
+                .map(|a| (c.item.clone(), json!(a)))
+        })
+        .collect();
+    json!({
+        "id": response.id,
+        "form": response.form,
+        "status": response.status,
+        "known_form": version_of(forms, &response.form).is_some(),
+        "created": response.created,
+        "updated": response.updated,
+        "revision": response.revision,
+        "answered": answered,
+        "asked": asked,
+        "summary": summary,
+    })
+}
+
+fn damaged_json(texts: &Texts, error: &StoreError) -> serde_json::Value {
+    let path = match error {
+        StoreError::Damaged { path, .. } | StoreError::Io { path, .. } => path.clone(),
+        _ => String::new(),
+    };
+    json!({ "path": path, "reason": error.describe(texts) })
 }
