@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The key scripts of the whole bundled questionnaire, "yes" branches, for
-ttybytes.py (`../shared/tools/ttybytes.py`) and bench/bytes.sh: the same
+ttybytes.py (`../shared/tools/ttybytes.py`) and bench/compare.py: the same
 answers chosen by digits or by arrows and space. tests/bytes.rs walks the
 same answers and holds them to the budgets in bench/budgets.toml.
 
