@@ -55,6 +55,8 @@ def run_sync(data, url, token):
     if out.returncode != 0:
         sys.exit(f"sync failed: {out.stdout}{out.stderr}")
     m = re.search(r"Sent: (\d+) .* ([\d.]+) KB in (\d+) request", out.stdout)
+    if m is None:  # nothing was due: nothing sent
+        return elapsed, 0, 0.0, 0
     return elapsed, int(m.group(1)), float(m.group(2)), int(m.group(3))
 
 
