@@ -38,13 +38,56 @@ fn stored(db: &str) -> Vec<Value> {
     files(&out.path().join("responses"))
 }
 
+/// The response files of `dir`, each with the server's last word on it as
+/// campo reads it: the confirmations log beside the folder, if any, over
+/// what the file says.
 fn files(dir: &Path) -> Vec<Value> {
+    let confirmed = confirmations(&dir.join("..").join("confirmations.log"));
     let mut all: Vec<Value> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| serde_json::from_slice(&std::fs::read(e.unwrap().path()).unwrap()).unwrap())
+        .map(|mut response: Value| {
+            if let Some(record) = confirmed.get(response["id"].as_str().unwrap()) {
+                response["sync"] = record.clone();
+            }
+            response
+        })
         .collect();
     all.sort_by_key(|v| v["id"].as_str().unwrap().to_string());
     all
+}
+
+/// The last record of each response in a confirmations log.
+fn confirmations(log: &Path) -> std::collections::HashMap<String, Value> {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let mut last = std::collections::HashMap::new();
+    for line in text.lines() {
+        // A line cut short by a kill, as campo reads it: no word at all.
+        let Ok(mut record) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        let id = record["id"].as_str().unwrap().to_string();
+        record.as_object_mut().unwrap().remove("id");
+        last.insert(id, record);
+    }
+    last
+}
+
+/// As if campo died after the server stored the response but before the
+/// confirmation reached the disk: no record of it, in its file or the log.
+fn lose_confirmation(data: &Path, id: &str) {
+    let path = data.join("responses").join(format!("{id}.json"));
+    let mut response: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    response.as_object_mut().unwrap().remove("sync");
+    std::fs::write(&path, serde_json::to_vec(&response).unwrap()).unwrap();
+    let log = data.join("confirmations.log");
+    let kept: String = std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| !line.contains(id))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::write(&log, kept).unwrap();
 }
 
 fn id_for(office: usize, n: usize) -> String {
@@ -172,16 +215,7 @@ fn an_edit_after_sync_replaces_the_current_version_and_keeps_the_old(backend: Ba
         "{}",
         text(&stale)
     );
-    let recorded: Value = serde_json::from_slice(
-        &std::fs::read(
-            old_copy
-                .path()
-                .join("responses")
-                .join(format!("{}.json", id_for(2, 0))),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let recorded = &files(&old_copy.path().join("responses"))[0];
     assert_eq!(recorded["sync"]["refused"]["error"], "stale");
 }
 
@@ -191,14 +225,7 @@ fn a_lost_confirmation_is_already_there_on_the_next_sync(backend: Backend) {
     };
     let data = office(3, 3);
     assert!(sync(data.path(), &server.url, &token).status.success());
-    // As if campo died after the server stored it but before the file said so.
-    let path = data
-        .path()
-        .join("responses")
-        .join(format!("{}.json", id_for(3, 1)));
-    let mut response: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    response.as_object_mut().unwrap().remove("sync");
-    std::fs::write(&path, serde_json::to_vec(&response).unwrap()).unwrap();
+    lose_confirmation(data.path(), &id_for(3, 1));
 
     let output = sync(data.path(), &server.url, &token);
     assert!(output.status.success(), "{}", text(&output));
@@ -221,9 +248,8 @@ fn a_lost_confirmation_then_a_move_and_a_language_switch_is_already_there(backen
     assert!(sync(data.path(), &server.url, &token).status.success());
     let id = id_for(5, 0);
     let path = data.path().join("responses").join(format!("{id}.json"));
-    let mut response: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    response.as_object_mut().unwrap().remove("sync");
-    std::fs::write(&path, serde_json::to_vec(&response).unwrap()).unwrap();
+    lose_confirmation(data.path(), &id);
+    let response: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
 
     let config = data.path().join("no-config.toml").display().to_string();
     let mut tty = support::Tty::spawn_with(
@@ -1764,4 +1790,89 @@ fn a_sync_of_2000_responses_stays_within_256_open_files_and_leaves_no_lock() {
         .map(|entries| entries.count())
         .unwrap_or(0);
     assert_eq!(locks, 0, "lock files left behind");
+}
+
+/// Killed (SIGKILL) while confirmations are being appended: every response
+/// file is whole and untouched, the log is read as far as it is whole, and
+/// the next sync sends or finds "already there" exactly what was not yet
+/// confirmed; the one after sends nothing and the server holds each
+/// response once.
+#[test]
+fn a_sync_killed_while_it_records_confirmations_loses_and_doubles_nothing() {
+    let Some((db, token, server)) = server_with_token(Backend::Sqlite, "killed") else {
+        return;
+    };
+    let count = 3000;
+    let data = office(7, count);
+    let before: Vec<Vec<u8>> = sorted_file_bytes(&data.path().join("responses"));
+    let log = data.path().join("confirmations.log");
+    let mut child = campo(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "sync",
+        "--server",
+        &server.url,
+        "--token",
+        &token,
+    ])
+    .env("CAMPO_CONFIG", data.path().join("no-config.toml"))
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::null())
+    .spawn()
+    .unwrap();
+    // Killed once the first batch is on disk, while the rest are in flight.
+    let start = std::time::Instant::now();
+    while std::fs::metadata(&log).map_or(0, |m| m.len()) == 0 {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "no confirmation"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    assert_eq!(
+        sorted_file_bytes(&data.path().join("responses")),
+        before,
+        "no response file is rewritten by a sync"
+    );
+    let confirmed = confirmations(&log).len();
+    assert!(
+        confirmed < count,
+        "killed after the sync ended: nothing tested"
+    );
+    let again = sync(data.path(), &server.url, &token);
+    assert!(again.status.success(), "{}", text(&again));
+    let said = text(&again);
+    let numbers: Vec<usize> = ["Sent: ", "already there: "]
+        .iter()
+        .map(|label| {
+            let at = said.find(label).unwrap() + label.len();
+            said[at..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(numbers[0] + numbers[1], count - confirmed, "{said}");
+    let third = sync(data.path(), &server.url, &token);
+    assert!(
+        text(&third).contains("Sent: 0 · already there: 0"),
+        "{}",
+        text(&third)
+    );
+    assert_eq!(stored(&db).len(), count);
+    assert_eq!(confirmations(&log).len(), count);
+}
+
+fn sorted_file_bytes(dir: &Path) -> Vec<Vec<u8>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }

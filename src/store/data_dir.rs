@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::io_failure::IoFailure;
 
+use super::confirmations::{Confirmations, confirm};
 use super::summary::{Index, Recipe};
 use super::{EditLock, Listed, Lock, Response, Responses, StoreError, write_atomic};
 
@@ -20,7 +21,13 @@ pub struct DataDir {
     /// The index as last read or made, so that listing again reads only
     /// what changed.
     pub(super) index: Arc<Mutex<Option<Index>>>,
+    /// The confirmations log as last read, with the size and time it had
+    /// then: read again only when it changed.
+    pub(super) confirmations: Arc<Mutex<Option<ReadLog>>>,
 }
+
+/// The log's size and time when read (none: no log), and what it said.
+pub(super) type ReadLog = (Option<(u64, std::time::SystemTime)>, Arc<Confirmations>);
 
 impl DataDir {
     /// Opens the folder, creating it (readable by its owner only) if needed.
@@ -29,6 +36,7 @@ impl DataDir {
             root: root.to_path_buf(),
             recipe: Recipe::state_only(),
             index: Arc::new(Mutex::new(None)),
+            confirmations: Arc::new(Mutex::new(None)),
         };
         create_private_dir(&data.responses_dir())?;
         Ok(data)
@@ -129,7 +137,9 @@ impl Responses for DataDir {
         if !path.exists() {
             return Err(StoreError::NoSuchResponse { id: id.to_string() });
         }
-        Self::read_file(&path)
+        let mut response = Self::read_file(&path)?;
+        confirm(&mut response, &*self.confirmations()?);
+        Ok(response)
     }
 
     fn save(&self, response: &Response) -> Result<(), StoreError> {

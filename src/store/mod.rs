@@ -3,6 +3,7 @@
 //! system, and nothing about how either is shown to people.
 
 mod atomic;
+mod confirmations;
 mod data_dir;
 mod document;
 mod locks;

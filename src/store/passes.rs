@@ -50,6 +50,7 @@ impl DataDir {
         let dir = self.responses_dir();
         let files = crate::files::named_files_with_extension(&dir, "json")
             .map_err(|e| io_error(&dir, &e))?;
+        let confirmations = self.confirmations()?;
         let stamps = in_parallel(&files, |(_, path)| summary::stamp(path));
         let mut cache = self.index.lock().unwrap_or_else(|p| p.into_inner());
         let index = cache.get_or_insert_with(|| Index::read(&self.index_path(), &self.recipe.key));
@@ -78,6 +79,7 @@ impl DataDir {
             index.write(&self.index_path());
         }
         let mut summaries: Vec<Arc<Summary>> = summaries.into_iter().flatten().collect();
+        confirm_all(&mut summaries, &confirmations);
         summaries.sort_by_key(|r| (std::cmp::Reverse(r.updated), r.id));
         Ok(summaries
             .into_iter()
@@ -97,6 +99,8 @@ impl DataDir {
             return self.summaries();
         }
         let mut summaries = index.all();
+        drop(cache);
+        confirm_all(&mut summaries, &*self.confirmations()?);
         summaries.sort_by_key(|r| (std::cmp::Reverse(r.updated), r.id));
         Ok(summaries.into_iter().map(Listed::Response).collect())
     }
@@ -109,6 +113,7 @@ impl DataDir {
         visit: &mut dyn FnMut(Result<Response, StoreError>),
     ) -> Result<(), StoreError> {
         let files = self.response_files()?;
+        let confirmations = &*self.confirmations()?;
         let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
         let next = AtomicUsize::new(0);
         let (sender, receiver) = sync_channel(readers() * 2);
@@ -119,7 +124,14 @@ impl DataDir {
                     loop {
                         let n = next.fetch_add(1, Ordering::Relaxed);
                         let Some(batch) = batches.get(n) else { break };
-                        let read: Vec<_> = batch.iter().map(|p| DataDir::read_file(p)).collect();
+                        let read: Vec<_> = batch
+                            .iter()
+                            .map(|p| {
+                                let mut response = DataDir::read_file(p)?;
+                                super::confirmations::confirm(&mut response, confirmations);
+                                Ok(response)
+                            })
+                            .collect();
                         if sender.send((n, read)).is_err() {
                             break;
                         }
@@ -138,6 +150,19 @@ impl DataDir {
             }
         });
         Ok(())
+    }
+}
+
+/// The summaries with the log's word where it has one: the index keeps
+/// what the files say, the log is read for every listing.
+fn confirm_all(
+    summaries: &mut [Arc<Summary>],
+    confirmations: &super::confirmations::Confirmations,
+) {
+    for summary in summaries {
+        if let Some(record) = confirmations.get(&summary.id) {
+            Arc::make_mut(summary).confirmed(record);
+        }
     }
 }
 

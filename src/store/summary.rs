@@ -41,6 +41,11 @@ impl Summary {
         self.sync_state
     }
 
+    /// The state the server's last word gives this revision.
+    pub(super) fn confirmed(&mut self, record: &super::SyncRecord) {
+        self.sync_state = super::document::sync_state_of(Some(record), self.status, self.revision);
+    }
+
     /// A short form of the id, as shown in lists (`campo edit` accepts it).
     pub fn short_id(&self) -> String {
         self.id.simple().to_string()[..8].to_string()

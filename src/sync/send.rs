@@ -1,8 +1,7 @@
 //! Sending at the speed of the link: a few dozen responses a request,
-//! several requests in flight, and the confirmations of a batch written
-//! together, each response's file still
-//! replaced atomically and every confirmation on disk before it is
-//! reported (two flushes a batch instead of one per response).
+//! several requests in flight, and the confirmations of a batch appended
+//! together to the data folder's confirmations log, on disk before they
+//! are reported (one flush a batch; no response file rewritten).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -13,7 +12,7 @@ use uuid::Uuid;
 use super::client::{BatchDelivery, Client, Delivery, Transient};
 use super::{gzip, same_server};
 use crate::protocol::Refusal;
-use crate::store::{DataDir, Lock, Response, Responses, StoreError, SyncRecord};
+use crate::store::{DataDir, Response, StoreError, SyncRecord};
 
 /// Requests in flight at once: enough to hide a link's round trips, few
 /// enough to stay well inside the server's limits.
@@ -184,54 +183,28 @@ fn send_group(client: &Client, group: &[Response], tell: &mpsc::Sender<News>) ->
     }
 }
 
-/// Notes the server's answers in the responses' files, all at once: each
-/// one that nobody has open and that did not change meanwhile (then the
-/// new revision is simply still to send).
+/// Notes the server's answers, all at once, in the data folder's
+/// confirmations log (flushed to disk before this returns, so before any
+/// is counted): the responses' files are only read, never rewritten or
+/// locked. A response changed meanwhile keeps its new revision to send:
+/// the record names the revision the server has.
 pub fn record_all(
     data: &DataDir,
     answered: &[(&Response, Option<&Refusal>)],
     server: &str,
 ) -> Result<(), StoreError> {
-    answered
-        .chunks(RECORDED_TOGETHER)
-        .try_for_each(|chunk| record(data, chunk, server))
-}
-
-/// Confirmations written under their locks at once: a lock is an open
-/// file, so this bounds what a sync holds open, whatever the folder's size
-/// (the usual `ulimit -n` is 1,024, some systems have 256), while one
-/// flush still covers many files.
-const RECORDED_TOGETHER: usize = 128;
-
-fn record(
-    data: &DataDir,
-    answered: &[(&Response, Option<&Refusal>)],
-    server: &str,
-) -> Result<(), StoreError> {
-    // The locks are held until the files are written.
-    let mut held = Vec::new();
-    let mut updated = Vec::new();
-    for (sent, refusal) in answered {
-        // Someone has it open: leave their file alone. The server has it,
-        // and the next sync will hear "already there" and note it then.
-        let Lock::Mine(lock) = data.lock(sent.id)? else {
-            continue;
-        };
-        let mut current = data.load(sent.id)?;
-        if current.revision != sent.revision {
-            continue;
-        }
-        current.sync = Some(SyncRecord {
-            server: same_server(server),
-            revision: sent.revision,
-            at: Utc::now(),
-            refused: refusal.map(|r| serde_json::to_value(r).expect("a refusal serialises")),
-        });
-        held.push(lock);
-        updated.push(current);
-    }
-    if updated.is_empty() {
-        return Ok(());
-    }
-    data.save_all(&updated)
+    let at = Utc::now();
+    let records: Vec<(Uuid, SyncRecord)> = answered
+        .iter()
+        .map(|(sent, refusal)| {
+            let record = SyncRecord {
+                server: same_server(server),
+                revision: sent.revision,
+                at,
+                refused: refusal.map(|r| serde_json::to_value(r).expect("a refusal serialises")),
+            };
+            (sent.id, record)
+        })
+        .collect();
+    data.record_confirmations(&records)
 }

@@ -273,21 +273,24 @@ fn send_in_background(data: &DataDir, client: &Client) -> Box<dyn Fn()> {
 fn send_now(texts: &Texts, data: &DataDir, client: &Client) {
     let server = client.base().to_string();
     let sent = crate::sync::sync(data, &server, client, true, &mut |_| {});
-    println!("{}", farewell(texts, sent.ok().as_ref()));
+    // What the sync in the background already delivered is not due now:
+    // whether anything was answered is in the folder, not in this sync.
+    let answered = data.list().map_or(true, |listed| {
+        listed.iter().any(|l| matches!(l, Listed::Response(_)))
+    });
+    println!("{}", farewell(texts, sent.ok().as_ref(), answered));
 }
 
 /// What the director is told at the end, and only what is true: the
 /// answers reached the team; nothing was answered; the server refused them
 /// (why, and what to do); or it could not be reached.
-fn farewell(texts: &Texts, summary: Option<&crate::sync::Summary>) -> String {
+fn farewell(texts: &Texts, summary: Option<&crate::sync::Summary>, answered: bool) -> String {
     match summary {
         Some(summary) if !summary.refused.is_empty() => texts.t_args(
             "kiosk-refused",
             &[("reason", summary.refused[0].1.describe(texts).into())],
         ),
-        Some(summary) if summary.all_delivered() && summary.sent + summary.already_there == 0 => {
-            texts.t("kiosk-nothing-answered")
-        }
+        Some(summary) if summary.all_delivered() && !answered => texts.t("kiosk-nothing-answered"),
         Some(summary) if summary.all_delivered() => texts.t("kiosk-sent"),
         _ => texts.t("kiosk-not-sent"),
     }
@@ -315,20 +318,23 @@ mod tests {
             )],
             ..Summary::default()
         };
-        let said = farewell(&texts, Some(&refused));
+        let said = farewell(&texts, Some(&refused), true);
         assert!(said.contains("non le ha accolte"), "{said}");
         assert!(
             said.contains("ha già inviato un altro questionario"),
             "{said}"
         );
         assert!(!said.contains("appena il server"), "{said}");
-        let nothing = farewell(&texts, Some(&Summary::default()));
+        let nothing = farewell(&texts, Some(&Summary::default()), false);
         assert!(nothing.contains("Nessuna risposta"), "{nothing}");
+        // Delivered already, by the sync in the background: arrived.
+        let before = farewell(&texts, Some(&Summary::default()), true);
+        assert!(before.contains("sono arrivate"), "{before}");
         let sent = Summary {
             sent: 1,
             ..Summary::default()
         };
-        assert!(farewell(&texts, Some(&sent)).contains("sono arrivate"));
-        assert!(farewell(&texts, None).contains("appena il server"));
+        assert!(farewell(&texts, Some(&sent), true).contains("sono arrivate"));
+        assert!(farewell(&texts, None, true).contains("appena il server"));
     }
 }
