@@ -697,3 +697,46 @@ fn read_only_commands_neither_make_a_mistyped_folder_nor_call_it_fine() {
         "Nessun questionario nella cartella dati."
     );
 }
+
+/// `campo` hands `serve` and `export` to `campo-server` beside it (the
+/// interface's binary leaves their libraries out, issue 23): without it,
+/// it says what to install, in the user's language, and fails.
+#[test]
+fn campo_without_campo_server_beside_it_says_what_to_install() {
+    let lone = tempfile::tempdir().unwrap();
+    let alone = lone.path().join("campo");
+    fs::copy(env!("CARGO_BIN_EXE_campo"), &alone).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("out");
+    for (lang, words) in [
+        ("en", "campo runs serve and export with campo-server"),
+        ("it", "campo affida serve ed export a campo-server"),
+    ] {
+        let output = Command::new(&alone)
+            .args(["--lang", lang, "--data-dir"])
+            .arg(data.path())
+            .args(["export", "--out"])
+            .arg(&out)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{lang}");
+        let said = stderr(&output);
+        assert!(said.contains(words), "{lang}: {said}");
+        assert!(said.contains(&lone.path().join("campo-server").display().to_string()));
+        assert!(!out.exists(), "nothing was exported");
+    }
+}
+
+/// Beside it, `campo export` is run by `campo-server` and writes its files.
+#[test]
+fn campo_hands_export_to_campo_server() {
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("out");
+    let output = campo(
+        data.path(),
+        &["export", "--format", "csv", "--out", out.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(out.join("responses.csv").exists());
+}

@@ -228,3 +228,19 @@ fn a_counted_word_follows_the_plural_of_its_number() {
         }
     }
 }
+
+/// campo looks a message up in `ui.ftl`, then in `commands.ftl` (parsed
+/// only when needed): a message in both would have its second wording
+/// never shown.
+#[test]
+fn no_message_is_in_two_of_campos_files() {
+    for lang in ["en", "it"] {
+        let (ui, _) = messages(&Path::new("locales").join(lang).join("ui.ftl"));
+        let (commands, _) = messages(&Path::new("locales").join(lang).join("commands.ftl"));
+        let both: Vec<_> = ui.keys().filter(|id| commands.contains_key(*id)).collect();
+        assert!(
+            both.is_empty(),
+            "{lang}: in ui.ftl and commands.ftl: {both:?}"
+        );
+    }
+}

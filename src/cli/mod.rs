@@ -1,6 +1,7 @@
 //! The command line: parses arguments, picks the language, loads the form,
 //! opens the data folder and runs the command asked for.
 
+mod binaries;
 mod doctor;
 mod export;
 mod fronts;
@@ -138,14 +139,28 @@ enum Command {
 /// What went wrong, already in the user's words.
 struct Failure(String);
 
+/// `campo`: the interface, handing `serve` and `export` to `campo-server`.
 pub fn main() -> ExitCode {
+    start(binaries::hand_over)
+}
+
+/// `campo-server`: every command, `serve` and `export` included.
+pub fn main_server() -> ExitCode {
+    start(binaries::in_process)
+}
+
+fn start(heavy: binaries::RunHeavy) -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let texts = interface_texts(help::early_lang(&args));
-    let command = help::localize(Cli::command(), &texts, "");
-    let cli = match command
-        .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
+    // Arguments clap accepts as they are need no words: the command is
+    // translated (every argument's help looked up) only when clap has
+    // something to say, which keeps it out of the time to first paint.
+    let parsed = Cli::try_parse_from(&args).or_else(|_| {
+        help::localize(Cli::command(), &texts, "")
+            .try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+    });
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error)
             if matches!(
@@ -173,7 +188,7 @@ pub fn main() -> ExitCode {
     // A director at the kiosk never typed "campo": its messages are
     // sentences to them, not a program's diagnostics (P13).
     let kiosk = matches!(cli.command, Some(Command::Kiosk(_)));
-    match run(cli, lang) {
+    match run(cli, lang, heavy) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) if kiosk => {
             eprintln!("{}", printable(&crate::text::sentence_case(&message)));
@@ -186,7 +201,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
+fn run(cli: Cli, lang: Lang, heavy: binaries::RunHeavy) -> Result<(), Failure> {
     let package = match &cli.form {
         Some(form) => FormPackage::chosen(form),
         None => Ok(FormPackage::bundled()),
@@ -255,7 +270,16 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             format,
             out,
             status,
-        }) => return export::run(&form, &texts, &data, status, &out, format),
+        }) => {
+            return heavy(binaries::Heavy::Export {
+                form: &form,
+                texts: &texts,
+                data: &data,
+                status,
+                out,
+                format,
+            });
+        }
         Some(Command::Sync {
             server,
             token,
@@ -279,7 +303,12 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 .db
                 .clone()
                 .unwrap_or_else(|| data.root().join("server.sqlite").display().to_string());
-            return serve::run(&texts, forms, &db, args);
+            return heavy(binaries::Heavy::Serve {
+                texts: &texts,
+                forms,
+                db,
+                args,
+            });
         }
         Some(Command::Kiosk(args)) => {
             return kiosk::run(texts, &forms, &data, cli.lang, &args);

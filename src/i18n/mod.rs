@@ -8,6 +8,7 @@ mod problem;
 mod review;
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Local, Utc};
 use fluent_bundle::concurrent::FluentBundle;
@@ -133,20 +134,48 @@ impl Catalog {
     }
 }
 
-fn ui_catalog() -> Catalog {
-    Catalog::new([
-        (
-            Lang::En,
-            "locales/en/ui.ftl",
-            include_str!("../../locales/en/ui.ftl"),
+/// Where campo's own messages are: the interface's (`ui.ftl`), then the
+/// commands' (`commands.ftl`: their help, sync, serve, report, export).
+#[derive(Clone, Copy)]
+enum Part {
+    Interface,
+    Commands,
+}
+
+/// Campo's own messages of one part in one language, parsed once however
+/// many `Texts` a command builds, and only when a message of that part in
+/// that language is asked for: parsing is most of the interface's heap and
+/// of its time to first paint (issue 23).
+fn own_catalog(part: Part, lang: Lang) -> &'static Catalog {
+    static PARSED: [[OnceLock<Catalog>; 2]; 2] = [
+        [OnceLock::new(), OnceLock::new()],
+        [OnceLock::new(), OnceLock::new()],
+    ];
+    let (file, text) = match (part, lang) {
+        (Part::Interface, Lang::En) => {
+            ("locales/en/ui.ftl", include_str!("../../locales/en/ui.ftl"))
+        }
+        (Part::Interface, Lang::It) => {
+            ("locales/it/ui.ftl", include_str!("../../locales/it/ui.ftl"))
+        }
+        (Part::Commands, Lang::En) => (
+            "locales/en/commands.ftl",
+            include_str!("../../locales/en/commands.ftl"),
         ),
-        (
-            Lang::It,
-            "locales/it/ui.ftl",
-            include_str!("../../locales/it/ui.ftl"),
+        (Part::Commands, Lang::It) => (
+            "locales/it/commands.ftl",
+            include_str!("../../locales/it/commands.ftl"),
         ),
-    ])
-    .expect("the built-in interface messages parse")
+    };
+    PARSED[part as usize][lang as usize]
+        .get_or_init(|| Catalog::new([(lang, file, text)]).expect("the built-in messages parse"))
+}
+
+/// One of campo's own messages, from whichever part has it.
+fn own_message(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    own_catalog(Part::Interface, lang)
+        .format(lang, id, args)
+        .or_else(|| own_catalog(Part::Commands, lang).format(lang, id, args))
 }
 
 /// Loads a form with its messages, refusing it when the definition refers to
@@ -199,7 +228,6 @@ pub enum Zone {
 /// The current language with the interface's and the form's messages.
 pub struct Texts {
     pub lang: Lang,
-    ui: Catalog,
     form: Catalog,
     zone: Zone,
 }
@@ -211,7 +239,6 @@ impl Texts {
     pub fn new(lang: Lang, form: Catalog) -> Texts {
         Texts {
             lang,
-            ui: ui_catalog(),
             form,
             zone: Zone::Local,
         }
@@ -224,9 +251,7 @@ impl Texts {
 
     /// An interface message. A missing one shows its id, which tests prevent.
     pub fn t(&self, id: &str) -> String {
-        self.ui
-            .format(self.lang, id, None)
-            .unwrap_or_else(|| id.to_string())
+        own_message(self.lang, id, None).unwrap_or_else(|| id.to_string())
     }
 
     pub fn t_args(&self, id: &str, args: &Args) -> String {
@@ -240,9 +265,7 @@ impl Texts {
         for (name, value) in args {
             fluent_args.set(*name, value.clone());
         }
-        self.ui
-            .format(lang, id, Some(&fluent_args))
-            .unwrap_or_else(|| id.to_string())
+        own_message(lang, id, Some(&fluent_args)).unwrap_or_else(|| id.to_string())
     }
 
     /// A message of the form that it may leave out (`form-purpose`).

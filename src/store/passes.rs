@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
+use std::sync::{Arc, OnceLock};
 
 use super::data_dir::io_error;
 use super::summary::{self, Index, Summary};
@@ -118,7 +118,7 @@ impl DataDir {
         let next = AtomicUsize::new(0);
         let (sender, receiver) = sync_channel(readers() * 2);
         std::thread::scope(|scope| {
-            for _ in 0..readers() {
+            for _ in 0..readers().min(batches.len()) {
                 let (sender, next, batches) = (sender.clone(), &next, &batches);
                 scope.spawn(move || {
                     loop {
@@ -166,13 +166,26 @@ fn confirm_all(
     }
 }
 
-/// Threads that read files: one a core, at most four.
+/// The most threads that read files.
+const MOST_READERS: usize = 4;
+
+/// Threads that read files: one a core, at most `MOST_READERS`. Asked of the
+/// system once: the answer costs a score of system calls (cgroup files),
+/// paid before the interface's first paint otherwise.
 fn readers() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    static READERS: OnceLock<usize> = OnceLock::new();
+    *READERS.get_or_init(|| {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MOST_READERS))
+    })
 }
 
 /// `f` of every item, in order, spread over the machine's cores.
 fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    // Too few to share out however many cores (an empty folder, say): no
+    // threads, and no asking the system how many.
+    if items.len() < 2 * MOST_READERS {
+        return items.iter().map(&f).collect();
+    }
     let threads = readers();
     if items.len() < 2 * threads {
         return items.iter().map(&f).collect();

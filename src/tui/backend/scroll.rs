@@ -83,7 +83,8 @@ fn differing(a: &[Cell], b: &[Cell]) -> i64 {
 /// as it is, if one saves more than it costs.
 pub fn best(shown: &Buffer, next: &Buffer) -> Option<Scroll> {
     let height = next.area.height;
-    if shown.area != next.area || height < 3 {
+    // A blank screen (the first paint) has nothing worth moving.
+    if shown.area != next.area || height < 3 || shown.content.iter().all(|c| *c == Cell::EMPTY) {
         return None;
     }
     let as_is: Vec<i64> = (0..height)
