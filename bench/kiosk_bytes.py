@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """What a director's session costs through the SSH front door: a real sshd on
-loopback with the README's Match block runs `campo kiosk`; a real `ssh`
+loopback with the Match block of docs/survey.md runs `campo kiosk`; a real `ssh`
 client in a pseudo-terminal enters a department's code and completes the
 questionnaire (the "No" branch: 9 questions, the two from the list passed
 with Enter, review, mark complete, leave). Reports the bytes campo wrote to
@@ -111,7 +111,7 @@ def main():
     for name in ("host", "client"):
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(work / name)], check=True)
     (work / "authorized_keys").write_text((work / "client.pub").read_text())
-    block = (ROOT / "README.md").read_text().split("```sshd_config\n")[1].split("```")[0]
+    block = (ROOT / "docs" / "survey.md").read_text().split("```sshd_config\n")[1].split("```")[0]
     user = subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip()
     block = re.sub(r"Match User \S+", f"Match User {user}", block)
     sshd_port = free_port()

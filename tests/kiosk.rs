@@ -1,6 +1,6 @@
 //! The SSH front door with the real thing: an OpenSSH `sshd` on a loopback
-//! port, configured with the README's `Match` block (read from the
-//! README), running `campo kiosk` for the test's own account; real `ssh`
+//! port, configured with the `Match` block of docs/survey.md (read from
+//! it), running `campo kiosk` for the test's own account; real `ssh`
 //! clients, in a pseudo-terminal or not; the real collection server.
 //!
 //! sshd must run as root (its privilege separation); where it is missing
@@ -139,15 +139,17 @@ impl Drop for Sshd {
     }
 }
 
-/// The README's `sshd_config` block, for `user`, running `force_command`.
+/// The `sshd_config` block of docs/survey.md, for `user`, running
+/// `force_command`.
 fn readme_block(user: &str, force_command: &str) -> String {
     let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/survey.md"))
+            .unwrap();
     let block = readme
         .split("```sshd_config\n")
         .nth(1)
         .and_then(|rest| rest.split("```").next())
-        .expect("the README has an sshd_config block");
+        .expect("docs/survey.md has an sshd_config block");
     block
         .lines()
         .map(|line| {
