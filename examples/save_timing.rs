@@ -6,7 +6,8 @@
 use std::time::Instant;
 
 use campo::form::Answer;
-use campo::store::{DataDir, FormRef, Response, Responses};
+use campo::form::FormRef;
+use campo::store::{DataDir, Response, Responses};
 
 fn main() {
     let base = std::env::args()

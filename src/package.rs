@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::files::{MAX_FILE_BYTES, files_with_extension, read_regular};
 use crate::form::{Form, FormError};
+use crate::io_failure::IoFailure;
 
 /// The languages every form must be translated into.
 pub const LANGUAGES: [&str; 2] = ["en", "it"];
@@ -81,7 +82,7 @@ impl FormPackage {
     /// What `--form` names: a folder when there is one at that path, else a
     /// bundled form by name (a name that is neither is read as a folder,
     /// whose absence is then said).
-    pub fn chosen(form: &Path) -> Result<FormPackage, FormError> {
+    pub fn chosen(form: &Path) -> Result<FormPackage, PackageError> {
         if !form.is_dir()
             && let Some(package) = form.to_str().and_then(FormPackage::bundled_named)
         {
@@ -92,7 +93,7 @@ impl FormPackage {
 
     /// Reads a form folder: `form.json`, `locales/<lang>/*.ftl` for every
     /// language campo speaks, and earlier versions in `versions/*.json`.
-    pub fn from_dir(dir: &Path) -> Result<FormPackage, FormError> {
+    pub fn from_dir(dir: &Path) -> Result<FormPackage, PackageError> {
         let definition = read(&dir.join("form.json"))?;
         let mut messages = Vec::new();
         for lang in LANGUAGES {
@@ -150,19 +151,37 @@ impl FormPackage {
     }
 }
 
-fn read(path: &Path) -> Result<String, FormError> {
-    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|failure| FormError::Unreadable {
+/// Why a form could not be had: a file of its folder unreadable, or a
+/// definition the engine refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackageError {
+    /// A file of the form folder could not be read.
+    Unreadable {
+        path: String,
+        failure: IoFailure,
+    },
+    Refused(FormError),
+}
+
+impl From<FormError> for PackageError {
+    fn from(error: FormError) -> Self {
+        PackageError::Refused(error)
+    }
+}
+
+fn read(path: &Path) -> Result<String, PackageError> {
+    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|failure| PackageError::Unreadable {
         path: path.display().to_string(),
         failure,
     })?;
-    String::from_utf8(bytes).map_err(|_| FormError::Unreadable {
+    String::from_utf8(bytes).map_err(|_| PackageError::Unreadable {
         path: path.display().to_string(),
-        failure: crate::io_failure::IoFailure::NotText,
+        failure: IoFailure::NotText,
     })
 }
 
-fn unreadable(path: &Path, error: &std::io::Error) -> FormError {
-    FormError::Unreadable {
+fn unreadable(path: &Path, error: &std::io::Error) -> PackageError {
+    PackageError::Unreadable {
         path: path.display().to_string(),
         failure: error.into(),
     }

@@ -199,7 +199,7 @@ pub struct Registered {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     pub status: String,
-    pub forms: Vec<crate::store::FormRef>,
+    pub forms: Vec<crate::form::FormRef>,
     /// The kind of database behind the server, e.g. `sqlite`.
     #[serde(default)]
     pub backend: String,

@@ -3,12 +3,48 @@
 //! disk now), answer, save what changed, complete, and leave — saying what
 //! could not be saved rather than pretending.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::{SubsecRound, Utc};
 
 use crate::form::{Answer, Asked, Form};
-use crate::store::{EditLock, Lock, Response, Responses, Status, StoreError};
+use crate::store::{EditLock, Lock, Recipe, Response, Responses, Status, StoreError};
+
+/// What listings of responses of these forms show (the store knows no
+/// forms, so the session, which knows both, makes its recipe): the answers of
+/// every summary column of every version, and the progress through
+/// the response's own version. The key changes with the forms and
+/// columns, so that an index made for others is rebuilt.
+pub fn listing_recipe(forms: &[Form]) -> Recipe {
+    let forms = forms.to_vec();
+    let items: BTreeSet<String> = forms
+        .iter()
+        .flat_map(|f| f.summary.iter().map(|c| c.item.clone()))
+        .collect();
+    // A form's id and version name its content: a changed form is a
+    // new version.
+    let key = forms
+        .iter()
+        .map(|f| format!("{}@{}", f.id, f.version))
+        .chain(items.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Recipe {
+        key,
+        take: Box::new(move |response| {
+            let answers = items
+                .iter()
+                .filter_map(|item| Some((item.clone(), response.answers.get(item)?.clone())))
+                .collect();
+            let progress = response
+                .form
+                .among(&forms)
+                .map(|f| f.progress(&response.answers));
+            (answers, progress)
+        }),
+    }
+}
 
 /// Idle for this long, a session is likely a dropped link or a terminal
 /// left behind: another may take its response over.
@@ -97,7 +133,7 @@ impl Session {
         lang: &str,
         for_unit: Option<&crate::store::ForUnit>,
     ) -> Result<Session, StoreError> {
-        let form_ref = crate::store::FormRef {
+        let form_ref = crate::form::FormRef {
             id: form.id.clone(),
             version: form.version,
         };

@@ -5,7 +5,8 @@ use std::fs;
 
 use campo::i18n::{self, Lang, Texts, Zone};
 use campo::package::FormPackage;
-use campo::store::{DataDir, Recipe, Response, Responses, Status};
+use campo::session::listing_recipe;
+use campo::store::{DataDir, Response, Responses, Status};
 use campo::tui::app::{App, Screen, Start, Update};
 use campo::tui::view;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -45,7 +46,7 @@ fn fixture(files: &[(&str, &str)]) -> Fixture {
     let form = FormPackage::bundled().form().unwrap();
     let data = DataDir::open(&dir.path().join("data"))
         .unwrap()
-        .summarized_by(Recipe::for_forms(&[form]));
+        .summarized_by(listing_recipe(&[form]));
     for (name, text) in files {
         fs::write(data.root().join("responses").join(name), text).unwrap();
     }

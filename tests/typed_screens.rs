@@ -7,7 +7,8 @@ use std::path::Path;
 
 use campo::i18n::{self, Lang, Texts, Zone};
 use campo::package::FormPackage;
-use campo::store::{DataDir, Recipe, Response, Responses};
+use campo::session::listing_recipe;
+use campo::store::{DataDir, Response, Responses};
 use campo::tui::app::{App, Screen, Start};
 use campo::tui::view;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -26,7 +27,7 @@ fn app(package: &FormPackage, lang: Lang) -> (Fixture, App) {
     let (form, catalog) = i18n::load_form(package).unwrap();
     let data = DataDir::open(&dir.path().join("data"))
         .unwrap()
-        .summarized_by(Recipe::for_forms(std::slice::from_ref(&form)));
+        .summarized_by(listing_recipe(std::slice::from_ref(&form)));
     let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
     let mut app = App::new(form, Vec::new(), texts, Box::new(data.clone()));
     app.start(Start::New).unwrap();

@@ -7,7 +7,8 @@ use crate::form::Form;
 use crate::i18n::{Describe, Texts};
 use std::collections::HashMap;
 
-use crate::store::{DataDir, FormRef, Listed, Responses, Status, StoreError, Summary};
+use crate::form::FormRef;
+use crate::store::{DataDir, Listed, Responses, Status, StoreError, Summary};
 
 /// `forms`: every version campo has, the newest first.
 pub fn run(forms: &[Form], texts: &Texts, data: &DataDir, json: bool) -> Result<(), StoreError> {

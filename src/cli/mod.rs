@@ -249,7 +249,7 @@ fn run(cli: Cli, lang: Lang, heavy: binaries::RunHeavy) -> Result<(), Failure> {
     };
     let data = DataDir::open(&root)
         .map_err(|e| Failure(e.describe(&texts)))?
-        .summarized_by(crate::store::Recipe::for_forms(&forms));
+        .summarized_by(crate::session::listing_recipe(&forms));
     let fail = |e: StoreError| Failure(e.describe(&ui));
     let start = match cli.command {
         Some(Command::Report {

@@ -9,7 +9,7 @@ mod xlsx;
 use std::path::{Path, PathBuf};
 
 use crate::form::{Answer, Asked, Form, ItemKind};
-use crate::i18n::Texts;
+use crate::i18n::{Describe, Texts};
 use crate::store::{Response, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -360,6 +360,25 @@ pub enum ExportError {
         failure: crate::io_failure::IoFailure,
     },
     Workbook(String),
+}
+
+/// In the user's words: the export knows the interface's language, so its
+/// errors are worded here, beside them.
+impl Describe for ExportError {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            ExportError::Io { path, failure } => texts.t_args(
+                "store-io",
+                &[
+                    ("path", path.as_str().into()),
+                    ("reason", failure.describe(texts).into()),
+                ],
+            ),
+            ExportError::Workbook(detail) => {
+                texts.t_args("export-failed", &[("detail", detail.as_str().into())])
+            }
+        }
+    }
 }
 
 fn io_error(path: &Path, error: &std::io::Error) -> ExportError {

@@ -1,7 +1,5 @@
 //! Why a form definition was refused.
 
-use crate::io_failure::IoFailure;
-
 /// Why a form definition was refused. Each variant names the item, option or
 /// message at fault so the author can fix the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,11 +9,6 @@ pub enum FormError {
         line: usize,
         column: usize,
         detail: String,
-    },
-    /// A file of the form folder could not be read.
-    Unreadable {
-        path: String,
-        failure: IoFailure,
     },
     /// A `.ftl` file of the form does not parse.
     Messages {

@@ -10,6 +10,7 @@ mod definition;
 mod engine;
 mod error;
 mod progress;
+mod reference;
 mod rules;
 #[cfg(test)]
 mod typed_tests;
@@ -25,4 +26,5 @@ pub use definition::{
 pub use engine::Asked;
 pub use error::FormError;
 pub use progress::SectionProgress;
+pub use reference::FormRef;
 pub use validation::{DocumentProblem, Problem};

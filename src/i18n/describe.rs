@@ -164,6 +164,21 @@ impl Describe for StoreError {
     }
 }
 
+impl Describe for crate::package::PackageError {
+    fn describe(&self, texts: &Texts) -> String {
+        match self {
+            crate::package::PackageError::Unreadable { path, failure } => texts.t_args(
+                "form-error-unreadable",
+                &[
+                    ("path", path.as_str().into()),
+                    ("reason", failure.describe(texts).into()),
+                ],
+            ),
+            crate::package::PackageError::Refused(error) => error.describe(texts),
+        }
+    }
+}
+
 impl Describe for FormError {
     fn describe(&self, texts: &Texts) -> String {
         let t = |id: &str, args: &[(&str, &str)]| {
@@ -181,13 +196,6 @@ impl Describe for FormError {
                     ("line", (*line).into()),
                     ("column", (*column).into()),
                     ("detail", s(detail)),
-                ],
-            ),
-            FormError::Unreadable { path, failure } => texts.t_args(
-                "form-error-unreadable",
-                &[
-                    ("path", s(path)),
-                    ("reason", failure.describe(texts).into()),
                 ],
             ),
             FormError::Messages { file, detail } => {
@@ -453,23 +461,6 @@ impl Describe for SyncError {
             SyncError::NoToken => texts.t("sync-no-token"),
             SyncError::Config(error) => error.describe(texts),
             SyncError::Store(error) => error.describe(texts),
-        }
-    }
-}
-
-impl Describe for crate::export::ExportError {
-    fn describe(&self, texts: &Texts) -> String {
-        match self {
-            crate::export::ExportError::Io { path, failure } => texts.t_args(
-                "store-io",
-                &[
-                    ("path", s(path)),
-                    ("reason", failure.describe(texts).into()),
-                ],
-            ),
-            crate::export::ExportError::Workbook(detail) => {
-                texts.t_args("export-failed", &[("detail", s(detail))])
-            }
         }
     }
 }

@@ -299,7 +299,7 @@ impl Texts {
 
     /// A response of a form other than the one running: the command that
     /// opens it when campo bundles that form, else that campo does not know it.
-    pub fn unknown_form(&self, form: &crate::store::FormRef) -> String {
+    pub fn unknown_form(&self, form: &crate::form::FormRef) -> String {
         let id = if crate::package::FormPackage::bundled_named(&form.id).is_some() {
             "notice-other-bundled-form"
         } else {

@@ -254,8 +254,8 @@ mod tests {
 
     use super::*;
     use crate::form::Answers;
+    use crate::form::FormRef;
     use crate::package::FormPackage;
-    use crate::store::FormRef;
 
     fn response(status: Status, answers: &[(&str, Answer)]) -> Response {
         let mut r = Response::new(

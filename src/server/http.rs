@@ -17,8 +17,8 @@ use flate2::read::GzDecoder;
 use super::Server;
 use super::check::check;
 use super::storage::{Caller, Offer};
+use crate::form::FormRef;
 use crate::protocol::{Health, MAX_BODY_BYTES, Refusal, WhoAmI};
-use crate::store::FormRef;
 
 /// How much of an oversized body is read before refusing it.
 const DRAIN_LIMIT: usize = 16 * MAX_BODY_BYTES;

@@ -264,7 +264,8 @@ mod tests {
 
     use super::*;
     use crate::form::Answer;
-    use crate::store::{Damage, FormRef};
+    use crate::form::FormRef;
+    use crate::store::Damage;
 
     fn data() -> (tempfile::TempDir, DataDir) {
         let dir = tempfile::tempdir().unwrap();

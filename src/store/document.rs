@@ -1,5 +1,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::form::FormRef;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -78,25 +79,6 @@ pub enum SyncState {
     Refused,
     /// The research team set it aside: the server takes no revision of it.
     Withdrawn,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FormRef {
-    pub id: String,
-    pub version: u32,
-}
-
-impl FormRef {
-    /// The version of the form a response was begun with, among the
-    /// versions campo has: the one place this is looked up.
-    pub fn among<'a>(
-        &self,
-        forms: impl IntoIterator<Item = &'a crate::form::Form>,
-    ) -> Option<&'a crate::form::Form> {
-        forms
-            .into_iter()
-            .find(|f| f.id == self.id && f.version == self.version)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

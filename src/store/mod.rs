@@ -13,9 +13,7 @@ mod summary;
 
 pub use atomic::{AtomicFile, write_all_atomic, write_atomic};
 pub use data_dir::DataDir;
-pub use document::{
-    Damage, FORMAT_VERSION, ForUnit, FormRef, Response, Status, SyncRecord, SyncState,
-};
+pub use document::{Damage, FORMAT_VERSION, ForUnit, Response, Status, SyncRecord, SyncState};
 pub use summary::{Recipe, Summary};
 
 use uuid::Uuid;

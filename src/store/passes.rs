@@ -208,8 +208,9 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
+    use crate::form::FormRef;
     use crate::form::{Answer, Answers};
-    use crate::store::{FormRef, Recipe, Responses, write_atomic};
+    use crate::store::{Recipe, Responses, write_atomic};
 
     /// A recipe that takes the name, so a listing shows what is in each
     /// file.

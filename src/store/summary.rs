@@ -5,7 +5,6 @@
 //! it was read; any other file is read again, and a missing, damaged or
 //! foreign index is simply rebuilt from the files.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
@@ -15,8 +14,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::document::{FormRef, Response, Status, SyncState};
-use crate::form::{Answer, Answers, Form, SectionProgress};
+use super::document::{Response, Status, SyncState};
+use crate::form::FormRef;
+use crate::form::{Answer, Answers, SectionProgress};
 
 /// One response as listings show it: its state, and the few answers and
 /// the progress the caller's [`Recipe`] takes from it.
@@ -74,40 +74,6 @@ impl Recipe {
             key: String::new(),
             take: Box::new(|_| (Answers::new(), None)),
         })
-    }
-
-    /// What listings of responses of these forms show: the answers of
-    /// every summary column of every version, and the progress through
-    /// the response's own version. The key changes with the forms and
-    /// columns, so that an index made for others is rebuilt.
-    pub fn for_forms(forms: &[Form]) -> Recipe {
-        let forms = forms.to_vec();
-        let items: BTreeSet<String> = forms
-            .iter()
-            .flat_map(|f| f.summary.iter().map(|c| c.item.clone()))
-            .collect();
-        // A form's id and version name its content: a changed form is a
-        // new version.
-        let key = forms
-            .iter()
-            .map(|f| format!("{}@{}", f.id, f.version))
-            .chain(items.iter().cloned())
-            .collect::<Vec<_>>()
-            .join(" ");
-        Recipe {
-            key,
-            take: Box::new(move |response| {
-                let answers = items
-                    .iter()
-                    .filter_map(|item| Some((item.clone(), response.answers.get(item)?.clone())))
-                    .collect();
-                let progress = response
-                    .form
-                    .among(&forms)
-                    .map(|f| f.progress(&response.answers));
-                (answers, progress)
-            }),
-        }
     }
 
     pub fn summarize(&self, response: &Response) -> Summary {

@@ -244,7 +244,8 @@ pub fn export(data: &DataDir, dir: &Path, include_drafts: bool) -> Result<usize,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{FormRef, SyncRecord};
+    use crate::form::FormRef;
+    use crate::store::SyncRecord;
     use chrono::Utc;
 
     fn response(status: Status, revision: u64, synced: Option<u64>) -> Response {

@@ -13,9 +13,10 @@ use super::screens::home::{Home, HomeOutcome};
 use super::screens::report::{Report, ReportOutcome};
 use super::screens::review::{Review, ReviewOutcome};
 use crate::form::Form;
+use crate::form::FormRef;
 use crate::i18n::Texts;
 use crate::session::{Changed, Session, Taken, Unsaved};
-use crate::store::{EditLock, FormRef, Listed, Response, Responses, Status, StoreError};
+use crate::store::{EditLock, Listed, Response, Responses, Status, StoreError};
 
 pub enum Screen {
     Home(Home),

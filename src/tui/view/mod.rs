@@ -121,7 +121,7 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
         Notice::Reopened => texts.t("notice-reopened"),
         Notice::MarkedComplete => texts.t_args("notice-marked-complete", &texts.noun_args()),
         Notice::Missing(count) => texts.t_args("notice-missing", &[("count", (*count).into())]),
-        Notice::UnknownForm { id, version } => texts.unknown_form(&crate::store::FormRef {
+        Notice::UnknownForm { id, version } => texts.unknown_form(&crate::form::FormRef {
             id: id.clone(),
             version: *version,
         }),
