@@ -381,6 +381,8 @@ impl Describe for ExportError {
     }
 }
 
+crate::i18n::worded_errors!(ExportError);
+
 fn io_error(path: &Path, error: &std::io::Error) -> ExportError {
     ExportError::Io {
         path: path.display().to_string(),

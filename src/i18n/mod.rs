@@ -4,6 +4,7 @@
 
 mod answers;
 mod describe;
+mod errors;
 mod problem;
 mod review;
 
@@ -19,6 +20,7 @@ use crate::form::{Form, FormError};
 use crate::package::FormPackage;
 
 pub use describe::{Describe, closing_date, holder};
+pub(crate) use errors::{english, worded_errors};
 pub use review::review_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]

@@ -119,7 +119,7 @@ pub fn run(mut app: App, background: Background, after_panic: String) -> Ended {
     // the open response is saved with its position before anything else.
     app.leave_session();
     // After a hang-up there may be no terminal left to restore.
-    let restored = terminal::leave();
+    let restored = terminal.leave();
     let ending = match result {
         Ok(Ending::Quit) => restored.map(|()| Ending::Quit),
         other => other,
