@@ -7,7 +7,7 @@ use campo::i18n::{self, Lang, Texts, Zone};
 use campo::package::FormPackage;
 use campo::session::listing_recipe;
 use campo::store::{DataDir, Response, Responses, Status};
-use campo::tui::app::{App, Screen, Start, Update};
+use campo::tui::app::{App, Command, Options, Screen, Start, Update};
 use campo::tui::view;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -62,20 +62,43 @@ fn standard() -> Fixture {
 }
 
 fn app(fixture: &Fixture, lang: Lang, start: Start) -> App {
+    app_with(fixture, lang, start, Options::default())
+}
+
+fn app_with(fixture: &Fixture, lang: Lang, start: Start, options: Options) -> App {
     let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
     let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
-    let mut app = App::new(form, Vec::new(), texts, Box::new(fixture.data.clone()));
+    let mut app = App::new(
+        form,
+        Vec::new(),
+        texts,
+        Box::new(fixture.data.clone()),
+        options,
+    );
     app.start(start).unwrap();
     settle(&mut app, fixture);
     app
 }
 
-/// What the interface's loop does after a paint: the listing shown from
-/// the index is replaced by one checked against the files.
-fn settle(app: &mut App, fixture: &Fixture) {
-    if std::mem::take(&mut app.listing_wanted) {
-        app.listed(fixture.data.list());
+/// What the interface's loop does with the work the model asks for: the
+/// listing checked against the files and the results' counts are made
+/// here and handed back; the other commands are returned.
+fn settle(app: &mut App, fixture: &Fixture) -> Vec<Command> {
+    let mut others = Vec::new();
+    for command in app.take_commands() {
+        match command {
+            Command::List => {
+                app.listed(fixture.data.list());
+            }
+            Command::Gather => {
+                let form = app.form.clone();
+                let status = campo::report::StatusFilter::Complete;
+                app.gathered(campo::report::gather(&form, &fixture.data, status, None));
+            }
+            other => others.push(other),
+        }
     }
+    others
 }
 
 fn render(app: &App) -> String {
@@ -283,7 +306,7 @@ fn back_home_shows_the_response_just_left_at_once_then_the_checked_list() {
     fs::write(&other, AOSTA.replace("000000000002", "000000000009")).unwrap();
     press(&mut app, KeyCode::Esc);
     assert!(
-        app.listing_wanted,
+        app.asked().contains(&Command::List),
         "the loop is asked for a checked listing"
     );
     let shown = render(&app);
@@ -434,7 +457,8 @@ fn sync_from_the_home_screen_shows_progress_then_the_summary() {
     let fixture = standard();
     for lang in Lang::ALL {
         let mut app = app(&fixture, lang, Start::Home);
-        assert_eq!(press(&mut app, KeyCode::Char('s')), Update::StartSync);
+        assert_eq!(press(&mut app, KeyCode::Char('s')), Update::Redraw);
+        assert_eq!(settle(&mut app, &fixture), [Command::StartSync]);
         app.on_sync_event(Event::Progress(Progress::Planned { total: 4 }));
         app.on_sync_event(Event::Progress(Progress::Done {
             done: 1,
@@ -478,6 +502,7 @@ fn the_report_screen_shows_bars_item_by_item() {
     for lang in Lang::ALL {
         let mut app = app(&fixture, lang, Start::Home);
         press(&mut app, KeyCode::Char('t'));
+        settle(&mut app, &fixture);
         // P4: the 21 regions do not fit: the last line says so, and Space
         // shows the rest.
         insta::assert_snapshot!(format!("report_regions_{}", lang.code()), render(&app));
@@ -501,8 +526,11 @@ fn the_report_screen_shows_bars_item_by_item() {
 #[test]
 fn a_paper_questionnaire_goes_in_with_digits_and_enter() {
     let fixture = fixture(&[]);
-    let mut app = app(&fixture, Lang::It, Start::New);
-    app.auto_advance = true;
+    let auto_advance = Options {
+        auto_advance: true,
+        ..Options::default()
+    };
+    let mut app = app_with(&fixture, Lang::It, Start::New, auto_advance);
     let mut keys = 0;
     let mut send = |app: &mut App, code: KeyCode| {
         keys += 1;
@@ -596,7 +624,7 @@ fn on_a_disk_that_fills_up() -> (Fixture, std::rc::Rc<std::cell::Cell<bool>>, Ap
         inner: fixture.data.clone(),
         full: full.clone(),
     };
-    let mut app = App::new(form, Vec::new(), texts, Box::new(store));
+    let mut app = App::new(form, Vec::new(), texts, Box::new(store), Options::default());
     app.start(Start::New).unwrap();
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Enter);
@@ -687,7 +715,8 @@ fn quitting_with_unsaved_answers_warns_then_hands_them_over() {
     // Any other key disarms it: the next Ctrl-C warns again.
     press(&mut app, KeyCode::Char('!'));
     assert_eq!(ctrl_c(&mut app), Update::Redraw);
-    assert_eq!(ctrl_c(&mut app), Update::Quit, "the second one leaves");
+    ctrl_c(&mut app);
+    assert!(app.quitting(), "the second one leaves");
     let unsaved = app.unsaved_answers().expect("the answers are handed over");
     assert_eq!(unsaved.response.answers["dept_name"].as_one(), Some("DSM!"));
     let rescued = unsaved.rescue().unwrap();
@@ -988,7 +1017,8 @@ fn the_lock_prompt_of_campo_edit_stands_over_the_real_list() {
     // The keys in Italian: l to read (leggere), a to wait (attendere).
     assert!(screen.contains("l: leggerlo"), "{screen}");
     let mut app = app;
-    assert_eq!(press(&mut app, KeyCode::Char('a')), Update::WaitForLock(id));
+    assert_eq!(press(&mut app, KeyCode::Char('a')), Update::Redraw);
+    assert!(app.asked().contains(&Command::WaitForLock(id)));
 }
 
 #[test]
@@ -997,8 +1027,7 @@ fn a_units_new_response_shows_the_lists_answers_locked() {
     for lang in [Lang::It, Lang::En] {
         let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
         let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
-        let mut app = App::new(form, Vec::new(), texts, Box::new(fixture.data.clone()));
-        app.for_unit = Some(campo::store::ForUnit {
+        let for_unit = Some(campo::store::ForUnit {
             unit: "dsm-bologna".into(),
             answers: [
                 ("dept_region".to_string(), "emilia_romagna".to_string()),
@@ -1009,6 +1038,17 @@ fn a_units_new_response_shows_the_lists_answers_locked() {
             ]
             .into(),
         });
+        let options = Options {
+            for_unit,
+            ..Options::default()
+        };
+        let mut app = App::new(
+            form,
+            Vec::new(),
+            texts,
+            Box::new(fixture.data.clone()),
+            options,
+        );
         app.start(Start::New).unwrap();
         insta::assert_snapshot!(format!("entry_locked_{}", lang.code()), render(&app));
         // A digit, Space or Delete changes nothing, and says why.
@@ -1082,7 +1122,8 @@ fn leaving_after_marking_complete_goes_to_the_list_not_into_a_text_field() {
         "Esc after completing goes to the list:\n{}",
         render(&app)
     );
-    assert_eq!(press(&mut app, KeyCode::Char('q')), Update::Quit);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quitting());
     assert_eq!(saved(&fixture)[0].status, Status::Complete);
 }
 
@@ -1122,4 +1163,36 @@ fn a_half_typed_other_text_is_reached_with_the_arrows() {
         saved(&fixture)[0].answers["ps_training_by_other"].as_one(),
         Some("Università di Bologna")
     );
+}
+
+/// The results are counted in the background (like the listing): the
+/// home screen says so meanwhile, and the counts open the results screen
+/// only if the user is still where they asked.
+#[test]
+fn the_results_open_when_their_counts_come_unless_the_user_moved_on() {
+    let fixture = standard();
+    let mut app = app(&fixture, Lang::It, Start::Home);
+    press(&mut app, KeyCode::Char('t'));
+    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(render(&app).contains("Conteggio delle risposte complete in corso"));
+    assert_eq!(app.asked(), [Command::Gather]);
+    settle(&mut app, &fixture);
+    assert!(matches!(app.screen, Screen::Report(_)), "{}", render(&app));
+
+    let mut moved_on = self::app(&fixture, Lang::En, Start::Home);
+    press(&mut moved_on, KeyCode::Char('t'));
+    press(&mut moved_on, KeyCode::Char('n'));
+    settle(&mut moved_on, &fixture);
+    assert!(matches!(moved_on.screen, Screen::Entry(..)), "{}", render(&moved_on));
+}
+
+/// Two pieces of work asked in one batch are both carried out, in order
+/// (one "strongest" update used to keep only one of them).
+#[test]
+fn work_asked_in_one_batch_is_all_carried_out_in_order() {
+    let fixture = standard();
+    let mut app = app(&fixture, Lang::En, Start::Home);
+    press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.asked(), [Command::Gather, Command::StartSync]);
 }

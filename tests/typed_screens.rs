@@ -9,7 +9,7 @@ use campo::i18n::{self, Lang, Texts, Zone};
 use campo::package::FormPackage;
 use campo::session::listing_recipe;
 use campo::store::{DataDir, Response, Responses};
-use campo::tui::app::{App, Screen, Start};
+use campo::tui::app::{App, Options, Screen, Start};
 use campo::tui::view;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -29,7 +29,13 @@ fn app(package: &FormPackage, lang: Lang) -> (Fixture, App) {
         .unwrap()
         .summarized_by(listing_recipe(std::slice::from_ref(&form)));
     let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
-    let mut app = App::new(form, Vec::new(), texts, Box::new(data.clone()));
+    let mut app = App::new(
+        form,
+        Vec::new(),
+        texts,
+        Box::new(data.clone()),
+        Options::default(),
+    );
     app.start(Start::New).unwrap();
     (Fixture { _dir: dir, data }, app)
 }

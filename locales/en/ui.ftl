@@ -89,6 +89,7 @@ notice-missing = { $count ->
 notice-unknown-form = This response belongs to form "{ $form }", version { $version }, which this installation of campo does not know.
 notice-other-bundled-form = This response is of the form "{ $form }", version { $version }, which comes with campo: open it with campo --form { $form }.
 notice-deleted = Response moved to the trash folder.
+notice-counting = Counting the complete responses…
 
 ## Validation
 

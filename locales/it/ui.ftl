@@ -99,6 +99,7 @@ notice-missing = { $count ->
 notice-unknown-form = Questo questionario appartiene al modulo "{ $form }", versione { $version }, che questa installazione di campo non conosce.
 notice-other-bundled-form = Questo questionario è del modulo "{ $form }", versione { $version }, incluso in campo: lo apra con campo --form { $form }.
 notice-deleted = Questionario spostato nel cestino.
+notice-counting = Conteggio delle risposte complete in corso…
 
 ## Controlli sulle risposte
 

@@ -27,12 +27,12 @@ pub fn run_interface(
     ui: Texts,
     extras: Extras,
 ) -> Result<(), Failure> {
-    if let (Start::Edit(id), true) = (&start, app.follow_response_lang) {
+    if let (Start::Edit(id), true) = (&start, app.options().follow_response_lang) {
         app.texts.lang = leaving::language_of(data, *id).unwrap_or(app.texts.lang);
     }
     app.start(start).map_err(|e| Failure(e.describe(&ui)))?;
     // A kiosk's director cannot type `campo edit`: the kiosk says goodbye.
-    let kiosk = app.kiosk;
+    let kiosk = app.options().kiosk;
     let data_for_sync = data.clone();
     let config = crate::sync::config::default_path();
     let start_sync: crate::tui::SyncStarter = Box::new(move |mut report| {
@@ -61,11 +61,24 @@ pub fn run_interface(
         let data = data_for_listing.clone();
         std::thread::spawn(move || give(data.list()));
     });
+    let (data_for_counts, form) = (data.clone(), app.form.clone());
+    let gather: crate::tui::Gatherer = Box::new(move |give| {
+        let (data, form) = (data_for_counts.clone(), form.clone());
+        std::thread::spawn(move || {
+            give(crate::report::gather(
+                &form,
+                &data,
+                crate::report::StatusFilter::Complete,
+                None,
+            ))
+        });
+    });
     let background = crate::tui::Background {
         start_sync,
         wait_for_lock,
         take_over,
         list,
+        gather,
         on_status_change: extras.on_status_change,
         idle_limit: extras.idle_limit,
     };

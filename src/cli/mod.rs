@@ -344,10 +344,13 @@ fn run(cli: Cli, lang: Lang, heavy: binaries::RunHeavy) -> Result<(), Failure> {
         };
         return fronts::run_plain(&forms, texts, &data, how);
     }
-    let mut app = App::new(form, older_forms, texts, Box::new(data.clone()));
-    app.auto_advance = cli.auto_advance;
-    app.follow_response_lang = cli.lang.is_none();
-    app.for_unit = for_unit;
+    let options = crate::tui::app::Options {
+        auto_advance: cli.auto_advance,
+        follow_response_lang: cli.lang.is_none(),
+        for_unit,
+        ..Default::default()
+    };
+    let app = App::new(form, older_forms, texts, Box::new(data.clone()), options);
     fronts::run_interface(app, start, &data, &forms, ui, fronts::Extras::default())
 }
 

@@ -27,7 +27,7 @@ use signal_hook::iterator::Signals;
 
 use crossterm::event;
 
-use app::{App, Update};
+use app::{App, Command, Update};
 
 /// Whether the interface can run: both ends must be a terminal.
 /// Whether the full-screen interface can run: input and output are a
@@ -45,6 +45,12 @@ pub type SyncStarter = Box<dyn Fn(Box<dyn FnMut(crate::sync::Event) + Send>)>;
 /// Lists the responses in the background; the callback gets the listing.
 pub type Lister = Box<dyn Fn(Box<dyn FnOnce(Result<Vec<Listed>, StoreError>) + Send>)>;
 
+/// The complete responses counted for the results screen, and which.
+pub type Gathered = (crate::report::Gathered, crate::report::Selection);
+
+/// Counts the complete responses in the background; the callback gets them.
+pub type Gatherer = Box<dyn Fn(Box<dyn FnOnce(Result<Gathered, StoreError>) + Send>)>;
+
 /// Waits in the background for a response's lock; the callback gets it.
 pub type LockWaiter = Box<dyn Fn(Uuid, Box<dyn FnOnce(Result<EditLock, StoreError>) + Send>)>;
 
@@ -57,6 +63,8 @@ pub struct Background {
     pub take_over: LockWaiter,
     /// Lists the responses, checked against the files (`DataDir::list`).
     pub list: Lister,
+    /// Counts the complete responses (`report::gather`).
+    pub gather: Gatherer,
     /// Sends the responses, unseen, when the open one is completed or
     /// reopened (the kiosk's; nothing elsewhere).
     pub on_status_change: Option<Box<dyn Fn()>>,
@@ -74,6 +82,7 @@ enum Message {
     Signal(i32),
     Lock(Uuid, Result<EditLock, StoreError>),
     Listed(Result<Vec<Listed>, StoreError>),
+    Gathered(Result<Gathered, StoreError>),
 }
 
 /// How the interface ended.
@@ -158,10 +167,12 @@ fn event_loop(
         }
     });
     terminal.draw(|frame| view::draw(frame, app))?;
-    list_if_wanted(app, &background, &sender);
     // When a digit waiting for a second one settles by itself.
     let mut digit_deadline: Option<Instant> = None;
     loop {
+        if carry_out(app, &background, &sender) {
+            return Ok(Ending::Quit);
+        }
         // One wait for the next message, however long: no tick. With an
         // idle limit or a digit waiting, that wait has a deadline.
         let first = match next_message(&messages, background.idle_limit, digit_deadline) {
@@ -169,9 +180,8 @@ fn event_loop(
             Waited::Idle => return Ok(Ending::Idle),
             Waited::DigitSettles => {
                 digit_deadline = None;
-                if app.settle_digit() != Update::Nothing {
-                    terminal.draw(|frame| view::draw(frame, app))?;
-                }
+                let update = app.settle_digit();
+                draw(terminal, app, update)?;
                 continue;
             }
         };
@@ -189,12 +199,12 @@ fn event_loop(
             Ok(update) => update,
             Err(ending) => return Ok(ending),
         };
-        while update != Update::Quit
+        while !app.quitting()
             && let Ok(message) = messages.try_recv()
         {
             typed |= matches!(message, Message::Typed(_));
             match handle(app, message)? {
-                Ok(next) => update = stronger(update, next),
+                Ok(next) => update = update.max(next),
                 Err(ending) => return Ok(ending),
             }
         }
@@ -205,58 +215,70 @@ fn event_loop(
         } else if typed {
             digit_deadline = Some(Instant::now() + app::DIGIT_WAIT);
         }
-        if std::mem::take(&mut app.status_changed)
-            && let Some(send) = &background.on_status_change
-        {
-            send();
-        }
-        list_if_wanted(app, &background, &sender);
-        match update {
-            Update::Quit => return Ok(Ending::Quit),
-            Update::StartSync => {
-                let sender = sender.clone();
-                (background.start_sync)(Box::new(move |event| {
-                    let _ = sender.send(Message::Sync(event));
-                }));
-                terminal.draw(|frame| view::draw(frame, app))?;
-            }
-            Update::TakeOver(id) => {
-                let sender = sender.clone();
-                (background.take_over)(
-                    id,
-                    Box::new(move |lock| {
-                        let _ = sender.send(Message::Lock(id, lock));
-                    }),
-                );
-                terminal.draw(|frame| view::draw(frame, app))?;
-            }
-            Update::WaitForLock(id) => {
-                let sender = sender.clone();
-                (background.wait_for_lock)(
-                    id,
-                    Box::new(move |lock| {
-                        let _ = sender.send(Message::Lock(id, lock));
-                    }),
-                );
-                terminal.draw(|frame| view::draw(frame, app))?;
-            }
-            Update::Repaint => {
-                // A burst of resizes can end at the size it started from:
-                // ratatui would then see no change and draw nothing, while
-                // the terminal has reflowed the old picture.
-                // (Terminal::clear would ask the terminal where its cursor
-                // is, a question that can go unanswered over SSH; resize
-                // clears without asking.)
-                let size = terminal.size()?;
-                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-                terminal.draw(|frame| view::draw(frame, app))?;
-            }
-            Update::Redraw => {
-                terminal.draw(|frame| view::draw(frame, app))?;
-            }
-            Update::Nothing => {}
+        if !app.quitting() {
+            draw(terminal, app, update)?;
         }
     }
+}
+
+/// Draws what changed, or everything after a resize.
+fn draw(terminal: &mut terminal::Tty, app: &App, update: Update) -> io::Result<()> {
+    match update {
+        Update::Nothing => return Ok(()),
+        Update::Repaint => {
+            // A burst of resizes can end at the size it started from:
+            // ratatui would then see no change and draw nothing, while
+            // the terminal has reflowed the old picture.
+            // (Terminal::clear would ask the terminal where its cursor
+            // is, a question that can go unanswered over SSH; resize
+            // clears without asking.)
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        }
+        Update::Redraw => {}
+    }
+    terminal.draw(|frame| view::draw(frame, app))?;
+    Ok(())
+}
+
+/// Carries out the work the model asked for, in order, each answer coming
+/// back as a message; says whether the model asked to end (after the
+/// rest).
+fn carry_out(app: &mut App, background: &Background, sender: &mpsc::Sender<Message>) -> bool {
+    let mut quit = false;
+    for command in app.take_commands() {
+        let sender = sender.clone();
+        match command {
+            Command::StartSync => (background.start_sync)(Box::new(move |event| {
+                let _ = sender.send(Message::Sync(event));
+            })),
+            Command::WaitForLock(id) => (background.wait_for_lock)(
+                id,
+                Box::new(move |lock| {
+                    let _ = sender.send(Message::Lock(id, lock));
+                }),
+            ),
+            Command::TakeOver(id) => (background.take_over)(
+                id,
+                Box::new(move |lock| {
+                    let _ = sender.send(Message::Lock(id, lock));
+                }),
+            ),
+            Command::List => (background.list)(Box::new(move |listed| {
+                let _ = sender.send(Message::Listed(listed));
+            })),
+            Command::Gather => (background.gather)(Box::new(move |gathered| {
+                let _ = sender.send(Message::Gathered(gathered));
+            })),
+            Command::StatusChanged => {
+                if let Some(send) = &background.on_status_change {
+                    send();
+                }
+            }
+            Command::Quit => quit = true,
+        }
+    }
+    quit
 }
 
 /// What waiting for the next message ended with.
@@ -294,17 +316,6 @@ fn next_message(
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             unreachable!("the key reader lives as long as the loop")
         }
-    }
-}
-
-/// Has the responses listed in the background if the home screen shows a
-/// listing not yet checked against the files.
-fn list_if_wanted(app: &mut App, background: &Background, sender: &mpsc::Sender<Message>) {
-    if std::mem::take(&mut app.listing_wanted) {
-        let sender = sender.clone();
-        (background.list)(Box::new(move |listed| {
-            let _ = sender.send(Message::Listed(listed));
-        }));
     }
 }
 
@@ -370,7 +381,7 @@ fn handle(app: &mut App, message: Message) -> io::Result<Result<Update, Ending>>
                 input::Input::Event(event) => app.update(event),
                 input::Input::NotUtf8 => app.on_not_utf8(),
             })
-            .fold(Update::Nothing, stronger),
+            .fold(Update::Nothing, Update::max),
         Message::Sync(event) => app.on_sync_event(event),
         Message::Signal(SIGUSR1) => {
             if app.give_up() {
@@ -381,17 +392,6 @@ fn handle(app: &mut App, message: Message) -> io::Result<Result<Update, Ending>>
         Message::Signal(signal) => return Ok(Err(Ending::Signal(signal))),
         Message::Lock(id, lock) => app.on_lock(id, lock),
         Message::Listed(listed) => app.listed(listed),
+        Message::Gathered(gathered) => app.gathered(gathered),
     }))
-}
-
-/// Of two updates in one batch, the one that does more.
-fn stronger(a: Update, b: Update) -> Update {
-    let rank = |u: Update| match u {
-        Update::Nothing => 0,
-        Update::Redraw => 1,
-        Update::Repaint => 2,
-        Update::StartSync | Update::WaitForLock(_) | Update::TakeOver(_) => 3,
-        Update::Quit => 4,
-    };
-    if rank(b) > rank(a) { b } else { a }
 }

@@ -74,15 +74,19 @@ pub fn run(
         };
         fronts::run_plain(forms, texts, data, how)
     } else {
-        let mut app = App::new(
+        let options = crate::tui::app::Options {
+            kiosk: true,
+            follow_response_lang: true,
+            for_unit: Some(unit),
+            ..Default::default()
+        };
+        let app = App::new(
             form.clone(),
             forms[1..].to_vec(),
             texts,
             Box::new(data.clone()),
+            options,
         );
-        app.kiosk = true;
-        app.follow_response_lang = true;
-        app.for_unit = Some(unit);
         let extras = fronts::Extras {
             on_status_change: Some(send_in_background(data, &client)),
             // At least a second: fractions of a minute are for tests.

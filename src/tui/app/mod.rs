@@ -1,8 +1,11 @@
 //! The model of the whole interface and its update function: an event comes
 //! in, the model changes, and the caller redraws if anything did.
 
+mod commands;
 mod responses;
 mod screens;
+
+pub use commands::Command;
 
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use uuid::Uuid;
@@ -40,6 +43,8 @@ pub enum Notice {
     Damaged(StoreError),
     Deleted,
     Failed(StoreError),
+    /// The results screen's counts are being made.
+    Counting,
     AutoAdvance(bool),
     ReadOnly,
     NowEditable,
@@ -65,22 +70,46 @@ pub enum Notice {
     },
 }
 
-/// Whether the screen must be drawn again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Whether the screen must be drawn again, the least first: of several in
+/// one batch, the greatest is done. Other work is asked as a [`Command`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Update {
     Nothing,
     Redraw,
     /// The terminal may have lost what it showed (a resize reflows it):
     /// clear it and draw everything.
     Repaint,
-    /// Start a sync in the background (the runtime has the means).
-    StartSync,
-    /// Wait in the background until no other session has this response.
-    WaitForLock(Uuid),
-    /// Take the response from the idle session holding it (in the
-    /// background: it may take seconds).
-    TakeOver(Uuid),
-    Quit,
+}
+
+/// How the interface runs, set by whoever starts it.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// A digit on a single choice moves straight to the next question
+    /// (F4 switches it).
+    pub auto_advance: bool,
+    /// A response opens in the language it was last used in (no `--lang`
+    /// was given).
+    pub follow_response_lang: bool,
+    /// The unit this office registered for: a new response is its, with
+    /// the list's answers filled in and locked.
+    pub for_unit: Option<crate::store::ForUnit>,
+    /// Run by `campo kiosk`: one response, and leaving it ends the session
+    /// (there is no list of others to go back to).
+    pub kiosk: bool,
+    /// A session left this long without a key may be taken over.
+    pub stale_after: std::time::Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            auto_advance: false,
+            follow_response_lang: false,
+            for_unit: None,
+            kiosk: false,
+            stale_after: STALE_AFTER,
+        }
+    }
 }
 
 /// A sync in progress, or just finished, shown over the home screen.
@@ -110,8 +139,7 @@ pub struct App {
     /// Over the screen, the top one last (help may open over the others).
     pub overlays: Vec<Overlay>,
     pub notice: Option<Notice>,
-    /// A digit on a single choice moves straight to the next question.
-    pub auto_advance: bool,
+    options: Options,
     /// Earlier versions of the form, for responses begun with them.
     pub older_forms: Vec<Form>,
     /// While a response of an earlier version is open, the newest version,
@@ -120,30 +148,17 @@ pub struct App {
     /// The last key warned that leaving loses unsaved answers: pressed
     /// again, it leaves.
     leave_armed: bool,
-    /// A response opens in the language it was last used in (no `--lang`
-    /// was given).
-    pub follow_response_lang: bool,
-    /// The unit this office registered for: a new response is its, with
-    /// the list's answers filled in and locked.
-    pub for_unit: Option<crate::store::ForUnit>,
-    /// Run by `campo kiosk`: one response, and leaving it ends the session
-    /// (there is no list of others to go back to).
-    pub kiosk: bool,
-    /// The open response was marked complete or reopened since the loop
-    /// last asked: the kiosk sends it then.
-    pub status_changed: bool,
-    /// A session left this long without a key may be taken over.
-    pub stale_after: std::time::Duration,
     /// The responses as last listed: the home screen shows them at once,
     /// while a fresh listing is made in the background.
     listing: Vec<Listed>,
-    /// The home screen shows a listing not yet checked against the files:
-    /// the loop has one made in the background ([`App::listed`]).
-    pub listing_wanted: bool,
     /// Changes wait to be saved together ([`App::hold_saves`]).
     holding_saves: bool,
     /// A change came while saves were held.
     save_held: bool,
+    /// Work asked of the loop, in order ([`Command`]).
+    commands: Vec<Command>,
+    /// The results screen was asked for and is being counted.
+    report_asked: bool,
 }
 
 pub use crate::session::STALE_AFTER;
@@ -172,7 +187,13 @@ pub enum Start {
 
 impl App {
     /// The interface at its home screen.
-    pub fn new(form: Form, older_forms: Vec<Form>, texts: Texts, store: Box<dyn Responses>) -> App {
+    pub fn new(
+        form: Form,
+        older_forms: Vec<Form>,
+        texts: Texts,
+        store: Box<dyn Responses>,
+        options: Options,
+    ) -> App {
         let mut app = App {
             form,
             texts,
@@ -180,19 +201,15 @@ impl App {
             screen: Screen::Home(Home::new(Vec::new())),
             overlays: Vec::new(),
             notice: None,
-            auto_advance: false,
             older_forms,
             newest: None,
             leave_armed: false,
-            follow_response_lang: false,
-            for_unit: None,
-            kiosk: false,
-            status_changed: false,
-            stale_after: STALE_AFTER,
             listing: Vec::new(),
-            listing_wanted: false,
             holding_saves: false,
             save_held: false,
+            commands: Vec::new(),
+            report_asked: false,
+            options,
         };
         match app.store.list_quickly() {
             Ok(listing) => app.listing = listing,
@@ -200,6 +217,10 @@ impl App {
         }
         app.go_home();
         app
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
     }
 
     /// Goes where the interface was asked to start.
@@ -368,7 +389,8 @@ impl App {
                 if self.leaving_loses_answers(armed, true) {
                     return Update::Redraw;
                 }
-                Update::Quit
+                self.ask(Command::Quit);
+                Update::Nothing
             }
             Action::SwitchLanguage => {
                 self.switch_language();
@@ -376,8 +398,8 @@ impl App {
             }
             Action::Repaint => Update::Repaint,
             Action::ToggleAutoAdvance => {
-                self.auto_advance = !self.auto_advance;
-                self.notice = Some(Notice::AutoAdvance(self.auto_advance));
+                self.options.auto_advance = !self.options.auto_advance;
+                self.notice = Some(Notice::AutoAdvance(self.options.auto_advance));
                 Update::Redraw
             }
             Action::Help => {

@@ -60,7 +60,12 @@ impl App {
 
     pub(super) fn start_new(&mut self) {
         let lang = self.texts.lang.code();
-        match Session::begin_new(&self.form, &*self.store, lang, self.for_unit.as_ref()) {
+        match Session::begin_new(
+            &self.form,
+            &*self.store,
+            lang,
+            self.options.for_unit.as_ref(),
+        ) {
             Ok(session) => self.show(session, false),
             Err(error) => self.notice = Some(Notice::Failed(error)),
         }
@@ -100,7 +105,7 @@ impl App {
             return;
         }
         self.use_form_of(response);
-        if self.follow_response_lang
+        if self.options.follow_response_lang
             && let Some(lang) = crate::i18n::Lang::from_code(&response.lang)
         {
             self.texts.lang = lang;
@@ -116,7 +121,7 @@ impl App {
                 idle,
             }) => {
                 let stale_minutes = idle
-                    .filter(|idle| *idle >= self.stale_after)
+                    .filter(|idle| *idle >= self.options.stale_after)
                     .map(|idle| idle.as_secs() / 60);
                 self.overlays.push(Overlay::Lock(Box::new(LockPrompt {
                     response,
@@ -144,11 +149,15 @@ impl App {
             }
             Action::Wait if !prompt.waiting => {
                 prompt.waiting = true;
-                Update::WaitForLock(prompt.response.id)
+                let id = prompt.response.id;
+                self.ask(Command::WaitForLock(id));
+                Update::Redraw
             }
             Action::TakeOver if !prompt.waiting && prompt.stale_minutes.is_some() => {
                 prompt.waiting = true;
-                Update::TakeOver(prompt.response.id)
+                let id = prompt.response.id;
+                self.ask(Command::TakeOver(id));
+                Update::Redraw
             }
             Action::Back => {
                 self.close_lock_prompt();
@@ -185,7 +194,7 @@ impl App {
         if !matches!(self.screen, Screen::Entry(..) | Screen::Review(..)) || self.read_only() {
             return false;
         }
-        if self.kiosk {
+        if self.options.kiosk {
             return true;
         }
         self.go_home();
@@ -286,8 +295,9 @@ impl App {
         if self.leaving_loses_answers(armed, false) {
             return Update::Redraw;
         }
-        if self.kiosk {
-            return Update::Quit;
+        if self.options.kiosk {
+            self.ask(Command::Quit);
+            return Update::Nothing;
         }
         let rescued = self.unsaved_answers().map(|unsaved| unsaved.rescue());
         self.go_home();
@@ -320,7 +330,7 @@ impl App {
         }
         self.put_back_newest_form();
         self.screen = Screen::Home(Home::new(self.listing.clone()));
-        self.listing_wanted = true;
+        self.ask(Command::List);
     }
 
     /// A listing made in the background: the home screen shows it.
@@ -370,7 +380,7 @@ impl App {
             self.save_current();
         }
         if changed == Changed::Reopened {
-            self.status_changed = true;
+            self.ask(Command::StatusChanged);
         }
         if changed == Changed::Reopened && !matches!(self.notice, Some(Notice::SaveFailed(_))) {
             self.notice = Some(Notice::Reopened);

@@ -18,14 +18,24 @@ impl App {
         }
     }
 
-    /// The results of the complete responses saved here.
+    /// The results of the complete responses saved here: counted in the
+    /// background, like the listing, and shown when they come.
     pub(super) fn open_report(&mut self) {
-        let gathered = crate::report::gather(
-            &self.form,
-            &*self.store,
-            crate::report::StatusFilter::Complete,
-            None,
-        );
+        self.report_asked = true;
+        self.notice = Some(Notice::Counting);
+        self.ask(Command::Gather);
+    }
+
+    /// The counts asked for by [`Command::Gather`]: the results screen,
+    /// unless the user has moved on from the home screen meanwhile.
+    pub fn gathered(
+        &mut self,
+        gathered: Result<(crate::report::Gathered, crate::report::Selection), StoreError>,
+    ) -> Update {
+        if !std::mem::take(&mut self.report_asked) || !matches!(self.screen, Screen::Home(_)) {
+            return Update::Nothing;
+        }
+        self.notice = None;
         match gathered {
             Ok((gathered, selection)) => {
                 let tallies = gathered.total.tallies(&self.form);
@@ -33,6 +43,7 @@ impl App {
             }
             Err(error) => self.notice = Some(Notice::Failed(error)),
         }
+        Update::Redraw
     }
 
     /// Runs `step` on the open question, then saves the response if the
@@ -93,13 +104,17 @@ impl App {
             }
             HomeOutcome::Sync => {
                 self.overlays.push(Overlay::Sync(SyncView::default()));
-                Update::StartSync
+                self.ask(Command::StartSync);
+                Update::Redraw
             }
             HomeOutcome::Report => {
                 self.open_report();
                 Update::Redraw
             }
-            HomeOutcome::Quit => Update::Quit,
+            HomeOutcome::Quit => {
+                self.ask(Command::Quit);
+                Update::Nothing
+            }
         }
     }
 
@@ -144,7 +159,7 @@ impl App {
                         // ends the session), not back into a question.
                         review.from_home = true;
                         self.notice = Some(Notice::MarkedComplete);
-                        self.status_changed = true;
+                        self.ask(Command::StatusChanged);
                         self.save_current();
                     }
                     Err(items) => {
@@ -178,7 +193,7 @@ impl App {
     pub fn settle_digit(&mut self) -> Update {
         self.notice
             .take_if(|n| matches!(n, Notice::DigitPending { .. }));
-        let auto_advance = self.auto_advance;
+        let auto_advance = self.options.auto_advance;
         let outcome = self.in_entry(|entry, form, session, texts| {
             if entry.pending_digit.take().is_none() {
                 return Outcome::Ignored;
@@ -197,7 +212,7 @@ impl App {
     }
 
     pub(super) fn apply_entry(&mut self, action: Action, armed: bool) -> Update {
-        let auto_advance = self.auto_advance;
+        let auto_advance = self.options.auto_advance;
         let applied = self.in_entry(|entry, form, session, texts| {
             let label = |id: &str| texts.form_text(id);
             let outcome = entry.apply(form, session, action, &label);

@@ -127,6 +127,7 @@ pub fn notice_text(app: &App, notice: &Notice) -> String {
         }),
         Notice::Damaged(error) | Notice::Failed(error) => error.describe(texts),
         Notice::Deleted => texts.t("notice-deleted"),
+        Notice::Counting => texts.t("notice-counting"),
         Notice::ReadOnly => texts.t("notice-read-only"),
         Notice::NowEditable => texts.t("notice-now-editable"),
         Notice::TakenOver => texts.t("notice-taken-over"),
