@@ -1025,8 +1025,6 @@ fn the_lock_prompt_of_campo_edit_stands_over_the_real_list() {
 fn a_units_new_response_shows_the_lists_answers_locked() {
     let fixture = fixture(&[]);
     for lang in [Lang::It, Lang::En] {
-        let (form, catalog) = i18n::load_form(&FormPackage::bundled()).unwrap();
-        let texts = Texts::new(lang, catalog).with_zone(Zone::Utc);
         let for_unit = Some(campo::store::ForUnit {
             unit: "dsm-bologna".into(),
             answers: [
@@ -1042,14 +1040,7 @@ fn a_units_new_response_shows_the_lists_answers_locked() {
             for_unit,
             ..Options::default()
         };
-        let mut app = App::new(
-            form,
-            Vec::new(),
-            texts,
-            Box::new(fixture.data.clone()),
-            options,
-        );
-        app.start(Start::New).unwrap();
+        let mut app = app_with(&fixture, lang, Start::New, options);
         insta::assert_snapshot!(format!("entry_locked_{}", lang.code()), render(&app));
         // A digit, Space or Delete changes nothing, and says why.
         for key in [KeyCode::Char('3'), KeyCode::Char(' '), KeyCode::Delete] {
@@ -1183,7 +1174,11 @@ fn the_results_open_when_their_counts_come_unless_the_user_moved_on() {
     press(&mut moved_on, KeyCode::Char('t'));
     press(&mut moved_on, KeyCode::Char('n'));
     settle(&mut moved_on, &fixture);
-    assert!(matches!(moved_on.screen, Screen::Entry(..)), "{}", render(&moved_on));
+    assert!(
+        matches!(moved_on.screen, Screen::Entry(..)),
+        "{}",
+        render(&moved_on)
+    );
 }
 
 /// Two pieces of work asked in one batch are both carried out, in order
