@@ -577,6 +577,48 @@ fn a_tokens_request_budget_is_one_across_instances(backend: Backend) {
     }
 }
 
+/// Runs one statement straight on the database, as an operator would,
+/// and gives the first column of its first row, if it has one.
+fn sql(backend: Backend, db: &Db, statement: &str) -> Option<i64> {
+    match backend {
+        Backend::Sqlite => {
+            let connection = rusqlite::Connection::open(db.arg()).unwrap();
+            let mut prepared = connection.prepare(statement).unwrap();
+            let mut rows = prepared.query([]).unwrap();
+            rows.next().unwrap().map(|row| row.get(0).unwrap())
+        }
+        Backend::Postgres => {
+            let mut client = postgres::Client::connect(db.arg(), postgres::NoTls).unwrap();
+            let rows = client.query(statement, &[]).unwrap();
+            rows.first().map(|row| row.get(0))
+        }
+    }
+}
+
+/// An address that guessed once, long ago, and never came back leaves no
+/// row behind: any guess clears every address's expired ones (on
+/// PostgreSQL only the guesser's went, and the table grew for ever).
+fn expired_guesses_of_every_address_go_at_the_next_guess(backend: Backend) {
+    let Some((db, storage)) = storage(backend, Bounds::default()) else {
+        return;
+    };
+    storage.put_frame(&[frame_unit("verona")]).unwrap();
+    assert!(storage.set_code("verona", "right").unwrap());
+    let long_ago = chrono::Utc::now().timestamp() - 3 * 3600;
+    sql(
+        backend,
+        &db,
+        &format!("INSERT INTO guesses (address, at) VALUES ('10.9.9.9', {long_ago})"),
+    );
+    let count = "SELECT COUNT(*) FROM guesses WHERE address = '10.9.9.9'";
+    assert_eq!(sql(backend, &db, count), Some(1));
+    assert_eq!(
+        storage.register("wrong", "10.0.0.1", None).unwrap(),
+        Registration::WrongCode
+    );
+    assert_eq!(sql(backend, &db, count), Some(0), "the old guess is gone");
+}
+
 on_both_backends!(
     revisions_are_idempotent_versioned_and_never_go_back,
     tokens_are_found_by_hash_until_revoked,
@@ -590,6 +632,7 @@ on_both_backends!(
     racing_revisions_end_with_the_highest_current_and_all_kept,
     guesses_are_limited_across_instances,
     a_tokens_request_budget_is_one_across_instances,
+    expired_guesses_of_every_address_go_at_the_next_guess,
 );
 
 /// A folder of `count` complete responses, ids from `first`.

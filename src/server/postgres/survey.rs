@@ -111,14 +111,18 @@ impl Survey for PostgresStorage {
             }
             let now_s = chrono::Utc::now().timestamp();
             let expired = GuessRule::expired_until(now_s);
+            // Every address's expired guesses go, as on SQLite, or those
+            // of an address that never comes back would stay for ever.
+            // Removing them changes no count (a count takes only the
+            // window); rows another instance is removing just now are
+            // skipped, so that two never wait on each other.
+            query(
+                tx,
+                "DELETE FROM guesses WHERE ctid IN
+                 (SELECT ctid FROM guesses WHERE at <= $1 FOR UPDATE SKIP LOCKED)",
+                &[(&expired, Type::INT8)],
+            )?;
             for guesser in guessers {
-                // This guesser's expired guesses go (another's are its own
-                // lock's business); the count takes only the window anyway.
-                query(
-                    tx,
-                    "DELETE FROM guesses WHERE address = $1 AND at <= $2",
-                    &[(&guesser.key, Type::TEXT), (&expired, Type::INT8)],
-                )?;
                 let recent: i64 = query(
                     tx,
                     "SELECT COUNT(*) FROM guesses WHERE address = $1 AND at > $2",
