@@ -15,6 +15,7 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 pub mod backend;
 mod data;
 pub mod server;
+pub mod sync;
 mod tools;
 // Each test file uses its own share of these.
 #[allow(unused_imports)]
