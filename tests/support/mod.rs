@@ -14,6 +14,7 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 pub mod backend;
 mod data;
+pub mod screens;
 pub mod server;
 pub mod sync;
 mod tools;
