@@ -3,11 +3,10 @@
 use crate::text::{printable, printable_json};
 use serde_json::json;
 
-use crate::form::Form;
+use crate::form::{Form, FormRef};
 use crate::i18n::{Describe, Texts};
 use std::collections::HashMap;
 
-use crate::form::FormRef;
 use crate::store::{DataDir, Listed, Responses, Status, StoreError, Summary};
 
 /// `forms`: every version campo has, the newest first.

@@ -263,8 +263,7 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::form::Answer;
-    use crate::form::FormRef;
+    use crate::form::{Answer, FormRef};
     use crate::store::Damage;
 
     fn data() -> (tempfile::TempDir, DataDir) {

@@ -1,11 +1,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::form::FormRef;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::form::{Answers, Reasons};
+use crate::form::{Answers, FormRef, Reasons};
 
 /// The version of the file format this campo writes. A file with a higher
 /// one was written by a newer campo and is left alone.

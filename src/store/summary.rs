@@ -15,8 +15,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::document::{Response, Status, SyncState};
-use crate::form::FormRef;
-use crate::form::{Answer, Answers, SectionProgress};
+use crate::form::{Answer, Answers, FormRef, SectionProgress};
 
 /// One response as listings show it: its state, and the few answers and
 /// the progress the caller's [`Recipe`] takes from it.
