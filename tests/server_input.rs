@@ -490,7 +490,43 @@ fn stalled_uploads_hold_at_most_the_limit_each_in_memory() {
     drop(stalled);
 }
 
+/// Every route but the health check and registering with a code wants a
+/// live token (the caller is an argument of each handler): without one, or
+/// with one the server never gave, each says 401 and does nothing.
+fn every_route_but_health_and_register_wants_a_live_token(backend: Backend) {
+    let Some((db, _token, server)) = server_with_token(backend, "verona") else {
+        return;
+    };
+    let id = id_for(31, 0);
+    let document = serde_json::to_vec(&complete_response(&id, 31, 1)).unwrap();
+    let routes = [
+        ("GET", "/v1/whoami".to_string()),
+        ("GET", format!("/v1/responses/{id}")),
+        ("PUT", format!("/v1/responses/{id}")),
+        ("POST", "/v1/responses".to_string()),
+        ("POST", "/v1/codes/check".to_string()),
+    ];
+    for token in [None, Some("not-a-token-the-server-gave")] {
+        for (method, path) in &routes {
+            let url = format!("{}{path}", server.url);
+            let mut request = ureq::http::Request::builder().method(*method).uri(&url);
+            if let Some(token) = token {
+                request = request.header("Authorization", format!("Bearer {token}"));
+            }
+            let request = request.body(document.clone()).unwrap();
+            let status = raw_agent()
+                .run(request)
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0);
+            assert_eq!(status, 401, "{method} {path} with {token:?}");
+        }
+    }
+    assert_eq!(get_status(&format!("{}/v1/health", server.url), None), 200);
+    assert!(stored(&db).is_empty(), "nothing was stored");
+}
+
 on_both_backends!(
+    every_route_but_health_and_register_wants_a_live_token,
     every_kind_of_bad_document_is_refused_and_nothing_stored,
     hostile_input_is_refused_and_the_server_stays_up,
     another_offices_token_can_neither_read_nor_overwrite_a_response,

@@ -11,21 +11,14 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
 use super::Server;
+use super::auth::Upload;
 use super::check::{Checked, check};
-use super::http::{as_uploader, read_upload, refusal, server_error, unit_of};
+use super::http::{read_upload, refusal, server_error, unit_of};
 use super::storage::{Caller, Offer};
 use crate::protocol::{BatchAnswer, BatchResult, MAX_BATCH, Refusal};
 
-pub(super) async fn post_batch(
-    State(server): State<Arc<Server>>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    let storer = server.clone();
-    as_uploader(&server, headers, body, |caller, headers, body| async move {
-        store_batch(&storer, &headers, body, caller).await
-    })
-    .await
+pub(super) async fn post_batch(State(server): State<Arc<Server>>, upload: Upload) -> Response {
+    store_batch(&server, &upload.headers, upload.body, upload.caller).await
 }
 
 async fn store_batch(

@@ -15,6 +15,7 @@ use axum::routing::{get, post, put};
 use flate2::read::GzDecoder;
 
 use super::Server;
+use super::auth::{Authed, TokenSlot, Upload};
 use super::check::check;
 use super::storage::{Caller, Offer};
 use crate::form::FormRef;
@@ -22,10 +23,6 @@ use crate::protocol::{Health, MAX_BODY_BYTES, Refusal, WhoAmI};
 
 /// How much of an oversized body is read before refusing it.
 const DRAIN_LIMIT: usize = 16 * MAX_BODY_BYTES;
-
-/// The name of the token a request came with, for the log line.
-#[derive(Clone)]
-struct TokenName(String);
 
 /// The address a connection came from: requests without a valid token are
 /// rate-limited by it.
@@ -78,8 +75,9 @@ async fn limit_anonymous(
     if !carries_token && !within_rate(&server, key.clone()).await {
         return refusal(Refusal::RateLimited);
     }
+    let slot = request.extensions().get::<TokenSlot>().cloned();
     let response = next.run(request).await;
-    let anonymous = response.extensions().get::<TokenName>().is_none();
+    let anonymous = slot.and_then(|slot| slot.name()).is_none();
     if carries_token && anonymous && !within_rate(&server, key).await {
         return refusal(Refusal::RateLimited);
     }
@@ -115,7 +113,7 @@ pub fn client_address(
 
 /// Whether one more request of `key` is within the rate limit, counted
 /// where every instance of the server sees it.
-async fn within_rate(server: &Arc<Server>, key: String) -> bool {
+pub(super) async fn within_rate(server: &Arc<Server>, key: String) -> bool {
     let limiter = server.clone();
     let allowed = tokio::task::spawn_blocking(move || {
         limiter.storage.allow_request(&key, &limiter.limits.rate)
@@ -147,14 +145,13 @@ fn loggable(path: &str) -> String {
     out
 }
 
-async fn log_request(request: Request, next: Next) -> Response {
+async fn log_request(mut request: Request, next: Next) -> Response {
     let started = Instant::now();
     let (method, path) = (request.method().clone(), loggable(request.uri().path()));
+    let slot = TokenSlot::default();
+    request.extensions_mut().insert(slot.clone());
     let response = next.run(request).await;
-    let token = response
-        .extensions()
-        .get::<TokenName>()
-        .map_or("-".to_string(), |t| t.0.clone());
+    let token = slot.name().unwrap_or_else(|| "-".to_string());
     eprintln!(
         "{} {method} {path} {} {}ms token={token}",
         chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -191,27 +188,6 @@ pub(super) fn refusal(refusal: Refusal) -> Response {
 pub(super) fn server_error(detail: &str) -> Response {
     eprintln!("storage error: {detail}");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
-}
-
-/// The caller, if the request carries a live token.
-async fn authenticate(server: &Arc<Server>, headers: &HeaderMap) -> Result<Caller, Response> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| refusal(Refusal::Unauthorized))?;
-    let hash = super::tokens::hash(token);
-    let storage = server.storage.clone();
-    let found = tokio::task::spawn_blocking(move || storage.caller(&hash))
-        .await
-        .map_err(|e| server_error(&e.to_string()))?;
-    match found {
-        Ok(Some(caller)) => Ok(caller),
-        Ok(None) => Err(refusal(Refusal::Unauthorized)),
-        Err(error) => Err(server_error(&error.0)),
-    }
 }
 
 /// Reads the body, unzipping it if it says it is gzip, never keeping more
@@ -266,72 +242,9 @@ pub(super) async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>
 async fn put_response(
     State(server): State<Arc<Server>>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
+    upload: Upload,
 ) -> Response {
-    let storer = server.clone();
-    as_uploader(&server, headers, body, |caller, headers, body| async move {
-        store(&storer, &id, &headers, body, caller).await
-    })
-    .await
-}
-
-/// Serves an upload from a caller with a live token, within its rate. A
-/// refused one has its body read (bounded, as any) before the refusal
-/// goes: a connection closed on unread data is reset, and the client would
-/// see the reset instead of the 401.
-pub(super) async fn as_uploader<F, Fut>(
-    server: &Arc<Server>,
-    headers: HeaderMap,
-    body: Body,
-    serve: F,
-) -> Response
-where
-    F: FnOnce(Caller, HeaderMap, Body) -> Fut,
-    Fut: std::future::Future<Output = Response>,
-{
-    match authenticate(server, &headers).await {
-        Ok(caller) => as_caller(server, caller, |caller| serve(caller, headers, body)).await,
-        Err(refused) => {
-            let _ =
-                tokio::time::timeout(server.limits.body_timeout, read_body(&headers, body)).await;
-            refused
-        }
-    }
-}
-
-/// Serves a request that carries a live token, within the token's rate,
-/// and notes the token's name for the log line.
-pub(super) async fn as_token<F, Fut>(
-    server: &Arc<Server>,
-    headers: &HeaderMap,
-    serve: F,
-) -> Response
-where
-    F: FnOnce(Caller) -> Fut,
-    Fut: std::future::Future<Output = Response>,
-{
-    match authenticate(server, headers).await {
-        Ok(caller) => as_caller(server, caller, serve).await,
-        Err(response) => response,
-    }
-}
-
-/// Serves an authenticated caller within its token's rate, and notes the
-/// token's name for the log line.
-async fn as_caller<F, Fut>(server: &Arc<Server>, caller: Caller, serve: F) -> Response
-where
-    F: FnOnce(Caller) -> Fut,
-    Fut: std::future::Future<Output = Response>,
-{
-    let name = caller.name.clone();
-    let mut response = if within_rate(server, name.clone()).await {
-        serve(caller).await
-    } else {
-        refusal(Refusal::RateLimited)
-    };
-    response.extensions_mut().insert(TokenName(name));
-    response
+    store(&server, &id, &upload.headers, upload.body, upload.caller).await
 }
 
 /// An upload's body, once the survey is known to be open, within the
@@ -428,27 +341,20 @@ pub(super) fn unit_of(caller: &Caller, named: Option<&str>) -> Result<Option<Str
     }
 }
 
-async fn whoami(State(server): State<Arc<Server>>, headers: HeaderMap) -> Response {
-    as_token(&server, &headers, |caller| async move {
-        axum::Json(WhoAmI {
-            name: caller.name,
-            unit: caller.unit,
-        })
-        .into_response()
+async fn whoami(Authed(caller): Authed) -> Response {
+    axum::Json(WhoAmI {
+        name: caller.name,
+        unit: caller.unit,
     })
-    .await
+    .into_response()
 }
 
 async fn get_response(
     State(server): State<Arc<Server>>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    Authed(caller): Authed,
 ) -> Response {
-    let reader = server.clone();
-    as_token(&server, &headers, |caller| async move {
-        read_response(&reader, &id, caller).await
-    })
-    .await
+    read_response(&server, &id, caller).await
 }
 
 /// When the survey closed, if it has.

@@ -2,6 +2,7 @@
 //! responses with `campo sync`; the server checks each against its form,
 //! keeps every revision, and never makes up an id of its own.
 
+mod auth;
 mod batch;
 pub mod check;
 pub mod codes;

@@ -12,7 +12,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::Server;
-use super::http::{Peer, as_token, read_upload, refusal, server_error};
+use super::auth::Authed;
+use super::http::{Peer, read_upload, refusal, server_error};
 use super::storage::{GuessRule, Guesser, Registration};
 use crate::protocol::{CheckCode, CodeChecked, Refusal, Register, Registered};
 
@@ -49,38 +50,34 @@ pub(super) async fn register(
 /// guesses count against the director's address, as the kiosk gives it.
 pub(super) async fn check_code(
     State(server): State<Arc<Server>>,
+    Authed(caller): Authed,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let checker = server.clone();
-    let request_headers = headers.clone();
-    as_token(&server, &headers, |caller| async move {
-        if !(caller.kiosk || caller.team) {
-            return refusal(Refusal::Unauthorized);
-        }
-        let asked = match read_json::<CheckCode>(&checker, &request_headers, body).await {
-            Ok(asked) => asked,
-            Err(response) => return response,
-        };
-        // Each wrong code counts against the director's address, as the
-        // kiosk gives it, and against the kiosk as a whole, which may guess
-        // only so much more than one address, whatever addresses it names.
-        let kiosk = format!("kiosk {}", caller.name);
-        let allowed = checker.bounds.guesses_per_hour * GuessRule::KIOSK_FACTOR;
-        let mut guessers = vec![(kiosk, Some(allowed))];
-        if let Ok(address) = asked.guesser.parse::<IpAddr>() {
-            guessers.push((guesser(address), None));
-        }
-        match try_code(&checker, &asked.code, guessers, None).await {
-            Ok((_, unit)) => axum::Json(CodeChecked {
-                unit: unit.unit,
-                prefill: unit.prefill,
-            })
-            .into_response(),
-            Err(response) => response,
-        }
-    })
-    .await
+    if !(caller.kiosk || caller.team) {
+        return refusal(Refusal::Unauthorized);
+    }
+    let asked = match read_json::<CheckCode>(&server, &headers, body).await {
+        Ok(asked) => asked,
+        Err(response) => return response,
+    };
+    // Each wrong code counts against the director's address, as the
+    // kiosk gives it, and against the kiosk as a whole, which may guess
+    // only so much more than one address, whatever addresses it names.
+    let kiosk = format!("kiosk {}", caller.name);
+    let allowed = server.bounds.guesses_per_hour * GuessRule::KIOSK_FACTOR;
+    let mut guessers = vec![(kiosk, Some(allowed))];
+    if let Ok(address) = asked.guesser.parse::<IpAddr>() {
+        guessers.push((guesser(address), None));
+    }
+    match try_code(&server, &asked.code, guessers, None).await {
+        Ok((_, unit)) => axum::Json(CodeChecked {
+            unit: unit.unit,
+            prefill: unit.prefill,
+        })
+        .into_response(),
+        Err(response) => response,
+    }
 }
 
 /// The body as JSON of type `T`, once the survey is known to be open.
