@@ -286,6 +286,55 @@ impl GuessRule {
     pub const KIOSK_FACTOR: u32 = 20;
 }
 
+/// The statements of registering with a code, each in the backend's
+/// transaction: [`register_with`] decides with them, the same on every
+/// backend, so only their SQL differs.
+pub trait RegisterSteps {
+    type Error;
+    /// Forgets the guesses of every address made at or before `until`.
+    fn forget_guesses(&mut self, until: i64) -> Result<(), Self::Error>;
+    /// How many guesses `key` made after `since`.
+    fn guesses_since(&mut self, key: &str, since: i64) -> Result<i64, Self::Error>;
+    /// The unit whose code hashes to `code_hash`.
+    fn unit_of_code(&mut self, code_hash: &str) -> Result<Option<super::frame::Unit>, Self::Error>;
+    fn record_guess(&mut self, key: &str, at: i64) -> Result<(), Self::Error>;
+    /// Adds an office token of `unit`, named after the unit's others, and
+    /// gives its name.
+    fn add_office_token(&mut self, unit: &str, token_hash: &str) -> Result<String, Self::Error>;
+}
+
+/// Registering with a code (or only checking it, without `token_hash`):
+/// expired guesses go, none of `guessers` may be past its budget, a wrong
+/// code is a guess of each, a right one names the unit (and its new token).
+pub fn register_with<S: RegisterSteps>(
+    steps: &mut S,
+    code_hash: &str,
+    guessers: &[Guesser],
+    token_hash: Option<&str>,
+    bounds: &Bounds,
+) -> Result<Registration, S::Error> {
+    let now = chrono::Utc::now().timestamp();
+    let expired = GuessRule::expired_until(now);
+    steps.forget_guesses(expired)?;
+    for guesser in guessers {
+        let recent = steps.guesses_since(guesser.key, expired)?;
+        if !GuessRule::may_try(recent, guesser, bounds) {
+            return Ok(Registration::TooManyGuesses);
+        }
+    }
+    let Some(unit) = steps.unit_of_code(code_hash)? else {
+        for guesser in guessers {
+            steps.record_guess(guesser.key, now)?;
+        }
+        return Ok(Registration::WrongCode);
+    };
+    let name = match token_hash {
+        Some(hash) => Some(steps.add_office_token(&unit.unit, hash)?),
+        None => None,
+    };
+    Ok(Registration::Registered { name, unit })
+}
+
 /// Whom wrong guesses count against, and how many an hour it may make.
 #[derive(Debug, Clone, Copy)]
 pub struct Guesser<'a> {

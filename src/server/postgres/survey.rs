@@ -2,7 +2,7 @@
 //! their access codes and the wrong guesses at them, mailings, the
 //! closing. What one instance counts, every instance sees.
 
-use crate::server::storage::{GuessRule, Guesser};
+use crate::server::storage::{Guesser, RegisterSteps, register_with};
 use postgres::Row;
 use postgres::types::Type;
 
@@ -109,60 +109,7 @@ impl Survey for PostgresStorage {
             for key in keys {
                 lock(tx, &format!("guesses {key}"))?;
             }
-            let now_s = chrono::Utc::now().timestamp();
-            let expired = GuessRule::expired_until(now_s);
-            // Every address's expired guesses go, as on SQLite, or those
-            // of an address that never comes back would stay for ever.
-            // Removing them changes no count (a count takes only the
-            // window); rows another instance is removing just now are
-            // skipped, so that two never wait on each other.
-            query(
-                tx,
-                "DELETE FROM guesses WHERE ctid IN
-                 (SELECT ctid FROM guesses WHERE at <= $1 FOR UPDATE SKIP LOCKED)",
-                &[(&expired, Type::INT8)],
-            )?;
-            for guesser in guessers {
-                let recent: i64 = query(
-                    tx,
-                    "SELECT COUNT(*) FROM guesses WHERE address = $1 AND at > $2",
-                    &[(&guesser.key, Type::TEXT), (&expired, Type::INT8)],
-                )?[0]
-                    .get(0);
-                if !GuessRule::may_try(recent, guesser, &bounds) {
-                    return Ok(Registration::TooManyGuesses);
-                }
-            }
-            let unit = query(
-                tx,
-                "SELECT u.unit, u.prefill, u.population, u.emails, u.in_coverage
-                 FROM codes c JOIN units u ON u.unit = c.unit WHERE c.hash = $1",
-                &[(&code_hash, Type::TEXT)],
-            )?
-            .first()
-            .map(unit_from_row);
-            let Some(unit) = unit else {
-                for guesser in guessers {
-                    query(
-                        tx,
-                        "INSERT INTO guesses (address, at) VALUES ($1, $2)",
-                        &[(&guesser.key, Type::TEXT), (&now_s, Type::INT8)],
-                    )?;
-                }
-                return Ok(Registration::WrongCode);
-            };
-            let name = match token_hash {
-                Some(hash) => {
-                    // Two offices of a unit registering at once are named
-                    // one after the other.
-                    lock(tx, &format!("unit {}", unit.unit))?;
-                    let name = next_token_name(tx, &unit.unit)?;
-                    add_token(tx, &name, hash, TokenKind::Office, Some(&unit.unit))?;
-                    Some(name)
-                }
-                None => None,
-            };
-            Ok(Registration::Registered { name, unit })
+            register_with(&mut Steps(tx), code_hash, guessers, token_hash, &bounds)
         })
     }
 
@@ -255,4 +202,66 @@ fn next_token_name(tx: &mut Tx, unit: &str) -> Result<String, postgres::Error> {
     )?[0]
         .get(0);
     Ok(format!("{unit}/{}", count + 1))
+}
+
+/// Registering's statements, on PostgreSQL.
+struct Steps<'a, 'c>(&'a mut Tx<'c>);
+
+impl RegisterSteps for Steps<'_, '_> {
+    type Error = postgres::Error;
+
+    fn forget_guesses(&mut self, until: i64) -> Result<(), postgres::Error> {
+        // Removing them changes no count (a count takes only the window);
+        // rows another instance is removing just now are skipped, so that
+        // two never wait on each other.
+        query(
+            self.0,
+            "DELETE FROM guesses WHERE ctid IN
+             (SELECT ctid FROM guesses WHERE at <= $1 FOR UPDATE SKIP LOCKED)",
+            &[(&until, Type::INT8)],
+        )
+        .map(drop)
+    }
+
+    fn guesses_since(&mut self, key: &str, since: i64) -> Result<i64, postgres::Error> {
+        Ok(query(
+            self.0,
+            "SELECT COUNT(*) FROM guesses WHERE address = $1 AND at > $2",
+            &[(&key, Type::TEXT), (&since, Type::INT8)],
+        )?[0]
+            .get(0))
+    }
+
+    fn unit_of_code(&mut self, code_hash: &str) -> Result<Option<Unit>, postgres::Error> {
+        Ok(query(
+            self.0,
+            "SELECT u.unit, u.prefill, u.population, u.emails, u.in_coverage
+             FROM codes c JOIN units u ON u.unit = c.unit WHERE c.hash = $1",
+            &[(&code_hash, Type::TEXT)],
+        )?
+        .first()
+        .map(unit_from_row))
+    }
+
+    fn record_guess(&mut self, key: &str, at: i64) -> Result<(), postgres::Error> {
+        query(
+            self.0,
+            "INSERT INTO guesses (address, at) VALUES ($1, $2)",
+            &[(&key, Type::TEXT), (&at, Type::INT8)],
+        )
+        .map(drop)
+    }
+
+    fn add_office_token(
+        &mut self,
+        unit: &str,
+        token_hash: &str,
+    ) -> Result<String, postgres::Error> {
+        // Two offices of a unit registering at once are named one after
+        // the other.
+        lock(self.0, &format!("unit {unit}"))?;
+        let name = next_token_name(self.0, unit)?;
+        add_token(self.0, &name, token_hash, TokenKind::Office, Some(unit))?;
+        Ok(name)
+    }
 }

@@ -1,7 +1,7 @@
 //! The survey around the responses, in SQLite: the frame of units, their
 //! access codes and the wrong guesses at them, mailings, the closing.
 
-use crate::server::storage::{GuessRule, Guesser};
+use crate::server::storage::{Guesser, RegisterSteps, register_with};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::{SqliteStorage, add_token, now};
@@ -110,48 +110,12 @@ impl Survey for SqliteStorage {
     ) -> Result<Registration, StorageError> {
         let bounds = self.bounds;
         self.with(|c| {
+            // One writer at a time.
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let now_s = chrono::Utc::now().timestamp();
-            let expired = GuessRule::expired_until(now_s);
-            // One writer at a time: every address's expired guesses go.
-            tx.execute("DELETE FROM guesses WHERE at <= ?1", params![expired])?;
-            for guesser in guessers {
-                let recent: i64 = tx.query_row(
-                    "SELECT COUNT(*) FROM guesses WHERE address = ?1 AND at > ?2",
-                    params![guesser.key, expired],
-                    |r| r.get(0),
-                )?;
-                if !GuessRule::may_try(recent, guesser, &bounds) {
-                    return Ok(Registration::TooManyGuesses);
-                }
-            }
-            let unit: Option<String> = tx
-                .query_row(
-                    "SELECT unit FROM codes WHERE hash = ?1",
-                    params![code_hash],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let Some(unit) = unit.map(|u| find_unit(&tx, &u)).transpose()?.flatten() else {
-                for guesser in guessers {
-                    tx.execute(
-                        "INSERT INTO guesses (address, at) VALUES (?1, ?2)",
-                        params![guesser.key, now_s],
-                    )?;
-                }
-                tx.commit()?;
-                return Ok(Registration::WrongCode);
-            };
-            let name = match token_hash {
-                Some(hash) => {
-                    let name = next_token_name(&tx, &unit.unit)?;
-                    add_token(&tx, &name, hash, TokenKind::Office, Some(&unit.unit))?;
-                    Some(name)
-                }
-                None => None,
-            };
+            let registration =
+                register_with(&mut Steps(&tx), code_hash, guessers, token_hash, &bounds)?;
             tx.commit()?;
-            Ok(Registration::Registered { name, unit })
+            Ok(registration)
         })
     }
 
@@ -237,4 +201,52 @@ fn next_token_name(tx: &rusqlite::Transaction, unit: &str) -> rusqlite::Result<S
         |r| r.get(0),
     )?;
     Ok(format!("{unit}/{}", count + 1))
+}
+
+/// Registering's statements, on SQLite.
+struct Steps<'a>(&'a rusqlite::Transaction<'a>);
+
+impl RegisterSteps for Steps<'_> {
+    type Error = rusqlite::Error;
+
+    fn forget_guesses(&mut self, until: i64) -> rusqlite::Result<()> {
+        self.0
+            .execute("DELETE FROM guesses WHERE at <= ?1", params![until])
+            .map(drop)
+    }
+
+    fn guesses_since(&mut self, key: &str, since: i64) -> rusqlite::Result<i64> {
+        self.0.query_row(
+            "SELECT COUNT(*) FROM guesses WHERE address = ?1 AND at > ?2",
+            params![key, since],
+            |r| r.get(0),
+        )
+    }
+
+    fn unit_of_code(&mut self, code_hash: &str) -> rusqlite::Result<Option<Unit>> {
+        let unit: Option<String> = self
+            .0
+            .query_row(
+                "SELECT unit FROM codes WHERE hash = ?1",
+                params![code_hash],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(unit.map(|u| find_unit(self.0, &u)).transpose()?.flatten())
+    }
+
+    fn record_guess(&mut self, key: &str, at: i64) -> rusqlite::Result<()> {
+        self.0
+            .execute(
+                "INSERT INTO guesses (address, at) VALUES (?1, ?2)",
+                params![key, at],
+            )
+            .map(drop)
+    }
+
+    fn add_office_token(&mut self, unit: &str, token_hash: &str) -> rusqlite::Result<String> {
+        let name = next_token_name(self.0, unit)?;
+        add_token(self.0, &name, token_hash, TokenKind::Office, Some(unit))?;
+        Ok(name)
+    }
 }
