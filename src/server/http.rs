@@ -124,7 +124,7 @@ pub(super) async fn within_rate(server: &Arc<Server>, key: String) -> bool {
         // A database that cannot count lets the request through: the
         // request itself then meets the same database and is answered.
         Ok(Err(error)) => {
-            eprintln!("storage error: {}", error.0);
+            tracing::error!("storage error: {}", error.0);
             true
         }
         Err(_) => true,
@@ -152,9 +152,9 @@ async fn log_request(mut request: Request, next: Next) -> Response {
     request.extensions_mut().insert(slot.clone());
     let response = next.run(request).await;
     let token = slot.name().unwrap_or_else(|| "-".to_string());
-    eprintln!(
-        "{} {method} {path} {} {}ms token={token}",
-        chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    // The time comes from the subscriber; the path is `loggable`.
+    tracing::info!(
+        "{method} {path} {} {}ms token={token}",
         response.status().as_u16(),
         started.elapsed().as_millis()
     );
@@ -186,7 +186,7 @@ pub(super) fn refusal(refusal: Refusal) -> Response {
 }
 
 pub(super) fn server_error(detail: &str) -> Response {
-    eprintln!("storage error: {detail}");
+    tracing::error!("storage error: {detail}");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 

@@ -123,6 +123,14 @@ pub fn serve(
     use hyper_util::service::TowerToHyperService;
     use tokio::sync::Semaphore;
 
+    // One line a request on standard error, without colour: a log file
+    // or journald takes it as it is.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_target(false)
+        .with_level(false)
+        .try_init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
