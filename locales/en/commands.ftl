@@ -156,7 +156,7 @@ export-failed = The export could not be written: { $detail }
 doctor-line = { $path }: { $reason }
 doctor-leftover = { $path }: a temporary file left by an interrupted save; the response itself is whole, and this file can be deleted.
 data-dir-missing = The data folder { $path } does not exist: check the path (--data-dir or CAMPO_DATA_DIR).
-server-binary-missing = campo runs serve and export with campo-server, installed beside it, and cannot start { $path }: { $reason } Install both (see README.md).
+server-binary-missing = campo runs serve and export with campo-server, installed beside it, and cannot start { $path }: { $reason } Install both (see README.md); in a clone of campo, cargo build --release makes both (cargo run makes campo alone).
 doctor-empty = No responses in the data folder.
 doctor-summary = { $good ->
     [0] No response is in order

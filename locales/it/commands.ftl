@@ -156,7 +156,7 @@ export-failed = Impossibile scrivere l'esportazione: { $detail }
 doctor-line = { $path }: { $reason }
 doctor-leftover = { $path }: file temporaneo lasciato da un salvataggio interrotto; il questionario è integro e questo file si può eliminare.
 data-dir-missing = La cartella dati { $path } non esiste: controlli il percorso (--data-dir o CAMPO_DATA_DIR).
-server-binary-missing = campo affida serve ed export a campo-server, che va installato accanto a campo, ma non riesce ad avviare { $path }: { $reason } Installi entrambi i programmi (vedere README.md).
+server-binary-missing = campo affida serve ed export a campo-server, che va installato accanto a campo, ma non riesce ad avviare { $path }: { $reason } Installi entrambi i programmi (vedere README.md); in una copia del codice di campo, cargo build --release li prepara entrambi (cargo run prepara solo campo).
 doctor-empty = Nessun questionario nella cartella dati.
 doctor-summary = { $good ->
     [0] Nessun questionario è in ordine
