@@ -146,13 +146,18 @@ fn event_loop(
     app: &mut App,
     background: Background,
 ) -> io::Result<Ending> {
+    // The signals are caught from here on (one that comes meanwhile waits
+    // in signal-hook's pipe), but the threads that read them and the keys
+    // start after the first paint: starting them is a tenth of the time to
+    // it, and keys typed meanwhile wait in the terminal.
+    // SIGUSR1: another session takes over the open response.
+    let mut hangups = Signals::new([SIGHUP, SIGTERM, SIGWINCH, SIGUSR1])?;
+    terminal.draw(|frame| view::draw(frame, app))?;
     let (sender, messages) = mpsc::channel();
     let keys = sender.clone();
     let latin1 = crate::text::locale_is_latin1(|name| std::env::var(name).ok());
     thread::spawn(move || read_terminal(&keys, latin1));
     let signals = sender.clone();
-    // SIGUSR1: another session takes over the open response.
-    let mut hangups = Signals::new([SIGHUP, SIGTERM, SIGWINCH, SIGUSR1])?;
     thread::spawn(move || {
         for signal in hangups.forever() {
             let message = match signal {
@@ -166,7 +171,6 @@ fn event_loop(
             }
         }
     });
-    terminal.draw(|frame| view::draw(frame, app))?;
     // When a digit waiting for a second one settles by itself.
     let mut digit_deadline: Option<Instant> = None;
     loop {
