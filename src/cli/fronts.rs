@@ -61,9 +61,9 @@ pub fn run_interface(
         let data = data_for_listing.clone();
         std::thread::spawn(move || give(data.list()));
     });
-    let (data_for_counts, form) = (data.clone(), app.form.clone());
-    let gather: crate::tui::Gatherer = Box::new(move |give| {
-        let (data, form) = (data_for_counts.clone(), form.clone());
+    let data_for_counts = data.clone();
+    let gather: crate::tui::Gatherer = Box::new(move |form, give| {
+        let data = data_for_counts.clone();
         std::thread::spawn(move || {
             give(crate::report::gather(
                 &form,

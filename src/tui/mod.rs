@@ -48,8 +48,11 @@ pub type Lister = Box<dyn Fn(Box<dyn FnOnce(Result<Vec<Listed>, StoreError>) + S
 /// The complete responses counted for the results screen, and which.
 pub type Gathered = (crate::report::Gathered, crate::report::Selection);
 
-/// Counts the complete responses in the background; the callback gets them.
-pub type Gatherer = Box<dyn Fn(Box<dyn FnOnce(Result<Gathered, StoreError>) + Send>)>;
+/// Counts the complete responses of a form in the background; the
+/// callback gets them. The form is the interface's, copied when asked (not
+/// at start, which would cost the first paint a form's copy).
+pub type Gatherer =
+    Box<dyn Fn(crate::form::Form, Box<dyn FnOnce(Result<Gathered, StoreError>) + Send>)>;
 
 /// Waits in the background for a response's lock; the callback gets it.
 pub type LockWaiter = Box<dyn Fn(Uuid, Box<dyn FnOnce(Result<EditLock, StoreError>) + Send>)>;
@@ -271,9 +274,12 @@ fn carry_out(app: &mut App, background: &Background, sender: &mpsc::Sender<Messa
             Command::List => (background.list)(Box::new(move |listed| {
                 let _ = sender.send(Message::Listed(listed));
             })),
-            Command::Gather => (background.gather)(Box::new(move |gathered| {
-                let _ = sender.send(Message::Gathered(gathered));
-            })),
+            Command::Gather => (background.gather)(
+                app.form.clone(),
+                Box::new(move |gathered| {
+                    let _ = sender.send(Message::Gathered(gathered));
+                }),
+            ),
             Command::StatusChanged => {
                 if let Some(send) = &background.on_status_change {
                     send();

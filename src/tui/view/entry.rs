@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Borders, Paragraph};
 
@@ -15,6 +15,8 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::option_list::{OptionRow, draw_options};
 use crate::tui::widgets::text_editor::TextEditor;
 
+use super::stack::{self, Height};
+
 /// Below this width the list of sections is left out and the question
 /// names its section: beside a list of 42 columns most options wrap, and
 /// each scrolled step of a long list then costs twice the bytes.
@@ -24,9 +26,15 @@ const SECTIONS_WIDTH: u16 = 28;
 pub fn draw(frame: &mut Frame, app: &App, session: &Session, entry: &Entry, area: Rect) {
     let with_sections = area.width >= SECTIONS_FROM_WIDTH;
     let question_area = if with_sections {
-        let [sections, question] =
-            Layout::horizontal([Constraint::Length(SECTIONS_WIDTH), Constraint::Fill(1)])
-                .areas(area);
+        let sections = Rect {
+            width: SECTIONS_WIDTH,
+            ..area
+        };
+        let question = Rect {
+            x: area.x + SECTIONS_WIDTH,
+            width: area.width - SECTIONS_WIDTH,
+            ..area
+        };
         draw_sections(frame, app, session, entry, sections);
         question
     } else {
@@ -183,18 +191,20 @@ fn draw_question(
     // A one-line field's problem sits right under it (P13), not at the
     // foot of the pane eleven lines down; a list's and a long text's stay
     // at the foot, under all that they fill.
-    let body = match one_line_field_rows(entry, item, area.width) {
-        Some(rows) => Constraint::Length(rows + 3),
-        None => Constraint::Fill(1),
+    let (body, under) = match one_line_field_rows(entry, item, area.width) {
+        Some(rows) => (Height::Exactly(rows + 3), Height::Rest),
+        None => (Height::Rest, Height::Exactly(0)),
     };
-    let [head, body, foot, reason, _] = Layout::vertical([
-        Constraint::Length(top.len() as u16),
-        body,
-        Constraint::Length(problem.len() as u16),
-        Constraint::Length(reason_rows),
-        Constraint::Fill(0),
-    ])
-    .areas(area);
+    let [head, body, foot, reason, _] = stack::rows(
+        area,
+        [
+            Height::Exactly(top.len() as u16),
+            body,
+            Height::Exactly(problem.len() as u16),
+            Height::Exactly(reason_rows),
+            under,
+        ],
+    );
     frame.render_widget(Paragraph::new(top), head);
     frame.render_widget(Paragraph::new(problem), foot);
     let cursor = if item.is_typed() {
@@ -303,7 +313,7 @@ fn draw_text(
     area: Rect,
 ) -> Option<Position> {
     let (_, editor) = entry.editing.as_ref()?;
-    let [field, count] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [field, count] = stack::rows(area, [Height::Rest, Height::Exactly(1)]);
     let width = short_field_width(item).map_or(field.width, |w| w.min(field.width));
     let wrapped = editor.wrap(usize::from(width.saturating_sub(2)).saturating_sub(1));
     let rows = one_line_field_rows(entry, item, area.width)

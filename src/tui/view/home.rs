@@ -1,5 +1,5 @@
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Borders, Cell, Paragraph, Row, Table, TableState};
 
@@ -9,9 +9,11 @@ use crate::tui::app::App;
 use crate::tui::screens::home::Home;
 use crate::tui::theme::Theme;
 
+use super::stack::{self, Height};
+
 pub fn draw(frame: &mut Frame, app: &App, home: &Home, area: Rect) {
     let texts = &app.texts;
-    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [list, detail] = stack::rows(area, [Height::Rest, Height::Exactly(1)]);
     let count = home
         .entries
         .iter()

@@ -5,11 +5,12 @@ mod help;
 mod home;
 mod report;
 mod review;
+mod stack;
 mod sync;
 
 use crate::tui::screens::entry::Refused;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -17,6 +18,7 @@ use super::app::{App, Notice, Screen};
 use super::theme::Theme;
 use super::widgets::footer::footer;
 use crate::i18n::{Describe, Texts};
+use stack::Height;
 
 /// The smallest window the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
@@ -37,13 +39,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         .map(|n| crate::text::wrap_words(&notice_text(app, n), usize::from(area.width)))
         .unwrap_or_default();
     let notice_height = notice_lines.len().clamp(1, usize::from(area.height / 3)) as u16;
-    let [title, body, notice, keys] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(notice_height),
-        Constraint::Length(hints.len() as u16),
-    ])
-    .areas(area);
+    let [title, body, notice, keys] = stack::rows(
+        area,
+        [
+            Height::Exactly(1),
+            Height::Rest,
+            Height::Exactly(notice_height),
+            Height::Exactly(hints.len() as u16),
+        ],
+    );
     draw_title(frame, app, title);
     match &app.screen {
         Screen::Home(home) => home::draw(frame, app, home, body),
