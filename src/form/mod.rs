@@ -9,6 +9,7 @@ mod condition;
 mod definition;
 mod engine;
 mod error;
+pub mod expr;
 mod progress;
 mod reference;
 mod rules;

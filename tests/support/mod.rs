@@ -22,7 +22,7 @@ mod tools;
 #[allow(unused_imports)]
 pub use data::{only_response, responses, text};
 #[allow(unused_imports)]
-pub use tools::{libreoffice_is_here, pspp_is_here};
+pub use tools::{libreoffice_is_here, odk_oracle, pspp_is_here};
 
 /// How long a test waits for text before it fails and shows the screen.
 const PATIENCE: Duration = Duration::from_secs(20);
