@@ -240,6 +240,27 @@ fn a_broken_form_is_refused_with_the_problem_named() {
             definition.replace(r#""type": "single""#, r#""type": "single", "colour": 1"#),
             "unknown field `colour`",
         ),
+        (
+            definition.replace(
+                r#"{"equals": ["liked", "n"]}"#,
+                r#"{"expression": "${liked} = 'n' and"}"#,
+            ),
+            "the expression of item \"why_not\", ${liked} = 'n' and, cannot be read: it ends before it is complete",
+        ),
+        (
+            definition.replace(
+                r#"{"equals": ["liked", "n"]}"#,
+                r#"{"expression": "pulldata('a', 'b', 'c', 'd')"}"#,
+            ),
+            "campo does not know the function pulldata()",
+        ),
+        (
+            definition.replace(
+                r#"{"equals": ["liked", "n"]}"#,
+                r#"{"expression": "if(${liked} = 'n', 1)"}"#,
+            ),
+            "if() takes 3 arguments, not 2",
+        ),
     ];
     let data = data_with(&[]);
     for (text, expected) in cases {
@@ -259,6 +280,71 @@ fn a_broken_form_is_refused_with_the_problem_named() {
         assert!(
             message.contains("The form cannot be used") && message.contains(expected),
             "{message}"
+        );
+    }
+}
+
+/// An item asked when an expression in XLSForm's language holds, as ODK
+/// works it out: the same questions as the JSON condition it replaces.
+#[test]
+fn an_item_may_be_asked_when_an_expression_holds() {
+    let original = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms/tiny");
+    let form = tempfile::tempdir().unwrap();
+    for sub in ["locales/en", "locales/it"] {
+        fs::create_dir_all(form.path().join(sub)).unwrap();
+        fs::copy(
+            original.join(sub).join("form.ftl"),
+            form.path().join(sub).join("form.ftl"),
+        )
+        .unwrap();
+    }
+    let definition = fs::read_to_string(original.join("form.json")).unwrap();
+    let condition =
+        r#"{"all": [{"equals": ["liked", "n"]}, {"not": {"includes": ["came_for", "wifi"]}}]}"#;
+    assert!(definition.contains(condition));
+    let expression = r#"{"expression": "${liked} = 'n' and not(selected(${came_for}, 'wifi'))"}"#;
+    fs::write(
+        form.path().join("form.json"),
+        definition.replace(condition, expression),
+    )
+    .unwrap();
+    let response = |n: u8, liked: &str, came_for: &str| {
+        let id = format!("0a1b2c3d-0000-4000-8000-00000000000{n}");
+        let document = format!(
+            r#"{{"id": "{id}", "form": {{"id": "library-visit", "version": 3}},
+            "status": "draft", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z",
+            "lang": "en", "answers": {{"branch": "Centrale", "liked": "{liked}", "came_for": ["{came_for}"]}}}}"#
+        );
+        (format!("{id}.json"), document)
+    };
+    let files = [
+        response(1, "n", "books"),
+        response(2, "n", "wifi"),
+        response(3, "y", "books"),
+    ];
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_str()))
+        .collect();
+    let dir = data_with(&files);
+    for (n, asked) in [(1, true), (2, false), (3, false)] {
+        let output = campo(
+            dir.path(),
+            &[
+                "--form",
+                form.path().to_str().unwrap(),
+                "--lang",
+                "it",
+                "show",
+                &format!("0a1b2c3d-0000-4000-8000-00000000000{n}"),
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(
+            stdout(&output).contains("Perché no?"),
+            asked,
+            "{}",
+            stdout(&output)
         );
     }
 }

@@ -14,6 +14,18 @@ pub enum Answer {
     Number(serde_json::Number),
 }
 
+impl Answer {
+    /// The answer as ODK would submit it: a code or text, codes separated
+    /// by spaces, a number as written.
+    pub fn submitted(&self) -> String {
+        match self {
+            Answer::One(text) => text.clone(),
+            Answer::Many(codes) => codes.join(" "),
+            Answer::Number(number) => number.to_string(),
+        }
+    }
+}
+
 /// A string is `One`, a list of strings `Many`; read directly, without
 /// the buffering serde's untagged enums do (a tenth of reading a file).
 impl<'de> Deserialize<'de> for Answer {

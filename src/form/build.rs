@@ -336,6 +336,13 @@ fn check_condition(
     earlier: &[Item],
     index: &HashMap<String, usize>,
 ) -> Result<(), FormError> {
+    if let Some((expression, problem)) = condition.unreadable() {
+        return Err(FormError::UnreadableExpression {
+            item: id.into(),
+            expression: expression.into(),
+            problem: problem.clone(),
+        });
+    }
     for (refers, code) in condition.references() {
         let Some(&position) = index.get(refers) else {
             return Err(if refers == id {

@@ -2,10 +2,12 @@ use serde::Deserialize;
 use serde_json::Number;
 
 use super::Answer;
+use super::expr::{self, Expr, SyntaxError};
 
 /// When an item is asked, as written in a form definition, e.g.
-/// `{"equals": ["ps_active", "yes"]}` or
-/// `{"all": [{"equals": ["a", "yes"]}, {"not": {"includes": ["b", "none"]}}]}`.
+/// `{"equals": ["ps_active", "yes"]}`,
+/// `{"all": [{"equals": ["a", "yes"]}, {"not": {"includes": ["b", "none"]}}]}`
+/// or, in XLSForm's language, `{"expression": "${age} >= 18 and selected(${b}, 'x')"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
@@ -22,6 +24,80 @@ pub enum Condition {
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
+    /// XLSForm's `relevant`: holds when the expression is true.
+    Expression(Expression),
+}
+
+/// An expression as a form writes it, read once when the form is; the
+/// form is refused, naming the item, when it cannot be read.
+#[derive(Debug, Clone)]
+pub struct Expression {
+    pub source: String,
+    pub parsed: Result<Expr, SyntaxError>,
+}
+
+impl From<String> for Expression {
+    fn from(source: String) -> Expression {
+        let parsed = expr::parse(&source);
+        Expression { source, parsed }
+    }
+}
+
+impl<'de> Deserialize<'de> for Expression {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Expression, D::Error> {
+        String::deserialize(deserializer).map(Expression::from)
+    }
+}
+
+/// Two expressions are the same when written the same.
+impl PartialEq for Expression {
+    fn eq(&self, other: &Expression) -> bool {
+        self.source == other.source
+    }
+}
+
+impl Eq for Expression {}
+
+impl Expression {
+    /// Whether it holds over the answers `answer_of` gives (those of items
+    /// asked; any other item is unanswered, as ODK has a non-relevant one).
+    fn holds<'a>(&self, answer_of: &impl Fn(&str) -> Option<&'a Answer>) -> bool {
+        let Ok(parsed) = &self.parsed else {
+            return false; // refused when the form is built
+        };
+        expr::evaluate(parsed, &AnswersInScope(answer_of)).to_boolean()
+    }
+}
+
+/// The answers as an expression sees them: as ODK would submit them.
+struct AnswersInScope<'f, F>(&'f F);
+
+impl<'a, F: Fn(&str) -> Option<&'a Answer>> expr::Scope for AnswersInScope<'_, F> {
+    fn reference(&self, name: &str) -> Option<String> {
+        Some((self.0)(name).map(Answer::submitted).unwrap_or_default())
+    }
+
+    fn path(&self, path: &expr::Path) -> Option<String> {
+        match path.steps.as_slice() {
+            [expr::Step::Child(_), expr::Step::Child(name)] if path.absolute => {
+                self.reference(name)
+            }
+            _ => None,
+        }
+    }
+
+    fn current(&self) -> String {
+        String::new()
+    }
+
+    /// Conditions know no language: a label is for what is shown.
+    fn choice_label(&self, _item: &str, _choice: &str) -> Option<String> {
+        None
+    }
+
+    fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        chrono::Local::now().fixed_offset()
+    }
 }
 
 impl Condition {
@@ -41,6 +117,22 @@ impl Condition {
             Condition::All(all) => all.iter().all(|c| c.holds(answer_of)),
             Condition::Any(any) => any.iter().any(|c| c.holds(answer_of)),
             Condition::Not(inner) => !inner.holds(answer_of),
+            Condition::Expression(expression) => expression.holds(answer_of),
+        }
+    }
+
+    /// The first expression in it that cannot be read, and why.
+    pub fn unreadable(&self) -> Option<(&str, &SyntaxError)> {
+        match self {
+            Condition::Expression(Expression {
+                source,
+                parsed: Err(error),
+            }) => Some((source, error)),
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().find_map(Condition::unreadable)
+            }
+            Condition::Not(inner) => inner.unreadable(),
+            _ => None,
         }
     }
 
@@ -57,6 +149,11 @@ impl Condition {
                 list.iter().flat_map(Condition::references).collect()
             }
             Condition::Not(inner) => inner.references(),
+            Condition::Expression(expression) => expression
+                .parsed
+                .as_ref()
+                .map(|parsed| parsed.references().into_iter().map(|r| (r, None)).collect())
+                .unwrap_or_default(),
         }
     }
 }
@@ -105,6 +202,7 @@ impl std::fmt::Display for Condition {
             Condition::All(list) => joined(f, list, " and "),
             Condition::Any(list) => joined(f, list, " or "),
             Condition::Not(inner) => write!(f, "not ({inner})"),
+            Condition::Expression(expression) => f.write_str(&expression.source),
         }
     }
 }
@@ -206,5 +304,38 @@ mod tests {
         )
         .unwrap();
         assert_eq!(condition.references(), vec![("a", Some("x")), ("b", None)]);
+    }
+
+    #[test]
+    fn an_expression_holds_as_odk_works_it_out() {
+        assert!(eval(
+            r#"{"expression": "${active} = 'yes' and selected(${services}, 'cmhc')"}"#
+        ));
+        assert!(!eval(
+            r#"{"expression": "count-selected(${services}) > 2"}"#
+        ));
+        // An unanswered (or skipped) item is nothing: no number, not above 3.
+        assert!(!eval(r#"{"expression": "${missing} > 3"}"#));
+        assert!(eval(r#"{"expression": "${missing} = ''"}"#));
+        assert!(eval(r#"{"not": {"expression": "${missing} + 1 >= 1"}}"#));
+    }
+
+    #[test]
+    fn an_expressions_references_are_what_it_reads() {
+        let condition: Condition =
+            serde_json::from_str(r#"{"expression": "if(${b} > 1, ${a}, ${b})"}"#).unwrap();
+        assert_eq!(condition.references(), [("b", None), ("a", None)]);
+        assert_eq!(condition.to_string(), "if(${b} > 1, ${a}, ${b})");
+    }
+
+    #[test]
+    fn an_unreadable_expression_is_found_inside_others() {
+        let condition: Condition =
+            serde_json::from_str(r#"{"all": [{"answered": "a"}, {"expression": "${a} >"}]}"#)
+                .unwrap();
+        assert_eq!(
+            condition.unreadable(),
+            Some(("${a} >", &SyntaxError::UnexpectedEnd))
+        );
     }
 }

@@ -306,6 +306,32 @@ mod tests {
     }
 
     #[test]
+    fn an_expression_condition_is_read_and_checked_with_the_form() {
+        let later = r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"expression": "${a} = 'yes'"}}"#;
+        let form = form_with_items(&format!("{CHOICE}, {later}")).unwrap();
+        let answers = |code: &str| {
+            crate::form::Answers::from([("a".to_string(), crate::form::Answer::One(code.into()))])
+        };
+        let b = form.position("b").unwrap();
+        assert!(form.asked(&answers("yes")).is_asked(b));
+        assert!(!form.asked(&answers("other")).is_asked(b));
+
+        let unreadable = r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"expression": "${a} = = 1"}}"#;
+        assert!(matches!(
+            form_with_items(&format!("{CHOICE}, {unreadable}")),
+            Err(FormError::UnreadableExpression { item, .. }) if item == "b"
+        ));
+        let unknown = r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"expression": "${nope} > 1"}}"#;
+        assert_eq!(
+            form_with_items(&format!("{CHOICE}, {unknown}")),
+            Err(FormError::ConditionOnUnknownItem {
+                item: "b".into(),
+                refers: "nope".into()
+            })
+        );
+    }
+
+    #[test]
     fn condition_on_an_unknown_option_is_named() {
         let item = r#"{"id": "b", "type": "text", "question": "q", "asked_when": {"equals": ["a", "maybe"]}}"#;
         assert_eq!(

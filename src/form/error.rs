@@ -75,6 +75,12 @@ pub enum FormError {
         item: String,
         refers: String,
     },
+    /// An expression (XLSForm's language) that cannot be read.
+    UnreadableExpression {
+        item: String,
+        expression: String,
+        problem: super::expr::SyntaxError,
+    },
     ConditionOnUnknownOption {
         item: String,
         refers: String,

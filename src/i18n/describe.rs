@@ -179,6 +179,49 @@ impl Describe for crate::package::PackageError {
     }
 }
 
+/// Why an expression cannot be read, in words (positions counted from 1).
+fn expression_problem(problem: &crate::form::expr::SyntaxError, texts: &Texts) -> String {
+    use crate::form::expr::SyntaxError;
+    match problem {
+        SyntaxError::Unexpected { at, found } => texts.t_args(
+            "expression-unexpected",
+            &[("found", s(found)), ("at", (at + 1).into())],
+        ),
+        SyntaxError::UnexpectedEnd => texts.t("expression-unexpected-end"),
+        SyntaxError::UnclosedText { at } => {
+            texts.t_args("expression-unclosed-text", &[("at", (at + 1).into())])
+        }
+        SyntaxError::UnknownFunction { name } => {
+            texts.t_args("expression-unknown-function", &[("name", s(name))])
+        }
+        SyntaxError::WrongArity {
+            name,
+            expected,
+            found,
+        } => {
+            let expected = match expected.most {
+                Some(most) if most == expected.least => most.to_string(),
+                Some(most) => texts.t_args(
+                    "expression-arity-between",
+                    &[("least", expected.least.into()), ("most", most.into())],
+                ),
+                None => texts.t_args(
+                    "expression-arity-at-least",
+                    &[("least", expected.least.into())],
+                ),
+            };
+            texts.t_args(
+                "expression-wrong-arity",
+                &[
+                    ("name", s(name)),
+                    ("expected", s(&expected)),
+                    ("found", (*found).into()),
+                ],
+            )
+        }
+    }
+}
+
 impl Describe for FormError {
     fn describe(&self, texts: &Texts) -> String {
         let t = |id: &str, args: &[(&str, &str)]| {
@@ -246,6 +289,18 @@ impl Describe for FormError {
             FormError::ConditionOnLaterItem { item, refers } => t(
                 "form-error-condition-later-item",
                 &[("item", item), ("refers", refers)],
+            ),
+            FormError::UnreadableExpression {
+                item,
+                expression,
+                problem,
+            } => t(
+                "form-error-expression",
+                &[
+                    ("item", item),
+                    ("expression", expression),
+                    ("problem", &expression_problem(problem, texts)),
+                ],
             ),
             FormError::ConditionOnUnknownOption { item, refers, code } => t(
                 "form-error-condition-unknown-option",
