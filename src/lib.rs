@@ -1,6 +1,7 @@
 //! campo: enter survey data in the terminal, over SSH and on poor links.
 //!
 //! - [`form`]: the questionnaire engine (definitions, conditions, validation);
+//! - [`xlsform`]: a team's XLSForm read as a campo form;
 //! - [`i18n`]: every word shown, through Fluent, in English and Italian;
 //! - [`store`]: one JSON file per response, written atomically;
 //! - [`tui`]: the terminal interface;
@@ -24,3 +25,4 @@ pub mod store;
 pub mod sync;
 pub mod text;
 pub mod tui;
+pub mod xlsform;

@@ -88,7 +88,29 @@ impl FormPackage {
         {
             return Ok(package);
         }
+        if is_xlsform(form) {
+            return FormPackage::from_xlsform(form);
+        }
         FormPackage::from_dir(form)
+    }
+
+    /// An XLSForm, imported (see `xlsform`).
+    pub fn from_xlsform(path: &Path) -> Result<FormPackage, PackageError> {
+        let imported = crate::xlsform::import(path).map_err(PackageError::Import)?;
+        let messages = imported
+            .messages
+            .into_iter()
+            .map(|(lang, text)| MessageSource {
+                lang: lang.into(),
+                name: format!("{} ({lang})", path.display()),
+                text,
+            })
+            .collect();
+        Ok(FormPackage {
+            definition: imported.definition,
+            messages,
+            older: Vec::new(),
+        })
     }
 
     /// Reads a form folder: `form.json`, `locales/<lang>/*.ftl` for every
@@ -151,8 +173,16 @@ impl FormPackage {
     }
 }
 
-/// Why a form could not be had: a file of its folder unreadable, or a
-/// definition the engine refuses.
+/// Whether a path names an XLSForm: a spreadsheet, or pyxform's markdown.
+pub fn is_xlsform(path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ["xlsx", "xls", "ods", "md"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(extension))
+}
+
+/// Why a form could not be had: a file of its folder unreadable, an
+/// XLSForm campo cannot import, or a definition the engine refuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackageError {
     /// A file of the form folder could not be read.
@@ -160,6 +190,7 @@ pub enum PackageError {
         path: String,
         failure: IoFailure,
     },
+    Import(crate::xlsform::ImportError),
     Refused(FormError),
 }
 

@@ -40,8 +40,9 @@ struct Cli {
     #[arg(long, global = true, env = "CAMPO_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// Run another form: a bundled one by name (abstract-bologna), or a
-    /// folder with form.json and locales/{en,it}/*.ftl
-    #[arg(long, global = true, value_name = "NAME|DIR")]
+    /// folder with form.json and locales/{en,it}/*.ftl, or an XLSForm
+    /// spreadsheet
+    #[arg(long, global = true, value_name = "NAME|DIR|FILE")]
     form: Option<PathBuf>,
     /// Ask line by line, without a full-screen interface (automatic when
     /// TERM=dumb or input or output is not a terminal)

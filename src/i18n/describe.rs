@@ -174,8 +174,62 @@ impl Describe for crate::package::PackageError {
                     ("reason", failure.describe(texts).into()),
                 ],
             ),
+            crate::package::PackageError::Import(error) => error.describe(texts),
             crate::package::PackageError::Refused(error) => error.describe(texts),
         }
+    }
+}
+
+impl Describe for crate::xlsform::ImportError {
+    fn describe(&self, texts: &Texts) -> String {
+        use crate::xlsform::Problem;
+        let problem = match &self.problem {
+            Problem::Unreadable(failure) => texts.t_args(
+                "xlsform-unreadable",
+                &[("reason", failure.describe(texts).into())],
+            ),
+            Problem::NotASpreadsheet => texts.t("xlsform-not-a-spreadsheet"),
+            Problem::NoSurveySheet => texts.t("xlsform-no-survey"),
+            Problem::NoTypeColumn => texts.t("xlsform-no-type"),
+            Problem::UnsupportedSheet => texts.t("xlsform-unsupported-sheet"),
+            Problem::LabelReference => texts.t("xlsform-label-reference"),
+            Problem::UnsupportedType(kind) => {
+                texts.t_args("xlsform-unsupported-type", &[("type", s(kind))])
+            }
+            Problem::UnsupportedColumn => texts.t("xlsform-unsupported-column"),
+            Problem::UnsupportedValue(value) => {
+                texts.t_args("xlsform-unsupported-value", &[("value", s(value))])
+            }
+            Problem::UnsupportedLanguage(code) => {
+                texts.t_args("xlsform-unsupported-language", &[("code", s(code))])
+            }
+            Problem::MissingName => texts.t("xlsform-missing-name"),
+            Problem::DuplicateName(name) => {
+                texts.t_args("xlsform-duplicate-name", &[("name", s(name))])
+            }
+            Problem::MissingLabel => texts.t("xlsform-missing-label"),
+            Problem::UnknownChoiceList(list) => {
+                texts.t_args("xlsform-unknown-list", &[("list", s(list))])
+            }
+            Problem::EmptyChoiceList(list) => {
+                texts.t_args("xlsform-empty-list", &[("list", s(list))])
+            }
+            Problem::UnbalancedGroup => texts.t("xlsform-unbalanced-group"),
+            Problem::Expression(problem) => expression_problem(problem, texts),
+        };
+        let place = &self.place;
+        if place.sheet.is_empty() {
+            return problem;
+        }
+        texts.t_args(
+            "xlsform-error",
+            &[
+                ("sheet", s(&place.sheet)),
+                ("row", place.row.into()),
+                ("column", s(&place.column)),
+                ("problem", s(&problem)),
+            ],
+        )
     }
 }
 

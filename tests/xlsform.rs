@@ -1,0 +1,184 @@
+//! A team's XLSForm run by campo: filled in line by line from pyxform's
+//! markdown and from a real .xlsx, and pyxform's own test forms imported or
+//! refused as counted.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+mod support;
+use support::only_response;
+
+/// A small survey with a group, a choice list, relevance, a hint and both
+/// languages, as pyxform's tests write XLSForms.
+const WORK_SURVEY: &str = "
+| survey |
+| | type | name | label::English (en) | label::Italiano (it) | hint::Italiano (it) | relevant | required |
+| | begin group | about | About you | Chi sei | | | |
+| | integer | age | How old are you? | Quanti anni hai? | In anni compiuti | | yes |
+| | select_one yn | works | Do you work? | Lavori? | | ${age} >= 16 | yes |
+| | end group | | | | | | |
+| | text | job | What is your job? | Che lavoro fai? | | selected(${works}, 'y') | yes |
+| choices |
+| | list_name | name | label::English (en) | label::Italiano (it) |
+| | yn | y | Yes | Sì |
+| | yn | n | No | No |
+| settings |
+| | form_id | version | form_title |
+| | work | 2 | Work survey |
+";
+
+fn plain(data: &Path, form: &Path, input: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--form")
+        .arg(form)
+        .args(["--lang", "it", "--plain", "new"])
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn a_teams_xlsform_in_markdown_is_asked_with_its_relevance_in_italian() {
+    let folder = tempfile::tempdir().unwrap();
+    let form = folder.path().join("work.md");
+    std::fs::write(&form, WORK_SURVEY).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    // Fifteen: "do you work?" is not relevant, so neither is the job.
+    let text = plain(data.path(), &form, "15\n");
+    assert!(text.contains("Quanti anni hai?"), "{text}");
+    assert!(text.contains("In anni compiuti"), "{text}");
+    assert!(!text.contains("Lavori?"), "{text}");
+    let response = only_response(data.path());
+    assert_eq!(response["form"]["id"], "work");
+    assert_eq!(response["answers"]["age"], 15);
+    assert!(response["answers"].get("works").is_none());
+}
+
+/// The same form as a real spreadsheet, written by rust_xlsxwriter and
+/// read back by calamine: older, working, the job asked.
+#[test]
+fn a_teams_xlsx_is_asked_the_same_way() {
+    let folder = tempfile::tempdir().unwrap();
+    let form = folder.path().join("work.xlsx");
+    let sheets = campo::xlsform::sheets::read_markdown(WORK_SURVEY);
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    for sheet in &sheets {
+        let worksheet = workbook.add_worksheet().set_name(&sheet.name).unwrap();
+        for (column, name) in sheet.header.iter().enumerate() {
+            worksheet.write(0, column as u16, name.as_str()).unwrap();
+        }
+        for (row, cells) in sheet.rows.iter().enumerate() {
+            for (column, cell) in cells.cells.iter().enumerate() {
+                worksheet
+                    .write(row as u32 + 1, column as u16, cell.as_str())
+                    .unwrap();
+            }
+        }
+    }
+    workbook.save(&form).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let text = plain(data.path(), &form, "40\n1\ninfermiere\n");
+    assert!(text.contains("Lavori?"), "{text}");
+    assert!(text.contains("Che lavoro fai?"), "{text}");
+    let response = only_response(data.path());
+    assert_eq!(response["answers"]["works"], "y");
+    assert_eq!(response["answers"]["job"], "infermiere");
+}
+
+#[test]
+fn an_xlsform_campo_cannot_run_yet_is_refused_naming_sheet_row_and_column() {
+    let folder = tempfile::tempdir().unwrap();
+    let form = folder.path().join("checks.md");
+    std::fs::write(
+        &form,
+        "
+| survey |
+| | type | name | label | constraint |
+| | integer | age | Age | |
+| | integer | kids | Kids | . < ${age} |
+",
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    for (lang, expected) in [
+        (
+            "en",
+            "sheet \"survey\", row 3, column \"constraint\": campo does not run this column yet",
+        ),
+        (
+            "it",
+            "foglio \"survey\", riga 3, colonna \"constraint\": campo non gestisce ancora questa colonna",
+        ),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_campo"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .arg("--form")
+            .arg(&form)
+            .args(["--lang", lang, "--plain", "new"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains(expected), "{message}");
+    }
+}
+
+/// pyxform's own test forms (`../shared/corpus/pyxform-4.5.0/cases.jsonl`):
+/// how many campo imports of those pyxform accepts, and how many it
+/// refuses of those pyxform refuses. The floors are this round's counts:
+/// they may only rise.
+#[test]
+fn pyxforms_test_forms_are_imported_or_refused_as_counted() {
+    const IMPORTED_AT_LEAST: usize = 94;
+    const REFUSED_AT_LEAST: usize = 175;
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pyxform-4.5.0/cases.jsonl");
+    let Ok(text) = std::fs::read_to_string(&corpus) else {
+        eprintln!(
+            "SKIPPED: pyxform's corpus is not at {}, so these counts did not run",
+            corpus.display()
+        );
+        return;
+    };
+    let folder = tempfile::tempdir().unwrap();
+    let (mut accepted, mut imported, mut refused, mut also_refused) = (0, 0, 0, 0);
+    for (n, line) in text.lines().enumerate() {
+        let case: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = folder.path().join(format!("case{n}.md"));
+        std::fs::write(&file, case["md"].as_str().unwrap()).unwrap();
+        let runs = campo::package::FormPackage::from_xlsform(&file)
+            .ok()
+            .is_some_and(|package| campo::i18n::load_form(&package).is_ok());
+        if case["errored"].as_bool().unwrap() {
+            refused += 1;
+            also_refused += usize::from(!runs);
+        } else {
+            accepted += 1;
+            imported += usize::from(runs);
+        }
+    }
+    eprintln!(
+        "pyxform accepts {accepted}: campo imports {imported}; \
+         pyxform refuses {refused}: campo refuses {also_refused}"
+    );
+    assert!(imported >= IMPORTED_AT_LEAST, "{imported} imported");
+    assert!(also_refused >= REFUSED_AT_LEAST, "{also_refused} refused");
+}
