@@ -11,22 +11,7 @@ use support::only_response;
 
 /// A small survey with a group, a choice list, relevance, a hint and both
 /// languages, as pyxform's tests write XLSForms.
-const WORK_SURVEY: &str = "
-| survey |
-| | type | name | label::English (en) | label::Italiano (it) | hint::Italiano (it) | relevant | required |
-| | begin group | about | About you | Chi sei | | | |
-| | integer | age | How old are you? | Quanti anni hai? | In anni compiuti | | yes |
-| | select_one yn | works | Do you work? | Lavori? | | ${age} >= 16 | yes |
-| | end group | | | | | | |
-| | text | job | What is your job? | Che lavoro fai? | | selected(${works}, 'y') | yes |
-| choices |
-| | list_name | name | label::English (en) | label::Italiano (it) |
-| | yn | y | Yes | Sì |
-| | yn | n | No | No |
-| settings |
-| | form_id | version | form_title |
-| | work | 2 | Work survey |
-";
+const WORK_SURVEY: &str = include_str!("fixtures/xlsform/work.md");
 
 fn plain(data: &Path, form: &Path, input: &str) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_campo"))
@@ -181,4 +166,65 @@ fn pyxforms_test_forms_are_imported_or_refused_as_counted() {
     );
     assert!(imported >= IMPORTED_AT_LEAST, "{imported} imported");
     assert!(also_refused >= REFUSED_AT_LEAST, "{also_refused} refused");
+}
+
+/// `campo form try` for a person: each question, asked or not, with what
+/// it would submit, in the user's language; a step it cannot set is said.
+#[test]
+fn form_try_shows_a_form_authors_what_their_logic_asks_in_italian() {
+    let folder = tempfile::tempdir().unwrap();
+    let answers = folder.path().join("answers.json");
+    std::fs::write(
+        &answers,
+        r#"[["age", 15], ["colour", "red"], ["age", "old"]]"#,
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args([
+            "--lang",
+            "it",
+            "form",
+            "try",
+            "tests/fixtures/xlsform/work.md",
+        ])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("/data/about/age    15\n"), "{text}");
+    assert!(
+        text.contains("/data/about/works  (non chiesta)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("/data/job          (non chiesta)\n"),
+        "{text}"
+    );
+    let each = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args([
+            "--lang",
+            "it",
+            "form",
+            "try",
+            "tests/fixtures/xlsform/work.md",
+        ])
+        .arg(&answers)
+        .arg("--each")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(each.stdout).unwrap();
+    assert!(
+        text.contains("! il modulo non ha una domanda di nome colour"),
+        "{text}"
+    );
+    assert!(text.contains("! \"old\" non è un numero"), "{text}");
+    assert!(
+        text.contains("/data/about/age    (obbligatoria, senza risposta)"),
+        "{text}"
+    );
 }

@@ -4,6 +4,7 @@
 mod binaries;
 mod doctor;
 mod export;
+mod form;
 mod fronts;
 mod help;
 mod kiosk;
@@ -135,6 +136,9 @@ enum Command {
     Serve(serve::ServeArgs),
     /// The survey's SSH front door: asks a department's access code and opens its questionnaire
     Kiosk(kiosk::KioskArgs),
+    /// Check a form's logic: set answers and see what it asks
+    #[command(subcommand)]
+    Form(form::FormCommand),
 }
 
 /// What went wrong, already in the user's words.
@@ -203,6 +207,10 @@ fn start(heavy: binaries::RunHeavy) -> ExitCode {
 }
 
 fn run(cli: Cli, lang: Lang, heavy: binaries::RunHeavy) -> Result<(), Failure> {
+    // A form of its own and no data folder.
+    if let Some(Command::Form(command)) = cli.command {
+        return form::run(command, &interface_texts(lang));
+    }
     let package = match &cli.form {
         Some(form) => FormPackage::chosen(form),
         None => Ok(FormPackage::bundled()),
@@ -267,6 +275,7 @@ fn run(cli: Cli, lang: Lang, heavy: binaries::RunHeavy) -> Result<(), Failure> {
             return report::run(&form, &texts, &data, status, &options);
         }
         Some(Command::Doctor) => return doctor::run(&forms, &texts, &data),
+        Some(Command::Form(_)) => unreachable!("run before any form is loaded"),
         Some(Command::Export {
             format,
             out,

@@ -87,6 +87,7 @@ struct RawItem {
     specifies: Option<RawSpecifies>,
     #[serde(default)]
     checks: Vec<Check>,
+    group: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -196,6 +197,7 @@ fn build_item(
         specifies,
         ordinal: raw.ordinal,
         checks: raw.checks,
+        group: raw.group,
     })
 }
 

@@ -58,6 +58,9 @@ pub struct Item {
     /// Checks across answers, shown at this item: hard ones refuse,
     /// soft ones warn and take a reason.
     pub checks: Vec<Check>,
+    /// The XLSForm groups it is in, outermost first, joined by `/`: its
+    /// path is `/data/<group>/<id>`, as ODK names it.
+    pub group: Option<String>,
 }
 
 /// A rule over the answers: when `when` holds, the answer is refused

@@ -13,6 +13,7 @@ pub mod expr;
 mod progress;
 mod reference;
 mod rules;
+pub mod state;
 #[cfg(test)]
 mod typed_tests;
 mod validation;

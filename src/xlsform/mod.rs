@@ -431,7 +431,12 @@ impl Builder {
                 .filter_map(|(_, r)| r.as_ref())
                 .chain(relevant.as_ref())
                 .collect();
-            items.push(self.question(sheet, row, &kind, &name, &conditions)?);
+            let mut item = self.question(sheet, row, &kind, &name, &conditions)?;
+            if !groups.is_empty() {
+                let path: Vec<&str> = groups.iter().map(|(name, _)| name.as_str()).collect();
+                item["group"] = json!(path.join("/"));
+            }
+            items.push(item);
         }
         if !groups.is_empty() {
             let last = sheet.rows.last().map_or(1, |r| r.number);

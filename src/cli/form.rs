@@ -1,0 +1,254 @@
+//! `campo form try FORM [ANSWERS.json] [--each] [--json]`: sets answers in
+//! order and prints the form's state: the tool a form's author checks their
+//! logic with, and the way campo is compared with ODK. The input and the
+//! JSON are those of `../shared/tools/odk-oracle`: answers
+//! `[["name", value], …]`, and `{"state": {"nodes": [...], "calculates":
+//! {...}}}` with each question's path, relevance, requirement, value and
+//! choices.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use serde_json::{Value as Json, json};
+
+use crate::form::state::{Node, Select};
+use crate::form::{Answer, Answers, Form, ItemKind};
+use crate::i18n::{self, Describe, Lang, Texts};
+use crate::package::FormPackage;
+
+use super::Failure;
+
+#[derive(Subcommand)]
+pub enum FormCommand {
+    /// Set answers in order and print the form's state
+    Try {
+        /// The form: a bundled one by name, a folder, or an XLSForm
+        #[arg(value_name = "FORM")]
+        definition: PathBuf,
+        /// The answers, [["name", value], …], set in order (- reads them
+        /// from standard input)
+        #[arg(value_name = "ANSWERS")]
+        answers: Option<PathBuf>,
+        /// The state before the first answer and after each
+        #[arg(long)]
+        each: bool,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(command: FormCommand, ui: &Texts) -> Result<(), Failure> {
+    let FormCommand::Try {
+        definition,
+        answers,
+        each,
+        json,
+    } = command;
+    let refused = |reason: String| Failure(ui.t_args("form-refused", &[("reason", reason.into())]));
+    let package = FormPackage::chosen(&definition).map_err(|e| refused(e.describe(ui)))?;
+    let (form, catalog) = i18n::load_form(&package).map_err(|e| refused(e.describe(ui)))?;
+    let texts = Texts::new(ui.lang, catalog);
+    let steps = match answers {
+        Some(path) => read_steps(&path, ui)?,
+        None => Vec::new(),
+    };
+    let mut given = Answers::new();
+    let mut states = vec![(Json::Null, None, form.state(&given))];
+    for step in &steps {
+        let error = apply(&form, &mut given, step, &texts).err();
+        states.push((step.clone(), error, form.state(&given)));
+    }
+    let out = if json {
+        let body = if each {
+            let steps: Vec<Json> = states
+                .iter()
+                .map(|(answer, error, state)| step_json(answer, error.as_deref(), state, &texts))
+                .collect();
+            json!({"form": definition.display().to_string(), "steps": steps})
+        } else {
+            let (_, _, state) = states.last().expect("the state before any answer");
+            let errors: Vec<Json> = states
+                .iter()
+                .filter_map(|(answer, error, _)| {
+                    error
+                        .as_ref()
+                        .map(|e| json!({"answer": answer, "error": e}))
+                })
+                .collect();
+            let mut body = json!({
+                "form": definition.display().to_string(),
+                "answers": steps,
+                "state": state_json(state, &texts),
+            });
+            if !errors.is_empty() {
+                body["errors"] = json!(errors);
+            }
+            body
+        };
+        serde_json::to_string_pretty(&body).expect("JSON of values") + "\n"
+    } else {
+        let shown: Vec<&(Json, Option<String>, Vec<Node>)> = if each {
+            states.iter().collect()
+        } else {
+            states.last().into_iter().collect()
+        };
+        shown
+            .iter()
+            .map(|(answer, error, state)| table(answer, error.as_deref(), state, &texts))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    print!("{}", crate::text::printable(&out));
+    Ok(())
+}
+
+fn read_steps(path: &Path, ui: &Texts) -> Result<Vec<Json>, Failure> {
+    let unreadable = |reason: String| {
+        Failure(ui.t_args(
+            "form-try-answers-unreadable",
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", reason.into()),
+            ],
+        ))
+    };
+    let text = if path == Path::new("-") {
+        std::io::read_to_string(std::io::stdin())
+            .map_err(|e| unreadable(crate::io_failure::IoFailure::from(&e).describe(ui)))?
+    } else {
+        let bytes = crate::files::read_regular(path, crate::files::MAX_FILE_BYTES)
+            .map_err(|e| unreadable(e.describe(ui)))?;
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    match serde_json::from_str::<Json>(&text) {
+        Ok(Json::Array(steps)) => Ok(steps),
+        _ => Err(unreadable(ui.t("form-try-answers-shape"))),
+    }
+}
+
+/// Sets one `["name", value]` step, or says (in `texts`' language) why it
+/// cannot be (the run goes on).
+fn apply(form: &Form, answers: &mut Answers, step: &Json, texts: &Texts) -> Result<(), String> {
+    let (Some(name), Some(value)) = (step.get(0).and_then(Json::as_str), step.get(1)) else {
+        return Err(texts.t("form-try-step-shape"));
+    };
+    let name = name.rsplit('/').next().unwrap_or(name);
+    let Some(item) = form.item(name) else {
+        return Err(texts.t_args("form-try-no-question", &[("name", name.to_string().into())]));
+    };
+    if value.is_null() {
+        answers.remove(name);
+        return Ok(());
+    }
+    let text = match value {
+        Json::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    let answer = match &item.kind {
+        ItemKind::Number(_) => {
+            let number: serde_json::Number = text.trim().parse().map_err(|_| {
+                texts.t_args("form-try-not-a-number", &[("value", text.clone().into())])
+            })?;
+            Answer::Number(number)
+        }
+        ItemKind::Multi { .. } => Answer::Many(match value {
+            Json::Array(codes) => codes
+                .iter()
+                .map(|c| c.as_str().unwrap_or_default().to_string())
+                .collect(),
+            _ => text.split_whitespace().map(str::to_string).collect(),
+        }),
+        _ => Answer::One(text),
+    };
+    answers.insert(name.to_string(), answer);
+    Ok(())
+}
+
+/// A message in every language, as the oracle keys them.
+fn in_every_language(texts: &Texts, id: &str) -> Json {
+    let labels: serde_json::Map<String, Json> = Lang::ALL
+        .iter()
+        .map(|lang| {
+            (
+                lang.code().to_string(),
+                json!(texts.form_text_in(*lang, id)),
+            )
+        })
+        .collect();
+    Json::Object(labels)
+}
+
+fn state_json(state: &[Node], texts: &Texts) -> Json {
+    let nodes: Vec<Json> = state.iter().map(|node| node_json(node, texts)).collect();
+    json!({
+        "languages": Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
+        "nodes": nodes,
+        "calculates": {},
+    })
+}
+
+fn node_json(node: &Node, texts: &Texts) -> Json {
+    let mut json = json!({
+        "path": node.path,
+        "name": node.name,
+        "kind": if node.select.is_some() { "select" } else { "input" },
+        "relevant": node.relevant,
+        "required": node.required,
+        "value": node.value,
+        "constraintValid": true,
+        "requiredValid": node.required_valid,
+        "labels": in_every_language(texts, &node.label),
+    });
+    if let Some(hint) = &node.hint {
+        json["hints"] = in_every_language(texts, hint);
+    }
+    if let Some(select) = node.select {
+        json["selectType"] = json!(match select {
+            Select::One => "select_one",
+            Select::Many => "select_multiple",
+        });
+        json["selected"] = json!(node.selected);
+        json["choices"] = json!(
+            node.choices
+                .iter()
+                .map(|c| json!({"name": c}))
+                .collect::<Vec<_>>()
+        );
+    }
+    json
+}
+
+fn step_json(answer: &Json, error: Option<&str>, state: &[Node], texts: &Texts) -> Json {
+    let mut step = json!({"answer": answer, "state": state_json(state, texts)});
+    if let Some(error) = error {
+        step["error"] = json!(error);
+    }
+    step
+}
+
+/// The state for a person: each question, whether it is asked, its answer.
+fn table(answer: &Json, error: Option<&str>, state: &[Node], texts: &Texts) -> String {
+    let mut out = String::new();
+    if !answer.is_null() {
+        out += &format!("{} {answer}\n", texts.t("form-try-after"));
+    }
+    if let Some(error) = error {
+        out += &format!("! {error}\n");
+    }
+    let width = state
+        .iter()
+        .map(|n| n.path.chars().count())
+        .max()
+        .unwrap_or(0);
+    for node in state {
+        let status = match (node.relevant, node.required_valid) {
+            (false, _) => texts.t("form-try-not-asked"),
+            (true, false) => texts.t("form-try-required-missing"),
+            (true, true) if node.value.is_empty() => texts.t("form-try-unanswered"),
+            (true, true) => node.value.clone(),
+        };
+        out += &format!("{:width$}  {status}\n", node.path);
+    }
+    out
+}
