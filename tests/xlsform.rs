@@ -94,9 +94,9 @@ fn an_xlsform_campo_cannot_run_yet_is_refused_naming_sheet_row_and_column() {
         &form,
         "
 | survey |
-| | type | name | label | constraint |
+| | type | name | label | default |
 | | integer | age | Age | |
-| | integer | kids | Kids | . < ${age} |
+| | integer | kids | Kids | 2 |
 ",
     )
     .unwrap();
@@ -104,11 +104,11 @@ fn an_xlsform_campo_cannot_run_yet_is_refused_naming_sheet_row_and_column() {
     for (lang, expected) in [
         (
             "en",
-            "sheet \"survey\", row 3, column \"constraint\": campo does not run this column yet",
+            "sheet \"survey\", row 3, column \"default\": campo does not run this column yet",
         ),
         (
             "it",
-            "foglio \"survey\", riga 3, colonna \"constraint\": campo non gestisce ancora questa colonna",
+            "foglio \"survey\", riga 3, colonna \"default\": campo non gestisce ancora questa colonna",
         ),
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_campo"))
@@ -227,4 +227,30 @@ fn form_try_shows_a_form_authors_what_their_logic_asks_in_italian() {
         text.contains("/data/about/age    (obbligatoria, senza risposta)"),
         "{text}"
     );
+}
+
+/// A constraint refuses an answer with its message in the user's language;
+/// `campo:soft` makes it a warning the respondent confirms with a reason.
+#[test]
+fn a_constraint_refuses_with_its_message_and_campo_soft_asks_a_reason() {
+    let folder = tempfile::tempdir().unwrap();
+    let form = folder.path().join("checks.md");
+    std::fs::write(
+        &form,
+        "
+| survey |
+| | type | name | label::English (en) | label::Italiano (it) | constraint | constraint_message::English (en) | constraint_message::Italiano (it) | campo:soft | required |
+| | integer | age | Age | Età | . >= 18 | An adult's age, please | L'età di un adulto, per favore | | yes |
+| | integer | staff | Staff | Personale | . <= 50 | More than 50 is unusual | Più di 50 è insolito | yes | yes |
+",
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let text = plain(data.path(), &form, "12\n30\n80\ncontati due volte\n");
+    assert!(text.contains("L'età di un adulto, per favore"), "{text}");
+    assert!(text.contains("Più di 50 è insolito"), "{text}");
+    let response = only_response(data.path());
+    assert_eq!(response["answers"]["age"], 30);
+    assert_eq!(response["answers"]["staff"], 80);
+    assert_eq!(response["reasons"]["staff"], "contati due volte");
 }

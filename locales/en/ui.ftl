@@ -126,6 +126,7 @@ problem-not-an-email = Type an e-mail address, such as name@example.org.
 problem-not-a-phone = Type a phone number: digits (spaces between them are fine), with a leading + for the country code if needed (6 to 15 digits).
 problem-not-alone = "{ $option }" cannot be chosen together with other answers.
 problem-repeated = The option "{ $option }" is chosen twice.
+problem-not-allowed = This answer is not allowed.
 problem-unconfirmed = { $message } If it is right, say briefly why.
 problem-specify = Specify "Other": { $problem }
 problem-specify-required = Specify "Other": it is required.

@@ -136,6 +136,7 @@ problem-not-an-email = Scriva un indirizzo e-mail, come nome@esempio.it.
 problem-not-a-phone = Scriva un numero di telefono: cifre (anche separate da spazi), con il + e il prefisso internazionale se serve (da 6 a 15 cifre).
 problem-not-alone = «{ $option }» non si può scegliere insieme ad altre risposte.
 problem-repeated = L'opzione «{ $option }» è scelta due volte.
+problem-not-allowed = Questa risposta non è ammessa.
 problem-unconfirmed = { $message } Se è corretto, ne indichi brevemente il motivo.
 problem-specify = Specifichi «Altro»: { $problem }
 problem-specify-required = Specifichi «Altro»: è obbligatorio.

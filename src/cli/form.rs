@@ -196,7 +196,7 @@ fn node_json(node: &Node, texts: &Texts) -> Json {
         "relevant": node.relevant,
         "required": node.required,
         "value": node.value,
-        "constraintValid": true,
+        "constraintValid": node.constraint_valid,
         "requiredValid": node.required_valid,
         "labels": in_every_language(texts, &node.label),
     });

@@ -61,24 +61,40 @@ impl Eq for Expression {}
 impl Expression {
     /// Whether it holds over the answers `answer_of` gives (those of items
     /// asked; any other item is unanswered, as ODK has a non-relevant one).
-    fn holds<'a>(&self, answer_of: &impl Fn(&str) -> Option<&'a Answer>) -> bool {
+    fn holds<'a>(
+        &self,
+        own: Option<&Answer>,
+        answer_of: &impl Fn(&str) -> Option<&'a Answer>,
+    ) -> bool {
         let Ok(parsed) = &self.parsed else {
             return false; // refused when the form is built
         };
-        expr::evaluate(parsed, &AnswersInScope(answer_of)).to_boolean()
+        let scope = AnswersInScope {
+            own: own.map(Answer::submitted).unwrap_or_default(),
+            answer_of,
+        };
+        expr::evaluate(parsed, &scope).to_boolean()
     }
 }
 
 /// The answers as an expression sees them: as ODK would submit them.
-struct AnswersInScope<'f, F>(&'f F);
+struct AnswersInScope<'f, F> {
+    own: String,
+    answer_of: &'f F,
+}
 
 impl<'a, F: Fn(&str) -> Option<&'a Answer>> expr::Scope for AnswersInScope<'_, F> {
     fn reference(&self, name: &str) -> Option<String> {
-        Some((self.0)(name).map(Answer::submitted).unwrap_or_default())
+        Some(
+            (self.answer_of)(name)
+                .map(Answer::submitted)
+                .unwrap_or_default(),
+        )
     }
 
     fn path(&self, path: &expr::Path) -> Option<String> {
         match path.steps.as_slice() {
+            [expr::Step::Current] => Some(self.own.clone()),
             [expr::Step::Child(_), expr::Step::Child(name)] if path.absolute => {
                 self.reference(name)
             }
@@ -87,7 +103,7 @@ impl<'a, F: Fn(&str) -> Option<&'a Answer>> expr::Scope for AnswersInScope<'_, F
     }
 
     fn current(&self) -> String {
-        String::new()
+        self.own.clone()
     }
 
     /// Conditions know no language: a label is for what is shown.
@@ -104,6 +120,16 @@ impl Condition {
     /// Evaluates the condition, looking answers up through `answer_of`, which
     /// must return `None` for items that are unanswered or not asked.
     pub fn holds<'a>(&self, answer_of: &impl Fn(&str) -> Option<&'a Answer>) -> bool {
+        self.holds_with(None, answer_of)
+    }
+
+    /// The same, `own` being the answer of the item it belongs to (`.` in
+    /// an expression: a check's own answer).
+    pub fn holds_with<'a>(
+        &self,
+        own: Option<&Answer>,
+        answer_of: &impl Fn(&str) -> Option<&'a Answer>,
+    ) -> bool {
         match self {
             Condition::Equals(item, code) => answer_of(item).and_then(Answer::as_one) == Some(code),
             Condition::Includes(item, code) => answer_of(item).is_some_and(|a| a.includes(code)),
@@ -114,10 +140,10 @@ impl Condition {
             Condition::Below(item, limit) => {
                 compare(answer_of(item), limit).is_some_and(|o| o.is_lt())
             }
-            Condition::All(all) => all.iter().all(|c| c.holds(answer_of)),
-            Condition::Any(any) => any.iter().any(|c| c.holds(answer_of)),
-            Condition::Not(inner) => !inner.holds(answer_of),
-            Condition::Expression(expression) => expression.holds(answer_of),
+            Condition::All(all) => all.iter().all(|c| c.holds_with(own, answer_of)),
+            Condition::Any(any) => any.iter().any(|c| c.holds_with(own, answer_of)),
+            Condition::Not(inner) => !inner.holds_with(own, answer_of),
+            Condition::Expression(expression) => expression.holds(own, answer_of),
         }
     }
 

@@ -69,8 +69,10 @@ pub struct Item {
 #[serde(deny_unknown_fields)]
 pub struct Check {
     pub when: Condition,
-    /// Fluent id of what the respondent is told.
-    pub message: String,
+    /// Fluent id of what the respondent is told (without one, campo's
+    /// own words: the answer is not allowed).
+    #[serde(default)]
+    pub message: Option<String>,
     #[serde(default)]
     pub soft: bool,
 }
@@ -250,7 +252,7 @@ impl Form {
             if let ItemKind::Number(rules) = &item.kind {
                 ids.extend(rules.unit.as_deref());
             }
-            ids.extend(item.checks.iter().map(|c| c.message.as_str()));
+            ids.extend(item.checks.iter().filter_map(|c| c.message.as_deref()));
         }
         ids.extend(self.summary.iter().map(|c| c.label.as_str()));
         for derived in &self.derived {

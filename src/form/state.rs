@@ -4,7 +4,7 @@
 //! value it would submit, whether its required answer is there, and the
 //! choices it offers.
 
-use super::{Answers, Form, ItemKind};
+use super::{Answers, Form, ItemKind, Reasons};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
@@ -20,6 +20,8 @@ pub struct Node {
     pub selected: Vec<String>,
     /// False when a relevant, required question has no answer.
     pub required_valid: bool,
+    /// False when a relevant question's answer fails one of its checks.
+    pub constraint_valid: bool,
     /// The codes of the choices offered now.
     pub choices: Vec<String>,
     /// Fluent ids of its label and hint.
@@ -44,6 +46,15 @@ impl Form {
                 let relevant = asked.is_asked(i);
                 let answer = answers.get(&item.id).filter(|_| relevant);
                 let value = answer.map(|a| a.submitted()).unwrap_or_default();
+                // A decimal is submitted with its point, as ODK writes one.
+                let value = match &item.kind {
+                    ItemKind::Number(rules)
+                        if !rules.whole && !value.is_empty() && !value.contains(['.', 'e']) =>
+                    {
+                        format!("{value}.0")
+                    }
+                    _ => value,
+                };
                 let (select, choices) = match &item.kind {
                     ItemKind::Single { options, .. } => (Some(Select::One), options),
                     ItemKind::Multi { options } => (Some(Select::Many), options),
@@ -64,6 +75,10 @@ impl Form {
                     relevant,
                     required: item.required,
                     required_valid: !(relevant && item.required && value.trim().is_empty()),
+                    constraint_valid: !relevant
+                        || self
+                            .failed_check(i, answers, &Reasons::new(), &asked)
+                            .is_none(),
                     value,
                     selected,
                     choices: choices.iter().map(|o| o.code.clone()).collect(),

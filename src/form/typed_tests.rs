@@ -285,7 +285,7 @@ fn a_soft_check_asks_for_a_reason_and_a_hard_one_refuses() {
     let staff = form.position("staff").unwrap();
     let answers = Answers::from([("staff".into(), number("60"))]);
     let unconfirmed = Problem::Unconfirmed {
-        message: "many".into(),
+        message: Some("many".into()),
     };
     assert_eq!(
         form.problem_of(staff, &answers, &Reasons::new()),
@@ -303,7 +303,7 @@ fn a_soft_check_asks_for_a_reason_and_a_hard_one_refuses() {
     assert_eq!(
         form.problem_of(staff, &zero, &reasons),
         Some(Problem::Refused {
-            message: "none-at-all".into()
+            message: Some("none-at-all".into())
         })
     );
     // A completed response needs the reason; a draft does not yet.

@@ -64,11 +64,13 @@ pub enum Problem {
     },
     /// A hard check of the form holds: the answer is refused.
     Refused {
-        message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
     },
     /// A soft check holds and no reason was given for the answer.
     Unconfirmed {
-        message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
     },
 }
 
@@ -191,7 +193,7 @@ impl Form {
 
     /// The first of the item's checks across answers that holds, seeing
     /// only the answers of asked items.
-    fn failed_check(
+    pub(super) fn failed_check(
         &self,
         item: usize,
         answers: &Answers,
@@ -206,7 +208,7 @@ impl Form {
         let confirmed = reasons.get(&item.id).is_some_and(|r| !r.trim().is_empty());
         item.checks
             .iter()
-            .filter(|check| check.when.holds(&visible))
+            .filter(|check| check.when.holds_with(answers.get(&item.id), &visible))
             .find(|check| !(check.soft && confirmed))
             .map(|check| {
                 let message = check.message.clone();

@@ -43,13 +43,18 @@ impl Describe for Problem {
             Problem::NotAPhone => texts.t("problem-not-a-phone"),
             Problem::NotAlone { code } => texts.t_args("problem-not-alone", &[("option", s(code))]),
             Problem::Repeated { code } => texts.t_args("problem-repeated", &[("option", s(code))]),
-            Problem::Refused { message } => texts.form_text(message),
+            Problem::Refused { message } => check_message(message.as_deref(), texts),
             Problem::Unconfirmed { message } => texts.t_args(
                 "problem-unconfirmed",
-                &[("message", texts.form_text(message).into())],
+                &[("message", check_message(message.as_deref(), texts).into())],
             ),
         }
     }
+}
+
+/// A check's own message, or campo's words when it has none.
+fn check_message(message: Option<&str>, texts: &Texts) -> String {
+    message.map_or_else(|| texts.t("problem-not-allowed"), |m| texts.form_text(m))
 }
 
 impl Describe for DocumentProblem {

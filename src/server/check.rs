@@ -366,7 +366,7 @@ mod tests {
             [DocumentProblem::Invalid {
                 item: "staff".into(),
                 problem: Problem::Unconfirmed {
-                    message: "t-staff-many".into()
+                    message: Some("t-staff-many".into())
                 }
             }]
         );

@@ -89,8 +89,19 @@ const PRESENTATION: [&str; 8] = [
     "note",
 ];
 
-/// Columns campo reads.
-const READ: [&str; 6] = ["type", "name", "label", "hint", "required", "relevant"];
+/// Columns campo reads (`campo:soft`, campo's own: a constraint that
+/// warns and takes a reason instead of refusing).
+const READ: [&str; 9] = [
+    "type",
+    "name",
+    "label",
+    "hint",
+    "required",
+    "relevant",
+    "constraint",
+    "constraint_message",
+    "campo:soft",
+];
 
 /// Reads an XLSForm from a spreadsheet or pyxform's markdown.
 pub fn import(path: &Path) -> Result<Imported, ImportError> {
@@ -210,6 +221,9 @@ struct Builder {
 /// name).
 fn column_parts(column: &str) -> (String, Option<String>) {
     let column = column.trim();
+    if column.to_lowercase().starts_with("campo:") {
+        return (column.to_lowercase(), None);
+    }
     let split = column.split_once("::").or_else(|| column.split_once(':'));
     match split {
         Some((kind, language)) => {
@@ -479,15 +493,44 @@ impl Builder {
     }
 
     fn relevance(&self, sheet: &Sheet, row: &Row) -> Result<Option<String>, ImportError> {
-        let relevant = row.cell(sheet.column("relevant"));
-        if relevant.is_empty() {
+        Builder::expression(sheet, row, "relevant")
+    }
+
+    /// A column's expression, read (so that a mistake is named here), or
+    /// `None` where the cell is empty.
+    fn expression(sheet: &Sheet, row: &Row, column: &str) -> Result<Option<String>, ImportError> {
+        let source = row.cell(sheet.column(column));
+        if source.is_empty() {
             return Ok(None);
         }
-        expr::parse(relevant).map_err(|problem| ImportError {
-            place: Builder::place(sheet, row, "relevant"),
+        expr::parse(source).map_err(|problem| ImportError {
+            place: Builder::place(sheet, row, column),
             problem: Problem::Expression(problem),
         })?;
-        Ok(Some(relevant.to_string()))
+        Ok(Some(source.to_string()))
+    }
+
+    /// `constraint` as a check: refused (or, with `campo:soft`, warned of)
+    /// when the item has an answer and the constraint does not hold, as
+    /// ODK checks a constraint only on an answer given.
+    fn constraint(
+        &mut self,
+        sheet: &Sheet,
+        row: &Row,
+        name: &str,
+    ) -> Result<Option<Json>, ImportError> {
+        let Some(constraint) = Builder::expression(sheet, row, "constraint")? else {
+            return Ok(None);
+        };
+        let mut check = json!({
+            "when": {"all": [{"answered": name}, {"not": {"expression": constraint}}]},
+            "soft": yes(row.cell(sheet.column("campo:soft"))),
+        });
+        let messages = Builder::texts_of(sheet, row, "constraint_message")?;
+        if !messages.is_empty() {
+            check["message"] = json!(self.message(&format!("c-{name}"), &messages));
+        }
+        Ok(Some(check))
     }
 
     fn question(
@@ -550,6 +593,9 @@ impl Builder {
                 .collect();
             item["options"] = json!(options);
         }
+        if let Some(check) = self.constraint(sheet, row, name)? {
+            item["checks"] = json!([check]);
+        }
         if !conditions.is_empty() {
             let all: Vec<Json> = conditions
                 .iter()
@@ -585,14 +631,22 @@ impl Builder {
 
 /// `required`: yes or no (ODK's default, no); an expression is not taken yet.
 fn required(sheet: &Sheet, row: &Row) -> Result<bool, ImportError> {
-    match row.cell(sheet.column("required")).to_lowercase().as_str() {
+    let cell = row.cell(sheet.column("required"));
+    match cell.to_lowercase().as_str() {
         "" | "no" | "false" | "false()" | "0" => Ok(false),
         "yes" | "true" | "true()" | "1" => Ok(true),
-        other => Err(ImportError {
+        _ => Err(ImportError {
             place: Builder::place(sheet, row, "required"),
-            problem: Problem::UnsupportedValue(other.into()),
+            problem: Problem::UnsupportedValue(cell.into()),
         }),
     }
+}
+
+fn yes(cell: &str) -> bool {
+    matches!(
+        cell.to_lowercase().as_str(),
+        "yes" | "true" | "true()" | "1"
+    )
 }
 
 fn close_section(
@@ -717,9 +771,9 @@ mod tests {
         let refused = import_md(
             "
             | survey |
-            | | type | name | label | constraint |
+            | | type | name | label | default |
             | | integer | age | Age | |
-            | | integer | kids | Kids | . < ${age} |
+            | | integer | kids | Kids | 2 |
             ",
         )
         .unwrap_err();
@@ -729,7 +783,7 @@ mod tests {
                 place: Place {
                     sheet: "survey".into(),
                     row: 3,
-                    column: "constraint".into()
+                    column: "default".into()
                 },
                 problem: Problem::UnsupportedColumn
             }
@@ -761,6 +815,26 @@ mod tests {
                 "{column}"
             );
         }
+    }
+
+    #[test]
+    fn a_constraint_becomes_a_check_on_an_answer_given() {
+        let imported = import_md(
+            "
+            | survey |
+            | | type | name | label | constraint | constraint_message | campo:soft |
+            | | integer | age | Age | . >= 18 | Adults only | |
+            | | integer | staff | Staff | . <= 50 | | yes |
+            ",
+        )
+        .unwrap();
+        let form = crate::form::Form::from_json(&imported.definition).unwrap();
+        let age = &form.item("age").unwrap().checks[0];
+        assert!(!age.soft);
+        assert_eq!(age.when.to_string(), "age answered and not (. >= 18)");
+        assert!(age.message.is_some());
+        let staff = &form.item("staff").unwrap().checks[0];
+        assert!(staff.soft && staff.message.is_none());
     }
 
     #[test]
