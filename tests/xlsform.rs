@@ -254,3 +254,50 @@ fn a_constraint_refuses_with_its_message_and_campo_soft_asks_a_reason() {
     assert_eq!(response["answers"]["staff"], 80);
     assert_eq!(response["reasons"]["staff"], "contati due volte");
 }
+
+/// `campo form import`: a form folder campo then runs with `--form DIR`,
+/// what it leaves aside said by sheet, row and column.
+#[test]
+fn form_import_writes_a_form_folder_that_runs_and_says_what_it_left_aside() {
+    let folder = tempfile::tempdir().unwrap();
+    let form = folder.path().join("survey.md");
+    std::fs::write(
+        &form,
+        "
+| survey |
+| | type | name | label | appearance |
+| | text | q | Your name? | multiline |
+",
+    )
+    .unwrap();
+    let out = folder.path().join("survey-form");
+    let output = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args(["--lang", "it", "form", "import"])
+        .arg(&form)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let said = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        said.contains("Modulo survey, versione 1: una domanda in una sezione, scritto in"),
+        "{said}"
+    );
+    let warned = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        warned.contains("foglio \"survey\", riga 2, colonna \"appearance\": lasciata da parte"),
+        "{warned}"
+    );
+    for file in ["form.json", "locales/en/form.ftl", "locales/it/form.ftl"] {
+        assert!(out.join(file).is_file(), "{file}");
+    }
+    let data = tempfile::tempdir().unwrap();
+    let text = plain(data.path(), &out, "Ada\n");
+    assert!(text.contains("Your name?"), "{text}");
+    assert_eq!(only_response(data.path())["answers"]["q"], "Ada");
+}

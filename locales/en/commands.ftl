@@ -485,3 +485,15 @@ form-try-required-missing = (required, not answered)
 form-try-unanswered = (not answered)
 cli-value-form = FORM
 cli-value-answers = ANSWERS
+cli-cmd-form-import = Make a campo form folder of an XLSForm (form.json and a Fluent file per language)
+cli-arg-form-import-file = The XLSForm: .xlsx, .xls, .ods, or pyxform's .md
+cli-arg-form-import-out = The folder to write (default: the file's name, here)
+form-import-written = Form { $id }, version { $version }: { $questions ->
+        [one] one question
+       *[other] { $questions } questions
+    } in { $sections ->
+        [one] one section
+       *[other] { $sections } sections
+    }, written to { $dir }.
+form-import-left-aside = sheet "{ $sheet }", row { $row }, column "{ $column }": left aside (it only shapes how other tools present a question)
+form-import-unwritable = { $path } cannot be written: { $reason }

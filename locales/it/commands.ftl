@@ -485,3 +485,15 @@ form-try-required-missing = (obbligatoria, senza risposta)
 form-try-unanswered = (senza risposta)
 cli-value-form = MODULO
 cli-value-answers = RISPOSTE
+cli-cmd-form-import = Fa di un XLSForm una cartella di modulo di campo (form.json e un file Fluent per lingua)
+cli-arg-form-import-file = L'XLSForm: .xlsx, .xls, .ods, o il .md di pyxform
+cli-arg-form-import-out = La cartella da scrivere (se non indicata: il nome del file, qui)
+form-import-written = Modulo { $id }, versione { $version }: { $questions ->
+        [one] una domanda
+       *[other] { $questions } domande
+    } in { $sections ->
+        [one] una sezione
+       *[other] { $sections } sezioni
+    }, scritto in { $dir }.
+form-import-left-aside = foglio "{ $sheet }", riga { $row }, colonna "{ $column }": lasciata da parte (serve solo all'aspetto delle domande in altri strumenti)
+form-import-unwritable = { $path } non si può scrivere: { $reason }

@@ -36,21 +36,112 @@ pub enum FormCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Make a campo form folder of an XLSForm (form.json and a Fluent file
+    /// per language)
+    Import {
+        /// The XLSForm: .xlsx, .xls, .ods, or pyxform's .md
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The folder to write (default: the file's name, here)
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 pub fn run(command: FormCommand, ui: &Texts) -> Result<(), Failure> {
-    let FormCommand::Try {
-        definition,
-        answers,
-        each,
-        json,
-    } = command;
+    match command {
+        FormCommand::Try {
+            definition,
+            answers,
+            each,
+            json,
+        } => try_form(&definition, answers.as_deref(), each, json, ui),
+        FormCommand::Import { file, out } => {
+            let out = out.unwrap_or_else(|| PathBuf::from(file.file_stem().unwrap_or_default()));
+            import(&file, &out, ui)
+        }
+    }
+}
+
+/// `campo form import`: the XLSForm checked as campo loads any form, then
+/// written as a form folder, each file atomically; what campo leaves aside
+/// is said.
+fn import(file: &Path, out: &Path, ui: &Texts) -> Result<(), Failure> {
     let refused = |reason: String| Failure(ui.t_args("form-refused", &[("reason", reason.into())]));
-    let package = FormPackage::chosen(&definition).map_err(|e| refused(e.describe(ui)))?;
+    let imported = crate::xlsform::import(file).map_err(|e| refused(e.describe(ui)))?;
+    let package = FormPackage::from_xlsform(file).map_err(|e| refused(e.describe(ui)))?;
+    let (form, _) = i18n::load_form(&package).map_err(|e| refused(e.describe(ui)))?;
+    let unwritable = |path: &Path, error: std::io::Error| {
+        Failure(
+            ui.t_args(
+                "form-import-unwritable",
+                &[
+                    ("path", path.display().to_string().into()),
+                    (
+                        "reason",
+                        crate::io_failure::IoFailure::from(&error)
+                            .describe(ui)
+                            .into(),
+                    ),
+                ],
+            ),
+        )
+    };
+    let mut files = vec![(out.join("form.json"), imported.definition.clone())];
+    for (lang, text) in &imported.messages {
+        files.push((
+            out.join("locales").join(lang).join("form.ftl"),
+            text.clone(),
+        ));
+    }
+    for (path, text) in &files {
+        let folder = path.parent().expect("a file in the folder");
+        std::fs::create_dir_all(folder).map_err(|e| unwritable(folder, e))?;
+        crate::store::write_atomic(path, text.as_bytes()).map_err(|e| unwritable(path, e))?;
+    }
+    for place in &imported.warnings {
+        eprintln!(
+            "campo: {}",
+            ui.t_args(
+                "form-import-left-aside",
+                &[
+                    ("sheet", place.sheet.clone().into()),
+                    ("row", place.row.into()),
+                    ("column", place.column.clone().into()),
+                ],
+            )
+        );
+    }
+    let questions = form.items.len();
+    println!(
+        "{}",
+        ui.t_args(
+            "form-import-written",
+            &[
+                ("id", form.id.clone().into()),
+                ("version", form.version.into()),
+                ("questions", questions.into()),
+                ("sections", form.sections.len().into()),
+                ("dir", out.display().to_string().into()),
+            ],
+        )
+    );
+    Ok(())
+}
+
+fn try_form(
+    definition: &Path,
+    answers: Option<&Path>,
+    each: bool,
+    json: bool,
+    ui: &Texts,
+) -> Result<(), Failure> {
+    let refused = |reason: String| Failure(ui.t_args("form-refused", &[("reason", reason.into())]));
+    let package = FormPackage::chosen(definition).map_err(|e| refused(e.describe(ui)))?;
     let (form, catalog) = i18n::load_form(&package).map_err(|e| refused(e.describe(ui)))?;
     let texts = Texts::new(ui.lang, catalog);
     let steps = match answers {
-        Some(path) => read_steps(&path, ui)?,
+        Some(path) => read_steps(path, ui)?,
         None => Vec::new(),
     };
     let mut given = Answers::new();

@@ -27,7 +27,8 @@ fn arg_help_id(path: &str, id: &str) -> String {
     match (path, id) {
         ("report" | "export" | "serve-status", "format")
         | ("serve-codes", "out")
-        | ("serve-status", "by") => {
+        | ("serve-status", "by")
+        | ("form-import", "out" | "file") => {
             format!("cli-arg-{path}-{id}")
         }
         _ => format!("cli-arg-{id}"),
