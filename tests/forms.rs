@@ -10,8 +10,6 @@ use std::process::Command;
 
 use support::*;
 
-const BACKSPACE: &str = "\x7f";
-
 fn campo(data: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_campo"))
         .arg("--data-dir")

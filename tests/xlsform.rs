@@ -132,7 +132,7 @@ fn an_xlsform_campo_cannot_run_yet_is_refused_naming_sheet_row_and_column() {
 /// they may only rise.
 #[test]
 fn pyxforms_test_forms_are_imported_or_refused_as_counted() {
-    const IMPORTED_AT_LEAST: usize = 94;
+    const IMPORTED_AT_LEAST: usize = 102;
     const REFUSED_AT_LEAST: usize = 175;
     let corpus =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pyxform-4.5.0/cases.jsonl");
@@ -300,4 +300,53 @@ fn form_import_writes_a_form_folder_that_runs_and_says_what_it_left_aside() {
     let text = plain(data.path(), &out, "Ada\n");
     assert!(text.contains("Your name?"), "{text}");
     assert_eq!(only_response(data.path())["answers"]["q"], "Ada");
+}
+
+/// The team's form by keys in a pseudo-terminal, in Italian: a constraint
+/// refuses with its own message, relevance opens the next questions, the
+/// response is completed.
+#[test]
+fn a_teams_xlsform_is_filled_in_by_keys_with_its_constraint_and_relevance() {
+    use support::{BACKSPACE, CTRL_C, ENTER, Tty};
+    let folder = tempfile::tempdir().unwrap();
+    let checked = folder.path().join("checked.md");
+    std::fs::write(
+        &checked,
+        "
+| survey |
+| | type | name | label::English (en) | label::Italiano (it) | relevant | constraint | constraint_message::English (en) | constraint_message::Italiano (it) | required |
+| | integer | age | How old are you? | Quanti anni hai? | | . < 120 | Less than 120, please | Meno di 120, per favore | yes |
+| | select_one yn | works | Do you work? | Lavori? | ${age} >= 16 | | | | yes |
+| | text | job | What is your job? | Che lavoro fai? | selected(${works}, 'y') | | | | yes |
+| choices |
+| | list_name | name | label::English (en) | label::Italiano (it) |
+| | yn | y | Yes | Sì |
+| | yn | n | No | No |
+",
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(
+        data.path(),
+        &["--lang", "it", "--form", checked.to_str().unwrap(), "new"],
+    );
+    tty.wait_for("Quanti anni hai?");
+    tty.keys("130", "130");
+    tty.keys(ENTER, "Meno di 120, per favore");
+    for _ in 0..3 {
+        tty.send(BACKSPACE);
+    }
+    tty.keys("40", "40");
+    tty.keys(ENTER, "Lavori?");
+    tty.keys("1", "Sì");
+    tty.keys(ENTER, "Che lavoro fai?");
+    tty.keys("infermiere", "infermiere");
+    tty.keys(ENTER, "Riepilogo");
+    tty.send(CTRL_C);
+    assert!(tty.wait_exit().success());
+    let response = only_response(data.path());
+    assert_eq!(response["form"]["id"], "checked");
+    assert_eq!(response["answers"]["age"], 40);
+    assert_eq!(response["answers"]["works"], "y");
+    assert_eq!(response["answers"]["job"], "infermiere");
 }

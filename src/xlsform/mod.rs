@@ -218,7 +218,7 @@ struct Builder {
 /// A column's kind and language: `label::Italiano (it)` is `label`, `it`;
 /// `label::English` and pyxform's older `label:English` are `label`, `en`
 /// (a language named without a code is known by its English or Italian
-/// name).
+/// name, or its three-letter code, `eng`, `ita`).
 fn column_parts(column: &str) -> (String, Option<String>) {
     let column = column.trim();
     if column.to_lowercase().starts_with("campo:") {
@@ -228,12 +228,13 @@ fn column_parts(column: &str) -> (String, Option<String>) {
     match split {
         Some((kind, language)) => {
             let code = match language.rsplit_once('(') {
-                Some((_, code)) => code.strip_suffix(')').unwrap_or(code).trim().to_lowercase(),
-                None => match language.trim().to_lowercase().as_str() {
-                    "english" => "en".into(),
-                    "italian" | "italiano" => "it".into(),
-                    other => other.to_string(),
-                },
+                Some((_, code)) => code.strip_suffix(')').unwrap_or(code),
+                None => language,
+            };
+            let code = match code.trim().to_lowercase().as_str() {
+                "english" | "eng" => "en".to_string(),
+                "italian" | "italiano" | "ita" => "it".to_string(),
+                other => other.to_string(),
             };
             (kind.trim().to_lowercase(), Some(code))
         }
@@ -807,6 +808,7 @@ mod tests {
             ("label:English (en)", "label", Some("en")),
             ("hint::English", "hint", Some("en")),
             ("label::italiano", "label", Some("it")),
+            ("label::eng", "label", Some("en")),
             ("label", "label", None),
         ] {
             assert_eq!(

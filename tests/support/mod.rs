@@ -265,6 +265,7 @@ impl Tty {
 }
 
 pub const ENTER: &str = "\r";
+pub const BACKSPACE: &str = "\x7f";
 pub const TAB: &str = "\t";
 pub const BACK_TAB: &str = "\x1b[Z";
 pub const ESC: &str = "\x1b";
