@@ -158,8 +158,11 @@ fn differences(campo: &Json, odk: &Json) -> Vec<String> {
             if text == "-" {
                 continue;
             }
+            // pyxform pads a label that holds an `<output>` with spaces
+            // at its ends, which no one sees: the ends are not compared.
+            let text = text.trim();
             let ours = &campo[texts][language_code(language)];
-            if ours.as_str() != Some(text) {
+            if ours.as_str().map(str::trim) != Some(text) {
                 found.push(format!("{texts} {language}: campo {ours:?}, ODK {text:?}"));
             }
         }
@@ -225,6 +228,7 @@ fn forms(folder: &Path) -> Vec<PathBuf> {
     let mut forms = vec![
         PathBuf::from("tests/fixtures/xlsform/work.md"),
         PathBuf::from("tests/fixtures/xlsform/checks.md"),
+        PathBuf::from("tests/fixtures/xlsform/references.md"),
     ];
     let examples = Path::new(CORPUS).join("example_xls");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&examples)

@@ -133,7 +133,7 @@ fn an_xlsform_campo_cannot_run_yet_is_refused_naming_sheet_row_and_column() {
 #[test]
 fn pyxforms_test_forms_are_imported_or_refused_as_counted() {
     const IMPORTED_AT_LEAST: usize = 102;
-    const REFUSED_AT_LEAST: usize = 175;
+    const REFUSED_AT_LEAST: usize = 178;
     let corpus =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pyxform-4.5.0/cases.jsonl");
     let Ok(text) = std::fs::read_to_string(&corpus) else {
@@ -349,4 +349,38 @@ fn a_teams_xlsform_is_filled_in_by_keys_with_its_constraint_and_relevance() {
     assert_eq!(response["answers"]["age"], 40);
     assert_eq!(response["answers"]["works"], "y");
     assert_eq!(response["answers"]["job"], "infermiere");
+}
+
+/// `${name}` in a label or hint is filled in with the answer, as ODK
+/// fills it, where the question is asked.
+#[test]
+fn a_label_names_an_earlier_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let form = Path::new("tests/fixtures/xlsform/references.md");
+    let text = plain(data.path(), form, "Ada\n7\n");
+    assert!(text.contains("Quanti anni ha Ada?"), "{text}");
+    assert!(text.contains("Età di Ada in anni"), "{text}");
+    assert!(text.contains("Ada va a scuola?"), "{text}");
+    let unknown = tempfile::tempdir().unwrap();
+    let broken = unknown.path().join("broken.md");
+    std::fs::write(
+        &broken,
+        "
+| survey |
+| | type | name | label |
+| | text | q | Hello ${nobody} |
+",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args(["--lang", "en", "form", "try"])
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("row 2, column \"label\": ${nobody} names no question of the form"),
+        "{message}"
+    );
 }

@@ -145,23 +145,29 @@ fn try_form(
         None => Vec::new(),
     };
     let mut given = Answers::new();
-    let mut states = vec![(Json::Null, None, form.state(&given))];
+    let mut states = vec![(Json::Null, None, form.state(&given), given.clone())];
     for step in &steps {
         let error = apply(&form, &mut given, step, &texts).err();
-        states.push((step.clone(), error, form.state(&given)));
+        states.push((step.clone(), error, form.state(&given), given.clone()));
     }
+    let shown = Shown {
+        form: &form,
+        texts: &texts,
+    };
     let out = if json {
         let body = if each {
             let steps: Vec<Json> = states
                 .iter()
-                .map(|(answer, error, state)| step_json(answer, error.as_deref(), state, &texts))
+                .map(|(answer, error, state, answers)| {
+                    shown.step_json(answer, error.as_deref(), state, answers)
+                })
                 .collect();
             json!({"form": definition.display().to_string(), "steps": steps})
         } else {
-            let (_, _, state) = states.last().expect("the state before any answer");
+            let (_, _, state, answers) = states.last().expect("the state before any answer");
             let errors: Vec<Json> = states
                 .iter()
-                .filter_map(|(answer, error, _)| {
+                .filter_map(|(answer, error, _, _)| {
                     error
                         .as_ref()
                         .map(|e| json!({"answer": answer, "error": e}))
@@ -170,7 +176,7 @@ fn try_form(
             let mut body = json!({
                 "form": definition.display().to_string(),
                 "answers": steps,
-                "state": state_json(state, &texts),
+                "state": shown.state_json(state, answers),
             });
             if !errors.is_empty() {
                 body["errors"] = json!(errors);
@@ -179,14 +185,14 @@ fn try_form(
         };
         serde_json::to_string_pretty(&body).expect("JSON of values") + "\n"
     } else {
-        let shown: Vec<&(Json, Option<String>, Vec<Node>)> = if each {
+        let steps: Vec<_> = if each {
             states.iter().collect()
         } else {
             states.last().into_iter().collect()
         };
-        shown
+        steps
             .iter()
-            .map(|(answer, error, state)| table(answer, error.as_deref(), state, &texts))
+            .map(|(answer, error, state, _)| table(answer, error.as_deref(), state, &texts))
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -256,66 +262,83 @@ fn apply(form: &Form, answers: &mut Answers, step: &Json, texts: &Texts) -> Resu
     Ok(())
 }
 
-/// A message in every language, as the oracle keys them.
-fn in_every_language(texts: &Texts, id: &str) -> Json {
-    let labels: serde_json::Map<String, Json> = Lang::ALL
-        .iter()
-        .map(|lang| {
-            (
-                lang.code().to_string(),
-                json!(texts.form_text_in(*lang, id)),
-            )
+/// How the states are written: with the form's texts, `${name}` filled
+/// in from the answers of that step.
+struct Shown<'a> {
+    form: &'a Form,
+    texts: &'a Texts,
+}
+
+impl Shown<'_> {
+    /// A message in every language, as the oracle keys them.
+    fn in_every_language(&self, id: &str, answers: &Answers) -> Json {
+        let labels: serde_json::Map<String, Json> = Lang::ALL
+            .iter()
+            .map(|lang| {
+                let text = self.texts.form_text_in(*lang, id);
+                let filled = i18n::fill_references(text, self.form, answers);
+                (lang.code().to_string(), json!(filled))
+            })
+            .collect();
+        Json::Object(labels)
+    }
+
+    fn state_json(&self, state: &[Node], answers: &Answers) -> Json {
+        let nodes: Vec<Json> = state
+            .iter()
+            .map(|node| self.node_json(node, answers))
+            .collect();
+        json!({
+            "languages": Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
+            "nodes": nodes,
+            "calculates": {},
         })
-        .collect();
-    Json::Object(labels)
-}
-
-fn state_json(state: &[Node], texts: &Texts) -> Json {
-    let nodes: Vec<Json> = state.iter().map(|node| node_json(node, texts)).collect();
-    json!({
-        "languages": Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
-        "nodes": nodes,
-        "calculates": {},
-    })
-}
-
-fn node_json(node: &Node, texts: &Texts) -> Json {
-    let mut json = json!({
-        "path": node.path,
-        "name": node.name,
-        "kind": if node.select.is_some() { "select" } else { "input" },
-        "relevant": node.relevant,
-        "required": node.required,
-        "value": node.value,
-        "constraintValid": node.constraint_valid,
-        "requiredValid": node.required_valid,
-        "labels": in_every_language(texts, &node.label),
-    });
-    if let Some(hint) = &node.hint {
-        json["hints"] = in_every_language(texts, hint);
     }
-    if let Some(select) = node.select {
-        json["selectType"] = json!(match select {
-            Select::One => "select_one",
-            Select::Many => "select_multiple",
+
+    fn node_json(&self, node: &Node, answers: &Answers) -> Json {
+        let mut json = json!({
+            "path": node.path,
+            "name": node.name,
+            "kind": if node.select.is_some() { "select" } else { "input" },
+            "relevant": node.relevant,
+            "required": node.required,
+            "value": node.value,
+            "constraintValid": node.constraint_valid,
+            "requiredValid": node.required_valid,
+            "labels": self.in_every_language(&node.label, answers),
         });
-        json["selected"] = json!(node.selected);
-        json["choices"] = json!(
-            node.choices
-                .iter()
-                .map(|c| json!({"name": c}))
-                .collect::<Vec<_>>()
-        );
+        if let Some(hint) = &node.hint {
+            json["hints"] = self.in_every_language(hint, answers);
+        }
+        if let Some(select) = node.select {
+            json["selectType"] = json!(match select {
+                Select::One => "select_one",
+                Select::Many => "select_multiple",
+            });
+            json["selected"] = json!(node.selected);
+            json["choices"] = json!(
+                node.choices
+                    .iter()
+                    .map(|c| json!({"name": c}))
+                    .collect::<Vec<_>>()
+            );
+        }
+        json
     }
-    json
-}
 
-fn step_json(answer: &Json, error: Option<&str>, state: &[Node], texts: &Texts) -> Json {
-    let mut step = json!({"answer": answer, "state": state_json(state, texts)});
-    if let Some(error) = error {
-        step["error"] = json!(error);
+    fn step_json(
+        &self,
+        answer: &Json,
+        error: Option<&str>,
+        state: &[Node],
+        answers: &Answers,
+    ) -> Json {
+        let mut step = json!({"answer": answer, "state": self.state_json(state, answers)});
+        if let Some(error) = error {
+            step["error"] = json!(error);
+        }
+        step
     }
-    step
 }
 
 /// The state for a person: each question, whether it is asked, its answer.

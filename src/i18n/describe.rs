@@ -193,6 +193,12 @@ impl Describe for crate::xlsform::ImportError {
             Problem::NoTypeColumn => texts.t("xlsform-no-type"),
             Problem::UnsupportedSheet => texts.t("xlsform-unsupported-sheet"),
             Problem::LabelReference => texts.t("xlsform-label-reference"),
+            Problem::InvalidName(name) => {
+                texts.t_args("xlsform-invalid-name", &[("name", s(name))])
+            }
+            Problem::UnknownReference(name) => {
+                texts.t_args("xlsform-unknown-reference", &[("name", s(name))])
+            }
             Problem::UnsupportedType(kind) => {
                 texts.t_args("xlsform-unsupported-type", &[("type", s(kind))])
             }

@@ -293,6 +293,18 @@ impl Texts {
         self.form_text_in(self.lang, id)
     }
 
+    /// A form's text with each `${name}` in it filled in as ODK fills it:
+    /// the answer as it would be submitted, nothing when unanswered or not
+    /// asked (an XLSForm's label or hint).
+    pub fn form_text_filled(
+        &self,
+        id: &str,
+        form: &crate::form::Form,
+        answers: &crate::form::Answers,
+    ) -> String {
+        fill_references(self.form_text(id), form, answers)
+    }
+
     pub fn form_text_in(&self, lang: Lang, id: &str) -> String {
         self.form
             .format(lang, id, None)
@@ -376,6 +388,38 @@ impl Texts {
             ],
         )
     }
+}
+
+/// `${name}` in a text replaced by that item's answer, as submitted, when
+/// it is asked; by nothing otherwise.
+pub fn fill_references(
+    text: String,
+    form: &crate::form::Form,
+    answers: &crate::form::Answers,
+) -> String {
+    if !text.contains("${") {
+        return text;
+    }
+    let asked = form.asked(answers);
+    let mut filled = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find("${") {
+        let Some(length) = rest[start..].find('}') else {
+            break;
+        };
+        filled.push_str(&rest[..start]);
+        let name = rest[start + 2..start + length].trim();
+        let value = form
+            .position(name)
+            .filter(|&p| asked.is_asked(p))
+            .and_then(|_| answers.get(name))
+            .map(crate::form::Answer::submitted)
+            .unwrap_or_default();
+        filled.push_str(&value);
+        rest = &rest[start + length + 1..];
+    }
+    filled.push_str(rest);
+    filled
 }
 
 #[cfg(test)]

@@ -51,7 +51,9 @@ pub fn review_text(form: &Form, texts: &Texts, response: &Response) -> String {
                 .filter(|a| !a.is_empty());
             let problem = form.problem_of(item, &response.answers, &response.reasons);
             let mark = if problem.is_some() { "! " } else { "" };
-            out += &format!("{mark}{}\n", texts.form_text(&form.items[item].question));
+            let question =
+                texts.form_text_filled(&form.items[item].question, form, &response.answers);
+            out += &format!("{mark}{question}\n");
             let shown = match (
                 texts.answer_with_details(form, &response.answers, item),
                 &problem,

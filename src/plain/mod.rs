@@ -209,7 +209,11 @@ impl Plain<'_> {
                 texts.form_text(&form.items[*parent].question),
                 texts.form_text(&form.items[item].question)
             ),
-            None => texts.form_text(&form.items[item].question),
+            None => texts.form_text_filled(
+                &form.items[item].question,
+                form,
+                &self.session.response.answers,
+            ),
         };
         writeln!(self.out, "\n[{number}/{total}] {question}")?;
         if self.session.is_locked(form, item) {
@@ -227,7 +231,11 @@ impl Plain<'_> {
         // The question's help under it, as the interface shows it (m13): a
         // counting rule read only after ? would be counted differently.
         if let Some(help) = own_help(&form.items[item]) {
-            writeln!(self.out, "{}", texts.form_text(help))?;
+            writeln!(
+                self.out,
+                "{}",
+                texts.form_text_filled(help, form, &self.session.response.answers)
+            )?;
         }
         match &form.items[item].kind {
             ItemKind::Single { .. } => writeln!(self.out, "{}", texts.t("plain-hint-single"))?,
@@ -301,7 +309,11 @@ impl Plain<'_> {
             ) {
                 writeln!(self.out, "{}", texts.t("plain-help-filterable"))?;
             } else if let Some(help) = own_help(item) {
-                writeln!(self.out, "{}", texts.form_text(help))?;
+                writeln!(
+                    self.out,
+                    "{}",
+                    texts.form_text_filled(help, self.form, &self.session.response.answers)
+                )?;
             }
         }
         writeln!(self.out, "{}", texts.t("plain-help"))

@@ -53,8 +53,14 @@ pub enum Problem {
     /// A sheet that changes what is kept, which campo does not run yet
     /// (`entities`).
     UnsupportedSheet,
-    /// `${name}` in a label or hint: campo does not fill them in yet.
+    /// `${name}` where campo does not fill it in yet (a choice's label, a
+    /// constraint's message).
     LabelReference,
+    /// `${name}` naming no question of the form.
+    UnknownReference(String),
+    /// A name that is no XML name (`[A-Za-z_][A-Za-z0-9_.-]*`), as ODK
+    /// needs it.
+    InvalidName(String),
     NoTypeColumn,
     /// A question type campo does not run (yet): `geopoint`, `note`…
     UnsupportedType(String),
@@ -160,7 +166,8 @@ pub fn convert(sheets: &[Sheet], fallback_id: &str) -> Result<Imported, ImportEr
     if let Some(choices) = find("choices") {
         form.read_choices(choices)?;
     }
-    let sections = form.read_survey(survey, &settings)?;
+    let (sections, names) = form.read_survey(survey, &settings)?;
+    check_references(sheets, &names)?;
     let id = settings
         .get("form_id")
         .cloned()
@@ -186,6 +193,38 @@ pub fn convert(sheets: &[Sheet], fallback_id: &str) -> Result<Imported, ImportEr
         messages,
         warnings: form.warnings,
     })
+}
+
+/// Every `${name}` in any cell of the form names one of its questions, as
+/// pyxform checks (in a column campo leaves aside too).
+fn check_references(sheets: &[Sheet], names: &HashSet<String>) -> Result<(), ImportError> {
+    for sheet in sheets {
+        let rows = std::iter::once((1, &sheet.header))
+            .chain(sheet.rows.iter().map(|r| (r.number, &r.cells)));
+        for (number, cells) in rows {
+            for (n, cell) in cells.iter().enumerate() {
+                let mut rest = cell.as_str();
+                while let Some(start) = rest.find("${") {
+                    let Some(length) = rest[start..].find('}') else {
+                        break;
+                    };
+                    let name = rest[start + 2..start + length].trim();
+                    if !names.contains(name) {
+                        return Err(ImportError {
+                            place: Place {
+                                sheet: sheet.name.clone(),
+                                row: number,
+                                column: sheet.header.get(n).cloned().unwrap_or_default(),
+                            },
+                            problem: Problem::UnknownReference(name.to_string()),
+                        });
+                    }
+                    rest = &rest[start + length + 1..];
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The `settings` sheet: its first row under the header, by column.
@@ -257,6 +296,17 @@ impl Builder {
         row: &'r Row,
         kind: &str,
     ) -> Result<Vec<(Option<&'static str>, &'r str)>, ImportError> {
+        Builder::texts_referring(sheet, row, kind, false)
+    }
+
+    /// The same, where `${name}` may stand in them (a question's label and
+    /// hint: filled in with that answer when shown).
+    fn texts_referring<'r>(
+        sheet: &Sheet,
+        row: &'r Row,
+        kind: &str,
+        references: bool,
+    ) -> Result<Vec<(Option<&'static str>, &'r str)>, ImportError> {
         let mut texts = Vec::new();
         for (n, column) in sheet.header.iter().enumerate() {
             let (column_kind, language) = column_parts(column);
@@ -275,7 +325,7 @@ impl Builder {
                     }
                 },
             };
-            if row.cell(Some(n)).contains("${") {
+            if !references && row.cell(Some(n)).contains("${") {
                 return Err(ImportError {
                     place: Builder::place(sheet, row, column),
                     problem: Problem::LabelReference,
@@ -360,7 +410,7 @@ impl Builder {
         &mut self,
         sheet: &Sheet,
         settings: &HashMap<String, String>,
-    ) -> Result<Vec<Json>, ImportError> {
+    ) -> Result<(Vec<Json>, HashSet<String>), ImportError> {
         let Some(type_column) = sheet.column("type") else {
             return Err(ImportError {
                 place: Place {
@@ -422,6 +472,12 @@ impl Builder {
                     problem: Problem::MissingName,
                 });
             }
+            if !is_xml_name(&name) {
+                return Err(ImportError {
+                    place: Builder::place(sheet, row, "name"),
+                    problem: Problem::InvalidName(name),
+                });
+            }
             if !names.insert(name.clone()) {
                 return Err(ImportError {
                     place: Builder::place(sheet, row, "name"),
@@ -465,7 +521,7 @@ impl Builder {
             });
         }
         close_section(&mut sections, &mut items, section.take());
-        Ok(sections)
+        Ok((sections, names))
     }
 
     /// Columns campo reads are read; presentation columns warned of; any
@@ -557,7 +613,7 @@ impl Builder {
                 });
             }
         };
-        let labels = Builder::texts_of(sheet, row, "label")?;
+        let labels = Builder::texts_referring(sheet, row, "label", true)?;
         if labels.is_empty() {
             return Err(ImportError {
                 place: Builder::place(sheet, row, "label"),
@@ -571,7 +627,7 @@ impl Builder {
             "question": question,
             "required": required(sheet, row)?,
         });
-        let hints = Builder::texts_of(sheet, row, "hint")?;
+        let hints = Builder::texts_referring(sheet, row, "hint", true)?;
         if !hints.is_empty() {
             item["help"] = json!(self.message(&format!("h-{name}"), &hints));
         }
@@ -650,6 +706,15 @@ fn yes(cell: &str) -> bool {
     )
 }
 
+/// `[A-Za-z_][A-Za-z0-9_.-]*`, what ODK takes as a question's name.
+fn is_xml_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
 fn close_section(
     sections: &mut Vec<Json>,
     items: &mut Vec<Json>,
@@ -718,153 +783,4 @@ fn fluent_text(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn import_md(md: &str) -> Result<Imported, ImportError> {
-        convert(&sheets::read_markdown(md), "test")
-    }
-
-    #[test]
-    fn a_form_with_groups_selects_and_relevance_becomes_a_campo_form() {
-        let imported = import_md(
-            "
-            | survey |
-            | | type | name | label::English (en) | label::Italiano (it) | relevant | required |
-            | | begin group | about | About you | Chi sei | | |
-            | | integer | age | Age | Età | | yes |
-            | | select_one yn | works | Do you work? | Lavori? | ${age} >= 16 | |
-            | | end group | | | | | |
-            | | text | notes | Notes | Note | | |
-            | choices |
-            | | list_name | name | label::English (en) | label::Italiano (it) |
-            | | yn | y | Yes | Sì |
-            | | yn | n | No | No |
-            | settings |
-            | | form_id | version | form_title |
-            | | work | 3 | Work survey |
-            ",
-        )
-        .unwrap();
-        let form = crate::form::Form::from_json(&imported.definition).unwrap();
-        assert_eq!((form.id.as_str(), form.version), ("work", 3));
-        let ids: Vec<&str> = form.items.iter().map(|i| i.id.as_str()).collect();
-        assert_eq!(ids, ["age", "works", "notes"]);
-        assert!(form.item("age").unwrap().required);
-        assert!(!form.item("notes").unwrap().required, "ODK's default");
-        assert_eq!(
-            form.item("works")
-                .unwrap()
-                .asked_when
-                .as_ref()
-                .unwrap()
-                .to_string(),
-            "${age} >= 16"
-        );
-        let italian = &imported.messages[1].1;
-        assert!(italian.contains("q-works = Lavori?"), "{italian}");
-        assert!(italian.contains("o-yn-y = Sì"), "{italian}");
-        assert!(italian.contains("title = Work survey"), "{italian}");
-    }
-
-    #[test]
-    fn what_campo_does_not_run_is_refused_where_it_is() {
-        let refused = import_md(
-            "
-            | survey |
-            | | type | name | label | default |
-            | | integer | age | Age | |
-            | | integer | kids | Kids | 2 |
-            ",
-        )
-        .unwrap_err();
-        assert_eq!(
-            refused,
-            ImportError {
-                place: Place {
-                    sheet: "survey".into(),
-                    row: 3,
-                    column: "default".into()
-                },
-                problem: Problem::UnsupportedColumn
-            }
-        );
-        let geo = import_md(
-            "
-            | survey |
-            | | type | name | label |
-            | | geopoint | where | Where? |
-            ",
-        )
-        .unwrap_err();
-        assert_eq!(geo.problem, Problem::UnsupportedType("geopoint".into()));
-        assert_eq!(geo.place.row, 2);
-    }
-
-    #[test]
-    fn languages_are_known_by_code_or_by_name_with_one_colon_or_two() {
-        for (column, kind, code) in [
-            ("label::Italiano (it)", "label", Some("it")),
-            ("label:English (en)", "label", Some("en")),
-            ("hint::English", "hint", Some("en")),
-            ("label::italiano", "label", Some("it")),
-            ("label::eng", "label", Some("en")),
-            ("label", "label", None),
-        ] {
-            assert_eq!(
-                column_parts(column),
-                (kind.to_string(), code.map(str::to_string)),
-                "{column}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_constraint_becomes_a_check_on_an_answer_given() {
-        let imported = import_md(
-            "
-            | survey |
-            | | type | name | label | constraint | constraint_message | campo:soft |
-            | | integer | age | Age | . >= 18 | Adults only | |
-            | | integer | staff | Staff | . <= 50 | | yes |
-            ",
-        )
-        .unwrap();
-        let form = crate::form::Form::from_json(&imported.definition).unwrap();
-        let age = &form.item("age").unwrap().checks[0];
-        assert!(!age.soft);
-        assert_eq!(age.when.to_string(), "age answered and not (. >= 18)");
-        assert!(age.message.is_some());
-        let staff = &form.item("staff").unwrap().checks[0];
-        assert!(staff.soft && staff.message.is_none());
-    }
-
-    #[test]
-    fn presentation_columns_are_taken_with_a_warning() {
-        let imported = import_md(
-            "
-            | survey |
-            | | type | name | label | appearance |
-            | | text | q | Q | multiline |
-            ",
-        )
-        .unwrap();
-        assert_eq!(imported.warnings[0].column, "appearance");
-    }
-
-    #[test]
-    fn fluent_special_characters_are_escaped() {
-        assert_eq!(fluent_text("a {b}"), "a {\"{\"}b{\"}\"}");
-        assert_eq!(fluent_text(" x\n* y"), "{\" \"}x\n    {\"*\"} y");
-        let imported = import_md(
-            "
-            | survey |
-            | | type | name | label |
-            | | text | q | Say {hello} * now |
-            ",
-        )
-        .unwrap();
-        let resource = fluent_syntax::parser::parse(imported.messages[0].1.clone());
-        assert!(resource.is_ok(), "{}", imported.messages[0].1);
-    }
-}
+mod tests;

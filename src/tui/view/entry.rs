@@ -131,16 +131,19 @@ fn draw_question(
     let counter = truncate(&counter, width);
     let mut top: Vec<Line> = vec![Line::from(Span::styled(counter, Theme::dim()))];
     top.extend(
-        wrap_words(&texts.form_text(&item.question), width)
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, Theme::question()))),
+        wrap_words(
+            &texts.form_text_filled(&item.question, form, &session.response.answers),
+            width,
+        )
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, Theme::question()))),
     );
     // A locked answer has nothing to choose or type: its help is not for now.
     let mut help = item
         .help
         .as_ref()
         .filter(|_| !entry.locked)
-        .map(|h| texts.form_text(h))
+        .map(|h| texts.form_text_filled(h, form, &session.response.answers))
         .into_iter()
         .collect::<Vec<_>>();
     if matches!(item.kind, ItemKind::Multi { .. }) && !entry.locked {

@@ -82,7 +82,10 @@ fn review_lines(
         };
         // Everything whole, wrapped: this is where answers are read
         // before marking complete.
-        let question = wrap_words(&texts.form_text(&form.items[item].question), width);
+        let question = wrap_words(
+            &texts.form_text_filled(&form.items[item].question, form, &session.response.answers),
+            width,
+        );
         for (i, row) in question.into_iter().enumerate() {
             let lead = if i == 0 {
                 vec![pointer.clone(), mark.clone(), Span::raw(" ")]
