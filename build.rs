@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// (cfg set when missing, files any one of which means it is here, the
 /// variable that requires it).
-const TOOLS: [(&str, &[&str], &str); 6] = [
+const TOOLS: [(&str, &[&str], &str); 8] = [
     ("no_pspp", &["/usr/bin/pspp"], "CAMPO_REQUIRE_PSPP"),
     ("no_sshd", &["/usr/sbin/sshd"], "CAMPO_REQUIRE_SSHD"),
     (
@@ -30,6 +30,19 @@ const TOOLS: [(&str, &[&str], &str); 6] = [
         "no_libreoffice",
         &["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"],
         "CAMPO_REQUIRE_LIBREOFFICE",
+    ),
+    // ODK's own converter and engine, installed into a copy of
+    // ../shared/tools/odk-oracle (as .ci/run does), and pyxform's test
+    // forms beside the project.
+    (
+        "no_odk_oracle",
+        &["target/odk-oracle/node_modules/.package-lock.json"],
+        "CAMPO_REQUIRE_ODK_ORACLE",
+    ),
+    (
+        "no_pyxform_corpus",
+        &["../shared/corpus/pyxform-4.5.0/cases.jsonl"],
+        "CAMPO_REQUIRE_ODK_ORACLE",
     ),
 ];
 

@@ -262,6 +262,10 @@ fn forms(folder: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
+#[cfg_attr(
+    any(no_odk_oracle, no_pyxform_corpus),
+    ignore = "needs ODK's oracle (cp -r ../shared/tools/odk-oracle target/odk-oracle && target/odk-oracle/setup.sh) and pyxform's test forms in ../shared/corpus"
+)]
 fn campo_form_try_gives_odks_state_for_every_question_answer_by_answer() {
     let Some(oracle) = support::odk_oracle() else {
         return;
