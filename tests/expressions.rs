@@ -150,9 +150,7 @@ impl Scope for Answers {
 }
 
 fn compare(answers: &str) {
-    let Some(oracle) = support::odk_oracle() else {
-        return;
-    };
+    let oracle = support::odk_oracle();
     let cases = cases();
     let folder = tempfile::tempdir().unwrap();
     let form_file = folder.path().join("expressions.md");
