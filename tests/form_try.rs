@@ -64,7 +64,11 @@ fn answers_for(form: &Path, folder: &Path) -> PathBuf {
     if beside.exists() {
         return beside;
     }
-    let none = folder.join("none.json");
+    // One file a form: the two threads must not write each other's.
+    let none = folder.join(format!(
+        "{}.none.json",
+        form.file_name().unwrap().to_string_lossy()
+    ));
     std::fs::write(&none, "[]").unwrap();
     let state = campo_state(form, &none);
     let nodes = state["steps"][0]["state"]["nodes"]
