@@ -161,7 +161,12 @@ impl Session {
         }
     }
 
-    fn unlocked(form: &Form, response: Response) -> Session {
+    fn unlocked(form: &Form, mut response: Response) -> Session {
+        // A new draft has the calculates that need no answer (a constant,
+        // today()); those of a completed response stay as they were sent.
+        if response.status == Status::Draft {
+            form.with_calculates(&mut response.answers);
+        }
         let asked = form.asked(&response.answers);
         Session {
             response,
@@ -197,6 +202,7 @@ impl Session {
         // A reason was given for the answer a soft check warned about, not
         // for whatever the answer becomes.
         self.response.reasons.remove(id);
+        form.with_calculates(&mut self.response.answers);
         self.asked = form.asked(&self.response.answers);
         self.response.derived = form.derived_values(&self.response.answers);
         self.record_change();

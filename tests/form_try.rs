@@ -77,6 +77,7 @@ fn answers_for(form: &Path, folder: &Path) -> PathBuf {
         .clone();
     let steps: Vec<Json> = nodes
         .iter()
+        .filter(|node| matches!(node["kind"].as_str(), Some("input" | "select")))
         .map(|node| {
             let name = node["name"].as_str().unwrap();
             let first_choice = node["choices"][0]["name"].clone();
@@ -194,9 +195,32 @@ fn compare(form: &Path, campo: &Json, odk: &Json) -> Vec<String> {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|n| matches!(n["kind"].as_str(), Some("input" | "select")))
+            .filter(|n| {
+                matches!(
+                    n["kind"].as_str(),
+                    Some("input" | "select" | "note" | "model-value")
+                )
+            })
             .filter(|n| !made_by_pyxform(n["name"].as_str().unwrap_or("")))
+            // pyxform's own /ROOT/meta/instanceID.
+            .filter(|n| n["path"].as_str().unwrap_or("").split('/').nth(2) != Some("meta"))
             .collect();
+        let calculates = |state: &Json| {
+            let mut values: Vec<(String, Json)> = state["state"]["calculates"]
+                .as_object()
+                .map(|c| c.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default();
+            values.retain(|(path, _)| !made_by_pyxform(path.rsplit('/').next().unwrap_or("")));
+            values
+        };
+        if calculates(ours) != calculates(theirs) {
+            found.push(format!(
+                "{}: step {step}: calculates: campo {:?}, ODK {:?}",
+                form.display(),
+                calculates(ours),
+                calculates(theirs)
+            ));
+        }
         let ours = ours["state"]["nodes"].as_array().unwrap();
         if ours.len() != questions.len() {
             found.push(format!(
@@ -233,6 +257,8 @@ fn forms(folder: &Path) -> Vec<PathBuf> {
         PathBuf::from("tests/fixtures/xlsform/work.md"),
         PathBuf::from("tests/fixtures/xlsform/checks.md"),
         PathBuf::from("tests/fixtures/xlsform/references.md"),
+        PathBuf::from("tests/fixtures/xlsform/calculations.md"),
+        PathBuf::from("tests/fixtures/xlsform/required.md"),
     ];
     let examples = Path::new(CORPUS).join("example_xls");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&examples)

@@ -136,7 +136,7 @@ fn an_xlsform_campo_cannot_run_yet_is_refused_naming_sheet_row_and_column() {
     ignore = "pyxform's test forms are not in ../shared/corpus/pyxform-4.5.0"
 )]
 fn pyxforms_test_forms_are_imported_or_refused_as_counted() {
-    const IMPORTED_AT_LEAST: usize = 102;
+    const IMPORTED_AT_LEAST: usize = 130;
     const REFUSED_AT_LEAST: usize = 178;
     let corpus =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pyxform-4.5.0/cases.jsonl");
@@ -381,4 +381,198 @@ fn a_label_names_an_earlier_answer() {
         message.contains("row 2, column \"label\": ${nobody} names no question of the form"),
         "{message}"
     );
+}
+
+const CALCULATIONS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/xlsform/calculations.md"
+);
+
+/// A note is read and passed; a calculate is never asked, but worked out
+/// as the answers change, kept in the response and exported as a column
+/// (a note is not).
+#[test]
+fn notes_are_read_and_calculates_worked_out_kept_and_exported_line_by_line() {
+    let data = tempfile::tempdir().unwrap();
+    let text = plain(
+        data.path(),
+        Path::new(CALCULATIONS),
+        "20\n5\n\n1,2\n\nperché sì\n:complete\n",
+    );
+    assert!(text.contains("[Nota] 5 su 20: 25%"), "{text}");
+    assert!(text.contains("[Nota] Usate 2 strumenti"), "{text}");
+    assert!(!text.contains("share"), "a calculate is not asked: {text}");
+    let response = only_response(data.path());
+    let answers = &response["answers"];
+    assert_eq!(answers["share"], "25");
+    assert_eq!(answers["many"], "true");
+    assert_eq!(answers["tool_count"], "2");
+    assert_eq!(answers["summary"], "20/2 plan");
+    assert_eq!(answers["why"], "perché sì");
+    assert!(answers.get("share_note").is_none(), "a note stores nothing");
+    let out = data.path().join("out");
+    let export = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "--form",
+            CALCULATIONS,
+            "--lang",
+            "en",
+            "export",
+            "--format",
+            "csv",
+        ])
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    for column in ["share", "many", "tool_count", "summary", "unanswered"] {
+        assert!(header.contains(&column), "{column} in {header:?}");
+    }
+    assert!(!header.iter().any(|c| c.ends_with("_note")), "{header:?}");
+    assert!(csv.lines().nth(1).unwrap().contains(",25,true,"), "{csv}");
+    let codebook = std::fs::read_to_string(out.join("codebook.csv")).unwrap();
+    assert!(
+        codebook.contains(
+            "share,share,text,\"= if(${staff} > 0, round(${psw} div ${staff} * 100, 1), '')\""
+        ),
+        "{codebook}"
+    );
+}
+
+/// By keys: a note has its own screen, with nothing to answer and Enter
+/// to go on; the review lists questions only, not the form's workings.
+#[test]
+fn a_note_is_a_screen_of_its_own_and_the_review_lists_no_calculate() {
+    use support::{ENTER, F3, Tty};
+    let data = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(
+        data.path(),
+        &["--lang", "en", "--form", CALCULATIONS, "new"],
+    );
+    tty.wait_for("How many staff?");
+    tty.keys("40", "40");
+    tty.keys(ENTER, "How many of them are peer");
+    tty.keys("2", "2");
+    tty.keys(ENTER, "2 of 40: 5%");
+    let screen = tty.screen();
+    assert!(screen.contains("· Note"), "{screen}");
+    assert!(screen.contains("Enter go on"), "{screen}");
+    assert!(!screen.contains("optional"), "{screen}");
+    tty.keys(ENTER, "Which tools?");
+    tty.keys(F3, "Review");
+    let screen = tty.screen();
+    assert!(screen.contains("How many staff?"), "{screen}");
+    for hidden in ["share", "tool_count", "2 of 40"] {
+        assert!(!screen.contains(hidden), "{hidden} in the review: {screen}");
+    }
+    tty.send(support::CTRL_C);
+    assert!(tty.wait_exit().success());
+    let response = only_response(data.path());
+    assert_eq!(response["answers"]["share"], "5");
+}
+
+/// `campo form try` prints a calculate's value and a note as the oracle
+/// does, and says a step cannot set either.
+#[test]
+fn form_try_prints_calculates_and_refuses_to_set_one() {
+    let folder = tempfile::tempdir().unwrap();
+    let answers = folder.path().join("answers.json");
+    std::fs::write(&answers, r#"[["staff", 10], ["psw", 4], ["share", "99"]]"#).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_campo"))
+        .args(["--lang", "en", "form", "try", CALCULATIONS])
+        .arg(&answers)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let state: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(state["state"]["calculates"]["/data/share"], "40");
+    assert_eq!(state["state"]["calculates"]["/data/more/summary"], "10/0");
+    let nodes = state["state"]["nodes"].as_array().unwrap();
+    let kind = |name: &str| nodes.iter().find(|n| n["name"] == name).unwrap()["kind"].clone();
+    assert_eq!(kind("share"), "model-value");
+    assert_eq!(kind("share_note"), "note");
+    assert_eq!(
+        state["errors"][0]["error"],
+        "share takes no answer: it is a note, or worked out by the form"
+    );
+}
+
+/// A calculate without its calculation, or a calculation where campo does
+/// not run one, is refused at import naming row and column.
+#[test]
+fn a_calculation_campo_cannot_run_is_refused_at_its_cell() {
+    let folder = tempfile::tempdir().unwrap();
+    for (body, said) in [
+        (
+            "| | calculate | c | | |",
+            "row 3, column \"calculation\": a calculate needs its calculation",
+        ),
+        (
+            "| | text | t | T | 1 + 1 |",
+            "row 3, column \"calculation\": campo does not run this column yet",
+        ),
+    ] {
+        let form = folder.path().join("c.md");
+        std::fs::write(
+            &form,
+            format!("| survey |\n| | type | name | label | calculation |\n| | integer | n | N | |\n{body}\n"),
+        )
+        .unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_campo"))
+            .args(["--lang", "en", "form", "try"])
+            .arg(&form)
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains(said), "{message}");
+    }
+}
+
+/// `required` as an expression: the question says it is optional while
+/// the expression does not hold, and refuses an empty answer once it does.
+#[test]
+fn a_question_is_required_while_its_required_expression_holds() {
+    let data = tempfile::tempdir().unwrap();
+    let form = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/xlsform/required.md"
+    ));
+    let text = plain(data.path(), form, "y\n\n5\n\n\n");
+    let asked = |question: &str| {
+        let at = text
+            .find(question)
+            .unwrap_or_else(|| panic!("{question}: {text}"));
+        let end = text[at..].find("\n[").map_or(text.len(), |n| at + n);
+        text[at..end].to_string()
+    };
+    let how_many = asked("Quanti?");
+    assert!(!how_many.contains("(facoltativa)"), "{how_many}");
+    assert!(
+        how_many.contains("La risposta è obbligatoria."),
+        "{how_many}"
+    );
+    assert!(asked("Perché no?").contains("(facoltativa)"), "{text}");
+    // More than three workers: the project is asked for.
+    assert!(
+        asked("Quale progetto?").contains("La risposta è obbligatoria."),
+        "{text}"
+    );
+    let response = only_response(data.path());
+    assert_eq!(response["answers"]["psw"], 5);
+    assert_eq!(response["status"], "draft");
 }

@@ -32,6 +32,7 @@ status-unknown-form = Unknown form
 
 question-counter = Question { $number } of { $count }
 question-optional = optional
+entry-note = Note
 question-counter-so-far = Question { $number } of { $count } (so far)
 section-progress = { $answered } of { $asked } answered
 section-undecided = depends on answers
@@ -63,6 +64,7 @@ review-missing = Not answered: required
 review-unanswered = Not answered
 review-reason = Reason given: { $reason }
 show-header = Response { $id } · { $status } · { $answered } of { $asked } answered · last change { $updated }
+show-calculated = (worked out by the form)
 
 ## Notices
 
@@ -248,11 +250,11 @@ xlsform-no-survey = the form has no "survey" sheet
 xlsform-no-type = the sheet has no "type" column
 xlsform-unsupported-type = campo does not run questions of type "{ $type }" yet
 xlsform-unsupported-column = campo does not run this column yet, and it changes what is asked or kept
-xlsform-unsupported-value = campo does not take "{ $value }" here yet
 xlsform-unsupported-language = campo's forms are in English (en) and Italian (it), not "{ $code }"
 xlsform-missing-name = the name is missing
 xlsform-duplicate-name = the name "{ $name }" is used twice
 xlsform-missing-label = the question has no label
+xlsform-missing-calculation = a calculate needs its calculation
 xlsform-unknown-list = the "choices" sheet has no list "{ $list }"
 xlsform-empty-list = the list "{ $list }" has no choices
 xlsform-unbalanced-group = the groups do not close as they open
@@ -264,6 +266,7 @@ form-error-condition-unknown-option = the condition of item "{ $item }" refers t
 form-error-specify-unknown-item = item "{ $item }" specifies "{ $refers }", which is not an item before it.
 form-error-specify-unknown-option = item "{ $item }" specifies option "{ $code }", which item "{ $refers }" does not have.
 form-error-specify-not-text = item "{ $item }" specifies another item's option, so it must be a text item.
+form-error-calculate-without-calculation = item "{ $item }" is a calculate, so it needs a "calculation" to work out.
 form-error-derived-unknown-item = derived value "{ $derived }" comes from "{ $refers }", which is not an item.
 form-error-derived-unknown-option = derived value "{ $derived }" maps option "{ $code }", which its item does not have.
 form-error-summary-unknown-item = the summary names "{ $item }", which is not an item.
@@ -333,6 +336,8 @@ plain-hint-number-unit = { $whole ->
    *[no] Type a number ({ $unit }), with a point for decimals.
 }
 plain-hint-date = Type the date as yyyy-mm-dd or dd/mm/yyyy.
+plain-hint-note = Press Enter to go on.
+plain-note-no-answer = This is a note: there is nothing to answer. Press Enter to go on.
 plain-reason-prompt = Type a short reason to keep this answer, or - to change it.
 plain-reason-none = No reason given: the answer stays to be confirmed or changed.
 plain-reason-kept = Reason recorded.

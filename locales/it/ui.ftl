@@ -36,6 +36,7 @@ status-unknown-form = Modulo sconosciuto
 
 question-counter = Domanda { $number } di { $count }
 question-optional = facoltativa
+entry-note = Nota
 question-counter-so-far = Domanda { $number } di { $count } (per ora)
 section-progress = Risposte: { $answered } su { $asked }
 section-undecided = dipende dalle risposte
@@ -70,6 +71,7 @@ review-missing = Risposta obbligatoria mancante
 review-unanswered = Nessuna risposta
 review-reason = Motivo indicato: { $reason }
 show-header = Questionario { $id } · { $status } · risposte: { $answered } su { $asked } · ultima modifica { $updated }
+show-calculated = (calcolato dal modulo)
 
 ## Avvisi
 
@@ -258,11 +260,11 @@ xlsform-no-survey = il modulo non ha il foglio "survey"
 xlsform-no-type = il foglio non ha la colonna "type"
 xlsform-unsupported-type = campo non gestisce ancora le domande di tipo "{ $type }"
 xlsform-unsupported-column = campo non gestisce ancora questa colonna, che cambia ciò che si chiede o si conserva
-xlsform-unsupported-value = campo non accetta ancora "{ $value }" in questa colonna
 xlsform-unsupported-language = i moduli di campo sono in inglese (en) e in italiano (it), non in "{ $code }"
 xlsform-missing-name = manca il nome
 xlsform-duplicate-name = il nome "{ $name }" è usato due volte
 xlsform-missing-label = la domanda non ha un'etichetta
+xlsform-missing-calculation = una riga calculate deve avere la sua formula nella colonna calculation
 xlsform-unknown-list = il foglio "choices" non ha l'elenco "{ $list }"
 xlsform-empty-list = l'elenco "{ $list }" non ha scelte
 xlsform-unbalanced-group = i gruppi non si chiudono come si aprono
@@ -274,6 +276,7 @@ form-error-condition-unknown-option = la condizione della domanda "{ $item }" si
 form-error-specify-unknown-item = la domanda "{ $item }" specifica "{ $refers }", che non è una domanda precedente.
 form-error-specify-unknown-option = la domanda "{ $item }" specifica l'opzione "{ $code }", che la domanda "{ $refers }" non ha.
 form-error-specify-not-text = la domanda "{ $item }" specifica l'opzione di un'altra domanda, quindi deve essere una domanda aperta.
+form-error-calculate-without-calculation = la voce "{ $item }" è un calcolo: le serve una "calculation" da svolgere.
 form-error-derived-unknown-item = il valore derivato "{ $derived }" si basa su "{ $refers }", che non è una domanda.
 form-error-derived-unknown-option = il valore derivato "{ $derived }" usa l'opzione "{ $code }", che la sua domanda non ha.
 form-error-summary-unknown-item = il riepilogo nomina "{ $item }", che non è una domanda.
@@ -346,6 +349,8 @@ plain-hint-number-unit = { $whole ->
    *[no] Scriva un numero ({ $unit }), con la virgola per i decimali.
 }
 plain-hint-date = Scriva la data come gg/mm/aaaa.
+plain-hint-note = Prema Invio per proseguire.
+plain-note-no-answer = Questa è una nota: non c'è nulla da rispondere. Prema Invio per proseguire.
 plain-reason-prompt = Scriva brevemente il motivo per confermare questa risposta, oppure - per cambiarla.
 plain-reason-none = Nessun motivo indicato: la risposta resta da confermare o da cambiare.
 plain-reason-kept = Motivo registrato.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use serde_json::{Value as Json, json};
 
-use crate::form::state::{Node, Select};
+use crate::form::state::{Node, Role, Select};
 use crate::form::{Answer, Answers, Form, ItemKind};
 use crate::i18n::{self, Describe, Lang, Texts};
 use crate::package::FormPackage;
@@ -145,9 +145,11 @@ fn try_form(
         None => Vec::new(),
     };
     let mut given = Answers::new();
+    form.with_calculates(&mut given);
     let mut states = vec![(Json::Null, None, form.state(&given), given.clone())];
     for step in &steps {
         let error = apply(&form, &mut given, step, &texts).err();
+        form.with_calculates(&mut given);
         states.push((step.clone(), error, form.state(&given), given.clone()));
     }
     let shown = Shown {
@@ -234,6 +236,12 @@ fn apply(form: &Form, answers: &mut Answers, step: &Json, texts: &Texts) -> Resu
     let Some(item) = form.item(name) else {
         return Err(texts.t_args("form-try-no-question", &[("name", name.to_string().into())]));
     };
+    if !item.takes_answer() {
+        return Err(texts.t_args(
+            "form-try-takes-no-answer",
+            &[("name", name.to_string().into())],
+        ));
+    }
     if value.is_null() {
         answers.remove(name);
         return Ok(());
@@ -288,10 +296,15 @@ impl Shown<'_> {
             .iter()
             .map(|node| self.node_json(node, answers))
             .collect();
+        let calculates: serde_json::Map<String, Json> = state
+            .iter()
+            .filter(|node| node.role == Role::Calculate)
+            .map(|node| (node.path.clone(), json!(node.value)))
+            .collect();
         json!({
             "languages": Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
             "nodes": nodes,
-            "calculates": {},
+            "calculates": calculates,
         })
     }
 
@@ -299,7 +312,12 @@ impl Shown<'_> {
         let mut json = json!({
             "path": node.path,
             "name": node.name,
-            "kind": if node.select.is_some() { "select" } else { "input" },
+            "kind": match (node.role, node.select) {
+                (Role::Note, _) => "note",
+                (Role::Calculate, _) => "model-value",
+                (Role::Question, Some(_)) => "select",
+                (Role::Question, None) => "input",
+            },
             "relevant": node.relevant,
             "required": node.required,
             "value": node.value,
@@ -358,6 +376,7 @@ fn table(answer: &Json, error: Option<&str>, state: &[Node], texts: &Texts) -> S
     for node in state {
         let status = match (node.relevant, node.required_valid) {
             (false, _) => texts.t("form-try-not-asked"),
+            (true, _) if node.role == Role::Note => texts.t("form-try-note"),
             (true, false) => texts.t("form-try-required-missing"),
             (true, true) if node.value.is_empty() => texts.t("form-try-unanswered"),
             (true, true) => node.value.clone(),

@@ -154,7 +154,8 @@ impl Variable {
     }
 
     /// The codebook's "codes" column: each code with its label, or for a
-    /// number its range and unit, for a date its range and format.
+    /// number its range and unit, for a date its range and format, for a
+    /// calculate its calculation.
     pub fn codes_text(&self, form: &Form, texts: &Texts) -> String {
         let range = |min: Option<String>, max: Option<String>| {
             [("min", min), ("max", max)]
@@ -163,6 +164,12 @@ impl Variable {
                 .collect::<Vec<_>>()
         };
         match self {
+            // How the form works it out, as the form writes it.
+            Variable::Text(item)
+                if let ItemKind::Calculate(calculation) = &form.items[*item].kind =>
+            {
+                format!("= {}", calculation.source)
+            }
             Variable::Number(item) => {
                 let ItemKind::Number(rules) = &form.items[*item].kind else {
                     return String::new();
@@ -331,9 +338,11 @@ pub fn variables(form: &Form) -> Vec<Variable> {
                 item: index,
                 code: o.code.clone(),
             })),
-            ItemKind::Text(_) => all.push(Variable::Text(index)),
+            // A calculate is stored as the text ODK would submit.
+            ItemKind::Text(_) | ItemKind::Calculate(_) => all.push(Variable::Text(index)),
             ItemKind::Number(_) => all.push(Variable::Number(index)),
             ItemKind::Date(_) => all.push(Variable::Date(index)),
+            ItemKind::Note => {}
         }
         if item.checks.iter().any(|c| c.soft) {
             all.push(Variable::Reason(index));

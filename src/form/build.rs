@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use super::Condition;
+use super::condition::Expression;
 use super::definition::{
     Check, DateRules, DerivedValue, Form, Item, ItemKind, NumberRules, OptionDef, Section,
     SummaryColumn, TextFormat, TextRules,
@@ -33,6 +34,10 @@ struct RawForm {
     derived: Vec<DerivedValue>,
     #[serde(default)]
     summary: Vec<SummaryColumn>,
+    /// The name of the submitted instance's root element (XLSForm's
+    /// settings `name`); ODK's paths begin with it.
+    #[serde(default)]
+    root: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -54,6 +59,8 @@ enum RawKind {
     Integer,
     Decimal,
     Date,
+    Note,
+    Calculate,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +95,11 @@ struct RawItem {
     #[serde(default)]
     checks: Vec<Check>,
     group: Option<String>,
+    /// A calculate's expression.
+    calculation: Option<Expression>,
+    /// Required only when this holds (XLSForm's `required` as an
+    /// expression), in place of `required`.
+    required_when: Option<Condition>,
 }
 
 #[derive(Deserialize)]
@@ -147,6 +159,7 @@ fn build(raw: RawForm) -> Result<Form, FormError> {
         items,
         derived: raw.derived,
         summary: raw.summary,
+        root: raw.root.unwrap_or_else(|| "data".into()),
         index,
     };
     check_derived(&form)?;
@@ -177,6 +190,20 @@ fn build_item(
         (_, Some(_)) => return Err(FormError::OptionsOnText { item: id }),
         (RawKind::Integer | RawKind::Decimal, None) => ItemKind::Number(number_rules(&id, &raw)?),
         (RawKind::Date, None) => ItemKind::Date(date_rules(&id, &raw)?),
+        (RawKind::Note, None) => ItemKind::Note,
+        (RawKind::Calculate, None) => {
+            let Some(calculation) = raw.calculation.take() else {
+                return Err(FormError::CalculateWithoutCalculation { item: id });
+            };
+            // Read as a condition is: only earlier items, so no cycle.
+            check_condition(
+                &id,
+                &Condition::Expression(calculation.clone()),
+                earlier,
+                index,
+            )?;
+            ItemKind::Calculate(calculation)
+        }
         (kind, None) => ItemKind::Text(text_rules(&id, &raw, kind)?),
     };
     if let Some(condition) = &raw.asked_when {
@@ -186,12 +213,20 @@ fn build_item(
         None => None,
         Some(spec) => Some(resolve_specifies(&id, &kind, spec, earlier, index)?),
     };
+    if let Some(condition) = &raw.required_when {
+        check_condition(&id, condition, earlier, index)?;
+    }
+    // A note or a calculate has no answer to require.
+    let required = raw.required
+        && raw.required_when.is_none()
+        && !matches!(raw.kind, RawKind::Note | RawKind::Calculate);
     Ok(Item {
         id,
         section,
         question: raw.question,
         help: raw.help,
-        required: raw.required,
+        required,
+        required_when: raw.required_when,
         kind,
         asked_when: raw.asked_when,
         specifies,
@@ -219,6 +254,21 @@ fn refuse_keys_not_for(raw: &RawItem) -> Result<(), FormError> {
         ("not_in_future", raw.not_in_future, raw.kind == Date),
         ("ordinal", raw.ordinal, raw.kind == Single),
         ("filterable", raw.filterable, raw.kind == Single),
+        (
+            "calculation",
+            raw.calculation.is_some(),
+            raw.kind == Calculate,
+        ),
+        (
+            "specifies",
+            raw.specifies.is_some(),
+            !matches!(raw.kind, Note | Calculate),
+        ),
+        (
+            "checks",
+            !raw.checks.is_empty(),
+            !matches!(raw.kind, Note | Calculate),
+        ),
     ];
     let Some((key, ..)) = given.iter().find(|(_, set, allowed)| *set && !allowed) else {
         return Ok(());

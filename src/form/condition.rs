@@ -66,14 +66,29 @@ impl Expression {
         own: Option<&Answer>,
         answer_of: &impl Fn(&str) -> Option<&'a Answer>,
     ) -> bool {
-        let Ok(parsed) = &self.parsed else {
-            return false; // refused when the form is built
-        };
+        self.evaluate(own, answer_of)
+            .is_some_and(|value| value.to_boolean())
+    }
+
+    /// What it is worth as text, as ODK would store a calculate's value
+    /// (an empty text when it cannot be read: such a form is refused).
+    pub fn value<'a>(&self, answer_of: &impl Fn(&str) -> Option<&'a Answer>) -> String {
+        self.evaluate(None, answer_of)
+            .map(|value| value.to_text())
+            .unwrap_or_default()
+    }
+
+    fn evaluate<'a>(
+        &self,
+        own: Option<&Answer>,
+        answer_of: &impl Fn(&str) -> Option<&'a Answer>,
+    ) -> Option<expr::Value> {
+        let parsed = self.parsed.as_ref().ok()?;
         let scope = AnswersInScope {
             own: own.map(Answer::submitted).unwrap_or_default(),
             answer_of,
         };
-        expr::evaluate(parsed, &scope).to_boolean()
+        Some(expr::evaluate(parsed, &scope))
     }
 }
 

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::Number;
 
 use super::Condition;
+use super::condition::Expression;
 use super::error::FormError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub struct Form {
     pub derived: Vec<DerivedValue>,
     /// Items that name a response in lists (e.g. the department and region).
     pub summary: Vec<SummaryColumn>,
+    /// The root of every path ODK prints (`/data/group/name`).
+    pub root: String,
     pub(super) index: HashMap<String, usize>,
 }
 
@@ -46,7 +49,10 @@ pub struct Item {
     pub section: usize,
     pub question: String,
     pub help: Option<String>,
+    /// Always required (a form's `required: true`).
     pub required: bool,
+    /// Required only while this holds (see [`Form::requires`]).
+    pub required_when: Option<Condition>,
     pub kind: ItemKind,
     pub asked_when: Option<Condition>,
     /// For an "other, specify" companion: the choice item and option it
@@ -91,6 +97,13 @@ pub enum ItemKind {
     Number(NumberRules),
     /// Stored as ISO 8601, yyyy-mm-dd.
     Date(DateRules),
+    /// Text shown (XLSForm's `note`), with `${name}` filled in; nothing
+    /// is asked or stored.
+    Note,
+    /// A value worked out from earlier answers (XLSForm's `calculate`):
+    /// never shown, stored under its id as the text ODK would submit,
+    /// worked out again whenever an answer changes.
+    Calculate(Expression),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -166,13 +179,25 @@ impl Item {
     pub fn options(&self) -> &[OptionDef] {
         match &self.kind {
             ItemKind::Single { options, .. } | ItemKind::Multi { options } => options,
-            ItemKind::Text(_) | ItemKind::Number(_) | ItemKind::Date(_) => &[],
+            _ => &[],
         }
     }
 
     /// Answered by typing (text, number, date) rather than by choosing.
     pub fn is_typed(&self) -> bool {
-        !matches!(self.kind, ItemKind::Single { .. } | ItemKind::Multi { .. })
+        matches!(
+            self.kind,
+            ItemKind::Text(_) | ItemKind::Number(_) | ItemKind::Date(_)
+        )
+    }
+
+    /// Asked of the respondent and stored: neither a note nor a calculate.
+    pub fn takes_answer(&self) -> bool {
+        !matches!(self.kind, ItemKind::Note | ItemKind::Calculate(_))
+    }
+
+    pub fn is_calculate(&self) -> bool {
+        matches!(self.kind, ItemKind::Calculate(_))
     }
 
     pub fn has_option(&self, code: &str) -> bool {
@@ -407,6 +432,58 @@ mod tests {
                 code: "x".into()
             })
         );
+    }
+
+    #[test]
+    fn a_calculate_needs_its_calculation_and_reads_only_earlier_items() {
+        let number = r#"{"id": "n", "type": "integer", "question": "q"}"#;
+        assert_eq!(
+            form_with_items(r#"{"id": "c", "type": "calculate", "question": "q"}"#),
+            Err(FormError::CalculateWithoutCalculation { item: "c".into() })
+        );
+        let ahead =
+            r#"{"id": "c", "type": "calculate", "question": "q", "calculation": "${n} * 2"}"#;
+        // As a condition: an item further on is not known yet.
+        assert_eq!(
+            form_with_items(&format!("{ahead}, {number}")),
+            Err(FormError::ConditionOnUnknownItem {
+                item: "c".into(),
+                refers: "n".into()
+            })
+        );
+        assert!(matches!(
+            form_with_items(&format!(
+                r#"{number}, {{"id": "c", "type": "calculate", "question": "q", "calculation": "${{n}} *"}}"#
+            )),
+            Err(FormError::UnreadableExpression { .. })
+        ));
+        let form =
+            form_with_items(&format!("{number}, {}", ahead.replace("\"c\"", "\"d\""))).unwrap();
+        let calculate = form.item("d").unwrap();
+        assert!(calculate.is_calculate() && !calculate.takes_answer() && !calculate.required);
+    }
+
+    #[test]
+    fn notes_and_calculates_take_no_checks_and_only_calculates_a_calculation() {
+        assert_eq!(
+            form_with_items(
+                r#"{"id": "t", "type": "text", "question": "q", "calculation": "1 + 1"}"#
+            ),
+            Err(FormError::KeyNotForType {
+                item: "t".into(),
+                key: "calculation".into()
+            })
+        );
+        let note_with_check = r#"{"id": "n", "type": "note", "question": "q", "checks": [{"when": {"answered": "n"}}]}"#;
+        assert!(matches!(
+            form_with_items(note_with_check),
+            Err(FormError::KeyNotForType { key, .. }) if key == "checks"
+        ));
+        let note =
+            form_with_items(r#"{"id": "n", "type": "note", "question": "q", "required": true}"#)
+                .unwrap();
+        assert!(!note.items[0].required, "a note asks for nothing");
+        assert!(!note.items[0].takes_answer() && !note.items[0].is_typed());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Answer, Answers, Form};
+use super::{Answer, Answers, Form, Item, ItemKind};
 
 /// Which items of a form are asked for a given set of answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,31 +21,86 @@ impl Form {
     /// a stale answer behind a skipped question cannot switch on later items.
     pub fn asked(&self, answers: &Answers) -> Asked {
         let mut asked = vec![false; self.items.len()];
-        for (i, item) in self.items.iter().enumerate() {
-            let visible = |id: &str| -> Option<&Answer> {
-                let position = self.position(id)?;
-                if position < i && asked[position] {
-                    answers.get(id)
-                } else {
-                    None
-                }
-            };
-            asked[i] = match &item.specifies {
-                Some((parent, option)) => {
-                    asked[*parent]
-                        && answers
-                            .get(&self.items[*parent].id)
-                            .is_some_and(|a| a.includes(option))
-                }
-                None => item.asked_when.as_ref().is_none_or(|c| c.holds(&visible)),
-            };
+        for i in 0..self.items.len() {
+            asked[i] = self.is_asked_after(i, &asked, answers);
         }
         Asked(asked)
     }
 
+    /// Works out every calculate's value again, in form order, and stores it
+    /// among the answers under its id (a calculate not asked, or worth an
+    /// empty text, has none: ODK submits nothing for it). A calculate reads
+    /// only earlier items, so one pass settles them all, chains included.
+    pub fn with_calculates(&self, answers: &mut Answers) {
+        if !self.items.iter().any(Item::is_calculate) {
+            return;
+        }
+        let mut asked = vec![false; self.items.len()];
+        for (i, item) in self.items.iter().enumerate() {
+            asked[i] = self.is_asked_after(i, &asked, answers);
+            let ItemKind::Calculate(calculation) = &item.kind else {
+                continue;
+            };
+            let value = asked[i]
+                .then(|| calculation.value(&|id: &str| self.visible(id, i, &asked, answers)))
+                .filter(|value| !value.is_empty());
+            match value {
+                Some(value) => answers.insert(item.id.clone(), Answer::One(value)),
+                None => answers.remove(&item.id),
+            };
+        }
+    }
+
+    /// Whether item `i` is asked, those before it being settled in `asked`.
+    fn is_asked_after(&self, i: usize, asked: &[bool], answers: &Answers) -> bool {
+        match &self.items[i].specifies {
+            Some((parent, option)) => {
+                asked[*parent]
+                    && answers
+                        .get(&self.items[*parent].id)
+                        .is_some_and(|a| a.includes(option))
+            }
+            None => self.items[i]
+                .asked_when
+                .as_ref()
+                .is_none_or(|c| c.holds(&|id: &str| self.visible(id, i, asked, answers))),
+        }
+    }
+
+    /// The answer item `i`'s expressions see for `id`: an earlier item's,
+    /// when that item is asked.
+    fn visible<'a>(
+        &self,
+        id: &str,
+        i: usize,
+        asked: &[bool],
+        answers: &'a Answers,
+    ) -> Option<&'a Answer> {
+        let position = self.position(id)?;
+        if position < i && asked[position] {
+            answers.get(id)
+        } else {
+            None
+        }
+    }
+
+    /// Whether an item must be answered with these answers: always, or
+    /// while its `required_when` holds over the answers of items asked.
+    pub fn requires(&self, item: usize, answers: &Answers, asked: &Asked) -> bool {
+        let it = &self.items[item];
+        it.required
+            || it.required_when.as_ref().is_some_and(|condition| {
+                condition.holds(&|id: &str| {
+                    let position = self.position(id)?;
+                    asked.is_asked(position).then(|| answers.get(id)).flatten()
+                })
+            })
+    }
+
     /// Questions are the items shown one at a time; companions go with them.
+    /// A calculate is never shown; a note is, though nothing is asked.
     pub(super) fn is_question(&self, asked: &Asked, item: usize) -> bool {
-        asked.is_asked(item) && !self.items[item].is_companion()
+        asked.is_asked(item) && !self.items[item].is_companion() && !self.items[item].is_calculate()
     }
 
     /// Which question an item is, and of how many, counting the questions
@@ -56,8 +111,10 @@ impl Form {
             .specifies
             .as_ref()
             .map_or(item, |(p, _)| *p);
-        let counted =
-            |i: usize| !self.items[i].is_companion() && asked.is_none_or(|a| a.is_asked(i));
+        let counted = |i: usize| {
+            let item = &self.items[i];
+            !item.is_companion() && item.takes_answer() && asked.is_none_or(|a| a.is_asked(i))
+        };
         let number = (0..=item).filter(|&i| counted(i)).count();
         let total = (0..self.items.len()).filter(|&i| counted(i)).count();
         (number, total)
@@ -396,6 +453,72 @@ mod tests {
         assert!(form.derived_values(&Answers::new()).is_empty());
         let islands = Answers::from([("dept_region".into(), one("sardegna"))]);
         assert_eq!(form.derived_values(&islands)["macro_area"], "islands");
+    }
+
+    /// staff → share (a chain through two calculates), a gated calculate,
+    /// a note, and a question asked on a calculate's value.
+    fn with_calculates() -> Form {
+        Form::from_json(
+            r#"{"id": "c", "version": 1, "title": "t", "sections": [{"id": "s", "title": "s", "items": [
+                {"id": "staff", "type": "integer", "question": "q"},
+                {"id": "psw", "type": "integer", "question": "q"},
+                {"id": "ratio", "type": "calculate", "question": "q", "calculation": "${psw} div ${staff}"},
+                {"id": "share", "type": "calculate", "question": "q", "calculation": "round(${ratio} * 100, 1)"},
+                {"id": "big", "type": "calculate", "question": "q", "calculation": "concat(${share}, '%')",
+                 "asked_when": {"expression": "${share} >= 10"}},
+                {"id": "said", "type": "note", "question": "q"},
+                {"id": "why", "type": "text", "question": "q", "asked_when": {"answered": "big"}}]}]}"#,
+        )
+        .unwrap()
+    }
+
+    fn number(n: i64) -> Answer {
+        Answer::Number(n.into())
+    }
+
+    #[test]
+    fn calculates_follow_their_answers_in_a_chain_and_drop_when_not_asked() {
+        let form = with_calculates();
+        let mut answers = Answers::from([("staff".into(), number(20)), ("psw".into(), number(5))]);
+        form.with_calculates(&mut answers);
+        assert_eq!(answers["ratio"], one("0.25"));
+        assert_eq!(answers["share"], one("25"));
+        assert_eq!(answers["big"], one("25%"));
+        assert!(form.asked(&answers).is_asked(form.position("why").unwrap()));
+        answers.insert("psw".into(), number(1));
+        form.with_calculates(&mut answers);
+        assert_eq!(answers["share"], one("5"));
+        assert!(!answers.contains_key("big"), "not asked: no value kept");
+        assert!(!form.asked(&answers).is_asked(form.position("why").unwrap()));
+        // Without an answer the arithmetic gives NaN, which ODK stores as
+        // an empty value (its oracle agrees): nothing is kept.
+        answers.remove("staff");
+        form.with_calculates(&mut answers);
+        assert!(!answers.contains_key("ratio") && !answers.contains_key("share"));
+    }
+
+    #[test]
+    fn a_calculate_is_never_stood_on_and_a_note_is_shown_but_not_counted() {
+        let form = with_calculates();
+        let mut answers = Answers::from([
+            ("staff".into(), number(10)),
+            ("psw".into(), number(5)),
+            ("why".into(), one("a project")),
+        ]);
+        form.with_calculates(&mut answers);
+        let asked = form.asked(&answers);
+        let at = |id| form.position(id).unwrap();
+        assert_eq!(form.next_question(&asked, at("psw")), Some(at("said")));
+        assert_eq!(form.previous_question(&asked, at("said")), Some(at("psw")));
+        assert_eq!(form.question_number(Some(&asked), at("why")), (3, 3));
+        let progress = form.section_progress(&asked, &answers);
+        assert_eq!((progress[0].answered, progress[0].asked), (3, 3));
+        let kept = form.without_skipped(&answers);
+        assert_eq!(
+            kept["big"],
+            one("50%"),
+            "a calculate is kept with the response"
+        );
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub enum FormError {
     SpecifyNotText {
         item: String,
     },
+    /// A `calculate` item with no `calculation` to work out.
+    CalculateWithoutCalculation {
+        item: String,
+    },
     DerivedUnknownItem {
         derived: String,
         refers: String,

@@ -30,7 +30,7 @@ impl Form {
                 let questions: Vec<usize> = section
                     .items
                     .clone()
-                    .filter(|&i| self.is_question(asked, i))
+                    .filter(|&i| self.is_question(asked, i) && self.items[i].takes_answer())
                     .collect();
                 let answered = questions
                     .iter()

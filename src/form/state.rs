@@ -11,6 +11,7 @@ pub struct Node {
     /// `/data/group/name`, as ODK's engine names it.
     pub path: String,
     pub name: String,
+    pub role: Role,
     pub select: Option<Select>,
     pub relevant: bool,
     pub required: bool,
@@ -27,6 +28,16 @@ pub struct Node {
     /// Fluent ids of its label and hint.
     pub label: String,
     pub hint: Option<String>,
+}
+
+/// What a node is to the respondent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Question,
+    /// Text shown, nothing asked.
+    Note,
+    /// Worked out, never shown.
+    Calculate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,16 +76,23 @@ impl Form {
                     None => Vec::new(),
                 };
                 let path = match &item.group {
-                    Some(group) => format!("/data/{group}/{}", item.id),
-                    None => format!("/data/{}", item.id),
+                    Some(group) => format!("/{}/{group}/{}", self.root, item.id),
+                    None => format!("/{}/{}", self.root, item.id),
+                };
+                let required = self.requires(i, answers, &asked);
+                let role = match &item.kind {
+                    ItemKind::Note => Role::Note,
+                    ItemKind::Calculate(_) => Role::Calculate,
+                    _ => Role::Question,
                 };
                 Node {
                     path,
                     name: item.id.clone(),
+                    role,
                     select,
                     relevant,
-                    required: item.required,
-                    required_valid: !(relevant && item.required && value.trim().is_empty()),
+                    required,
+                    required_valid: !(relevant && required && value.trim().is_empty()),
                     constraint_valid: !relevant
                         || self
                             .failed_check(i, answers, &Reasons::new(), &asked)

@@ -176,6 +176,8 @@ impl Form {
             (ItemKind::Number(rules), Answer::Number(number)) => check_number(rules, number),
             (ItemKind::Number(_), Answer::One(_)) => Some(Problem::NotANumber),
             (ItemKind::Date(rules), Answer::One(text)) => check_date(rules, text, today),
+            // Worked out by the form itself: any text it gives.
+            (ItemKind::Calculate(_), Answer::One(_)) => None,
             _ => Some(Problem::WrongType),
         }
     }
@@ -185,10 +187,23 @@ impl Form {
     /// unless `reasons` has one for this item.
     pub fn problem_of(&self, item: usize, answers: &Answers, reasons: &Reasons) -> Option<Problem> {
         let own = self.check_answer(item, answers.get(&self.items[item].id));
-        if own.is_some() || self.items[item].checks.is_empty() {
+        let it = &self.items[item];
+        if own.is_some() || (it.checks.is_empty() && it.required_when.is_none()) {
             return own;
         }
-        self.failed_check(item, answers, reasons, &self.asked(answers))
+        let asked = self.asked(answers);
+        self.required_now(item, answers, &asked)
+            .or_else(|| self.failed_check(item, answers, reasons, &asked))
+    }
+
+    /// `Required` for an unanswered item that its `required_when` makes
+    /// required with these answers (an always required one is
+    /// [`Form::check_answer`]'s).
+    fn required_now(&self, item: usize, answers: &Answers, asked: &Asked) -> Option<Problem> {
+        let unanswered = answers
+            .get(&self.items[item].id)
+            .is_none_or(Answer::is_empty);
+        (unanswered && self.requires(item, answers, asked)).then_some(Problem::Required)
     }
 
     /// The first of the item's checks across answers that holds, seeing
@@ -237,6 +252,7 @@ impl Form {
             .filter(|&i| asked.is_asked(i))
             .filter_map(|i| {
                 self.check_answer_ahead(i, answers.get(&self.items[i].id), days)
+                    .or_else(|| self.required_now(i, answers, &asked))
                     .or_else(|| self.failed_check(i, answers, reasons, &asked))
                     .map(|p| (i, p))
             })
@@ -478,5 +494,35 @@ mod tests {
             item: "dept_region".into(),
             problem: Problem::Required
         }));
+    }
+
+    #[test]
+    fn required_when_holds_only_with_its_answers_and_a_complete_document_needs_it() {
+        let form = Form::from_json(
+            r#"{"id": "r", "version": 1, "title": "t", "sections": [{"id": "s", "title": "s", "items": [
+                {"id": "n", "type": "integer", "question": "q", "required": false},
+                {"id": "why", "type": "text", "question": "q",
+                 "required_when": {"expression": "${n} > 3"}}]}]}"#,
+        )
+        .unwrap();
+        let why = form.position("why").unwrap();
+        let few = Answers::from([("n".to_string(), Answer::Number(2.into()))]);
+        let many = Answers::from([("n".to_string(), Answer::Number(5.into()))]);
+        assert_eq!(form.problem_of(why, &few, &Reasons::new()), None);
+        assert_eq!(
+            form.problem_of(why, &many, &Reasons::new()),
+            Some(Problem::Required)
+        );
+        assert!(
+            form.check_document(&many, &Reasons::new(), false)
+                .is_empty()
+        );
+        assert_eq!(
+            form.check_document(&many, &Reasons::new(), true),
+            [DocumentProblem::Invalid {
+                item: "why".into(),
+                problem: Problem::Required
+            }]
+        );
     }
 }

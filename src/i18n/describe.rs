@@ -203,9 +203,6 @@ impl Describe for crate::xlsform::ImportError {
                 texts.t_args("xlsform-unsupported-type", &[("type", s(kind))])
             }
             Problem::UnsupportedColumn => texts.t("xlsform-unsupported-column"),
-            Problem::UnsupportedValue(value) => {
-                texts.t_args("xlsform-unsupported-value", &[("value", s(value))])
-            }
             Problem::UnsupportedLanguage(code) => {
                 texts.t_args("xlsform-unsupported-language", &[("code", s(code))])
             }
@@ -214,6 +211,7 @@ impl Describe for crate::xlsform::ImportError {
                 texts.t_args("xlsform-duplicate-name", &[("name", s(name))])
             }
             Problem::MissingLabel => texts.t("xlsform-missing-label"),
+            Problem::MissingCalculation => texts.t("xlsform-missing-calculation"),
             Problem::UnknownChoiceList(list) => {
                 texts.t_args("xlsform-unknown-list", &[("list", s(list))])
             }
@@ -377,6 +375,10 @@ impl Describe for FormError {
             FormError::SpecifyNotText { item } => {
                 t("form-error-specify-not-text", &[("item", item)])
             }
+            FormError::CalculateWithoutCalculation { item } => t(
+                "form-error-calculate-without-calculation",
+                &[("item", item)],
+            ),
             FormError::DerivedUnknownItem { derived, refers } => t(
                 "form-error-derived-unknown-item",
                 &[("derived", derived), ("refers", refers)],

@@ -2,7 +2,7 @@
 //! with its answer, as `campo show` and the plain mode's `:review` print it.
 
 use super::{Describe, Texts};
-use crate::form::Form;
+use crate::form::{Form, ItemKind};
 use crate::store::{Response, Status};
 
 /// Every asked item under its section heading with its answer, as the
@@ -32,7 +32,8 @@ pub fn review_text(form: &Form, texts: &Texts, response: &Response) -> String {
         let items: Vec<usize> = section
             .items
             .clone()
-            .filter(|&i| asked.is_asked(i))
+            // A note says nothing about this response.
+            .filter(|&i| asked.is_asked(i) && !matches!(form.items[i].kind, ItemKind::Note))
             .filter(|&i| {
                 !form.items[i].is_companion()
                     || form
@@ -51,8 +52,11 @@ pub fn review_text(form: &Form, texts: &Texts, response: &Response) -> String {
                 .filter(|a| !a.is_empty());
             let problem = form.problem_of(item, &response.answers, &response.reasons);
             let mark = if problem.is_some() { "! " } else { "" };
-            let question =
+            let mut question =
                 texts.form_text_filled(&form.items[item].question, form, &response.answers);
+            if form.items[item].is_calculate() {
+                question = format!("{question} {}", texts.t("show-calculated"));
+            }
             out += &format!("{mark}{question}\n");
             let shown = match (
                 texts.answer_with_details(form, &response.answers, item),

@@ -55,7 +55,7 @@ pub fn run(
         .as_deref()
         .and_then(|id| form.position(id));
     let mut current = start
-        .filter(|&i| plain.session.asked.is_asked(i))
+        .filter(|&i| plain.is_shown(i))
         .or_else(|| plain.next_item(None));
     if let Some(item) = current {
         plain.session.set_position(form, item);
@@ -175,15 +175,17 @@ impl Plain<'_> {
     /// included: in line mode "other, specify" is a prompt of its own.
     fn next_item(&self, from: Option<usize>) -> Option<usize> {
         let start = from.map_or(0, |i| i + 1);
-        (start..self.form.items.len()).find(|&i| self.session.asked.is_asked(i))
+        (start..self.form.items.len()).find(|&i| self.is_shown(i))
     }
 
     fn previous_item(&self, from: Option<usize>) -> Option<usize> {
         let end = from.unwrap_or(self.form.items.len());
-        (0..end)
-            .rev()
-            .find(|&i| self.session.asked.is_asked(i))
-            .or(from)
+        (0..end).rev().find(|&i| self.is_shown(i)).or(from)
+    }
+
+    /// Asked, and something to read: a calculate is worked out, never said.
+    fn is_shown(&self, item: usize) -> bool {
+        self.session.asked.is_asked(item) && !self.form.items[item].is_calculate()
     }
 
     fn ask(
@@ -215,7 +217,11 @@ impl Plain<'_> {
                 &self.session.response.answers,
             ),
         };
-        writeln!(self.out, "\n[{number}/{total}] {question}")?;
+        if form.items[item].takes_answer() {
+            writeln!(self.out, "\n[{number}/{total}] {question}")?;
+        } else {
+            writeln!(self.out, "\n[{}] {question}", texts.t("entry-note"))?;
+        }
         if self.session.is_locked(form, item) {
             let shown = self
                 .session
@@ -225,7 +231,8 @@ impl Plain<'_> {
             writeln!(self.out, "  {shown}")?;
             return writeln!(self.out, "{}", texts.t("entry-from-list"));
         }
-        if !form.items[item].required {
+        let required = form.requires(item, &self.session.response.answers, &self.session.asked);
+        if !required && form.items[item].takes_answer() {
             writeln!(self.out, "{}", texts.t("plain-optional"))?;
         }
         // The question's help under it, as the interface shows it (m13): a
@@ -279,6 +286,9 @@ impl Plain<'_> {
                 writeln!(self.out, "{hint}")?
             }
             ItemKind::Date(_) => writeln!(self.out, "{}", texts.t("plain-hint-date"))?,
+            ItemKind::Note | ItemKind::Calculate(_) => {
+                writeln!(self.out, "{}", texts.t("plain-hint-note"))?
+            }
         }
         for (n, option) in form.items[item].options().iter().enumerate() {
             writeln!(self.out, "  {}) {}", n + 1, texts.form_text(&option.label))?;
@@ -324,6 +334,10 @@ impl Plain<'_> {
         let form = self.form;
         if self.session.is_locked(form, item) && !text.trim().is_empty() {
             writeln!(self.out, "! {}", texts.t("notice-locked"))?;
+            return Ok(false);
+        }
+        if !form.items[item].takes_answer() && !text.trim().is_empty() {
+            writeln!(self.out, "! {}", texts.t("plain-note-no-answer"))?;
             return Ok(false);
         }
         if text.trim().is_empty() {

@@ -93,6 +93,8 @@ pub fn parse_answer(
             .map(|date| Answer::One(date.format("%Y-%m-%d").to_string()))
             .ok_or(Problem::NotADate),
         ItemKind::Single { .. } => pick(text).map(Answer::One),
+        // Neither is asked for an answer (plain mode says so first).
+        ItemKind::Note | ItemKind::Calculate(_) => Err(Problem::WrongType),
         ItemKind::Multi { .. } => {
             let mut codes = Vec::new();
             for part in text

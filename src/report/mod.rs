@@ -178,12 +178,14 @@ impl Counts {
         }
     }
 
-    /// Every item's tally, in form order.
+    /// Every item's tally, in form order; a note has none (it is no
+    /// question), a calculate one as a text's.
     pub fn tallies(&self, form: &Form) -> Vec<Tally> {
         form.items
             .iter()
             .zip(&self.items)
             .enumerate()
+            .filter(|(_, (item, _))| !matches!(item.kind, ItemKind::Note))
             .map(|(n, (item, counts))| Tally {
                 item: n,
                 asked: counts.asked,
@@ -219,7 +221,7 @@ pub struct Tally {
 
 impl Tally {
     pub fn is_choice(&self, form: &Form) -> bool {
-        !form.items[self.item].is_typed()
+        !form.items[self.item].options().is_empty()
     }
 
     pub fn is_multiple(&self, form: &Form) -> bool {

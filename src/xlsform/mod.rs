@@ -62,19 +62,18 @@ pub enum Problem {
     /// needs it.
     InvalidName(String),
     NoTypeColumn,
-    /// A question type campo does not run (yet): `geopoint`, `note`…
+    /// A question type campo does not run (yet): `geopoint`, `audio`…
     UnsupportedType(String),
     /// A column that changes what is asked or stored, which campo does not
-    /// run (yet): `constraint`, `calculation`, `choice_filter`…
+    /// run (yet): `choice_filter`, `default`…
     UnsupportedColumn,
-    /// A cell whose value campo does not take here (`required` as an
-    /// expression, `read_only` yes).
-    UnsupportedValue(String),
     /// A language other than campo's two (English and Italian).
     UnsupportedLanguage(String),
     MissingName,
     DuplicateName(String),
     MissingLabel,
+    /// A `calculate` with no `calculation`.
+    MissingCalculation,
     UnknownChoiceList(String),
     EmptyChoiceList(String),
     /// An `end group` with no group open, or a group never closed.
@@ -97,8 +96,9 @@ const PRESENTATION: [&str; 8] = [
 
 /// Columns campo reads (`campo:soft`, campo's own: a constraint that
 /// warns and takes a reason instead of refusing).
-const READ: [&str; 9] = [
+const READ: [&str; 10] = [
     "type",
+    "calculation",
     "name",
     "label",
     "hint",
@@ -178,12 +178,15 @@ pub fn convert(sheets: &[Sheet], fallback_id: &str) -> Result<Imported, ImportEr
         .unwrap_or(1);
     let title = settings.get("form_title").cloned().unwrap_or(id.clone());
     form.message("title", &[(None, title.as_str())]);
-    let definition = json!({
+    let mut definition = json!({
         "id": id,
         "version": version,
         "title": "title",
         "sections": sections,
     });
+    if let Some(root) = settings.get("name").filter(|name| is_xml_name(name)) {
+        definition["root"] = json!(root);
+    }
     let messages = LANGUAGES
         .iter()
         .map(|lang| (*lang, form.fluent_file(lang)))
@@ -604,6 +607,8 @@ impl Builder {
             ["integer"] => "integer",
             ["decimal"] => "decimal",
             ["date"] => "date",
+            ["note"] => "note",
+            ["calculate"] => "calculate",
             ["select_one", _] => "single",
             ["select_multiple", _] => "multi",
             _ => {
@@ -613,20 +618,46 @@ impl Builder {
                 });
             }
         };
-        let labels = Builder::texts_referring(sheet, row, "label", true)?;
-        if labels.is_empty() {
-            return Err(ImportError {
-                place: Builder::place(sheet, row, "label"),
-                problem: Problem::MissingLabel,
-            });
+        let calculation = Builder::expression(sheet, row, "calculation")?;
+        match (campo_type, &calculation) {
+            ("calculate", None) => {
+                return Err(ImportError {
+                    place: Builder::place(sheet, row, "calculation"),
+                    problem: Problem::MissingCalculation,
+                });
+            }
+            // ODK's calculated default of a question: not run (yet).
+            (_, Some(_)) if campo_type != "calculate" => {
+                return Err(ImportError {
+                    place: Builder::place(sheet, row, "calculation"),
+                    problem: Problem::UnsupportedColumn,
+                });
+            }
+            _ => {}
         }
+        let labels = Builder::texts_referring(sheet, row, "label", true)?;
+        let labels = match (labels.is_empty(), campo_type) {
+            (false, _) => labels,
+            // A calculate is never shown: its name stands for its label.
+            (true, "calculate") => vec![(None, name)],
+            (true, _) => {
+                return Err(ImportError {
+                    place: Builder::place(sheet, row, "label"),
+                    problem: Problem::MissingLabel,
+                });
+            }
+        };
         let question = self.message(&format!("q-{name}"), &labels);
         let mut item = json!({
             "id": name,
             "type": campo_type,
             "question": question,
-            "required": required(sheet, row)?,
         });
+        if let Some(calculation) = calculation {
+            item["calculation"] = json!(calculation);
+        } else if campo_type != "note" {
+            required(sheet, row, &mut item)?;
+        }
         let hints = Builder::texts_referring(sheet, row, "hint", true)?;
         if !hints.is_empty() {
             item["help"] = json!(self.message(&format!("h-{name}"), &hints));
@@ -686,17 +717,20 @@ impl Builder {
     }
 }
 
-/// `required`: yes or no (ODK's default, no); an expression is not taken yet.
-fn required(sheet: &Sheet, row: &Row) -> Result<bool, ImportError> {
+/// `required`: yes or no (ODK's default, no), or an expression: required
+/// while it holds (`required_when`).
+fn required(sheet: &Sheet, row: &Row, item: &mut Json) -> Result<(), ImportError> {
     let cell = row.cell(sheet.column("required"));
-    match cell.to_lowercase().as_str() {
-        "" | "no" | "false" | "false()" | "0" => Ok(false),
-        "yes" | "true" | "true()" | "1" => Ok(true),
-        _ => Err(ImportError {
-            place: Builder::place(sheet, row, "required"),
-            problem: Problem::UnsupportedValue(cell.into()),
-        }),
-    }
+    item["required"] = match cell.to_lowercase().as_str() {
+        "" | "no" | "false" | "false()" | "0" => json!(false),
+        "yes" | "true" | "true()" | "1" => json!(true),
+        _ => {
+            let expression = Builder::expression(sheet, row, "required")?;
+            item["required_when"] = json!({"expression": expression});
+            json!(false)
+        }
+    };
+    Ok(())
 }
 
 fn yes(cell: &str) -> bool {

@@ -67,6 +67,8 @@ pub enum Context {
     Choice,
     /// A question answered from the list of units: shown, not changed.
     LockedAnswer,
+    /// A note: text to read, nothing to answer.
+    Note,
     /// A list narrowed by typing: letters go to the filter, not to j/k.
     FilteredChoice,
     /// A one-line text field (also "other, specify").
@@ -89,11 +91,12 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Choice,
         Context::LockedAnswer,
+        Context::Note,
         Context::FilteredChoice,
         Context::Text,
         Context::MultilineText,
@@ -213,6 +216,11 @@ const LOCKED_ANSWER: &[Binding] = &[
     shown("?", A::Help, "does-help"),
 ];
 
+const NOTE: &[Binding] = &[
+    shown("enter", A::Confirm, "does-go-on"),
+    shown("?", A::Help, "does-help"),
+];
+
 const FILTERED_CHOICE: &[Binding] = &[
     shown("up down", A::Move, "does-move"),
     key("space", A::Toggle, "does-choose"),
@@ -282,6 +290,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::ConfirmDelete => (CONFIRM, false),
         Context::Choice => (CHOICE, true),
         Context::LockedAnswer => (LOCKED_ANSWER, true),
+        Context::Note => (NOTE, true),
         Context::FilteredChoice => (FILTERED_CHOICE, true),
         Context::Text => (TEXT, true),
         Context::MultilineText => (MULTILINE_TEXT, true),

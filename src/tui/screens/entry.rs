@@ -101,6 +101,9 @@ impl Entry {
         if self.reason.is_some() {
             return Context::Text;
         }
+        if !form.items[self.item].takes_answer() {
+            return Context::Note;
+        }
         match (&self.editing, &form.items[self.item].kind) {
             (Some((_, editor)), _) if editor.is_multiline() => Context::MultilineText,
             (Some(_), _) => Context::Text,

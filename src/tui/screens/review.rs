@@ -39,7 +39,10 @@ impl Review {
     /// The questions the review lists, in form order.
     pub fn questions(form: &Form, asked: &Asked) -> Vec<usize> {
         (0..form.items.len())
-            .filter(|&i| asked.is_asked(i) && !form.items[i].is_companion())
+            .filter(|&i| {
+                let item = &form.items[i];
+                asked.is_asked(i) && !item.is_companion() && item.takes_answer()
+            })
             .collect()
     }
 

@@ -119,13 +119,19 @@ fn draw_question(
     });
     let width = usize::from(area.width);
 
-    let mut counter = question_counter(texts, form, session, entry.item);
+    // A note is no question: it is not counted and asks for nothing.
+    let mut counter = if item.takes_answer() {
+        question_counter(texts, form, session, entry.item)
+    } else {
+        texts.t("entry-note")
+    };
     if name_section {
         let section = texts.form_text(&form.sections[item.section].title);
         counter = format!("{section} · {counter}");
     }
     // An optional question says so where the question begins (P13).
-    if !item.required {
+    let required = form.requires(entry.item, &session.response.answers, &session.asked);
+    if !required && item.takes_answer() {
         counter = format!("{counter} · {}", texts.t("question-optional"));
     }
     let counter = truncate(&counter, width);
@@ -212,8 +218,10 @@ fn draw_question(
     frame.render_widget(Paragraph::new(problem), foot);
     let cursor = if item.is_typed() {
         draw_text(frame, texts, entry, item, body)
-    } else {
+    } else if item.takes_answer() {
         draw_choices(frame, app, session, entry, body)
+    } else {
+        None
     };
     let cursor = match &entry.reason {
         Some(editor) => draw_reason(frame, texts, editor, reason),
